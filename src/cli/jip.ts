@@ -7,10 +7,6 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   match: () => import("./commands/match.ts"),
 };
 
-export function registerCommand(name: string, loader: (typeof commands)[string]) {
-  commands[name] = loader;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
