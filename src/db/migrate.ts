@@ -1,0 +1,30 @@
+/**
+ * Applies the schema migrations (in order, each once) and then loads the
+ * reference data files. Migrations are listed here explicitly so that the
+ * server bundle carries them.
+ */
+import type { Kysely } from "kysely";
+import { type Migration, Migrator } from "kysely/migration";
+import * as m0001 from "./migrations/0001-auth.ts";
+import * as m0002 from "./migrations/0002-program-model.ts";
+import { loadReferenceData } from "./reference/load-reference-data.ts";
+import type { Database } from "./schema.ts";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-auth": m0001,
+  "0002-program-model": m0002,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await loadReferenceData(db);
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
