@@ -1,0 +1,64 @@
+/**
+ * Matching engine entry point: solve(instance, { proposing, explain }) runs
+ * deferred acceptance (or flexible deferred acceptance when regional caps are
+ * given), verifies the result with the independent verifier and optionally
+ * explains it. Pure: no I/O.
+ */
+import { applicantProposingDA, hostProposingDA } from "./deferred-acceptance";
+import { explainMatching } from "./explain";
+import { flexibleDeferredAcceptance } from "./flexible-deferred-acceptance";
+import { buildInstanceIndex } from "./instance-index";
+import type { Assignment, MatchingInstance, MatchingResult, Proposing } from "./types";
+import { verifyMatching } from "./verify";
+
+export type * from "./types";
+export { validateInstance, type ValidationResult } from "./validate-instance";
+export { verifyMatching } from "./verify";
+
+export interface SolveOptions {
+  /** default "applicants" */
+  readonly proposing?: Proposing;
+  /** include explanations (default false) */
+  readonly explain?: boolean;
+}
+
+export class UnsupportedOptionError extends Error {}
+
+/** Precondition: `instance` is valid (see validateInstance). */
+export function solve(instance: MatchingInstance, options: SolveOptions = {}): MatchingResult {
+  const proposing = options.proposing ?? "applicants";
+  const ix = buildInstanceIndex(instance);
+  let match: Int32Array;
+  if (ix.hasCaps) {
+    if (proposing === "hosts") {
+      throw new UnsupportedOptionError('proposing: "hosts" is not supported together with regionCaps (see ADR 0005)');
+    }
+    match = flexibleDeferredAcceptance(ix);
+  } else {
+    match = proposing === "hosts" ? hostProposingDA(ix) : applicantProposingDA(ix);
+  }
+  const { assignments, unmatched } = toAssignments(ix.applicantIds, ix.hostIds, match);
+  const verification = verifyMatching(instance, assignments, unmatched);
+  const result: MatchingResult = { assignments, unmatched, verification };
+  return options.explain ? { ...result, explanations: explainMatching(ix, match) } : result;
+}
+
+function toAssignments(
+  applicantIds: readonly string[],
+  hostIds: readonly string[],
+  match: Int32Array,
+): { assignments: Assignment[]; unmatched: string[] } {
+  const order = Array.from(applicantIds.keys()).sort((x, y) => {
+    const a = applicantIds[x]!;
+    const b = applicantIds[y]!;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const assignments: Assignment[] = [];
+  const unmatched: string[] = [];
+  for (const a of order) {
+    const h = match[a]!;
+    if (h >= 0) assignments.push({ applicant: applicantIds[a]!, host: hostIds[h]! });
+    else unmatched.push(applicantIds[a]!);
+  }
+  return { assignments, unmatched };
+}
