@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { solve, verifyMatching, type MatchingInstance } from "../../../src/domain/matching/index";
+import {
+  allFeasibleMatchings,
+  allStableMatchings,
+  instanceArb,
+  isStableNaive,
+  outcomeRank,
+  sameMatching,
+  shuffleArb,
+  toMap,
+} from "./helpers";
+
+const RUNS = { numRuns: 300 };
+/** sizes where about 1 in 12 instances has several stable matchings */
+const SMALL = { minApplicants: 3, maxApplicants: 6, minHosts: 3, maxHosts: 4 } as const;
+const MANY = { numRuns: 500 };
+
+describe("deferred acceptance properties (brute force on small instances)", () => {
+  it("applicant-proposing is stable and equals the applicant-optimal stable matching", () => {
+    fc.assert(
+      fc.property(instanceArb(SMALL), (inst) => {
+        const r = solve(inst);
+        expect(r.verification.stable).toBe(true);
+        const m = toMap(r.assignments);
+        const stable = allStableMatchings(inst);
+        expect(stable.some((s) => sameMatching(s, m))).toBe(true);
+        for (const s of stable) for (const ap of inst.applicants) expect(outcomeRank(inst, ap.id, m)).toBeLessThanOrEqual(outcomeRank(inst, ap.id, s));
+      }),
+      MANY,
+    );
+  });
+
+  it("host-proposing is stable and equals the host-optimal (applicant-pessimal) stable matching", () => {
+    fc.assert(
+      fc.property(instanceArb(SMALL), (inst) => {
+        const r = solve(inst, { proposing: "hosts" });
+        expect(r.verification.stable).toBe(true);
+        const m = toMap(r.assignments);
+        const stable = allStableMatchings(inst);
+        expect(stable.some((s) => sameMatching(s, m))).toBe(true);
+        for (const s of stable) for (const ap of inst.applicants) expect(outcomeRank(inst, ap.id, m)).toBeGreaterThanOrEqual(outcomeRank(inst, ap.id, s));
+      }),
+      MANY,
+    );
+  });
+
+  it("rural hospitals theorem: same matched applicants, same fill per host, same set at under-filled hosts", () => {
+    fc.assert(
+      fc.property(instanceArb(SMALL), (inst) => {
+        const stable = allStableMatchings(inst);
+        const ref = toMap(solve(inst).assignments);
+        const fill = (m: ReadonlyMap<string, string>, h: string) => [...m].filter(([, x]) => x === h).map(([a]) => a).sort();
+        for (const s of stable) {
+          expect([...s.keys()].sort()).toEqual([...ref.keys()].sort());
+          for (const host of inst.hosts) {
+            expect(fill(s, host.id).length).toBe(fill(ref, host.id).length);
+            if (fill(ref, host.id).length < host.capacity) expect(fill(s, host.id)).toEqual(fill(ref, host.id));
+          }
+        }
+      }),
+      MANY,
+    );
+  });
+
+  it("does not depend on the order of the applicants and hosts arrays", () => {
+    const arb = instanceArb({ maxApplicants: 7, maxHosts: 4 }).chain((inst) =>
+      fc.tuple(fc.constant(inst), shuffleArb(inst.applicants), shuffleArb(inst.hosts)),
+    );
+    fc.assert(
+      fc.property(arb, ([inst, applicants, hosts]) => {
+        const shuffled: MatchingInstance = { ...inst, applicants, hosts };
+        for (const proposing of ["applicants", "hosts"] as const) {
+          expect(solve(shuffled, { proposing, explain: true })).toEqual(solve(inst, { proposing, explain: true }));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("explanations of a solver result never report a blocking pair", () => {
+    fc.assert(
+      fc.property(instanceArb({ maxApplicants: 7, maxHosts: 4 }), (inst) => {
+        const { explanations } = solve(inst, { explain: true });
+        expect(JSON.stringify(explanations)).not.toContain("BLOCKING_PAIR");
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("flexible deferred acceptance with regional caps", () => {
+  it("respects caps and is weakly stable (verifier and brute force agree); a weakly stable matching is found", () => {
+    fc.assert(
+      fc.property(instanceArb({ caps: true, maxApplicants: 6 }), (inst) => {
+        const r = solve(inst, { explain: true });
+        expect(r.verification).toMatchObject({ feasible: true, stable: true });
+        const m = toMap(r.assignments);
+        expect(isStableNaive(inst, m)).toBe(true);
+        expect(allFeasibleMatchings(inst).some((s) => sameMatching(s, m))).toBe(true);
+        expect(JSON.stringify(r.explanations)).not.toContain("BLOCKING_PAIR");
+      }),
+      RUNS,
+    );
+  });
+
+  it("does not depend on input order with caps", () => {
+    const arb = instanceArb({ caps: true, maxApplicants: 7, maxHosts: 4 }).chain((inst) =>
+      fc.tuple(fc.constant(inst), shuffleArb(inst.applicants), shuffleArb(inst.hosts)),
+    );
+    fc.assert(
+      fc.property(arb, ([inst, applicants, hosts]) => {
+        expect(solve({ ...inst, applicants, hosts })).toEqual(solve(inst));
+      }),
+      RUNS,
+    );
+  });
+
+  it("equals plain deferred acceptance when no cap binds", () => {
+    fc.assert(
+      fc.property(instanceArb({ caps: true }), (inst) => {
+        const loose = { ...inst, regionCaps: { r1: 100, r2: 100 } };
+        const plain = { applicants: inst.applicants, hosts: inst.hosts.map(({ region: _r, ...h }) => h) };
+        expect(solve(loose).assignments).toEqual(solve(plain).assignments);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("verifier agrees with the naive definition on arbitrary feasible matchings", () => {
+  it("stable iff the brute-force check says so", () => {
+    const arb = fc.boolean().chain((caps) => instanceArb({ caps, maxApplicants: 5 })).chain((inst) => {
+      const all = allFeasibleMatchings(inst);
+      return fc.tuple(fc.constant(inst), fc.constantFrom(...all));
+    });
+    fc.assert(
+      fc.property(arb, ([inst, m]) => {
+        const assignments = [...m].map(([applicant, host]) => ({ applicant, host }));
+        const v = verifyMatching(inst, assignments);
+        expect(v.feasible).toBe(true);
+        expect(v.stable).toBe(isStableNaive(inst, m));
+      }),
+      RUNS,
+    );
+  });
+});
