@@ -1,0 +1,114 @@
+/**
+ * The program cycle of a round, as a state machine with explicit
+ * preconditions per transition. Pure: the caller gathers the facts.
+ *
+ * draft → information_sessions → recruitment → screening → selection →
+ * matching → internship → reporting → closed
+ *
+ * Only the next phase may be entered. A refusal lists every unmet
+ * precondition as a code with parameters, to be localized by the caller.
+ */
+
+export const PHASES = [
+  "draft",
+  "information_sessions",
+  "recruitment",
+  "screening",
+  "selection",
+  "matching",
+  "internship",
+  "reporting",
+  "closed",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const DEADLINE_KINDS = [
+  "information_sessions_end",
+  "application_close",
+  "host_application_close",
+  "screening_end",
+  "selection_announce",
+  "matching_close",
+  "internship_start",
+  "internship_end",
+  "reporting_close",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface RoundFacts {
+  phase: Phase;
+  now: Date;
+  deadlines: Partial<Record<DeadlineKind, Date>>;
+  submittedApplications: number;
+  acceptedHostApplications: number;
+  selectionResultsFinal: boolean;
+  matchingPublished: boolean;
+  placements: number;
+}
+
+export type Refusal =
+  | { code: "not_next_phase"; from: Phase; to: Phase; next: Phase | null }
+  | { code: "deadline_missing"; deadline: DeadlineKind }
+  | { code: "deadline_not_passed"; deadline: DeadlineKind; at: Date }
+  | { code: "deadline_passed"; deadline: DeadlineKind; at: Date }
+  | { code: "no_submitted_applications" }
+  | { code: "no_accepted_hosts" }
+  | { code: "selection_not_final" }
+  | { code: "matching_not_published" }
+  | { code: "no_placements" };
+
+export type TransitionCheck = { ok: true } | { ok: false; refusals: Refusal[] };
+
+export function isPhase(value: string): value is Phase {
+  return (PHASES as readonly string[]).includes(value);
+}
+
+export function nextPhase(phase: Phase): Phase | null {
+  const i = PHASES.indexOf(phase);
+  return PHASES[i + 1] ?? null;
+}
+
+/** Precondition checks for entering each phase, given the round's facts. */
+const ENTRY_RULES: Record<Phase, (f: RoundFacts) => Refusal[]> = {
+  draft: () => [],
+  information_sessions: (f) => [...required(f, "application_close"), ...required(f, "host_application_close")],
+  recruitment: (f) => [...required(f, "application_close"), ...notPassed(f, "application_close")],
+  screening: (f) => [
+    ...passed(f, "application_close"),
+    ...(f.submittedApplications > 0 ? [] : [{ code: "no_submitted_applications" } as const]),
+  ],
+  selection: (f) => required(f, "selection_announce"),
+  matching: (f) => [
+    ...(f.selectionResultsFinal ? [] : [{ code: "selection_not_final" } as const]),
+    ...(f.acceptedHostApplications > 0 ? [] : [{ code: "no_accepted_hosts" } as const]),
+  ],
+  internship: (f) => [
+    ...(f.matchingPublished ? [] : [{ code: "matching_not_published" } as const]),
+    ...(f.placements > 0 ? [] : [{ code: "no_placements" } as const]),
+  ],
+  reporting: (f) => passed(f, "internship_end"),
+  closed: (f) => passed(f, "reporting_close"),
+};
+
+export function checkTransition(facts: RoundFacts, to: Phase): TransitionCheck {
+  const next = nextPhase(facts.phase);
+  if (to !== next) return { ok: false, refusals: [{ code: "not_next_phase", from: facts.phase, to, next }] };
+  const refusals = ENTRY_RULES[to](facts);
+  return refusals.length === 0 ? { ok: true } : { ok: false, refusals };
+}
+
+function required(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
+  return f.deadlines[deadline] ? [] : [{ code: "deadline_missing", deadline }];
+}
+
+function passed(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
+  const at = f.deadlines[deadline];
+  if (!at) return [{ code: "deadline_missing", deadline }];
+  return f.now.getTime() >= at.getTime() ? [] : [{ code: "deadline_not_passed", deadline, at }];
+}
+
+function notPassed(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
+  const at = f.deadlines[deadline];
+  if (!at) return [];
+  return f.now.getTime() < at.getTime() ? [] : [{ code: "deadline_passed", deadline, at }];
+}

@@ -1,0 +1,29 @@
+/**
+ * What every use case receives: the database, the auth library, the mailer,
+ * a clock (tests control time), and who is calling.
+ */
+import type { Kysely } from "kysely";
+import type { Auth } from "../auth/create-auth.ts";
+import type { Database } from "../db/schema.ts";
+import type { UserRole } from "../domain/roles.ts";
+import type { Mailer } from "./mail/mailer.ts";
+
+export interface ServiceContext {
+  db: Kysely<Database>;
+  auth: Auth;
+  mailer: Mailer;
+  clock: () => Date;
+  /** Absolute origin used in links sent by e-mail, e.g. http://localhost:3000 */
+  publicUrl: string;
+}
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: string;
+  timeZone: string | null;
+  twoFactorEnabled: boolean;
+  ip: string | null;
+}

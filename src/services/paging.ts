@@ -1,0 +1,29 @@
+/** Server-side paging, shared by every list. */
+export interface PageRequest {
+  page: number;
+  size: number;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+  pages: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** Reads ?page= and ?size= leniently: anything odd falls back to the defaults. */
+export function pageRequestFrom(params: URLSearchParams, defaultSize = DEFAULT_PAGE_SIZE): PageRequest {
+  const page = Number.parseInt(params.get("page") ?? "", 10);
+  const size = Number.parseInt(params.get("size") ?? "", 10);
+  return {
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    size: Number.isFinite(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : defaultSize,
+  };
+}
+
+export function pageOf<T>(items: T[], total: number, req: PageRequest): Page<T> {
+  return { items, total, page: req.page, size: req.size, pages: Math.max(1, Math.ceil(total / req.size)) };
+}

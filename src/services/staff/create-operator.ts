@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { writeAudit } from "../audit/write-audit.ts";
+import { email as emailSchema } from "../auth/auth-schemas.ts";
+import { createVerifiedUser } from "../auth/create-verified-user.ts";
+import type { ServiceContext } from "../context.ts";
+import { parseInput } from "../validation.ts";
+
+/**
+ * `bin/jip create-operator EMAIL`: the first operator of an installation, made
+ * at the command line (whoever can run it already controls the server).
+ * Returns the one-time password to print; two-factor enrolment is required at
+ * first sign-in.
+ */
+export async function createOperator(
+  ctx: ServiceContext,
+  raw: { email: string; name?: string | undefined; password?: string | undefined },
+): Promise<{ id: string; password: string }> {
+  const input = parseInput(
+    z.object({ email: emailSchema, name: z.string().trim().min(1).max(200).optional(), password: z.string().min(10).max(128).optional() }),
+    raw,
+  );
+  const password = input.password ?? randomBytes(12).toString("base64url");
+  const { id } = await createVerifiedUser(ctx, {
+    email: input.email,
+    name: input.name ?? input.email.split("@")[0]!,
+    password,
+    role: "operator",
+    locale: "ja",
+  });
+  await writeAudit(ctx.db, null, { action: "staff.create_operator", entityType: "user", entityId: id, after: { email: input.email, role: "operator" } });
+  return { id, password };
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs a Zod schema and turns its issues into FieldErrors keyed by field
+ * path. Each issue's message is an i18n key (schemas write `{ error: "errors.x" }`);
+ * Zod's own messages map to generic keys.
+ */
+import type { z } from "zod";
+import { type FieldError, ValidationError } from "./errors.ts";
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, FieldError[]> = {};
+  const formErrors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const error = toFieldError(issue);
+    const path = issue.path.join(".");
+    if (!path) formErrors.push(error);
+    else (fieldErrors[path] ??= []).push(error);
+  }
+  throw new ValidationError(fieldErrors, formErrors);
+}
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  if (issue.message.startsWith("errors.")) return { key: issue.message };
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) <= 1) return { key: "errors.required" };
+      return { key: issue.origin === "string" ? "errors.tooShort" : "errors.tooSmall", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      return { key: issue.origin === "string" ? "errors.tooLong" : "errors.tooBig", params: { max: Number(issue.maximum) } };
+    case "invalid_type":
+      return { key: issue.input === undefined || issue.input === "" ? "errors.required" : "errors.invalid" };
+    case "invalid_format":
+      return { key: issue.format === "email" ? "errors.email" : "errors.invalid" };
+    default:
+      return { key: "errors.invalid" };
+  }
+}
