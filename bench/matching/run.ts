@@ -1,0 +1,127 @@
+/**
+ * Matching benchmarks. Run: node --import tsx/esm bench/matching/run.ts
+ * Every line: `name: value (ratio vs baseline)`; the baseline is the
+ * straightforward reference implementation in ./reference.ts measured in the
+ * same run (for the CLI line: the 2 s target). Each instance is also checked:
+ * the engine's verification must say stable and its matching must equal the
+ * reference's applicant-optimal matching.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { solve, verifyMatching } from "../../src/domain/matching/index";
+import { applicantProposingDA } from "../../src/domain/matching/deferred-acceptance";
+import { flexibleDeferredAcceptance } from "../../src/domain/matching/flexible-deferred-acceptance";
+import { buildInstanceIndex } from "../../src/domain/matching/instance-index";
+import { generateInstance } from "./generate";
+import { referenceDA } from "./reference";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const outDir = join(root, "bench/out");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+function time(fn: () => unknown, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const line = (name: string, value: string, ratio: string) => console.log(`${name}: ${value} (${ratio})`);
+
+const sizes = [
+  { label: "13k×300×10", applicants: 13_000, hosts: 300, rank: 10, runs: 31, refRuns: 3 },
+  { label: "40k×5k×15", applicants: 40_000, hosts: 5_000, rank: 15, runs: 11, refRuns: 3 },
+];
+
+let allOk = true;
+for (const size of sizes) {
+  for (const correlated of [true, false]) {
+    const name = `${size.label} ${correlated ? "correlated" : "uncorrelated"}`;
+    const inst = generateInstance({ ...size, correlated });
+    const ref = time(() => referenceDA(inst), size.refRuns, 1);
+    const core = time(() => applicantProposingDA(buildInstanceIndex(inst)), size.runs, 5);
+    const daOnly = (() => {
+      const ix = buildInstanceIndex(inst);
+      return time(() => applicantProposingDA(ix), size.runs, 5);
+    })();
+    const full = time(() => solve(inst), size.runs, 3);
+    const vfy = (() => {
+      const r = solve(inst);
+      return time(() => verifyMatching(inst, r.assignments, r.unmatched), size.runs, 2);
+    })();
+    line(`${name} reference DA`, ms(ref), "baseline");
+    line(`${name} solve index+DA`, ms(core), `${(ref / core).toFixed(1)}x faster`);
+    line(`${name} DA only (prebuilt index)`, ms(daOnly), `${(ref / daOnly).toFixed(1)}x faster`);
+    line(`${name} verify`, ms(vfy), `${(vfy / ref).toFixed(2)} of baseline time`);
+    line(`${name} solve+verify+result`, ms(full), `${(ref / full).toFixed(1)}x faster`);
+
+    // independent check: verifier says stable, equals the reference's applicant-optimal matching
+    const r = solve(inst);
+    const refMatch = referenceDA(inst);
+    const same =
+      r.assignments.length === Object.keys(refMatch).length && r.assignments.every((x) => refMatch[x.applicant] === x.host);
+    const v = verifyMatching(inst, r.assignments, r.unmatched);
+    const ok = v.stable && r.verification.stable && same;
+    allOk &&= ok;
+    line(
+      `${name} check`,
+      `stable=${v.stable} blockingPairs=${v.blockingPairs.length} equalsReference=${same} matched=${r.assignments.length}/${inst.applicants.length}`,
+      ok ? "ok" : "FAILED",
+    );
+  }
+}
+
+// regional caps (flexible DA) on the 40k instance: ratio vs plain DA on the same lists
+{
+  const capped = generateInstance({ applicants: 40_000, hosts: 5_000, rank: 15, correlated: true, regionCaps: true });
+  const ixCapped = buildInstanceIndex(capped);
+  const fda = time(() => flexibleDeferredAcceptance(ixCapped), 7, 2);
+  const da = time(() => applicantProposingDA(ixCapped), 7, 2);
+  const r = solve(capped);
+  allOk &&= r.verification.stable;
+  line("40k×5k×15 correlated, 10 regions capped at 80% FDA", ms(fda), `${(fda / da).toFixed(2)}x plain DA time`);
+  line("40k×5k×15 correlated capped check", `feasible=${r.verification.feasible} stable=${r.verification.stable} notion=${r.verification.notion}`, r.verification.stable ? "ok" : "FAILED");
+}
+
+line("bench process peak RSS", `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, "includes generators and reference");
+
+// peak memory and CLI end to end on the 40k instance, in fresh processes
+mkdirSync(outDir, { recursive: true });
+const instPath = join(outDir, "match-40k.json");
+writeFileSync(instPath, JSON.stringify(generateInstance({ applicants: 40_000, hosts: 5_000, rank: 15, correlated: true })));
+const node = process.execPath;
+const child = (args: string[]) => {
+  const p = spawnSync(node, ["--import", "tsx/esm", join(root, "bench/matching/child-solve.ts"), instPath, ...args], { cwd: root, encoding: "utf8" });
+  if (p.status !== 0) throw new Error(p.stderr);
+  return JSON.parse(p.stdout) as { parseValidateMs: number; solveMs: number; maxRssMB: number };
+};
+const ours = child([]);
+const theirs = child(["--reference"]);
+line("40k×5k×15 parse+validate (child)", ms(ours.parseValidateMs), `${(ours.parseValidateMs / theirs.parseValidateMs).toFixed(2)} of baseline run`);
+line("40k×5k×15 peak RSS parse+validate+solve+verify (child)", `${ours.maxRssMB.toFixed(0)} MB`, `reference child ${theirs.maxRssMB.toFixed(0)} MB`);
+
+const cliTimes: number[] = [];
+let cliRss = 0;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const p = spawnSync("/usr/bin/time", ["-f", "%M", join(root, "bin/jip"), "match", "--in", instPath, "--out", join(outDir, "match-40k.result.json")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  cliTimes.push(performance.now() - t);
+  if (p.status !== 0) throw new Error(p.stderr);
+  cliRss = Math.max(cliRss, Number(p.stderr.trim().split("\n").pop()) / 1024);
+}
+line("40k×5k×15 CLI end to end (parse, validate, solve, verify, write)", ms(median(cliTimes)), `${(median(cliTimes) / 2000).toFixed(2)} of the 2 s target`);
+line("40k×5k×15 CLI peak RSS", `${cliRss.toFixed(0)} MB`, `${(cliRss / 300).toFixed(2)} of the 300 MB target`);
+line("all checks", allOk ? "passed" : "FAILED", allOk ? "ok" : "see above");
+process.exitCode = allOk ? 0 : 1;
