@@ -4,8 +4,8 @@
  * Run: node --import tsx/esm bench/matching/child-solve.ts <instance.json> [--reference]
  */
 import { readFileSync } from "node:fs";
-import { solve, validateInstance } from "../../src/domain/matching/index";
-import { referenceDA } from "./reference";
+import { solve, validateInstance } from "../../src/domain/matching/index.ts";
+import { referenceDA } from "./reference.ts";
 
 const file = process.argv[2]!;
 const t0 = performance.now();

@@ -10,12 +10,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { solve, verifyMatching } from "../../src/domain/matching/index";
-import { applicantProposingDA } from "../../src/domain/matching/deferred-acceptance";
-import { flexibleDeferredAcceptance } from "../../src/domain/matching/flexible-deferred-acceptance";
-import { buildInstanceIndex } from "../../src/domain/matching/instance-index";
-import { generateInstance } from "./generate";
-import { referenceDA } from "./reference";
+import { solve, verifyMatching } from "../../src/domain/matching/index.ts";
+import { applicantProposingDA } from "../../src/domain/matching/deferred-acceptance.ts";
+import { flexibleDeferredAcceptance } from "../../src/domain/matching/flexible-deferred-acceptance.ts";
+import { buildInstanceIndex } from "../../src/domain/matching/instance-index.ts";
+import { generateInstance } from "./generate.ts";
+import { referenceDA } from "./reference.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = join(root, "bench/out");

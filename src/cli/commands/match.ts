@@ -9,7 +9,7 @@
  */
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { solve, UnsupportedOptionError, validateInstance, type Proposing } from "../../domain/matching/index";
+import { solve, UnsupportedOptionError, validateInstance, type Proposing } from "../../domain/matching/index.ts";
 
 export const summary = "stable matching of applicants to hosts (capacities, regional caps), verified";
 

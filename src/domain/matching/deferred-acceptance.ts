@@ -9,7 +9,7 @@
  *
  * Result: Int32Array mapping applicant index -> host index, or -1.
  */
-import type { InstanceIndex } from "./instance-index";
+import type { InstanceIndex } from "./instance-index.ts";
 
 /** Applicant-proposing DA: the applicant-optimal stable matching. */
 export function applicantProposingDA(ix: InstanceIndex): Int32Array {

@@ -13,8 +13,8 @@
  * not rank the host; or they got a host they rank higher (with both ranks);
  * or the region cap was reached.
  */
-import type { InstanceIndex } from "./instance-index";
-import type { ApplicantExplanation, ApplicantReason, Explanations, HostExplanation, HostReason } from "./types";
+import type { InstanceIndex } from "./instance-index.ts";
+import type { ApplicantExplanation, ApplicantReason, Explanations, HostExplanation, HostReason } from "./types.ts";
 
 export function explainMatching(ix: InstanceIndex, match: Int32Array): Explanations {
   const { nApplicants: nA, nHosts: nH, applicantIds, hostIds, capacity, aPrefStart, aPrefHost, aPrefHostRank } = ix;

@@ -28,7 +28,7 @@
  * region receives an offer while holding all its offers (at most capacity_h
  * times per host), m_g = hosts in the region.
  */
-import type { InstanceIndex } from "./instance-index";
+import type { InstanceIndex } from "./instance-index.ts";
 
 interface Region {
   readonly cap: number;

@@ -4,16 +4,16 @@
  * given), verifies the result with the independent verifier and optionally
  * explains it. Pure: no I/O.
  */
-import { applicantProposingDA, hostProposingDA } from "./deferred-acceptance";
-import { explainMatching } from "./explain";
-import { flexibleDeferredAcceptance } from "./flexible-deferred-acceptance";
-import { buildInstanceIndex } from "./instance-index";
-import type { Assignment, MatchingInstance, MatchingResult, Proposing } from "./types";
-import { verifyMatching } from "./verify";
+import { applicantProposingDA, hostProposingDA } from "./deferred-acceptance.ts";
+import { explainMatching } from "./explain.ts";
+import { flexibleDeferredAcceptance } from "./flexible-deferred-acceptance.ts";
+import { buildInstanceIndex } from "./instance-index.ts";
+import type { Assignment, MatchingInstance, MatchingResult, Proposing } from "./types.ts";
+import { verifyMatching } from "./verify.ts";
 
-export type * from "./types";
-export { validateInstance, type ValidationResult } from "./validate-instance";
-export { verifyMatching } from "./verify";
+export type * from "./types.ts";
+export { validateInstance, type ValidationResult } from "./validate-instance.ts";
+export { verifyMatching } from "./verify.ts";
 
 export interface SolveOptions {
   /** default "applicants" */

@@ -5,7 +5,7 @@
  * algorithms look ranks up in O(1). Built in time linear in the total length
  * of the rank lists.
  */
-import type { MatchingInstance } from "./types";
+import type { MatchingInstance } from "./types.ts";
 
 export interface InstanceIndex {
   readonly nApplicants: number;

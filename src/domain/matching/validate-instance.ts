@@ -4,7 +4,7 @@
  *   hosts[12].preferences[3]: unknown applicant "a9"
  * Linear in the input size (one Map per side, stamp arrays for duplicates).
  */
-import type { MatchingInstance } from "./types";
+import type { MatchingInstance } from "./types.ts";
 
 export type ValidationResult =
   | { readonly ok: true; readonly instance: MatchingInstance }

@@ -25,7 +25,7 @@ import type {
   MatchingInstance,
   Verification,
   Violation,
-} from "./types";
+} from "./types.ts";
 
 export function verifyMatching(
   instance: MatchingInstance,

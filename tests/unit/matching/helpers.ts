@@ -4,7 +4,7 @@
  * check written from the definitions (independent of solver and verifier).
  */
 import fc from "fast-check";
-import type { Assignment, MatchingInstance } from "../../../src/domain/matching/index";
+import type { Assignment, MatchingInstance } from "../../../src/domain/matching/index.ts";
 
 export interface ArbOptions {
   readonly minApplicants?: number;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { solve, verifyMatching, type MatchingInstance } from "../../../src/domain/matching/index";
+import { solve, verifyMatching, type MatchingInstance } from "../../../src/domain/matching/index.ts";
 import {
   allFeasibleMatchings,
   allStableMatchings,
@@ -10,7 +10,7 @@ import {
   sameMatching,
   shuffleArb,
   toMap,
-} from "./helpers";
+} from "./helpers.ts";
 
 const RUNS = { numRuns: 300 };
 /** sizes where about 1 in 12 instances has several stable matchings */

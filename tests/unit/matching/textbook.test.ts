@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solve, type MatchingInstance } from "../../../src/domain/matching/index";
+import { solve, type MatchingInstance } from "../../../src/domain/matching/index.ts";
 
 /**
  * Gale & Shapley (1962), "College admissions and the stability of marriage",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solve, verifyMatching, type Assignment, type MatchingInstance } from "../../../src/domain/matching/index";
+import { solve, verifyMatching, type Assignment, type MatchingInstance } from "../../../src/domain/matching/index.ts";
 
 const inst: MatchingInstance = {
   applicants: [
