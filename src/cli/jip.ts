@@ -4,6 +4,9 @@
  * and a one-line `summary`.
  */
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number>; summary: string }>> = {
+  migrate: () => import("./commands/migrate.ts"),
+  seed: () => import("./commands/seed.ts"),
+  "create-operator": () => import("./commands/create-operator.ts"),
   match: () => import("./commands/match.ts"),
 };
 

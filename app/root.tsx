@@ -1,0 +1,50 @@
+import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, useParams } from "react-router";
+import { LOCALE_TAGS, isLocale } from "../src/i18n/locales.ts";
+import type { Route } from "./+types/root";
+import stylesHref from "./styles.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+/**
+ * Pages do not hydrate unless a route asks for it (`handle.hydrate`): forms
+ * post as plain HTML and the only script is the small /enhance.js (ADR 0003).
+ */
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { lang } = useParams();
+  const matches = useMatches();
+  const hydrate = matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+  return (
+    <html lang={isLocale(lang) ? LOCALE_TAGS[lang] : "ja"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {hydrate ? <Scripts /> : null}
+        <script src="/enhance.js" defer />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Last resort, when even the locale layout failed: bilingual and plain. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main className="container">
+      <h1>
+        {status === 404 ? "ページが見つかりません / Page not found" : "エラーが発生しました / Something went wrong"}
+      </h1>
+      <p>
+        <a href="/ja/">トップページへ</a> · <a href="/en/">Home</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { LOCALES, LOCALE_NAMES } from "../../src/i18n/locales.ts";
+import { updatePreferences } from "../../src/services/auth/update-preferences.ts";
+import { UnauthenticatedError } from "../../src/services/errors.ts";
+import { ErrorSummary, SelectField, useFormState } from "../components/form.tsx";
+import { useI18n } from "../lib/i18n.tsx";
+import { requestContext, runForm, toResponse } from "../lib/request.server.ts";
+import type { Route } from "./+types/account";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { actor, locale } = await requestContext(request, params);
+  if (!actor) toResponse(new UnauthenticatedError(), request, locale);
+  return {
+    email: actor.email,
+    name: actor.name,
+    role: actor.role,
+    locale: actor.locale,
+    timeZone: actor.timeZone ?? "",
+    twoFactorEnabled: actor.twoFactorEnabled,
+    timeZones: Intl.supportedValuesOf("timeZone"),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => updatePreferences(rt, actor, Object.fromEntries(form)));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/account?saved=1`);
+}
+
+export default function Account() {
+  const { t, locale } = useI18n();
+  const account = useLoaderData<typeof loader>();
+  const formState = useFormState();
+  const [search] = useSearchParams();
+  const labels = { locale: t("account.language"), timeZone: t("account.timeZone") };
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      {search.get("saved") ? (
+        <p className="notice" role="status">
+          {t("account.saved")}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t("auth.name")}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t("auth.email")}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`roles.${account.role}`)}</dd>
+        <dt>{t("account.twoFactor")}</dt>
+        <dd>
+          {account.twoFactorEnabled ? t("account.twoFactorOn") : t("account.twoFactorOff")}{" "}
+          {account.twoFactorEnabled ? null : <a href={`/${locale}/account/two-factor`}>{t("account.enrolTwoFactor")}</a>}
+        </dd>
+      </dl>
+      <h2>{t("account.preferences")}</h2>
+      <ErrorSummary state={formState} labels={labels} />
+      <Form method="post" noValidate>
+        <SelectField
+          name="locale"
+          label={labels.locale}
+          state={formState}
+          defaultValue={account.locale}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+        />
+        <SelectField
+          name="timeZone"
+          label={labels.timeZone}
+          state={formState}
+          defaultValue={account.timeZone}
+          options={[{ value: "", label: t("account.timeZoneBrowser") }, ...account.timeZones.map((z) => ({ value: z, label: z }))]}
+        />
+        <button type="submit">{t("form.save")}</button>
+      </Form>
+    </>
+  );
+}

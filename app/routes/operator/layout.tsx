@@ -1,0 +1,37 @@
+import { Outlet } from "react-router";
+import { authorize } from "../../../src/services/authorize.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, run } from "../../lib/request.server.ts";
+import type { Route } from "./+types/layout";
+
+/** Staff area: operators and ministry viewers (read-only), two-factor required for operators. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { actor, locale } = await requestContext(request, params);
+  const who = await run(request, locale, async () => authorize(actor, "dashboard.read"));
+  return { role: who.role };
+}
+
+export default function OperatorLayout() {
+  const { t, locale } = useI18n();
+  return (
+    <div className="staff-area">
+      <nav aria-label={t("operator.navLabel")} className="sub-nav">
+        <ul>
+          <li>
+            <a href={`/${locale}/operator`}>{t("operator.rounds")}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/operator/outbox`}>{t("operator.outbox")}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/operator/staff`}>{t("operator.staff")}</a>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * The demo data set: deterministic (the same people, organizations, round and
+ * states on every machine), loaded once by `jip seed --demo` / `npm start`.
+ * One round in recruitment, an operator, a reviewer, a ministry viewer, two
+ * host organizations with members, and 20 applicants in various states.
+ */
+import type { Kysely } from "kysely";
+import type { UserRole } from "../../domain/roles.ts";
+import { tokyoLocalToInstant } from "../../domain/time.ts";
+import { writeAudit } from "../../services/audit/write-audit.ts";
+import { createVerifiedUser } from "../../services/auth/create-verified-user.ts";
+import type { ServiceContext } from "../../services/context.ts";
+import type { Database } from "../schema.ts";
+
+const PASSWORD = "demo-password-2026";
+
+export const DEMO_ROUND_ID = "00000000-0000-4000-8000-000000002027";
+
+export const DEMO_LOGINS = {
+  password: PASSWORD,
+  accounts: [
+    { role: "operator", email: "operator@demo.jip.example" },
+    { role: "reviewer", email: "reviewer@demo.jip.example" },
+    { role: "ministry viewer", email: "ministry@demo.jip.example" },
+    { role: "host admin", email: "admin@sakura-seiki.demo.jip.example" },
+    { role: "host member", email: "staff@sakura-seiki.demo.jip.example" },
+    { role: "host admin", email: "admin@hakata-foods.demo.jip.example" },
+    { role: "applicant", email: "applicant01@demo.jip.example" },
+  ],
+};
+
+const STAFF: { email: string; name: string; role: UserRole; locale: string }[] = [
+  { email: "operator@demo.jip.example", name: "山田 花子 (Operator)", role: "operator", locale: "ja" },
+  { email: "reviewer@demo.jip.example", name: "Reviewer Tanaka", role: "reviewer", locale: "en" },
+  { email: "ministry@demo.jip.example", name: "経済産業省 閲覧者", role: "ministry", locale: "ja" },
+];
+
+const HOSTS = [
+  {
+    id: "00000000-0000-4000-8000-00000000a001",
+    corporate_number: "7000012050002",
+    legal_form: "株式会社",
+    kind: "sme",
+    name_ja: "さくら精機株式会社",
+    name_en: "Sakura Seiki Co., Ltd.",
+    prefecture_code: "20",
+    jsic_division: "E",
+    employees: 85,
+    capital_yen: 30_000_000,
+    overseas_status: "planned",
+    overseas_countries: ["VN", "TH"],
+    work_languages: ["ja", "en"],
+    members: [
+      { email: "admin@sakura-seiki.demo.jip.example", name: "佐藤 健", org_role: "admin" },
+      { email: "staff@sakura-seiki.demo.jip.example", name: "鈴木 美咲", org_role: "member" },
+    ],
+  },
+  {
+    id: "00000000-0000-4000-8000-00000000a002",
+    corporate_number: null,
+    legal_form: "合同会社",
+    kind: "sme",
+    name_ja: "博多フーズ合同会社",
+    name_en: "Hakata Foods LLC",
+    prefecture_code: "40",
+    jsic_division: "I",
+    employees: 12,
+    capital_yen: 5_000_000,
+    overseas_status: "ongoing",
+    overseas_countries: ["ID"],
+    work_languages: ["ja"],
+    members: [{ email: "admin@hakata-foods.demo.jip.example", name: "高橋 誠", org_role: "admin" }],
+  },
+] as const;
+
+/** 20 applicants: name, nationality, date of birth, status. */
+const APPLICANTS: [string, string, string, string, string][] = [
+  ["Nguyễn", "Thị Lan", "VN", "1999-04-12", "submitted"],
+  ["Trần", "Văn Minh", "VN", "1997-11-30", "submitted"],
+  ["Lê", "Hoàng Anh", "VN", "2001-02-14", "draft"],
+  ["Phạm", "Thu Trang", "VN", "1995-07-08", "submitted"],
+  ["Putri", "Ayu Lestari", "ID", "1998-09-21", "submitted"],
+  ["Santoso", "Budi", "ID", "1996-01-05", "draft"],
+  ["Wijaya", "Dewi", "ID", "2000-12-19", "withdrawn"],
+  ["สมชาย", "ใจดี", "TH", "1994-03-03", "submitted"],
+  ["Srisuk", "Nattaya", "TH", "1999-06-27", "draft"],
+  ["王", "芳", "CN", "1998-10-10", "submitted"],
+  ["李", "伟", "CN", "1993-05-16", "draft"],
+  ["Santos", "Maria Clara", "PH", "1997-08-01", "submitted"],
+  ["Sharma", "Priya", "IN", "1996-04-22", "submitted"],
+  ["Aung", "Kyaw Zin", "MM", "2000-01-31", "draft"],
+  ["Rahman", "Nusrat", "BD", "1995-12-12", "submitted"],
+  ["Perera", "Kasun", "LK", "1998-02-28", "draft"],
+  ["Shrestha", "Sujan", "NP", "1992-09-09", "submitted"],
+  ["Tashkentova", "Dilnoza", "UZ", "1999-11-11", "draft"],
+  ["Okafor", "Chinedu", "NG", "1997-03-17", "withdrawn"],
+  ["Mwangi", "Grace", "KE", "2000-07-04", "submitted"],
+];
+
+const deadline = (local: string) => tokyoLocalToInstant(local)!;
+
+export async function isDemoSeeded(db: Kysely<Database>): Promise<boolean> {
+  return Boolean(await db.selectFrom("rounds").select("id").where("id", "=", DEMO_ROUND_ID).executeTakeFirst());
+}
+
+export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promise<void> {
+  const db = ctx.db;
+  const userIds = new Map<string, string>();
+  for (const s of STAFF) {
+    const { id } = await createVerifiedUser(ctx, { ...s, password: PASSWORD });
+    userIds.set(s.email, id);
+    if (s.role === "reviewer") await db.insertInto("reviewers").values({ user_id: id, expertise: ["engineering", "manufacturing"] }).execute();
+  }
+  for (const h of HOSTS) {
+    const { members, ...org } = h;
+    await db
+      .insertInto("host_organizations")
+      .values({ ...org, overseas_countries: [...org.overseas_countries], work_languages: [...org.work_languages] })
+      .execute();
+    for (const m of members) {
+      const { id } = await createVerifiedUser(ctx, { email: m.email, name: m.name, password: PASSWORD, role: "host", locale: "ja" });
+      await db.insertInto("host_memberships").values({ organization_id: h.id, user_id: id, org_role: m.org_role }).execute();
+    }
+  }
+  await db
+    .insertInto("rounds")
+    .values({
+      id: DEMO_ROUND_ID,
+      fiscal_year: 2027,
+      name_ja: "2027年度 国際化促進インターンシップ事業",
+      name_en: "Japan Internship Program FY2027",
+      phase: "recruitment",
+      eligibility_reference_date: "2027-04-01",
+      dac_list_version: "2024-2025",
+      excluded_countries: ["CN"],
+      age_min: 18,
+      age_max: 40,
+      min_jlpt_level: "N3",
+      accepted_english_tests: JSON.stringify([
+        { test: "toeic_lr", min: 600 },
+        { test: "ielts", min: 5.5 },
+        { test: "toefl_ibt", min: 64 },
+      ]),
+      residence_in_japan_allowed: false,
+      prior_participants_allowed: false,
+      intern_capacity: 200,
+      intern_daily_allowance_yen: 3000,
+      online_daily_allowance_yen: 1000,
+      host_daily_subsidy_yen: 2000,
+      created_by: userIds.get("operator@demo.jip.example")!,
+    })
+    .execute();
+  await db
+    .insertInto("round_deadlines")
+    .values([
+      { round_id: DEMO_ROUND_ID, kind: "information_sessions_end", due_at: deadline("2027-04-30T23:59") },
+      { round_id: DEMO_ROUND_ID, kind: "application_close", due_at: deadline("2027-05-31T23:59") },
+      { round_id: DEMO_ROUND_ID, kind: "host_application_close", due_at: deadline("2027-05-31T23:59") },
+      { round_id: DEMO_ROUND_ID, kind: "screening_end", due_at: deadline("2027-07-15T17:00") },
+      { round_id: DEMO_ROUND_ID, kind: "selection_announce", due_at: deadline("2027-08-31T17:00") },
+      { round_id: DEMO_ROUND_ID, kind: "internship_start", due_at: deadline("2027-10-01T09:00") },
+      { round_id: DEMO_ROUND_ID, kind: "internship_end", due_at: deadline("2027-12-24T17:00") },
+      { round_id: DEMO_ROUND_ID, kind: "reporting_close", due_at: deadline("2028-02-28T17:00") },
+    ])
+    .execute();
+  let n = 0;
+  for (const [family, given, nationality, dob, status] of APPLICANTS) {
+    n += 1;
+    const num = String(n).padStart(2, "0");
+    const email = `applicant${num}@demo.jip.example`;
+    const { id: userId } = await createVerifiedUser(ctx, {
+      email,
+      name: `${given} ${family}`,
+      password: PASSWORD,
+      role: "applicant",
+      locale: nationality === "VN" ? "vi" : nationality === "ID" ? "id" : nationality === "TH" ? "th" : nationality === "CN" ? "zh" : "en",
+    });
+    const submitted = status !== "draft";
+    const submittedAt = submitted ? deadline(`2027-05-${String(n).padStart(2, "0")}T12:00`) : null;
+    const appId = `00000000-0000-4000-8000-0000000b00${num}`;
+    await db
+      .insertInto("applications")
+      .values({
+        id: appId,
+        round_id: DEMO_ROUND_ID,
+        applicant_user_id: userId,
+        status,
+        current_step: submitted ? "review" : "education",
+        receipt_number: submitted ? `JIP27-${String(100000 + n)}` : null,
+        submitted_at: submittedAt,
+        family_name: family,
+        given_name: given,
+        date_of_birth: dob,
+        nationality,
+        residence_country: nationality,
+        contact_email: email,
+        motivation_learn: submitted ? "Japanese manufacturing quality management and kaizen." : null,
+        withdrawn_reason: status === "withdrawn" ? "Accepted a job offer at home." : null,
+      })
+      .execute();
+    if (submitted) {
+      await db
+        .insertInto("application_consents")
+        .values([
+          { application_id: appId, kind: "program_purpose", policy_version: "2027-1", given_at: submittedAt! },
+          { application_id: appId, kind: "privacy_appi", policy_version: "2027-1", given_at: submittedAt! },
+        ])
+        .execute();
+    }
+  }
+  await writeAudit(db, null, { action: "seed.demo", entityType: "round", entityId: DEMO_ROUND_ID, after: { applicants: APPLICANTS.length, hosts: HOSTS.length } });
+}

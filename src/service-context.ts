@@ -1,0 +1,31 @@
+/**
+ * Builds everything a use case needs from the configuration: database,
+ * auth, mailer, clock. Used by the web server and by the jip command.
+ */
+import { createAuth } from "./auth/create-auth.ts";
+import type { AppConfig } from "./config.ts";
+import { type Db, connect } from "./db/connect.ts";
+import type { ServiceContext } from "./services/context.ts";
+import { createMailer } from "./services/mail/mailer.ts";
+
+export interface Runtime extends ServiceContext {
+  database: Db;
+}
+
+export async function createRuntime(config: AppConfig, clock: () => Date = () => new Date()): Promise<Runtime> {
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
+  const db = database.kysely;
+  const mailer = createMailer({ db, outboxDir: config.outboxDir, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const auth = createAuth({
+    kysely: db,
+    baseURL: config.publicUrl,
+    secret: config.authSecret,
+    mailer: {
+      sendVerification: ({ email, name, locale, url }) =>
+        mailer.send({ to: email, template: "verifyEmail", locale, params: { name, url } }),
+      sendPasswordReset: ({ email, name, locale, url }) =>
+        mailer.send({ to: email, template: "resetPassword", locale, params: { name, url } }),
+    },
+  });
+  return { database, db, auth, mailer, clock, publicUrl: config.publicUrl };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { isValidTimeZone } from "../../domain/time.ts";
+import { LOCALES } from "../../i18n/locales.ts";
+import { writeAudit } from "../audit/write-audit.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { UnauthenticatedError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+
+const schema = z.object({
+  locale: z.enum(LOCALES, { error: "errors.invalid" }),
+  timeZone: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .refine((v) => v === null || isValidTimeZone(v), { error: "errors.timeZone" }),
+});
+
+/** The user's language (used for every e-mail) and time zone (for showing times). */
+export async function updatePreferences(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  const input = parseInput(schema, raw);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("user").select(["locale", "timeZone"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+    await trx.updateTable("user").set({ locale: input.locale, timeZone: input.timeZone, updatedAt: ctx.clock() }).where("id", "=", actor.userId).execute();
+    await writeAudit(trx, actor, { action: "user.preferences", entityType: "user", entityId: actor.userId, before, after: input });
+  });
+}
