@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";
@@ -33,6 +34,14 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
   }
   const body = (await response.json().catch(() => ({}))) as { code?: string };
   if (body.code === "EMAIL_NOT_VERIFIED") {
+    // The message promises a new link; better-auth sends none on sign-in (no sendOnSignIn), so send it here.
+    const user = await ctx.db
+      .selectFrom("user")
+      .select("locale")
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
+      .executeTakeFirst();
+    const locale = isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE;
+    await ctx.auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: `/${locale}/sign-in?verified=1` } });
     throw new ValidationError({}, [{ key: "errors.emailNotVerified" }]);
   }
   await recordLoginAttempt(ctx.db, input.email, ip, false, now);

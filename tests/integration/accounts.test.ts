@@ -1,0 +1,183 @@
+/** Applicant accounts: sign-up, e-mail verification, sign-in and its rate limit, on PGlite and PostgreSQL. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CATALOGUES, translator } from "../../src/i18n/translator.ts";
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "../../src/services/auth/login-rate-limit.ts";
+import { signIn } from "../../src/services/auth/sign-in.ts";
+import { signUpApplicant } from "../../src/services/auth/sign-up-applicant.ts";
+import { ValidationError } from "../../src/services/errors.ts";
+import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, useTestDatabase } from "./support/databases.ts";
+
+const PASSWORD = "a-long-enough-password";
+
+async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationError> {
+  const err = await promise.then(
+    () => {
+      throw new Error("expected a ValidationError");
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ValidationError);
+  return err as ValidationError;
+}
+
+async function mailsTo(env: TestEnv, to: string) {
+  return env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", to).orderBy("created_at").execute();
+}
+
+function linkIn(body: string): string {
+  const m = /https?:\/\/\S+/.exec(body);
+  if (!m) throw new Error(`no link in: ${body}`);
+  return m[0];
+}
+
+/** The vi catalogue may not have its mail texts yet; when it has, the subject must be the Vietnamese one. */
+function viSubject(): string | null {
+  const mail = (CATALOGUES.vi as { mail?: { verifyEmail?: { subject?: string } } }).mail;
+  return mail?.verifyEmail?.subject ? translator("vi")("mail.verifyEmail.subject") : null;
+}
+
+describe.each(DATABASE_KINDS)("%s", (kind) => {
+  const env = useTestDatabase(kind);
+  beforeEach(() => env.clock.reset());
+
+  describe("sign-up, verification and sign-in", () => {
+    const email = "lan.nguyen@example.vn";
+    const ip = "198.51.100.10";
+    let verificationUrl: string;
+
+    beforeAll(async () => {
+      await signUpApplicant(env.ctx, { name: "Nguyễn Thị Lan", email: "  Lan.Nguyen@Example.VN ", password: PASSWORD, passwordConfirm: PASSWORD }, "vi");
+    });
+
+    it("creates an unverified applicant in the chosen language and records the sign-up", async () => {
+      const user = await env.db.selectFrom("user").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+      expect(user).toMatchObject({ name: "Nguyễn Thị Lan", emailVerified: false, role: "applicant", locale: "vi" });
+      const audit = await env.db.selectFrom("audit_log").selectAll().where("entity_id", "=", user.id).execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ action: "user.sign_up", actor_user_id: null, actor_role: "system", after: { email, role: "applicant", locale: "vi" } });
+    });
+
+    it("sends the verification e-mail in Vietnamese with a link to this server", async () => {
+      const mails = await mailsTo(env, email);
+      expect(mails).toHaveLength(1);
+      const mail = mails[0]!;
+      expect(mail).toMatchObject({ template: "verifyEmail", locale: "vi", status: "sent" });
+      const expected = viSubject();
+      if (expected) expect(mail.subject).toBe(expected);
+      verificationUrl = linkIn(mail.body_text);
+      expect(verificationUrl.startsWith(`${PUBLIC_URL}/api/auth/verify-email?token=`)).toBe(true);
+      expect(new URL(verificationUrl).searchParams.get("callbackURL")).toBe("/vi/sign-in?verified=1");
+      // the development outbox keeps a copy as an .eml file
+      expect(mail.file_name).toMatch(/\.eml$/);
+      const eml = readFileSync(path.join(env.outboxDir, mail.file_name!), "utf8");
+      expect(eml).toContain("Content-Language: vi");
+      expect(eml).toContain("To: lan.nguyen@example.vn");
+    });
+
+    it("refuses sign-in before the address is verified, and sends the link again", async () => {
+      const err = await validationErrorOf(signIn(env.ctx, { email, password: PASSWORD }, ip));
+      expect(err.formErrors).toEqual([{ key: "errors.emailNotVerified" }]);
+      expect(err.fieldErrors).toEqual({});
+      // errors.emailNotVerified tells the applicant "we have sent the link again"
+      const mails = await mailsTo(env, email);
+      expect(mails).toHaveLength(2);
+      expect(mails[1]).toMatchObject({ template: "verifyEmail", locale: "vi" });
+      expect(linkIn(mails[1]!.body_text)).toContain(`${PUBLIC_URL}/api/auth/verify-email?token=`);
+    });
+
+    it("says invalid credentials for a wrong password even before verification", async () => {
+      const err = await validationErrorOf(signIn(env.ctx, { email, password: "wrong-password-123" }, "198.51.100.99"));
+      expect(err.formErrors).toEqual([{ key: "errors.invalidCredentials" }]);
+    });
+
+    it("verifies the address by following the link, then signs in", async () => {
+      const response = await env.ctx.auth.handler(new Request(verificationUrl));
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/vi/sign-in?verified=1");
+      const user = await env.db.selectFrom("user").select(["id", "emailVerified"]).where("email", "=", email).executeTakeFirstOrThrow();
+      expect(user.emailVerified).toBe(true);
+
+      const result = await signIn(env.ctx, { email: "LAN.NGUYEN@example.vn", password: PASSWORD }, ip);
+      expect(result.kind).toBe("signedIn");
+      expect(result.setCookies.some((c) => c.includes("session_token"))).toBe(true);
+      const sessions = await env.db.selectFrom("session").select("userId").where("userId", "=", user.id).execute();
+      expect(sessions).toHaveLength(1);
+      const attempts = await env.db.selectFrom("login_attempts").select(["succeeded", "ip", "at"]).where("email", "=", email).where("succeeded", "=", true).execute();
+      expect(attempts).toEqual([{ succeeded: true, ip, at: env.clock.now() }]);
+    });
+
+    it("signing up again with the same address neither throws nor creates a user nor sends a mail", async () => {
+      const mailsBefore = (await mailsTo(env, email)).length;
+      await expect(
+        signUpApplicant(env.ctx, { name: "Someone Else", email: "LAN.NGUYEN@EXAMPLE.VN", password: "another-password", passwordConfirm: "another-password" }, "en"),
+      ).resolves.toBeUndefined();
+      const users = await env.db.selectFrom("user").select(["name", "locale"]).where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).execute();
+      expect(users).toEqual([{ name: "Nguyễn Thị Lan", locale: "vi" }]);
+      expect(await mailsTo(env, email)).toHaveLength(mailsBefore);
+    });
+  });
+
+  describe("sign-in rate limit", () => {
+    const email = "limited@example.id";
+    beforeAll(async () => {
+      await signUpApplicant(env.ctx, { name: "Budi", email, password: PASSWORD, passwordConfirm: PASSWORD }, "id");
+      await env.db.updateTable("user").set({ emailVerified: true }).where("email", "=", email).execute();
+    });
+
+    it(`refuses even the right password after ${MAX_FAILURES_PER_ACCOUNT} failures, from any IP, until the window has passed`, async () => {
+      const start = env.clock.now().getTime();
+      for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+        env.clock.set(new Date(start + i * 60_000));
+        const err = await validationErrorOf(signIn(env.ctx, { email, password: `wrong-password-${i}` }, `203.0.113.${i + 1}`));
+        expect(err.formErrors).toEqual([{ key: "errors.invalidCredentials" }]);
+      }
+      // the 5th failure was at start+4min; the block lasts until the first failure leaves the window
+      env.clock.set(new Date(start + 5 * 60_000));
+      const blocked = await validationErrorOf(signIn(env.ctx, { email, password: PASSWORD }, "203.0.113.200"));
+      expect(blocked.formErrors).toEqual([{ key: "errors.tooManyAttempts", params: { minutes: 10 } }]);
+      expect(blocked.formErrors[0]!.params).toEqual({ minutes: Math.ceil((LOGIN_WINDOW_MS - 5 * 60_000) / 60_000) });
+
+      env.clock.set(new Date(start + LOGIN_WINDOW_MS - 1));
+      const stillBlocked = await validationErrorOf(signIn(env.ctx, { email: "Limited@Example.ID", password: PASSWORD }, "203.0.113.201"));
+      expect(stillBlocked.formErrors[0]!.key).toBe("errors.tooManyAttempts");
+
+      env.clock.set(new Date(start + LOGIN_WINDOW_MS));
+      await expect(signIn(env.ctx, { email, password: PASSWORD }, "203.0.113.202")).resolves.toMatchObject({ kind: "signedIn" });
+    });
+
+    it("blocked attempts are not recorded as more failures", async () => {
+      const failures = await env.db.selectFrom("login_attempts").select("id").where("email", "=", email).where("succeeded", "=", false).execute();
+      expect(failures).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    });
+  });
+
+  describe("sign-up validation", () => {
+    it("reports each field by name and creates nothing", async () => {
+      const err = await validationErrorOf(signUpApplicant(env.ctx, { name: " ", email: "not-an-address", password: "short", passwordConfirm: "other" }, "en"));
+      expect(err.fieldErrors).toEqual({
+        name: [{ key: "errors.required" }],
+        email: [{ key: "errors.email" }],
+        password: [{ key: "errors.passwordTooShort" }],
+        passwordConfirm: [{ key: "errors.passwordMismatch" }],
+      });
+      const mismatch = await validationErrorOf(
+        signUpApplicant(env.ctx, { name: "A", email: "a@example.com", password: PASSWORD, passwordConfirm: `${PASSWORD}!` }, "en"),
+      );
+      expect(mismatch.fieldErrors).toEqual({ passwordConfirm: [{ key: "errors.passwordMismatch" }] });
+      expect(await env.db.selectFrom("user").select("id").where("email", "=", "a@example.com").execute()).toEqual([]);
+    });
+
+    it("sign-in with a malformed address is a field error, not a lookup", async () => {
+      const err = await validationErrorOf(signIn(env.ctx, { email: "nobody", password: "x" }, "198.51.100.77"));
+      expect(err.fieldErrors).toEqual({ email: [{ key: "errors.email" }] });
+      const unknown = await validationErrorOf(signIn(env.ctx, { email: "nobody@example.com", password: "whatever-1234" }, "198.51.100.77"));
+      expect(unknown.formErrors).toEqual([{ key: "errors.invalidCredentials" }]);
+    });
+  });
+
+  it("keeps the .eml files inside the temporary outbox folder", () => {
+    expect(existsSync(env.outboxDir)).toBe(true);
+  });
+});
