@@ -12,7 +12,7 @@ const acceptSchema = z
   .object({ name: personName, password, passwordConfirm: z.string() })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
 
-/** The invitation behind a link, if it is still open. */
+/** The invitation behind a link, if it is still open and its address has no account yet. */
 export async function findOpenStaffInvitation(ctx: ServiceContext, token: string): Promise<{ email: string; role: StaffRole }> {
   const inv = await ctx.db
     .selectFrom("staff_invitations")
@@ -20,6 +20,13 @@ export async function findOpenStaffInvitation(ctx: ServiceContext, token: string
     .where("token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!inv || inv.accepted_at || inv.expires_at.getTime() < ctx.clock().getTime()) throw new NotFoundError("staff_invitation");
+  // Another invitation for the same address was accepted (or the address signed up since): this one is spent.
+  const taken = await ctx.db
+    .selectFrom("user")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", inv.email.toLowerCase()))
+    .executeTakeFirst();
+  if (taken) throw new NotFoundError("staff_invitation");
   return { email: inv.email, role: inv.role as StaffRole };
 }
 
