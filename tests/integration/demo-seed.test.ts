@@ -1,0 +1,81 @@
+/** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "../../src/db/seed/demo.ts";
+import { tokyoLocalToInstant } from "../../src/domain/time.ts";
+import { signIn } from "../../src/services/auth/sign-in.ts";
+import type { Actor } from "../../src/services/context.ts";
+import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
+import { transitionRoundPhase } from "../../src/services/rounds/transition-round-phase.ts";
+import { DATABASE_KINDS, actorFor, useTestDatabase } from "./support/databases.ts";
+
+describe.each(DATABASE_KINDS)("%s", (kind) => {
+  const env = useTestDatabase(kind);
+  let operator: Actor;
+
+  beforeAll(async () => {
+    expect(await isDemoSeeded(env.db)).toBe(false);
+    await seedDemo(env.ctx);
+    const op = await env.db.selectFrom("user").selectAll().where("email", "=", "operator@demo.jip.example").executeTakeFirstOrThrow();
+    operator = actorFor({ id: op.id, email: op.email, name: op.name, role: "operator" });
+  });
+
+  it("is then seeded", async () => {
+    expect(await isDemoSeeded(env.db)).toBe(true);
+  });
+
+  it("has one round in recruitment with 20 applications in various states", async () => {
+    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
+    const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
+    expect(apps).toHaveLength(20);
+    for (const a of apps) {
+      expect(a.submitted_at === null).toBe(a.status === "draft");
+      expect(a.receipt_number === null).toBe(a.status === "draft");
+    }
+    const dash = await getRoundDashboard(env.ctx, operator, DEMO_ROUND_ID);
+    expect(dash.applicationsByStatus).toEqual({ submitted: 11, draft: 7, withdrawn: 2 });
+    expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
+  });
+
+  it("has 2 host organizations with their members, and the staff", async () => {
+    const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
+    expect(orgs).toHaveLength(2);
+    expect(orgs.map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
+    const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
+    expect(members).toHaveLength(3);
+    const roles = await env.db
+      .selectFrom("user")
+      .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
+      .groupBy("role")
+      .execute();
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 1, reviewer: 1, ministry: 1, host: 3, applicant: 20 });
+    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
+    const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
+    expect(unverified).toEqual([]);
+  });
+
+  it("lets the documented demo logins sign in", async () => {
+    const applicant = DEMO_LOGINS.accounts.find((a) => a.role === "applicant")!;
+    await expect(signIn(env.ctx, { email: applicant.email, password: DEMO_LOGINS.password }, "192.0.2.9")).resolves.toMatchObject({ kind: "signedIn" });
+    for (const a of DEMO_LOGINS.accounts) {
+      expect(await env.db.selectFrom("user").select("id").where("email", "=", a.email).executeTakeFirst()).toBeDefined();
+    }
+  });
+
+  it("writes a seed audit entry", async () => {
+    const rows = await env.db.selectFrom("audit_log").selectAll().where("action", "=", "seed.demo").execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ entity_id: DEMO_ROUND_ID, after: { applicants: 20, hosts: 2 } });
+  });
+
+  it("can move to screening once applications close (11 submitted, withdrawn ones not counted)", async () => {
+    env.clock.set(tokyoLocalToInstant("2027-05-31T23:58")!);
+    const dash = await getRoundDashboard(env.ctx, operator, DEMO_ROUND_ID);
+    expect(dash.next).toEqual({
+      phase: "screening",
+      refusals: [{ code: "deadline_not_passed", deadline: "application_close", at: tokyoLocalToInstant("2027-05-31T23:59") }],
+    });
+    env.clock.set(tokyoLocalToInstant("2027-06-01T00:00")!);
+    await expect(transitionRoundPhase(env.ctx, operator, { roundId: DEMO_ROUND_ID, to: "screening" })).resolves.toEqual({ from: "recruitment", to: "screening" });
+  });
+});
