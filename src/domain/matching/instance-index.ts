@@ -38,14 +38,16 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
   const nH = hosts.length;
   const applicantIds: string[] = new Array<string>(nA);
   const hostIds: string[] = new Array<string>(nH);
-  const aIdx = new Map<string, number>();
-  const hIdx = new Map<string, number>();
+  // id -> index; a null-prototype dictionary (no inherited keys) looks short
+  // string keys up about twice as fast as a Map in V8
+  const aIdx: Record<string, number> = Object.create(null);
+  const hIdx: Record<string, number> = Object.create(null);
   let aTotal = 0;
   let hTotal = 0;
   for (let a = 0; a < nA; a++) {
     const ap = applicants[a]!;
     applicantIds[a] = ap.id;
-    aIdx.set(ap.id, a);
+    aIdx[ap.id] = a;
     aTotal += ap.preferences.length;
   }
   const capacity = new Int32Array(nH);
@@ -55,7 +57,7 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
   for (let h = 0; h < nH; h++) {
     const ho = hosts[h]!;
     hostIds[h] = ho.id;
-    hIdx.set(ho.id, h);
+    hIdx[ho.id] = h;
     capacity[h] = ho.capacity;
     hTotal += ho.preferences.length;
     if (ho.region !== undefined) {
@@ -73,7 +75,7 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
   const caps = instance.regionCaps;
   if (caps) {
     for (let r = 0; r < regionIds.length; r++) {
-      const c = caps[regionIds[r]!];
+      const c = Object.hasOwn(caps, regionIds[r]!) ? caps[regionIds[r]!] : undefined;
       if (c !== undefined) {
         regionCap[r] = c;
         hasCaps = true;
@@ -87,7 +89,7 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
   for (let a = 0; a < nA; a++) {
     aPrefStart[a] = e;
     const prefs = applicants[a]!.preferences;
-    for (let k = 0; k < prefs.length; k++) aPrefHost[e++] = hIdx.get(prefs[k]!)!;
+    for (let k = 0; k < prefs.length; k++) aPrefHost[e++] = hIdx[prefs[k]!]!;
   }
   aPrefStart[nA] = e;
 
@@ -100,7 +102,7 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
     hPrefStart[h] = e;
     const prefs = hosts[h]!.preferences;
     for (let k = 0; k < prefs.length; k++) {
-      const a = aIdx.get(prefs[k]!)!;
+      const a = aIdx[prefs[k]!]!;
       hPrefApp[e] = a;
       entryHost[e] = h;
       invCount[a + 1]!++;

@@ -80,4 +80,17 @@ describe("verifier catches every kind of corruption", () => {
     const plain = { applicants: inst.applicants, hosts: inst.hosts };
     expect(verifyMatching(plain, [{ applicant: "a1", host: "h1" }]).notion).toBe("stable");
   });
+  it("region names that are Object.prototype keys are ordinary regions (caps are own keys only)", () => {
+    for (const region of ["constructor", "toString", "__proto__"]) {
+      const odd: MatchingInstance = {
+        applicants: [{ id: "a1", preferences: ["h1"] }],
+        hosts: [{ id: "h1", capacity: 1, region, preferences: ["a1"] }],
+        regionCaps: { other: 0 },
+      };
+      const r = solve(odd);
+      expect(r.assignments).toEqual([{ applicant: "a1", host: "h1" }]);
+      expect(r.verification).toEqual({ notion: "stable", feasible: true, stable: true, violations: [], blockingPairs: [] });
+      expect(verifyMatching(odd, []).blockingPairs).toEqual([{ applicant: "a1", host: "h1", kind: "EMPTY_SEAT" }]);
+    }
+  });
 });
