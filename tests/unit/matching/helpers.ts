@@ -138,3 +138,86 @@ export function sameMatching(x: Matching, y: Matching): boolean {
 export function shuffleArb<T>(xs: readonly T[]): fc.Arbitrary<T[]> {
   return fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
 }
+
+/**
+ * Instances biased towards several stable matchings. Core: one or two blocks
+ * of cyclic latin-square preferences (within a block of size n, applicant i's
+ * k-th choice is host i+k and host j's k-th choice is applicant j+1+k, mod n,
+ * so every pair's two ranks add up to n-1 and each of the n "shifted"
+ * matchings i -> i+s is stable); with two blocks, every applicant lists the
+ * other block's hosts after its own (in a rotated order) and vice versa, so
+ * the stable matchings of the blocks combine (2×3 blocks: at least 6).
+ * Then up to two small perturbations (swap two adjacent entries of a list,
+ * drop a list entry, raise a host's capacity, add an applicant) so the
+ * instances are not all symmetric, and random labels / input order.
+ */
+export function multiStableArb(): fc.Arbitrary<MatchingInstance> {
+  const mutation = fc.record({
+    kind: fc.constantFrom("swap", "drop", "capacity", "extraApplicant"),
+    hostSide: fc.boolean(),
+    who: fc.nat(20),
+    pos: fc.nat(20),
+  });
+  return fc
+    .record({
+      blocks: fc.constantFrom([3], [4], [5], [2, 2], [2, 3], [3, 2]),
+      mutations: fc.array(mutation, { maxLength: 2 }),
+      aLabels: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }),
+      hLabels: fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }),
+      seed: fc.nat(1000),
+    })
+    .map(({ blocks, mutations, aLabels, hLabels, seed }) => {
+      const aPrefs: number[][] = [];
+      const hPrefs: number[][] = [];
+      let offset = 0;
+      for (const n of blocks) {
+        for (let i = 0; i < n; i++) aPrefs.push(Array.from({ length: n }, (_, k) => offset + ((i + k) % n)));
+        for (let j = 0; j < n; j++) hPrefs.push(Array.from({ length: n }, (_, k) => offset + ((j + 1 + k) % n)));
+        offset += n;
+      }
+      const total = offset;
+      const inBlock = (x: number) => {
+        let o = 0;
+        for (const n of blocks) {
+          if (x < o + n) return [o, n] as const;
+          o += n;
+        }
+        throw new Error("unreachable");
+      };
+      if (blocks.length > 1) {
+        // other block's entries after the own block's, rotated by the list owner's index
+        for (const prefs of [aPrefs, hPrefs]) {
+          prefs.forEach((list, x) => {
+            const [o, n] = inBlock(x);
+            const others = Array.from({ length: total - n }, (_, k) => (o + n + k) % total);
+            const r = (x + seed) % others.length;
+            list.push(...others.slice(r), ...others.slice(0, r));
+          });
+        }
+      }
+      const capacity = hPrefs.map(() => 1);
+      for (const m of mutations) {
+        const lists = m.hostSide ? hPrefs : aPrefs;
+        const list = lists[m.who % lists.length]!;
+        if (m.kind === "swap" && list.length >= 2) {
+          const p = m.pos % (list.length - 1);
+          [list[p], list[p + 1]] = [list[p + 1]!, list[p]!];
+        } else if (m.kind === "drop" && list.length >= 2) {
+          list.splice(m.pos % list.length, 1);
+        } else if (m.kind === "capacity") {
+          capacity[m.who % capacity.length]! += 1;
+        } else if (m.kind === "extraApplicant" && aPrefs.length < 7) {
+          const a = aPrefs.length;
+          const r = m.who % hPrefs.length;
+          aPrefs.push(hPrefs.map((_, j) => (j + r) % hPrefs.length));
+          hPrefs.forEach((l, j) => l.splice((m.pos + j) % (l.length + 1), 0, a));
+        }
+      }
+      const aId = (a: number) => `a${aLabels[a]}`;
+      const hId = (h: number) => `h${hLabels[h]}`;
+      const applicants = aPrefs.map((list, a) => ({ id: aId(a), preferences: list.map(hId) }));
+      const hosts = hPrefs.map((list, h) => ({ id: hId(h), capacity: capacity[h]!, preferences: list.map(aId) }));
+      const rot = seed % applicants.length;
+      return { applicants: [...applicants.slice(rot), ...applicants.slice(0, rot)], hosts: hosts.reverse() };
+    });
+}
