@@ -80,27 +80,6 @@ export function verifyMatching(
     }
   }
 
-  // host lists as applicant positions (-1: unknown id), CSR; entries naming each applicant counted
-  let total = 0;
-  for (let h = 0; h < nH; h++) total += hosts[h]!.preferences.length;
-  const listStart = new Int32Array(nH + 1);
-  const listApp = new Int32Array(total);
-  const invStart = new Int32Array(nA + 1);
-  let e = 0;
-  for (let h = 0; h < nH; h++) {
-    listStart[h] = e;
-    const prefs = hosts[h]!.preferences;
-    for (let k = 0; k < prefs.length; k++) {
-      const a = applicantPos[prefs[k]!];
-      if (a === undefined) listApp[e++] = -1;
-      else {
-        listApp[e++] = a;
-        invStart[a + 1]!++;
-      }
-    }
-  }
-  listStart[nH] = e;
-
   // assignments: hostOf, admitted counts; violations are emitted below, in assignment order
   const nAs = assignments.length;
   const status = new Uint8Array(nAs);
@@ -122,31 +101,71 @@ export function verifyMatching(
     }
   }
 
-  // inverted host lists (per applicant: host, rank), lowest admitted rank per host
+  const regionCount = new Int32Array(regionNames.length);
+  for (let h = 0; h < nH; h++) if (hostRegion[h]! >= 0) regionCount[hostRegion[h]!]! += admittedCount[h]!;
+  // a host can take one more applicant without breaking its capacity or its region's cap
+  const openSeat = new Uint8Array(nH);
+  for (let h = 0; h < nH; h++) {
+    const g = hostRegion[h]!;
+    const regionFull = g >= 0 && regionCap[g]! >= 0 && regionCount[g]! >= regionCap[g]!;
+    if (admittedCount[h]! < hosts[h]!.capacity && !regionFull) openSeat[h] = 1;
+  }
+
+  // Host lists as applicant positions (-1: unknown id), CSR; lowest admitted rank per host.
+  // A host without an open seat is read only down to its lowest admitted applicant:
+  // one it ranks lower can block with it neither by envy nor by an empty seat.
+  let total = 0;
+  for (let h = 0; h < nH; h++) total += hosts[h]!.preferences.length;
+  const listStart = new Int32Array(nH);
+  const listEnd = new Int32Array(nH);
+  const listApp = new Int32Array(total);
+  const invStart = new Int32Array(nA + 1); // entries naming each applicant, counted, then offsets
+  const worst = new Int32Array(nH).fill(-1);
+  const listedByOwnHost = new Uint8Array(nA);
+  let s = 0;
+  for (let h = 0; h < nH; h++) {
+    const prefs = hosts[h]!.preferences;
+    const readAll = openSeat[h] === 1;
+    let missing = admittedCount[h]!;
+    let k = 0;
+    for (; k < prefs.length && (readAll || missing > 0); k++) {
+      const a = applicantPos[prefs[k]!];
+      if (a === undefined) {
+        listApp[s + k] = -1;
+        continue;
+      }
+      listApp[s + k] = a;
+      invStart[a + 1]!++;
+      if (hostOf[a] === h && listedByOwnHost[a] === 0) {
+        listedByOwnHost[a] = 1;
+        worst[h] = k;
+        missing--;
+      }
+    }
+    listStart[h] = s;
+    listEnd[h] = s + k;
+    s += prefs.length;
+  }
+  for (let a = 0; a < nA; a++) {
+    const h = hostOf[a]!;
+    if (h >= 0 && listedByOwnHost[a] === 0) worst[h] = UNLISTED_ADMIT;
+  }
+
+  // inverted (read part of the) host lists: per applicant, the hosts listing them and at which rank
   for (let a = 0; a < nA; a++) invStart[a + 1]! += invStart[a]!;
   const invHost = new Int32Array(invStart[nA]!);
   const invRank = new Int32Array(invStart[nA]!);
   const cursor = invStart.slice(0, nA);
-  const worst = new Int32Array(nH).fill(-1);
-  const listedByOwnHost = new Uint8Array(nA);
   for (let h = 0; h < nH; h++) {
     const s = listStart[h]!;
-    const t = listStart[h + 1]!;
+    const t = listEnd[h]!;
     for (let x = s; x < t; x++) {
       const a = listApp[x]!;
       if (a < 0) continue;
       const c = cursor[a]!++;
       invHost[c] = h;
       invRank[c] = x - s;
-      if (hostOf[a] === h) {
-        listedByOwnHost[a] = 1;
-        worst[h] = x - s;
-      }
     }
-  }
-  for (let a = 0; a < nA; a++) {
-    const h = hostOf[a]!;
-    if (h >= 0 && listedByOwnHost[a] === 0) worst[h] = UNLISTED_ADMIT;
   }
 
   for (let i = 0; i < nAs; i++) {
@@ -158,13 +177,10 @@ export function verifyMatching(
     else if (st === ASSIGNED_TWICE) violations.push({ code: "APPLICANT_ASSIGNED_TWICE", applicant, host });
     else violations.push({ code: "UNACCEPTABLE_PAIR", applicant, host });
   }
-
-  const regionCount = new Int32Array(regionNames.length);
   for (let h = 0; h < nH; h++) {
     const ho = hosts[h]!;
     const n = admittedCount[h]!;
     if (n > ho.capacity) violations.push({ code: "HOST_OVER_CAPACITY", host: ho.id, count: n, limit: ho.capacity });
-    if (hostRegion[h]! >= 0) regionCount[hostRegion[h]!]! += n;
   }
   const regionOrder = regionNames.map((_, g) => g).sort((x, y) => (regionNames[x]! < regionNames[y]! ? -1 : regionNames[x]! > regionNames[y]! ? 1 : 0));
   for (const g of regionOrder) {
@@ -184,14 +200,6 @@ export function verifyMatching(
       const id = applicants[a]!.id;
       if (hostOf[a]! < 0 && !seen.has(id)) violations.push({ code: "UNMATCHED_LIST_MISMATCH", applicant: id });
     }
-  }
-
-  // a host can take one more applicant without breaking a cap
-  const openSeat = new Uint8Array(nH);
-  for (let h = 0; h < nH; h++) {
-    const g = hostRegion[h]!;
-    const regionFull = g >= 0 && regionCap[g]! >= 0 && regionCount[g]! >= regionCap[g]!;
-    if (admittedCount[h]! < hosts[h]!.capacity && !regionFull) openSeat[h] = 1;
   }
 
   // blocking pairs, by applicant then by the applicant's order; rankAt[h] = h's rank of the current applicant
