@@ -4,8 +4,12 @@
  * Reads an instance, validates it, runs the matching engine (result carries
  * its verification) and writes the result JSON to --out (atomically: temp
  * file in the same directory, then rename) or to stdout.
- * Exit codes: 0 ok; 2 bad usage or bad input (one line on stderr, no output
- * file written); 1 unexpected failure or a result that failed verification.
+ * Exit codes: 0 ok (also for --help / -h, usage on stdout); 2 bad usage or bad
+ * input (one line on stderr, no output file written); 1 unexpected failure, or
+ * a result that failed verification — the result is still written so its
+ * `verification` can be inspected. For a valid instance the latter means a
+ * solver bug caught by the independent verifier (one existed: a host in a
+ * region named "constructor" got cap 0); tests reach it with a faulty `engine`.
  */
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -66,7 +70,12 @@ function fail(message: string, code = 2): number {
   return code;
 }
 
-export async function run(argv: string[]): Promise<number> {
+/** What `run` calls to solve; a parameter so tests can substitute a faulty engine (exit code 1 path). */
+export interface Engine {
+  readonly solve: typeof solve;
+}
+
+export async function run(argv: string[], engine: Engine = { solve }): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${usage}\n`);
     return 0;
@@ -92,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
 
   let result;
   try {
-    result = solve(validation.instance, { proposing: opts.proposing, explain: opts.explain });
+    result = engine.solve(validation.instance, { proposing: opts.proposing, explain: opts.explain });
   } catch (err) {
     if (err instanceof UnsupportedOptionError) return fail(err.message);
     throw err;

@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { run as runInProcess } from "../../../src/cli/commands/match.ts";
+import { solve, verifyMatching } from "../../../src/domain/matching/index.ts";
 
 const jip = resolve(import.meta.dirname, "../../../bin/jip");
 const dir = mkdtempSync(join(tmpdir(), "jip-match-"));
@@ -92,5 +94,54 @@ describe("jip match", { timeout: 30_000 }, () => {
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("--help and -h print the usage on stdout, exit 0", async () => {
+    for (const args of [["--help"], ["-h"], ["--in", "x.json", "--help"]]) {
+      const r = await run(args);
+      expect(r).toEqual({ code: 0, stdout: "usage: jip match --in instance.json [--out result.json] [--proposing applicants|hosts] [--explain]\n", stderr: "" });
+    }
+  });
+
+  it("a host in a region named like an Object.prototype key is matched (this used to exit 1)", async () => {
+    const odd = {
+      applicants: [{ id: "a1", preferences: ["h1"] }],
+      hosts: [{ id: "h1", capacity: 1, region: "constructor", preferences: ["a1"] }],
+      regionCaps: { other: 0 },
+    };
+    const r = await run(["--in", file(JSON.stringify(odd))]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).assignments).toEqual([{ applicant: "a1", host: "h1" }]);
+  });
+});
+
+describe("jip match with a faulty engine (in process)", () => {
+  /** drops the first assignment, then verifies for real: an applicant left with an empty seat at their host */
+  const faulty: typeof solve = (instance, options) => {
+    const good = solve(instance, options);
+    const assignments = good.assignments.slice(1);
+    const unmatched = [...good.unmatched, good.assignments[0]!.applicant].sort();
+    return { assignments, unmatched, verification: verifyMatching(instance, assignments, unmatched) };
+  };
+
+  it("a result that fails verification: exit 1, one line on stderr, result written with its verification", async () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const out = join(dir, "faulty.json");
+      const code = await runInProcess(["--in", file(JSON.stringify(valid)), "--out", out], { solve: faulty });
+      expect(code).toBe(1);
+      expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual(["jip match: internal error: the result failed verification (see verification in the output)\n"]);
+      const written = JSON.parse(readFileSync(out, "utf8"));
+      expect(written.verification).toMatchObject({ feasible: true, stable: false, blockingPairs: [{ applicant: "a1", host: "h2", kind: "EMPTY_SEAT" }] });
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it("an engine that throws: run rejects (bin/jip turns that into exit 1)", async () => {
+    const throwing: typeof solve = () => {
+      throw new Error("boom");
+    };
+    await expect(runInProcess(["--in", file(JSON.stringify(valid))], { solve: throwing })).rejects.toThrow("boom");
   });
 });
