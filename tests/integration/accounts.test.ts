@@ -3,10 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CATALOGUES, translator } from "../../src/i18n/translator.ts";
+import { getActor } from "../../src/services/auth/get-actor.ts";
+import { requestPasswordReset, resetPassword } from "../../src/services/auth/password-reset.ts";
+import { signOut } from "../../src/services/auth/sign-out.ts";
+import { updatePreferences } from "../../src/services/auth/update-preferences.ts";
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "../../src/services/auth/login-rate-limit.ts";
 import { signIn } from "../../src/services/auth/sign-in.ts";
 import { signUpApplicant } from "../../src/services/auth/sign-up-applicant.ts";
-import { ValidationError } from "../../src/services/errors.ts";
+import { UnauthenticatedError, ValidationError } from "../../src/services/errors.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, useTestDatabase } from "./support/databases.ts";
 
 const PASSWORD = "a-long-enough-password";
@@ -24,6 +28,11 @@ async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationE
 
 async function mailsTo(env: TestEnv, to: string) {
   return env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", to).orderBy("created_at").execute();
+}
+
+/** The Cookie header a browser would send back after these Set-Cookie headers. */
+function cookieHeader(setCookies: string[]): Headers {
+  return new Headers({ cookie: setCookies.map((c) => c.split(";")[0]).join("; ") });
 }
 
 function linkIn(body: string): string {
@@ -106,6 +115,58 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(sessions).toHaveLength(1);
       const attempts = await env.db.selectFrom("login_attempts").select(["succeeded", "ip", "at"]).where("email", "=", email).where("succeeded", "=", true).execute();
       expect(attempts).toEqual([{ succeeded: true, ip, at: env.clock.now() }]);
+    });
+
+    it("the session cookie identifies the applicant as an Actor; preferences change with an audit entry; sign-out ends it", async () => {
+      const { setCookies } = await signIn(env.ctx, { email, password: PASSWORD }, ip);
+      const headers = cookieHeader(setCookies);
+      const actor = await getActor(env.ctx, headers, ip);
+      expect(actor).toMatchObject({ email, name: "Nguyễn Thị Lan", role: "applicant", locale: "vi", timeZone: null, twoFactorEnabled: false, ip });
+
+      await updatePreferences(env.ctx, actor, { locale: "en", timeZone: "Asia/Ho_Chi_Minh" });
+      const bad = await validationErrorOf(updatePreferences(env.ctx, actor, { locale: "fr", timeZone: "Mars/Base" }));
+      expect(bad.fieldErrors).toEqual({ locale: [{ key: "errors.invalid" }], timeZone: [{ key: "errors.timeZone" }] });
+      await expect(updatePreferences(env.ctx, null, { locale: "en", timeZone: "" })).rejects.toBeInstanceOf(UnauthenticatedError);
+      const prefs = await env.db.selectFrom("user").select(["locale", "timeZone"]).where("email", "=", email).executeTakeFirstOrThrow();
+      expect(prefs).toEqual({ locale: "en", timeZone: "Asia/Ho_Chi_Minh" });
+      const audit = await env.db.selectFrom("audit_log").select(["before", "after"]).where("action", "=", "user.preferences").where("entity_id", "=", actor!.userId).execute();
+      expect(audit).toEqual([{ before: { locale: "vi", timeZone: null }, after: { locale: "en", timeZone: "Asia/Ho_Chi_Minh" } }]);
+      await updatePreferences(env.ctx, actor, { locale: "vi", timeZone: "" });
+
+      await signOut(env.ctx, headers);
+      expect(await getActor(env.ctx, headers, ip)).toBeNull();
+      expect(await getActor(env.ctx, new Headers(), ip)).toBeNull();
+    });
+
+    it("resets a forgotten password by the mailed link, in the user's language, and signs out every session", async () => {
+      const { setCookies } = await signIn(env.ctx, { email, password: PASSWORD }, ip);
+      const headers = cookieHeader(setCookies);
+      expect(await getActor(env.ctx, headers, ip)).not.toBeNull();
+
+      await requestPasswordReset(env.ctx, { email: "Lan.Nguyen@example.vn" }, "vi");
+      await requestPasswordReset(env.ctx, { email: "nobody-here@example.vn" }, "vi");
+      expect(await mailsTo(env, "nobody-here@example.vn")).toEqual([]);
+      const mail = (await mailsTo(env, email)).filter((m) => m.template === "resetPassword");
+      expect(mail).toHaveLength(1);
+      expect(mail[0]).toMatchObject({ locale: "vi" });
+      const link = new URL(linkIn(mail[0]!.body_text));
+      expect(link.origin).toBe(PUBLIC_URL);
+      const token = /\/api\/auth\/reset-password\/([^/?]+)/.exec(link.pathname)?.[1];
+      expect(token).toBeTruthy();
+
+      const mismatch = await validationErrorOf(resetPassword(env.ctx, { token, password: "brand-new-password", passwordConfirm: "other" }));
+      expect(mismatch.fieldErrors).toEqual({ passwordConfirm: [{ key: "errors.passwordMismatch" }] });
+      const wrongToken = await validationErrorOf(resetPassword(env.ctx, { token: "forged", password: "brand-new-password", passwordConfirm: "brand-new-password" }));
+      expect(wrongToken.formErrors).toEqual([{ key: "errors.resetLinkInvalid" }]);
+
+      await resetPassword(env.ctx, { token, password: "brand-new-password", passwordConfirm: "brand-new-password" });
+      expect(await getActor(env.ctx, headers, ip)).toBeNull();
+      const reused = await validationErrorOf(resetPassword(env.ctx, { token, password: "third-password-1", passwordConfirm: "third-password-1" }));
+      expect(reused.formErrors).toEqual([{ key: "errors.resetLinkInvalid" }]);
+
+      const old = await validationErrorOf(signIn(env.ctx, { email, password: PASSWORD }, ip));
+      expect(old.formErrors).toEqual([{ key: "errors.invalidCredentials" }]);
+      await expect(signIn(env.ctx, { email, password: "brand-new-password" }, ip)).resolves.toMatchObject({ kind: "signedIn" });
     });
 
     it("signing up again with the same address neither throws nor creates a user nor sends a mail", async () => {

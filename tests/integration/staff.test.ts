@@ -4,6 +4,7 @@ import { translator } from "../../src/i18n/translator.ts";
 import { signIn } from "../../src/services/auth/sign-in.ts";
 import type { Actor } from "../../src/services/context.ts";
 import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
+import { listOutbox } from "../../src/services/mail/list-outbox.ts";
 import { acceptStaffInvitation, findOpenStaffInvitation } from "../../src/services/staff/accept-staff-invitation.ts";
 import { INVITATION_TTL_MS, inviteStaff } from "../../src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
@@ -92,6 +93,27 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await expect(findOpenStaffInvitation(env.ctx, token)).rejects.toBeInstanceOf(NotFoundError);
     await expect(acceptStaffInvitation(env.ctx, token, accept, "ja")).rejects.toBeInstanceOf(NotFoundError);
     expect(await env.db.selectFrom("user").select("id").where("email", "=", email).execute()).toEqual([]);
+  });
+
+  it("the operator's outbox lists sent e-mails newest first, filtered by recipient", async () => {
+    const email = uniqueEmail("outbox");
+    await inviteStaff(env.ctx, operator, { email, role: "reviewer", locale: "en" });
+    env.clock.advance(1000);
+    await inviteStaff(env.ctx, operator, { email, role: "ministry", locale: "ja" });
+    // created_at is the database's now(): pin it so the order cannot depend on timer resolution
+    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2030-01-01T00:00:00Z") }).where("to_address", "=", email).where("locale", "=", "en").execute();
+    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2030-01-01T00:00:01Z") }).where("to_address", "=", email).where("locale", "=", "ja").execute();
+    const page = await listOutbox(env.ctx, operator, { to: email.toUpperCase() }, { page: 1, size: 10 });
+    expect(page.total).toBe(2);
+    expect(page.items.map((m) => [m.to, m.template, m.locale])).toEqual([
+      [email, "staffInvitation", "ja"],
+      [email, "staffInvitation", "en"],
+    ]);
+    expect(page.items[0]!.subject).toBe(translator("ja")("mail.staffInvitation.subject"));
+    expect(page.items[0]!.createdAt).toBeInstanceOf(Date);
+    const all = await listOutbox(env.ctx, operator, {}, { page: 1, size: 1 });
+    expect(all.items).toHaveLength(1);
+    expect(all.total).toBeGreaterThanOrEqual(2);
   });
 
   it("an unknown token is NotFound", async () => {
