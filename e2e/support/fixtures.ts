@@ -1,0 +1,109 @@
+/** Shared helpers for the browser tests: which server, axe, and reading the outbox. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Page, type TestInfo, expect, test } from "@playwright/test";
+import { SERVERS, type ServerKind } from "./servers.ts";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+export const DEMO_OPERATOR = "operator@demo.jip.example";
+
+export function serverOf(testInfo: TestInfo) {
+  const kind = (testInfo.project.metadata as { server: ServerKind }).server;
+  return SERVERS[kind];
+}
+
+/**
+ * axe-core on the current page: WCAG 2.x A/AA rules must report nothing.
+ * axe runs as JavaScript inside the page, so for the JavaScript-off project
+ * the exact HTML the server sent is replayed at the same address in a
+ * JavaScript-enabled page (same styles, same DOM) and checked there.
+ */
+export async function expectAccessible(page: Page) {
+  const jsOff = test.info().project.use.javaScriptEnabled === false;
+  let target = page;
+  if (jsOff) {
+    const html = await page.content();
+    const url = page.url();
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    target = await context.newPage();
+    await target.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await target.goto(url);
+  }
+  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  if (jsOff) await target.context().close();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+function decodeQuotedPrintable(s: string): string {
+  const joined = s.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const c = joined[i]!;
+    if (c === "=" && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(joined.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(c, "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+export interface Mail {
+  headers: string;
+  body: string;
+  links: string[];
+}
+
+/** The newest e-mail to an address in the server's development outbox (waits for it to arrive). */
+export async function latestMailTo(testInfo: TestInfo, to: string, subjectHas?: RegExp): Promise<Mail> {
+  const dir = path.join(serverOf(testInfo).dataDir, "outbox");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const files = (() => {
+      try {
+        return readdirSync(dir).sort().reverse();
+      } catch {
+        return [];
+      }
+    })();
+    for (const f of files) {
+      const raw = readFileSync(path.join(dir, f), "utf8");
+      const split = raw.indexOf("\n\n");
+      const headers = raw.slice(0, split);
+      if (!new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "mi").test(headers)) continue;
+      const body = /quoted-printable/i.test(headers)
+        ? decodeQuotedPrintable(raw.slice(split + 2))
+        : /base64/i.test(headers)
+          ? Buffer.from(raw.slice(split + 2), "base64").toString("utf8")
+          : raw.slice(split + 2);
+      const mail = { headers, body, links: body.match(/https?:\/\/\S+/g) ?? [] };
+      if (subjectHas && !subjectHas.test(decodeSubject(headers))) continue;
+      return mail;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no e-mail to ${to} in ${dir}`);
+}
+
+/** The Subject header, decoded from RFC 2047 encoded words. */
+export function decodeSubject(headers: string): string {
+  const m = /^Subject: (.*(?:\n[ \t].*)*)/m.exec(headers);
+  if (!m) return "";
+  return m[1]!
+    .replace(/\n[ \t]/g, "")
+    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
+}
+
+/** A unique address per test run, so reruns against the same server never collide. */
+export function uniqueEmail(prefix: string, testInfo: TestInfo): string {
+  return `${prefix}-${testInfo.project.name}-${Date.now().toString(36)}@e2e.jip.example`;
+}
+
+/** Submits the form whose submit button has this name (works with JavaScript on and off). */
+export async function submit(page: Page, buttonName: string | RegExp) {
+  await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: buttonName }).click()]);
+}

@@ -1,0 +1,65 @@
+import { defineConfig } from "@playwright/test";
+import { SERVERS } from "./e2e/support/servers.ts";
+
+/**
+ * Browser tests in Debian's Chromium (never `playwright install`), in two
+ * projects: JavaScript on against PostgreSQL, JavaScript off against the
+ * embedded PGlite — so every journey runs both ways and on both databases.
+ */
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: { trace: "retain-on-failure", locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" },
+  projects: [
+    {
+      name: "js-on-postgres",
+      use: { ...chromium, javaScriptEnabled: true, baseURL: `http://localhost:${SERVERS.postgres.port}` },
+      metadata: { server: "postgres" },
+    },
+    {
+      name: "js-off-pglite",
+      use: { ...chromium, javaScriptEnabled: false, baseURL: `http://localhost:${SERVERS.pglite.port}` },
+      metadata: { server: "pglite" },
+    },
+  ],
+  webServer: [
+    {
+      command: `bash e2e/support/serve.sh postgres ${SERVERS.postgres.port}`,
+      url: `http://localhost:${SERVERS.postgres.port}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `bash e2e/support/serve.sh pglite ${SERVERS.pglite.port}`,
+      url: `http://localhost:${SERVERS.pglite.port}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});
