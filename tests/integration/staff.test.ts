@@ -148,6 +148,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const email = uniqueEmail("twice");
     await inviteStaff(env.ctx, operator, { email, role: "reviewer" });
     const first = await invitationToken(env, email);
+    // make the first mail clearly older, so invitationToken() picks the second one next
+    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2000-01-01T00:00:00Z") }).where("to_address", "=", email).execute();
     env.clock.advance(1000);
     await inviteStaff(env.ctx, operator, { email, role: "operator" });
     const second = await invitationToken(env, email);
