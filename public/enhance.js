@@ -6,7 +6,7 @@
   var tz;
   try {
     tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch (e) {
+  } catch {
     return;
   }
   if (!tz) return;

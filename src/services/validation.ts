@@ -1,6 +1,6 @@
 /**
  * Runs a Zod schema and turns its issues into FieldErrors keyed by field
- * path. Each issue's message is an i18n key (schemas write `{ error: "errors.x" }`);
+ * path. Each issue's message is an i18n key (schemas pass `{ error: <key under errors> }`);
  * Zod's own messages map to generic keys.
  */
 import type { z } from "zod";

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI runs — typecheck, lint, unit, integration (PGlite
+# and PostgreSQL), build, and the browser tests (JavaScript on and off).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/ensure-node.sh
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  echo "jip: PostgreSQL is not answering on 127.0.0.1:5432; trying to start it" >&2
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+fi
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "jip: Chromium not found at $chromium (install Debian's package: apt-get install chromium)" >&2
+  exit 1
+fi
+
+rm -rf test-results && mkdir -p test-results
+step() { printf '\n== %s\n' "$*"; }
+step "typecheck"
+npx react-router typegen
+npx tsc --noEmit
+step "lint"
+npx eslint .
+step "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step "integration tests (PGlite and PostgreSQL)"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+step "build"
+npx react-router build >/dev/null
+step "browser tests (Chromium; JavaScript on/PostgreSQL, off/PGlite)"
+npx playwright test
+node scripts/test-summary.mjs

@@ -1,0 +1,20 @@
+/**
+ * Which message namespaces each language must have. Staff pages (operator,
+ * reviewer, ministry) are Japanese and English only; everything an applicant
+ * or a visitor can see is in all six languages.
+ */
+export const STAFF_ONLY_NAMESPACES = [
+  "staff",
+  "deadlines",
+  "refusals",
+  "round",
+  "applicationStatus",
+  "operator",
+  "audit",
+  "outbox",
+  "mail.staffInvitation",
+] as const;
+
+export function isStaffOnlyKey(key: string): boolean {
+  return STAFF_ONLY_NAMESPACES.some((ns) => key === ns || key.startsWith(`${ns}.`));
+}
