@@ -41,11 +41,12 @@ export function negotiateLocale(acceptLanguage: string | null, allowed: readonly
   const ranked = acceptLanguage
     .split(",")
     .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { base: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.slice(2)) : 1 };
+      const [tag = "", ...params] = part.split(";").map((p) => p.trim());
+      const q = params.find((p) => /^q\s*=/.test(p));
+      return { base: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.replace(/^q\s*=\s*/, "")) : 1 };
     })
-    .filter((x) => x.base && Number.isFinite(x.q))
+    // q=0 means "not acceptable".
+    .filter((x) => x.base && Number.isFinite(x.q) && x.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { base } of ranked) {
     if ((allowed as readonly string[]).includes(base)) return base as Locale;
