@@ -29,7 +29,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   globalTeardown: "./e2e/global-teardown.ts",
   use: { trace: "retain-on-failure", locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" },
   projects: [

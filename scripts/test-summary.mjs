@@ -5,15 +5,15 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ["test-results/unit.json", "test-results/integration.json"]) {
+for (const file of ["reports/unit.json", "reports/integration.json"]) {
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, "utf8"));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
 }
-if (existsSync("test-results/playwright.json")) {
-  const s = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats;
+if (existsSync("reports/playwright.json")) {
+  const s = JSON.parse(readFileSync("reports/playwright.json", "utf8")).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;

@@ -18,7 +18,7 @@ if [ ! -x "$chromium" ]; then
   exit 1
 fi
 
-rm -rf test-results && mkdir -p test-results
+rm -rf reports test-results && mkdir -p reports
 step() { printf '\n== %s\n' "$*"; }
 step "typecheck"
 npx react-router typegen
@@ -26,9 +26,9 @@ npx tsc --noEmit
 step "lint"
 npx eslint .
 step "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=reports/unit.json
 step "integration tests (PGlite and PostgreSQL)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=reports/integration.json
 step "build"
 npx react-router build >/dev/null
 step "browser tests (Chromium; JavaScript on/PostgreSQL, off/PGlite)"

@@ -26,6 +26,8 @@ export function createAuth(config: AuthConfig) {
     baseURL: config.baseURL,
     basePath: "/api/auth",
     secret: config.secret,
+    // Failed sign-ins are expected traffic (and counted by our limiter): log only errors.
+    logger: { level: "error" },
     database: { db: config.kysely as unknown as Kysely<never>, type: "postgres" },
     // Our own limiter (src/services/auth/login-rate-limit.ts) counts failures per account and per IP.
     rateLimit: { enabled: false },

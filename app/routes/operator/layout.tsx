@@ -1,4 +1,5 @@
-import { Outlet } from "react-router";
+import { Outlet, useLoaderData } from "react-router";
+import { roleGrants } from "../../../src/domain/roles.ts";
 import { authorize } from "../../../src/services/authorize.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
@@ -13,6 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function OperatorLayout() {
   const { t, locale } = useI18n();
+  const { role } = useLoaderData<typeof loader>();
   return (
     <div className="staff-area">
       <nav aria-label={t("operator.navLabel")} className="sub-nav">
@@ -20,15 +22,21 @@ export default function OperatorLayout() {
           <li>
             <a href={`/${locale}/operator`}>{t("operator.rounds")}</a>
           </li>
-          <li>
-            <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>
-          </li>
-          <li>
-            <a href={`/${locale}/operator/outbox`}>{t("operator.outbox")}</a>
-          </li>
-          <li>
-            <a href={`/${locale}/operator/staff`}>{t("operator.staff")}</a>
-          </li>
+          {roleGrants(role, "audit.read") ? (
+            <li>
+              <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>
+            </li>
+          ) : null}
+          {roleGrants(role, "outbox.read") ? (
+            <li>
+              <a href={`/${locale}/operator/outbox`}>{t("operator.outbox")}</a>
+            </li>
+          ) : null}
+          {roleGrants(role, "staff.invite") ? (
+            <li>
+              <a href={`/${locale}/operator/staff`}>{t("operator.staff")}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <Outlet />
