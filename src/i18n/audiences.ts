@@ -1,7 +1,8 @@
 /**
  * Which message namespaces each language must have. Staff pages (operator,
- * reviewer, ministry) are Japanese and English only; everything an applicant
- * or a visitor can see is in all six languages.
+ * reviewer, ministry) and host pages are Japanese and English only;
+ * everything an applicant or a visitor can see is in all six languages.
+ * A feature that adds a ja/en-only namespace lists it here.
  */
 export const STAFF_ONLY_NAMESPACES = [
   "staff",

@@ -5,15 +5,9 @@
  */
 import i18next, { type i18n } from "i18next";
 import ICU from "i18next-icu";
+import { CATALOGUES } from "./catalogues.ts";
 import { type Locale, LOCALE_TAGS } from "./locales.ts";
-import en from "./messages/en.json" with { type: "json" };
-import id from "./messages/id.json" with { type: "json" };
-import ja from "./messages/ja.json" with { type: "json" };
-import th from "./messages/th.json" with { type: "json" };
-import vi from "./messages/vi.json" with { type: "json" };
-import zh from "./messages/zh.json" with { type: "json" };
-
-export const CATALOGUES: Record<Locale, Record<string, unknown>> = { ja, en, vi, id, zh, th };
+export { CATALOGUES };
 
 export type TranslateParams = Record<string, string | number | Date>;
 export type Translate = (key: string, params?: TranslateParams) => string;

@@ -1,0 +1,45 @@
+/**
+ * The message catalogues, one folder per feature so features grow without
+ * touching each other's files: messages/<feature>/<locale>.json. Each feature
+ * owns its top-level namespaces. Staff and host features have ja and en only
+ * (see audiences.ts); applicant and public features have all six languages.
+ */
+import type { Locale } from "./locales.ts";
+import coreEn from "./messages/core/en.json" with { type: "json" };
+import coreId from "./messages/core/id.json" with { type: "json" };
+import coreJa from "./messages/core/ja.json" with { type: "json" };
+import coreTh from "./messages/core/th.json" with { type: "json" };
+import coreVi from "./messages/core/vi.json" with { type: "json" };
+import coreZh from "./messages/core/zh.json" with { type: "json" };
+
+type Catalogue = Record<string, unknown>;
+
+/** Features listed per locale; a feature without a file for a locale is simply absent there. */
+const FEATURES: Record<Locale, Catalogue[]> = {
+  ja: [coreJa],
+  en: [coreEn],
+  vi: [coreVi],
+  id: [coreId],
+  zh: [coreZh],
+  th: [coreTh],
+};
+
+function merge(parts: Catalogue[]): Catalogue {
+  const out: Catalogue = {};
+  for (const part of parts) {
+    for (const [ns, value] of Object.entries(part)) {
+      if (ns in out) throw new Error(`message namespace "${ns}" is defined by two features`);
+      out[ns] = value;
+    }
+  }
+  return out;
+}
+
+export const CATALOGUES: Record<Locale, Catalogue> = {
+  ja: merge(FEATURES.ja),
+  en: merge(FEATURES.en),
+  vi: merge(FEATURES.vi),
+  id: merge(FEATURES.id),
+  zh: merge(FEATURES.zh),
+  th: merge(FEATURES.th),
+};
