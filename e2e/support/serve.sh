@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/ensure-node.sh
 kind="$1"; port="$2"
-export DATA_DIR="$PWD/reports/e2e-data-$kind"
+export DATA_DIR="$PWD/reports/e2e-data-$kind-$port"
 rm -rf "$DATA_DIR"; mkdir -p "$DATA_DIR"
 if [ "$kind" = postgres ]; then
   db="jip_e2e_$(date +%s)_$$"
