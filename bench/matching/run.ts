@@ -2,7 +2,9 @@
  * Matching benchmarks. Run: node --import tsx/esm bench/matching/run.ts
  * Every line: `name: value (ratio vs baseline)`; the baseline is the
  * straightforward reference implementation in ./reference.ts measured in the
- * same run (for the CLI line: the 2 s target). Each instance is also checked:
+ * same run (for the "vs target" and CLI lines: the target). Timings are
+ * medians; on a loaded machine they drift up, so targets are reported, not
+ * enforced. Each instance is also checked:
  * the engine's verification must say stable and its matching must equal the
  * reference's applicant-optimal matching.
  */
@@ -38,8 +40,9 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const line = (name: string, value: string, ratio: string) => console.log(`${name}: ${value} (${ratio})`);
 
 const sizes = [
-  { label: "13k×300×10", applicants: 13_000, hosts: 300, rank: 10, runs: 31, refRuns: 3 },
-  { label: "40k×5k×15", applicants: 40_000, hosts: 5_000, rank: 15, runs: 11, refRuns: 3 },
+  // targetMs: in-process target for solve + verify + result (every result carries its verification)
+  { label: "13k×300×10", applicants: 13_000, hosts: 300, rank: 10, runs: 31, refRuns: 3, targetMs: 20 },
+  { label: "40k×5k×15", applicants: 40_000, hosts: 5_000, rank: 15, runs: 11, refRuns: 3, targetMs: 500 },
 ];
 
 let allOk = true;
@@ -63,6 +66,7 @@ for (const size of sizes) {
     line(`${name} DA only (prebuilt index)`, ms(daOnly), `${(ref / daOnly).toFixed(1)}x faster`);
     line(`${name} verify`, ms(vfy), `${(vfy / ref).toFixed(2)} of baseline time`);
     line(`${name} solve+verify+result`, ms(full), `${(ref / full).toFixed(1)}x faster`);
+    line(`${name} solve+verify+result vs target`, ms(full), `${(full / size.targetMs).toFixed(2)} of the ${size.targetMs} ms target`);
 
     // independent check: verifier says stable, equals the reference's applicant-optimal matching
     const r = solve(inst);

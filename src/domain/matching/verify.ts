@@ -20,13 +20,14 @@
  * between two hosts of the same full region, because a matching free of those
  * need not exist (ADR 0005 gives the example).
  *
- * Cost: O(total length of the rank lists) with one string-map lookup per
- * host-list entry, one per assignment and one per applicant-list entry ranked
- * above the applicant's outcome. Host ranks of an applicant are found through
- * an inverted table of the host lists (per applicant: which hosts list them,
- * at which rank), scattered into a per-host Int32Array while that applicant's
- * list is checked and cleared afterwards — so memory stays linear (no
- * hosts × applicants table).
+ * Cost: O(total length of the rank lists), no hosts × applicants table. Ids
+ * are looked up in null-prototype dictionaries: once per assignment, once per
+ * applicant-list entry ranked above the applicant's outcome, and once per
+ * host-list entry read — a host without an open seat is read only down to its
+ * lowest admitted applicant. The read host-list entries are inverted (per
+ * applicant: the hosts listing them, with the rank); while an applicant's list
+ * is checked those ranks sit in a per-host Int32Array, cleared afterwards.
+ * Assumes rank lists without duplicate entries (validateInstance checks this).
  */
 import type { Assignment, BlockingPair, MatchingInstance, Verification, Violation } from "./types.ts";
 
