@@ -93,4 +93,33 @@ describe("verifier catches every kind of corruption", () => {
       expect(verifyMatching(odd, []).blockingPairs).toEqual([{ applicant: "a1", host: "h1", kind: "EMPTY_SEAT" }]);
     }
   });
+  it("ids that are Object.prototype keys or array indices are ordinary ids (solver and verifier)", () => {
+    const odd: MatchingInstance = {
+      applicants: [
+        { id: "__proto__", preferences: ["toString", "0"] },
+        { id: "constructor", preferences: ["toString", "0"] },
+        { id: "01", preferences: ["0"] },
+      ],
+      hosts: [
+        { id: "toString", capacity: 1, preferences: ["constructor", "__proto__"] },
+        { id: "0", capacity: 1, preferences: ["__proto__", "01", "constructor"] },
+      ],
+    };
+    const r = solve(odd);
+    expect(r.assignments).toEqual([
+      { applicant: "__proto__", host: "0" },
+      { applicant: "constructor", host: "toString" },
+    ]);
+    expect(r.unmatched).toEqual(["01"]);
+    expect(r.verification).toMatchObject({ feasible: true, stable: true });
+    const swapped = verifyMatching(odd, [
+      { applicant: "__proto__", host: "toString" },
+      { applicant: "constructor", host: "0" },
+    ]);
+    expect(swapped.blockingPairs).toEqual([
+      { applicant: "constructor", host: "toString", kind: "JUSTIFIED_ENVY" },
+      { applicant: "01", host: "0", kind: "JUSTIFIED_ENVY" },
+    ]);
+    expect(verifyMatching(odd, [{ applicant: "hasOwnProperty", host: "valueOf" }]).violations.map((v) => v.code)).toEqual(["UNKNOWN_APPLICANT"]);
+  });
 });
