@@ -148,9 +148,20 @@ describe("instances with several stable matchings (latin-square generator)", () 
 });
 
 describe("flexible deferred acceptance with regional caps", () => {
+  /** latin-square instances with hosts alternating between two regions, r1 capped tightly */
+  const multiStableWithCaps = multiStableArb().chain((inst) =>
+    fc.record({ r1: fc.integer({ min: 0, max: 3 }), r2: fc.integer({ min: 1, max: 5 }) }).map(
+      (regionCaps): MatchingInstance => ({
+        ...inst,
+        hosts: inst.hosts.map((h, i) => ({ ...h, region: i % 2 === 0 ? "r1" : "r2" })),
+        regionCaps,
+      }),
+    ),
+  );
+
   it("respects caps and is weakly stable (verifier and brute force agree); a weakly stable matching is found", () => {
     fc.assert(
-      fc.property(instanceArb({ caps: true, maxApplicants: 6 }), (inst) => {
+      fc.property(fc.oneof(instanceArb({ caps: true, maxApplicants: 6 }), multiStableWithCaps), (inst) => {
         const r = solve(inst, { explain: true });
         expect(r.verification).toMatchObject({ feasible: true, stable: true });
         const m = toMap(r.assignments);
