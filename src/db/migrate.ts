@@ -7,18 +7,22 @@ import type { Kysely } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001-auth.ts";
 import * as m0002 from "./migrations/0002-program-model.ts";
+import * as m0004 from "./migrations/0004-applicant-journey.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-auth": m0001,
   "0002-program-model": m0002,
+  "0004-applicant-journey": m0004,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Features are developed in parallel: a lower-numbered migration may land after a higher one.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -118,6 +118,8 @@ export interface ApplicationsTable {
   withdrawn_reason: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  prior_participant: boolean | null;
+  documents_storage_bytes: Generated<number>;
 }
 
 export interface AttendanceDaysTable {

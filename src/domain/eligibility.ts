@@ -1,0 +1,175 @@
+/**
+ * Applicant eligibility: a pure function of the round's rules (every rule is
+ * a round parameter, never a constant) and what the applicant has declared.
+ * Returns every unmet rule, each as a code with parameters for a localized
+ * message; "missing" means the applicant has not answered yet (shown as a
+ * to-do while filling in, and blocking at submission).
+ */
+
+export const JLPT_RANK: Record<string, number> = { N1: 1, N2: 2, N3: 3, N4: 4, N5: 5 };
+
+export interface EnglishRequirement {
+  test: string;
+  min: number;
+}
+
+export interface EligibilityRules {
+  /** YYYY-MM-DD: age is computed on this date. */
+  referenceDate: string;
+  ageMin: number;
+  ageMax: number;
+  /** ISO 3166-1 alpha-2 codes on the round's pinned DAC list version. */
+  dacCountries: ReadonlySet<string>;
+  excludedCountries: ReadonlySet<string>;
+  /** Lowest accepted JLPT level, e.g. "N3" (N1–N3 accepted). */
+  minJlptLevel: string;
+  /** Accepted English tests and minimum scores; an empty list accepts any test result. */
+  englishTests: readonly EnglishRequirement[];
+  /** Self-declared English (business or fluent), verified at interview. */
+  selfDeclaredEnglishAccepted: boolean;
+  residenceInJapanAllowed: boolean;
+  priorParticipantsAllowed: boolean;
+}
+
+export type DocumentKind =
+  | "graduation_certificate"
+  | "university_recommendation"
+  | "employer_recommendation"
+  | "jlpt_certificate"
+  | "english_certificate"
+  | "passport"
+  | "other";
+
+export interface ApplicantFacts {
+  dateOfBirth: string | null;
+  nationality: string | null;
+  residenceCountry: string | null;
+  priorParticipant: boolean | null;
+  jlptLevel: string | null;
+  englishTest: { test: string; score: number } | null;
+  englishSelfLevel: "basic" | "conversational" | "business" | "fluent" | null;
+  documents: ReadonlySet<DocumentKind>;
+  consents: ReadonlySet<"program_purpose" | "privacy_appi">;
+}
+
+export type EligibilityRule =
+  | "nationality"
+  | "age"
+  | "language"
+  | "document"
+  | "residence"
+  | "prior_participation"
+  | "consent_purpose"
+  | "consent_privacy";
+
+export type Unmet =
+  | { rule: "nationality"; code: "missing" }
+  | { rule: "nationality"; code: "not_on_dac_list"; country: string }
+  | { rule: "nationality"; code: "excluded"; country: string }
+  | { rule: "age"; code: "missing" }
+  | { rule: "age"; code: "too_young" | "too_old"; age: number; min: number; max: number; referenceDate: string }
+  | { rule: "language"; code: "missing" }
+  | { rule: "language"; code: "insufficient"; minJlpt: string }
+  | { rule: "document"; code: "missing" }
+  | { rule: "residence"; code: "lives_in_japan" }
+  | { rule: "prior_participation"; code: "missing" | "participated_before" }
+  | { rule: "consent_purpose"; code: "missing" }
+  | { rule: "consent_privacy"; code: "missing" };
+
+export interface EligibilityResult {
+  eligible: boolean;
+  unmet: Unmet[];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDate(value: string): { y: number; m: number; d: number } | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return { y, m, d };
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/**
+ * Completed years on `on`. A person is a year older from their birthday on;
+ * someone born on 29 February is a year older from 1 March in common years
+ * (under Japan's 年齢計算ニ関スル法律 they age at the end of 28 February, so
+ * on 1 March they are older — the same on a date granularity).
+ * Returns null for an impossible date or a birth after `on`.
+ */
+export function ageOn(dateOfBirth: string, on: string): number | null {
+  const b = parseDate(dateOfBirth);
+  const o = parseDate(on);
+  if (!b || !o) return null;
+  let age = o.y - b.y;
+  let anniversary = { m: b.m, d: b.d };
+  if (b.m === 2 && b.d === 29 && !isLeapYear(o.y)) anniversary = { m: 3, d: 1 };
+  if (o.m < anniversary.m || (o.m === anniversary.m && o.d < anniversary.d)) age -= 1;
+  return age < 0 ? null : age;
+}
+
+function languageMet(rules: EligibilityRules, f: ApplicantFacts): boolean {
+  const jlptOk = f.jlptLevel !== null && (JLPT_RANK[f.jlptLevel] ?? 99) <= (JLPT_RANK[rules.minJlptLevel] ?? 0);
+  const testOk =
+    f.englishTest !== null &&
+    (rules.englishTests.length === 0 ||
+      rules.englishTests.some((r) => r.test === f.englishTest!.test && f.englishTest!.score >= r.min));
+  const selfOk =
+    rules.selfDeclaredEnglishAccepted && (f.englishSelfLevel === "business" || f.englishSelfLevel === "fluent");
+  return jlptOk || testOk || selfOk;
+}
+
+export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): EligibilityResult {
+  const unmet: Unmet[] = [];
+
+  if (!f.nationality) unmet.push({ rule: "nationality", code: "missing" });
+  else if (rules.excludedCountries.has(f.nationality)) unmet.push({ rule: "nationality", code: "excluded", country: f.nationality });
+  else if (!rules.dacCountries.has(f.nationality)) unmet.push({ rule: "nationality", code: "not_on_dac_list", country: f.nationality });
+
+  const age = f.dateOfBirth ? ageOn(f.dateOfBirth, rules.referenceDate) : null;
+  if (age === null) unmet.push({ rule: "age", code: "missing" });
+  else if (age < rules.ageMin || age > rules.ageMax) {
+    unmet.push({
+      rule: "age",
+      code: age < rules.ageMin ? "too_young" : "too_old",
+      age,
+      min: rules.ageMin,
+      max: rules.ageMax,
+      referenceDate: rules.referenceDate,
+    });
+  }
+
+  const anyLanguage = f.jlptLevel !== null || f.englishTest !== null || f.englishSelfLevel !== null;
+  if (!anyLanguage) unmet.push({ rule: "language", code: "missing" });
+  else if (!languageMet(rules, f)) unmet.push({ rule: "language", code: "insufficient", minJlpt: rules.minJlptLevel });
+
+  const hasDocument =
+    f.documents.has("graduation_certificate") ||
+    f.documents.has("university_recommendation") ||
+    f.documents.has("employer_recommendation");
+  if (!hasDocument) unmet.push({ rule: "document", code: "missing" });
+
+  if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });
+
+  if (!rules.priorParticipantsAllowed) {
+    if (f.priorParticipant === null) unmet.push({ rule: "prior_participation", code: "missing" });
+    else if (f.priorParticipant) unmet.push({ rule: "prior_participation", code: "participated_before" });
+  }
+
+  if (!f.consents.has("program_purpose")) unmet.push({ rule: "consent_purpose", code: "missing" });
+  if (!f.consents.has("privacy_appi")) unmet.push({ rule: "consent_privacy", code: "missing" });
+
+  return { eligible: unmet.length === 0, unmet };
+}
+
+/** The rules still unmet once an operator's overrides (by rule, with a written reason) are applied. */
+export function applyOverrides(result: EligibilityResult, overridden: ReadonlySet<EligibilityRule>): EligibilityResult {
+  const unmet = result.unmet.filter((u) => !overridden.has(u.rule));
+  return { eligible: unmet.length === 0, unmet };
+}
