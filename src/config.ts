@@ -23,6 +23,7 @@ export interface AppConfig {
   dataDir: string;
   pgliteDir: string;
   outboxDir: string;
+  documentsDir: string;
   port: number;
   host: string;
   publicUrl: string;
@@ -46,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
     outboxDir: path.join(dataDir, "outbox"),
+    documentsDir: path.join(dataDir, "documents"),
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),

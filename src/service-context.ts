@@ -7,6 +7,7 @@ import type { AppConfig } from "./config.ts";
 import { type Db, connect } from "./db/connect.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { createMailer } from "./services/mail/mailer.ts";
+import { createDiskStorage } from "./storage/file-storage.ts";
 
 export interface Runtime extends ServiceContext {
   database: Db;
@@ -27,5 +28,6 @@ export async function createRuntime(config: AppConfig, clock: () => Date = () =>
         mailer.send({ to: email, template: "resetPassword", locale, params: { name, url } }),
     },
   });
-  return { database, db, auth, mailer, clock, publicUrl: config.publicUrl };
+  const files = createDiskStorage(config.documentsDir);
+  return { database, db, auth, mailer, files, clock, publicUrl: config.publicUrl };
 }

@@ -6,12 +6,15 @@ import type { Kysely } from "kysely";
 import type { Auth } from "../auth/create-auth.ts";
 import type { Database } from "../db/schema.ts";
 import type { UserRole } from "../domain/roles.ts";
+import type { FileStorage } from "../storage/file-storage.ts";
 import type { Mailer } from "./mail/mailer.ts";
 
 export interface ServiceContext {
   db: Kysely<Database>;
   auth: Auth;
   mailer: Mailer;
+  /** Uploaded documents (outside the database and the web root). */
+  files: FileStorage;
   clock: () => Date;
   /** Absolute origin used in links sent by e-mail, e.g. http://localhost:3000 */
   publicUrl: string;

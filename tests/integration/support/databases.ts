@@ -114,6 +114,7 @@ export function testConfig(input: { databaseUrl: string | undefined; outboxDir: 
     dataDir: path.dirname(input.outboxDir),
     pgliteDir: "memory://",
     outboxDir: input.outboxDir,
+    documentsDir: path.join(path.dirname(input.outboxDir), "documents"),
     port: 4000,
     host: "127.0.0.1",
     publicUrl: PUBLIC_URL,

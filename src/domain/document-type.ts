@@ -1,0 +1,21 @@
+/**
+ * Recognizes an uploaded document by its content (magic bytes), never by its
+ * name or the browser's claimed type. Only PDF, JPEG and PNG are accepted.
+ */
+export type DocumentContentType = "application/pdf" | "image/jpeg" | "image/png";
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export function sniffDocumentType(bytes: Uint8Array): DocumentContentType | null {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  return null;
+}
+
+export const EXTENSION: Record<DocumentContentType, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+};
