@@ -17,13 +17,16 @@ export type Permission =
   | "audit.read"
   | "outbox.read"
   | "staff.invite"
-  | "dashboard.read";
+  | "dashboard.read"
+  | "application.own"
+  | "application.read"
+  | "application.override";
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
-  applicant: [],
+  applicant: ["application.own"],
   host: [],
   reviewer: [],
-  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "staff.invite", "dashboard.read"],
+  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "staff.invite", "dashboard.read", "application.read", "application.override"],
   ministry: ["round.read", "dashboard.read"],
 };
 
