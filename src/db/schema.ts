@@ -119,7 +119,7 @@ export interface ApplicationsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   prior_participant: boolean | null;
-  documents_storage_bytes: Generated<number>;
+  eligibility_unmet: Generated<string[]>;
 }
 
 export interface AttendanceDaysTable {

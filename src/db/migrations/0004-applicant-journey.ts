@@ -11,7 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
     `
 alter table applications add column prior_participant boolean;
-alter table applications add column documents_storage_bytes integer not null default 0;
+-- Unmet eligibility rules after overrides, recomputed on every change (for filtering 100k+ rows).
+alter table applications add column eligibility_unmet text[] not null default '{nationality,age,language,document,consent_purpose,consent_privacy}';
 create sequence application_receipt_seq start with 100001;
 create unique index application_education_one_per_application on application_education (application_id);
 create unique index application_employment_one_per_application on application_employment (application_id);

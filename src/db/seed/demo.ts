@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { UserRole } from "../../domain/roles.ts";
 import { tokyoLocalToInstant } from "../../domain/time.ts";
 import { writeAudit } from "../../services/audit/write-audit.ts";
+import { refreshEligibility } from "../../services/applications/application-record.ts";
 import { createVerifiedUser } from "../../services/auth/create-verified-user.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
@@ -200,6 +201,10 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
       .execute();
     if (submitted) {
       await db
+        .insertInto("application_languages")
+        .values({ id: crypto.randomUUID(), application_id: appId, kind: "english_test", english_test: "toeic_lr", score: 600 + n * 10 })
+        .execute();
+      await db
         .insertInto("application_consents")
         .values([
           { application_id: appId, kind: "program_purpose", policy_version: "2027-1", given_at: submittedAt! },
@@ -208,5 +213,6 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
         .execute();
     }
   }
+  for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await writeAudit(db, null, { action: "seed.demo", entityType: "round", entityId: DEMO_ROUND_ID, after: { applicants: APPLICANTS.length, hosts: HOSTS.length } });
 }

@@ -1,0 +1,183 @@
+/**
+ * Reading and writing one application's answers as a flat record whose keys
+ * are the form's field names (application-steps.ts), and building the
+ * eligibility rules of its round. Internal to the application use cases.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import {
+  type ApplicantFacts,
+  type DocumentKind,
+  type EligibilityResult,
+  type EligibilityRule,
+  type EligibilityRules,
+  applyOverrides,
+  checkEligibility,
+} from "../../domain/eligibility.ts";
+import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
+
+export const CONSENT_POLICY_VERSION = "2027-1";
+
+export type Answers = Record<string, unknown>;
+
+export interface ApplicationDocument {
+  id: string;
+  kind: DocumentKind;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+}
+
+export interface LoadedApplication {
+  id: string;
+  roundId: string;
+  applicantUserId: string | null;
+  status: string;
+  currentStep: string;
+  receiptNumber: string | null;
+  submittedAt: Date | null;
+  withdrawnReason: string | null;
+  answers: Answers;
+  documents: ApplicationDocument[];
+  overrides: { rule: EligibilityRule; reason: string; decidedAt: Date }[];
+}
+
+export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
+  const app = await db.selectFrom("applications").selectAll().where("id", "=", applicationId).executeTakeFirst();
+  if (!app) return null;
+  const [edu, emp, langs, consents, docs, overrides] = await Promise.all([
+    db.selectFrom("application_education").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
+    db.selectFrom("application_employment").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
+    db.selectFrom("application_languages").selectAll().where("application_id", "=", app.id).execute(),
+    db.selectFrom("application_consents").select("kind").where("application_id", "=", app.id).execute(),
+    db.selectFrom("application_documents").selectAll().where("application_id", "=", app.id).orderBy("uploaded_at").execute(),
+    db
+      .selectFrom("eligibility_overrides")
+      .select(["rule", "reason", "decided_at"])
+      .where("application_id", "=", app.id)
+      .where("revoked_at", "is", null)
+      .execute(),
+  ]);
+  const jlpt = langs.find((l) => l.kind === "jlpt");
+  const english = langs.find((l) => l.kind === "english_test");
+  const consentKinds = new Set(consents.map((c) => c.kind));
+  const answers: Answers = {
+    familyName: app.family_name,
+    givenName: app.given_name,
+    dateOfBirth: app.date_of_birth,
+    nationality: app.nationality,
+    residenceCountry: app.residence_country,
+    priorParticipant: app.prior_participant,
+    contactEmail: app.contact_email,
+    phone: app.phone,
+    address: app.address,
+    university: edu?.university || null,
+    degree: edu?.degree || null,
+    field: edu?.field || null,
+    graduationYear: edu?.graduation_year ?? null,
+    currentlyEnrolled: edu?.currently_enrolled ?? false,
+    employer: emp?.employer || null,
+    jobTitle: emp?.job_title || null,
+    jlptLevel: jlpt?.jlpt_level ?? null,
+    englishTest: english?.english_test ?? null,
+    englishScore: english?.score === null || english?.score === undefined ? null : Number(english.score),
+    englishSelfLevel: app.english_self_level,
+    motivationLearn: app.motivation_learn,
+    motivationUse: app.motivation_use,
+    preferredJsic: app.preferred_jsic,
+    preferredRegions: app.preferred_regions,
+    availablePeriods: app.available_periods,
+    preferredFields: app.preferred_fields[0] ?? null,
+    consentPurpose: consentKinds.has("program_purpose"),
+    consentPrivacy: consentKinds.has("privacy_appi"),
+  };
+  return {
+    id: app.id,
+    roundId: app.round_id,
+    applicantUserId: app.applicant_user_id,
+    status: app.status,
+    currentStep: app.current_step,
+    receiptNumber: app.receipt_number,
+    submittedAt: app.submitted_at,
+    withdrawnReason: app.withdrawn_reason,
+    answers,
+    documents: docs.map((d) => ({
+      id: d.id,
+      kind: d.kind as DocumentKind,
+      originalName: d.original_name,
+      contentType: d.content_type,
+      sizeBytes: d.size_bytes,
+      uploadedAt: d.uploaded_at,
+    })),
+    overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: o.decided_at })),
+  };
+}
+
+export async function loadEligibilityRules(db: Kysely<Database>, roundId: string): Promise<EligibilityRules> {
+  const round = await db.selectFrom("rounds").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
+  const dac = await db.selectFrom("dac_list_entries").select("country_code").where("version", "=", round.dac_list_version).execute();
+  const tests = Array.isArray(round.accepted_english_tests) ? (round.accepted_english_tests as { test: string; min: number }[]) : [];
+  return {
+    referenceDate: round.eligibility_reference_date,
+    ageMin: round.age_min,
+    ageMax: round.age_max,
+    dacCountries: new Set(dac.map((d) => d.country_code)),
+    excludedCountries: new Set(round.excluded_countries),
+    minJlptLevel: round.min_jlpt_level ?? "N3",
+    englishTests: tests,
+    selfDeclaredEnglishAccepted: true,
+    residenceInJapanAllowed: round.residence_in_japan_allowed,
+    priorParticipantsAllowed: round.prior_participants_allowed,
+  };
+}
+
+export function factsOf(app: LoadedApplication): ApplicantFacts {
+  const a = app.answers;
+  return {
+    dateOfBirth: (a.dateOfBirth as string | null) ?? null,
+    nationality: (a.nationality as string | null) ?? null,
+    residenceCountry: (a.residenceCountry as string | null) ?? null,
+    priorParticipant: (a.priorParticipant as boolean | null) ?? null,
+    jlptLevel: (a.jlptLevel as string | null) ?? null,
+    englishTest: a.englishTest && a.englishScore !== null ? { test: a.englishTest as string, score: a.englishScore as number } : null,
+    englishSelfLevel: (a.englishSelfLevel as ApplicantFacts["englishSelfLevel"]) ?? null,
+    documents: new Set(app.documents.map((d) => d.kind)),
+    consents: new Set([
+      ...(a.consentPurpose ? (["program_purpose"] as const) : []),
+      ...(a.consentPrivacy ? (["privacy_appi"] as const) : []),
+    ]),
+  };
+}
+
+/** Eligibility with the operator's overrides applied (`raw` is before overrides). */
+export function eligibilityOf(app: LoadedApplication, rules: EligibilityRules): { raw: EligibilityResult; effective: EligibilityResult } {
+  const raw = checkEligibility(rules, factsOf(app));
+  return { raw, effective: applyOverrides(raw, new Set(app.overrides.map((o) => o.rule))) };
+}
+
+const isAnswered = (v: unknown) => !(v === null || v === undefined || v === "" || v === false || (Array.isArray(v) && v.length === 0));
+
+/** A step is complete when every required field has an answer (documents: a qualifying document). */
+export function completedSteps(app: LoadedApplication): Step[] {
+  return STEPS.filter((step) => {
+    if (step === "review") return false;
+    if (step === "documents") {
+      return app.documents.some((d) => ["graduation_certificate", "university_recommendation", "employer_recommendation"].includes(d.kind));
+    }
+    return STEP_FIELDS[step].filter((s) => s.required).every((s) => isAnswered(app.answers[s.name]));
+  });
+}
+
+/** Recomputes and stores the application's unmet rules (after overrides), inside the caller's transaction. */
+export async function refreshEligibility(db: Kysely<Database>, applicationId: string): Promise<EligibilityResult> {
+  const app = await loadApplication(db, applicationId);
+  if (!app) throw new Error(`application ${applicationId} vanished`);
+  const { effective } = eligibilityOf(app, await loadEligibilityRules(db, app.roundId));
+  await db
+    .updateTable("applications")
+    .set({ eligibility_unmet: [...new Set(effective.unmet.map((u) => u.rule))] })
+    .where("id", "=", applicationId)
+    .execute();
+  return effective;
+}

@@ -1,0 +1,43 @@
+import { needsTwoFactor, roleGrants } from "../../domain/roles.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "../errors.ts";
+
+/**
+ * A document's bytes, for its owner, operators, and reviewers assigned to the
+ * application. Anyone else gets "not found", whether or not it exists.
+ */
+export async function getApplicationDocument(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  documentId: string,
+): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
+  if (!actor) throw new UnauthenticatedError();
+  if (needsTwoFactor(actor.role) && !actor.twoFactorEnabled) throw new TwoFactorRequiredError();
+  const doc = await ctx.db
+    .selectFrom("application_documents")
+    .innerJoin("applications", "applications.id", "application_documents.application_id")
+    .select([
+      "application_documents.storage_key",
+      "application_documents.content_type",
+      "application_documents.original_name",
+      "applications.applicant_user_id",
+      "applications.id as application_id",
+    ])
+    .where("application_documents.id", "=", documentId)
+    .executeTakeFirst();
+  if (!doc) throw new NotFoundError("document");
+  const allowed =
+    doc.applicant_user_id === actor.userId ||
+    roleGrants(actor.role, "application.read") ||
+    (actor.role === "reviewer" &&
+      Boolean(
+        await ctx.db
+          .selectFrom("review_assignments")
+          .select("id")
+          .where("application_id", "=", doc.application_id)
+          .where("reviewer_user_id", "=", actor.userId)
+          .executeTakeFirst(),
+      ));
+  if (!allowed) throw new NotFoundError("document");
+  return { bytes: await ctx.files.get(doc.storage_key), contentType: doc.content_type, fileName: doc.original_name };
+}

@@ -1,0 +1,43 @@
+import type { EligibilityResult } from "../../domain/eligibility.ts";
+import { authorize } from "../authorize.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import type { Step } from "./application-steps.ts";
+import { type LoadedApplication, completedSteps, eligibilityOf, loadApplication, loadEligibilityRules } from "./application-record.ts";
+import { type OpenRound, getOpenRound } from "./get-open-round.ts";
+
+export interface MyApplication {
+  round: OpenRound | null;
+  application: LoadedApplication | null;
+  eligibility: { raw: EligibilityResult; effective: EligibilityResult } | null;
+  completed: Step[];
+  /** Editable: a draft in a round that still takes applications, before its close. */
+  editable: boolean;
+}
+
+/** The signed-in applicant's application (in the open round, or their latest one) with its eligibility. */
+export async function getMyApplication(ctx: ServiceContext, actor: Actor | null): Promise<MyApplication> {
+  const who = authorize(actor, "application.own");
+  const round = await getOpenRound(ctx);
+  const row = await ctx.db
+    .selectFrom("applications")
+    .select(["id", "round_id"])
+    .where("applicant_user_id", "=", who.userId)
+    .orderBy((eb) => eb.case().when("round_id", "=", round?.id ?? "").then(0).else(1).end())
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  const application = row ? await loadApplication(ctx.db, row.id) : null;
+  if (!application) return { round, application: null, eligibility: null, completed: [], editable: Boolean(round && isOpen(round, ctx.clock())) };
+  const rules = await loadEligibilityRules(ctx.db, application.roundId);
+  const sameRound = round?.id === application.roundId;
+  return {
+    round,
+    application,
+    eligibility: eligibilityOf(application, rules),
+    completed: completedSteps(application),
+    editable: application.status === "draft" && sameRound && isOpen(round!, ctx.clock()),
+  };
+}
+
+export function isOpen(round: OpenRound, now: Date): boolean {
+  return !round.applicationClose || now.getTime() < round.applicationClose.getTime();
+}

@@ -1,0 +1,37 @@
+import type { ServiceContext } from "../context.ts";
+
+export interface OpenRound {
+  id: string;
+  fiscalYear: number;
+  nameJa: string;
+  nameEn: string;
+  ageMin: number;
+  ageMax: number;
+  referenceDate: string;
+  applicationClose: Date | null;
+  deadlines: { kind: string; dueAt: Date }[];
+}
+
+/** The round currently taking applications (phase recruitment, newest first), for the public program page. */
+export async function getOpenRound(ctx: Pick<ServiceContext, "db">): Promise<OpenRound | null> {
+  const round = await ctx.db
+    .selectFrom("rounds")
+    .selectAll()
+    .where("phase", "=", "recruitment")
+    .orderBy("fiscal_year", "desc")
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  if (!round) return null;
+  const deadlines = await ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", round.id).orderBy("due_at").execute();
+  return {
+    id: round.id,
+    fiscalYear: round.fiscal_year,
+    nameJa: round.name_ja,
+    nameEn: round.name_en,
+    ageMin: round.age_min,
+    ageMax: round.age_max,
+    referenceDate: round.eligibility_reference_date,
+    applicationClose: deadlines.find((d) => d.kind === "application_close")?.due_at ?? null,
+    deadlines: deadlines.map((d) => ({ kind: d.kind, dueAt: d.due_at })),
+  };
+}

@@ -1,0 +1,116 @@
+import { authorize } from "../authorize.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { type Page, type PageRequest, pageOf } from "../paging.ts";
+
+export interface ApplicationFilter {
+  roundId?: string | undefined;
+  q?: string | undefined;
+  nationality?: string | undefined;
+  status?: string | undefined;
+  eligibility?: "eligible" | "ineligible" | undefined;
+  jlpt?: string | undefined;
+}
+
+export interface ApplicationRow {
+  id: string;
+  receiptNumber: string | null;
+  familyName: string | null;
+  givenName: string | null;
+  email: string | null;
+  nationality: string | null;
+  status: string;
+  eligibilityUnmet: string[];
+  jlptLevel: string | null;
+  submittedAt: Date | null;
+}
+
+function filtered(ctx: ServiceContext, f: ApplicationFilter) {
+  let q = ctx.db
+    .selectFrom("applications")
+    .leftJoin("application_languages as jlpt", (join) => join.onRef("jlpt.application_id", "=", "applications.id").on("jlpt.kind", "=", "jlpt"));
+  if (f.roundId) q = q.where("applications.round_id", "=", f.roundId);
+  if (f.nationality) q = q.where("applications.nationality", "=", f.nationality.toUpperCase());
+  if (f.status) q = q.where("applications.status", "=", f.status);
+  if (f.eligibility === "eligible") q = q.where("applications.eligibility_unmet", "=", []);
+  if (f.eligibility === "ineligible") q = q.where("applications.eligibility_unmet", "!=", []);
+  if (f.jlpt) q = q.where("jlpt.jlpt_level", "=", f.jlpt);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("applications.family_name", "ilike", like),
+        eb("applications.given_name", "ilike", like),
+        eb("applications.contact_email", "ilike", like),
+        eb("applications.receipt_number", "ilike", like),
+      ]),
+    );
+  }
+  return q;
+}
+
+const COLUMNS = [
+  "applications.id",
+  "applications.receipt_number",
+  "applications.family_name",
+  "applications.given_name",
+  "applications.contact_email",
+  "applications.nationality",
+  "applications.status",
+  "applications.eligibility_unmet",
+  "jlpt.jlpt_level",
+  "applications.submitted_at",
+] as const;
+
+function toRow(r: {
+  id: string;
+  receipt_number: string | null;
+  family_name: string | null;
+  given_name: string | null;
+  contact_email: string | null;
+  nationality: string | null;
+  status: string;
+  eligibility_unmet: string[];
+  jlpt_level: string | null;
+  submitted_at: Date | null;
+}): ApplicationRow {
+  return {
+    id: r.id,
+    receiptNumber: r.receipt_number,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    email: r.contact_email,
+    nationality: r.nationality,
+    status: r.status,
+    eligibilityUnmet: r.eligibility_unmet,
+    jlptLevel: r.jlpt_level,
+    submittedAt: r.submitted_at,
+  };
+}
+
+/** Applications for operators: searchable, filtered and paged on the server. */
+export async function listApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter, page: PageRequest): Promise<Page<ApplicationRow>> {
+  authorize(actor, "application.read");
+  const q = filtered(ctx, filter);
+  const [{ total }, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+    q
+      .select([...COLUMNS])
+      .orderBy("applications.submitted_at", (ob) => ob.desc().nullsLast())
+      .orderBy("applications.id")
+      .limit(page.size)
+      .offset((page.page - 1) * page.size)
+      .execute(),
+  ]);
+  return pageOf(rows.map(toRow), Number(total), page);
+}
+
+/** Every application matching the filter, in batches (for the CSV export). */
+export async function* allApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): AsyncGenerator<ApplicationRow> {
+  authorize(actor, "application.read");
+  const batch = 1000;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await filtered(ctx, filter).select([...COLUMNS]).orderBy("applications.id").limit(batch).offset(offset).execute();
+    for (const r of rows) yield toRow(r);
+    if (rows.length < batch) return;
+  }
+}

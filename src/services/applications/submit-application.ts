@@ -1,0 +1,58 @@
+import { sql } from "kysely";
+import type { Unmet } from "../../domain/eligibility.ts";
+import { writeAudit } from "../audit/write-audit.ts";
+import { authorize } from "../authorize.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { RefusedError } from "../errors.ts";
+import { eligibilityOf, loadApplication, loadEligibilityRules } from "./application-record.ts";
+import { isOpen } from "./get-my-application.ts";
+import { getOpenRound } from "./get-open-round.ts";
+
+export type SubmitRefusal = { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
+
+/**
+ * Submits the applicant's draft once. Idempotent: a double click, a retry or a
+ * second tab returns the same receipt. Refused while an eligibility rule is
+ * unmet (unless an operator overrode it with a reason) or after the deadline.
+ * The receipt e-mail goes out in the applicant's language after the commit.
+ */
+export async function submitApplication(ctx: ServiceContext, actor: Actor | null): Promise<{ receiptNumber: string; applicationId: string; alreadySubmitted: boolean }> {
+  const who = authorize(actor, "application.own");
+  const now = ctx.clock();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const round = await getOpenRound({ db: trx });
+    const row = await trx
+      .selectFrom("applications")
+      .select(["id", "status", "receipt_number", "round_id"])
+      .where("applicant_user_id", "=", who.userId)
+      .where("round_id", "=", round?.id ?? "")
+      .forUpdate()
+      .executeTakeFirst();
+    if (!round || !row) throw new RefusedError<SubmitRefusal>([{ code: "no_application" }]);
+    if (row.receipt_number) return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
+    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>([{ code: "not_draft", status: row.status }]);
+    if (!isOpen(round, now)) throw new RefusedError<SubmitRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+    const app = (await loadApplication(trx, row.id))!;
+    const { effective } = eligibilityOf(app, await loadEligibilityRules(trx, row.round_id));
+    if (!effective.eligible) throw new RefusedError<SubmitRefusal>([{ code: "not_eligible", unmet: effective.unmet }]);
+    const { rows } = await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(trx);
+    const receiptNumber = `JIP${String(round.fiscalYear).slice(-2)}-${rows[0]!.n}`;
+    await trx
+      .updateTable("applications")
+      .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
+      .where("id", "=", row.id)
+      .execute();
+    await trx.insertInto("application_status_history").values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now }).execute();
+    await writeAudit(trx, who, { action: "application.submit", entityType: "application", entityId: row.id, before: { status: "draft" }, after: { status: "submitted", receiptNumber } });
+    return { receiptNumber, applicationId: row.id, alreadySubmitted: false, roundName: round.nameEn };
+  });
+  if (!result.alreadySubmitted) {
+    await ctx.mailer.send({
+      to: who.email,
+      template: "applicationReceipt",
+      locale: who.locale,
+      params: { name: who.name, receipt: result.receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status` },
+    });
+  }
+  return { receiptNumber: result.receiptNumber, applicationId: result.applicationId, alreadySubmitted: result.alreadySubmitted };
+}
