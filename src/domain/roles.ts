@@ -20,14 +20,17 @@ export type Permission =
   | "dashboard.read"
   | "application.own"
   | "application.read"
-  | "application.override";
+  | "application.override"
+  | "host.own"
+  | "hosts.read"
+  | "hosts.decide";
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
   applicant: ["application.own"],
-  host: [],
+  host: ["host.own"],
   reviewer: [],
-  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "staff.invite", "dashboard.read", "application.read", "application.override"],
-  ministry: ["round.read", "dashboard.read"],
+  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "staff.invite", "dashboard.read", "application.read", "application.override", "hosts.read", "hosts.decide"],
+  ministry: ["round.read", "dashboard.read", "hosts.read"],
 };
 
 export function isUserRole(value: unknown): value is UserRole {
