@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001-auth.ts";
 import * as m0002 from "./migrations/0002-program-model.ts";
+import * as m0003 from "./migrations/0003-host-journey.ts";
 import * as m0004 from "./migrations/0004-applicant-journey.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
@@ -14,6 +15,7 @@ import type { Database } from "./schema.ts";
 const MIGRATIONS: Record<string, Migration> = {
   "0001-auth": m0001,
   "0002-program-model": m0002,
+  "0003-host-journey": m0003,
   "0004-applicant-journey": m0004,
 };
 
