@@ -12,7 +12,14 @@ import type { Database } from "../../db/schema.ts";
 import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
 
-export type MailTemplate = "verifyEmail" | "resetPassword" | "staffInvitation" | "applicationReceipt";
+export type MailTemplate =
+  | "verifyEmail"
+  | "resetPassword"
+  | "staffInvitation"
+  | "applicationReceipt"
+  | "hostInvitation"
+  | "hostJoinRequest"
+  | "hostDecision";
 
 export interface MailMessage {
   to: string;
