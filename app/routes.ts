@@ -4,6 +4,7 @@ export default [
   index("routes/root-redirect.tsx"),
   route("api/auth/*", "routes/api-auth.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("documents/:id", "routes/document.ts"),
   route(":lang", "routes/locale-layout.tsx", [
     index("routes/home.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
@@ -16,6 +17,11 @@ export default [
     route("account", "routes/account.tsx"),
     route("account/two-factor", "routes/account-two-factor.tsx"),
     route("staff-invitation/:token", "routes/staff-invitation.tsx"),
+    route("apply", "routes/apply.tsx"),
+    route("application", "routes/application/index.tsx"),
+    route("application/receipt", "routes/application/receipt.tsx"),
+    route("application/status", "routes/application/status.tsx"),
+    route("application/:step", "routes/application/step.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       index("routes/operator/dashboard.tsx"),
       route("rounds/new", "routes/operator/round-new.tsx"),

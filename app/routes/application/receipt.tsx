@@ -1,0 +1,35 @@
+import { redirect, useLoaderData } from "react-router";
+import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { Instant } from "../../components/instant.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, run } from "../../lib/request.server.ts";
+import type { Route } from "./+types/receipt";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const mine = await run(request, locale, () => getMyApplication(rt, actor));
+  if (!mine.application?.receiptNumber) return redirect(`/${locale}/application`);
+  return { receipt: mine.application.receiptNumber, submittedAt: mine.application.submittedAt, email: actor!.email };
+}
+
+export default function Receipt() {
+  const { t, locale } = useI18n();
+  const { receipt, submittedAt, email } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("application.receipt.title")}</h1>
+      <dl className="summary-list">
+        <dt>{t("application.receipt.number")}</dt>
+        <dd>
+          <strong data-testid="receipt-number">{receipt}</strong>
+        </dd>
+        <dt>{t("application.status.submittedAt")}</dt>
+        <dd>{submittedAt ? <Instant at={submittedAt} /> : null}</dd>
+      </dl>
+      <p>{t("application.receipt.body", { email })}</p>
+      <p>
+        <a href={`/${locale}/application/status`}>{t("application.receipt.status")}</a>
+      </p>
+    </>
+  );
+}

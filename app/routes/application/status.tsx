@@ -1,0 +1,102 @@
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { PHASES } from "../../../src/domain/round-phases.ts";
+import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { getRoundPhase } from "../../../src/services/applications/get-round-phase.ts";
+import { WITHDRAWABLE, withdrawApplication } from "../../../src/services/applications/withdraw-application.ts";
+import { ErrorSummary, Field, fieldId, useFormState } from "../../components/form.tsx";
+import { Instant } from "../../components/instant.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import type { Route } from "./+types/status";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const mine = await run(request, locale, () => getMyApplication(rt, actor));
+  const phase = mine.application ? await getRoundPhase(rt, mine.application.roundId) : null;
+  return { application: mine.application, phase };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => withdrawApplication(rt, actor, { reason: form.get("reason") }));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/application/status?withdrawn=1`);
+}
+
+export default function Status() {
+  const { t, locale } = useI18n();
+  const { application, phase } = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const [search] = useSearchParams();
+  if (!application) {
+    return (
+      <>
+        <h1>{t("application.status.title")}</h1>
+        <p>{t("application.status.none")}</p>
+        <p>
+          <a className="button" href={`/${locale}/application`}>
+            {t("application.status.start")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  const canWithdraw = (WITHDRAWABLE as readonly string[]).includes(application.status);
+  return (
+    <>
+      <h1>{t("application.status.title")}</h1>
+      {search.get("withdrawn") ? <p className="notice" role="status">{t("application.status.withdrawn")}</p> : null}
+      <dl className="summary-list">
+        <dt>{t("application.status.current")}</dt>
+        <dd data-testid="application-status">{t(`application.status.values.${application.status}`)}</dd>
+        {application.receiptNumber ? (
+          <>
+            <dt>{t("application.receipt.number")}</dt>
+            <dd>{application.receiptNumber}</dd>
+          </>
+        ) : null}
+        {application.submittedAt ? (
+          <>
+            <dt>{t("application.status.submittedAt")}</dt>
+            <dd>
+              <Instant at={application.submittedAt} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {phase ? (
+        <section aria-labelledby="phase-title">
+          <h2 id="phase-title">{t("application.status.phaseTitle")}</h2>
+          <ol className="phase-steps">
+            {PHASES.map((p) => (
+              <li key={p} className={p === phase ? "current" : undefined} aria-current={p === phase ? "step" : undefined}>
+                {t(`application.status.phases.${p}`)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {application.status === "draft" ? (
+        <p>
+          <a className="button" href={`/${locale}/application`}>
+            {t("program.apply")}
+          </a>
+        </p>
+      ) : null}
+      {canWithdraw && application.status !== "draft" ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("application.status.withdrawTitle")}</h2>
+          <p>{t("application.status.withdrawLead")}</p>
+          <ErrorSummary state={state} labels={{ reason: t("application.status.reason") }} />
+          <Form method="post" noValidate>
+            <Field name="reason" label={t("application.status.reason")} state={state} required>
+              <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={1000} defaultValue={state?.values?.reason ?? ""} />
+            </Field>
+            <button type="submit">{t("application.status.withdraw")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

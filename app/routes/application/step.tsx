@@ -1,0 +1,260 @@
+import { Form, data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { STEPS, STEP_FIELDS, type Step, isStep, readStepForm } from "../../../src/services/applications/application-steps.ts";
+import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { removeApplicationDocument } from "../../../src/services/applications/remove-application-document.ts";
+import { saveApplicationStep } from "../../../src/services/applications/save-application-step.ts";
+import { submitApplication } from "../../../src/services/applications/submit-application.ts";
+import { DOCUMENT_KINDS, uploadApplicationDocument } from "../../../src/services/applications/upload-application-document.ts";
+import { RefusedError, ValidationError } from "../../../src/services/errors.ts";
+import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
+import type { MyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { ErrorSummary, Field, type FormState, fieldId, useFormState } from "../../components/form.tsx";
+import { StepFields } from "../../components/step-fields.tsx";
+import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
+import { formFailure, requestContext, run } from "../../lib/request.server.ts";
+import type { Route } from "./+types/step";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  if (!isStep(params.step)) throw data({ status: 404 }, { status: 404 });
+  const mine = await run(request, locale, () => getMyApplication(rt, actor));
+  if (mine.application && mine.application.status !== "draft") throw redirect(`/${locale}/application/status`);
+  return { step: params.step as Step, ...mine };
+}
+
+/** The form's values as typed, with checkbox lists kept (joined by U+001F). */
+function typedValues(step: Step, form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const spec of STEP_FIELDS[step]) {
+    if (spec.kind === "checkboxes") values[`${spec.name}[]`] = form.getAll(spec.name).map(String).join("\u001f");
+    else values[spec.name] = String(form.get(spec.name) ?? "");
+  }
+  return values;
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  if (!isStep(params.step)) throw data({ status: 404 }, { status: 404 });
+  const step = params.step;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > 11 * 1024 * 1024) {
+    return data({ ok: false, fieldErrors: { file: [{ key: "errors.fileTooLarge", params: { max: 10 } }] }, formErrors: [], values: {} }, { status: 413 });
+  }
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  try {
+    if (intent === "upload") {
+      const file = form.get("file");
+      await run(request, locale, () => uploadApplicationDocument(rt, actor, { kind: form.get("kind"), file: file instanceof File ? file : null }));
+      return redirect(`/${locale}/application/documents?uploaded=1`);
+    }
+    if (intent === "remove") {
+      await run(request, locale, () => removeApplicationDocument(rt, actor, String(form.get("document") ?? "")));
+      return redirect(`/${locale}/application/documents?removed=1`);
+    }
+    if (intent === "submit") {
+      await run(request, locale, () => submitApplication(rt, actor));
+      return redirect(`/${locale}/application/receipt`);
+    }
+    const result = await run(request, locale, () =>
+      saveApplicationStep(rt, actor, { step, values: readStepForm(step, form), autosave: intent === "autosave" }),
+    );
+    if (intent === "autosave") return { ok: true as const, autosaved: true };
+    if (Object.keys(result.fieldErrors).length > 0) {
+      return data(
+        { ok: false as const, fieldErrors: result.fieldErrors, formErrors: [{ key: "application.savedWithErrors" }], values: typedValues(step, form) },
+        { status: 400 },
+      );
+    }
+    return redirect(`/${locale}/application/${result.next ?? step}`);
+  } catch (err) {
+    if (err instanceof ValidationError) return formFailure(err, form);
+    if (err instanceof RefusedError) return data({ ok: false as const, refusals: err.refusals as { code: string; at?: Date; unmet?: unknown[] }[] }, { status: 409 });
+    throw err;
+  }
+}
+
+function Progress({ current, completed }: { current: Step; completed: Step[] }) {
+  const { t, locale } = useI18n();
+  const done = completed.length;
+  return (
+    <nav aria-label={t("application.progressLabel")} className="progress">
+      <p>{t("application.progress", { done, total: STEPS.length - 1 })}</p>
+      <ol>
+        {STEPS.map((s) => (
+          <li key={s} className={s === current ? "current" : completed.includes(s) ? "done" : undefined}>
+            <a href={`/${locale}/application/${s}`} aria-current={s === current ? "step" : undefined}>
+              {t(`application.steps.${s}`)}
+            </a>{" "}
+            <span className="step-state">({s === current ? t("application.current") : completed.includes(s) ? t("application.stepDone") : t("application.stepTodo")})</span>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export default function ApplicationStep() {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const mine = useLoaderData<typeof loader>();
+  const { step, application, eligibility, completed, editable, round } = mine;
+  const state = useFormState();
+  const [search] = useSearchParams();
+  const result = useActionData();
+  const refusals = (result as { refusals?: { code: string; at?: Date; unmet?: unknown[] }[] } | undefined)?.refusals;
+  const fields = STEP_FIELDS[step];
+  const labels = Object.fromEntries([...fields.map((f) => [f.name, t(`application.fields.${f.name}`)]), ["file", t("application.fields.file")], ["kind", t("application.fields.kind")]]);
+  const next = STEPS[STEPS.indexOf(step) + 1];
+  const previous = STEPS[STEPS.indexOf(step) - 1];
+  if (!round && !application) return <p className="notice">{t("program.noRound")}</p>;
+  return (
+    <>
+      <h1>
+        {t("application.title")}: {t(`application.steps.${step}`)}
+      </h1>
+      <Progress current={step} completed={completed} />
+      {!editable ? <p className="notice">{t("application.closed")}</p> : null}
+      {search.get("uploaded") ? <p className="notice" role="status">{t("application.documents.uploaded")}</p> : null}
+      {search.get("removed") ? <p className="notice" role="status">{t("application.documents.removed")}</p> : null}
+      {refusals ? (
+        <div className="error-summary" role="alert" aria-labelledby="refusal-title">
+          <h2 id="refusal-title">{t("form.errorSummaryTitle")}</h2>
+          <ul>
+            {refusals.map((r, i) => (
+              <li key={i}>{r.code === "deadline_passed" && r.at ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) }) : t(`refusal.${r.code}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ErrorSummary state={state} labels={labels} />
+      {step === "documents" ? (
+        <DocumentsStep documents={application?.documents ?? []} state={state} editable={editable} />
+      ) : step === "review" ? (
+        <ReviewStep mine={mine} />
+      ) : (
+        <Form method="post" noValidate data-autosave={editable ? "" : undefined} data-autosave-label={t("application.autosaved")}>
+          <fieldset disabled={!editable} className="plain">
+            <StepFields fields={fields} saved={application?.answers ?? {}} state={state as FormState | undefined} />
+          </fieldset>
+          {editable ? <button type="submit">{t("application.saveAndContinue")}</button> : null}
+          <p className="autosave-status" role="status" aria-live="polite"></p>
+        </Form>
+      )}
+      {eligibility && step !== "review" ? <EligibilitySummary eligibility={eligibility.effective} overridden={application?.overrides.map((o) => o.rule) ?? []} /> : null}
+      <p className="step-nav">
+        {previous ? <a href={`/${locale}/application/${previous}`}>{t("application.back")}</a> : null}
+        {step === "documents" && next ? (
+          <a className="button" href={`/${locale}/application/${next}`}>
+            {t("application.saveAndContinue")}
+          </a>
+        ) : null}
+      </p>
+    </>
+  );
+}
+
+function DocumentsStep({ documents, state, editable }: { documents: NonNullable<MyApplication["application"]>["documents"]; state: FormState | undefined; editable: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t("application.documents.lead")}</p>
+      {documents.length === 0 ? (
+        <p>{t("application.documents.none")}</p>
+      ) : (
+        <ul className="documents" data-testid="documents">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)} ({t("application.documents.size", { kb: Math.ceil(d.sizeBytes / 1024) })})
+              {editable ? (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="document" value={d.id} />
+                  <button type="submit" className="link-button">
+                    {t("application.documents.remove", { name: d.originalName })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable ? (
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <input type="hidden" name="intent" value="upload" />
+          <Field name="kind" label={t("application.fields.kind")} state={state} required>
+            <select id={fieldId("kind")} name="kind" defaultValue={state?.values?.kind ?? ""}>
+              <option value="">{t("application.notSelected")}</option>
+              {DOCUMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`application.options.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="file" label={t("application.fields.file")} state={state} required>
+            <input id={fieldId("file")} name="file" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={state?.fieldErrors?.file ? `${fieldId("file")}-error` : undefined} />
+          </Field>
+          <button type="submit">{t("application.documents.upload")}</button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function answerText(value: unknown, name: string, t: (k: string, p?: Record<string, string | number>) => string, country: (c: string) => string): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return t(value ? "application.yes" : "application.no");
+  if (Array.isArray(value)) return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
+  if (name === "nationality" || name === "residenceCountry") return country(String(value));
+  if (["degree", "jlptLevel", "englishTest", "englishSelfLevel"].includes(name)) return t(`application.options.${name}.${value}`);
+  return String(value);
+}
+
+function ReviewStep({ mine }: { mine: MyApplication }) {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const app = mine.application;
+  const names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+  return (
+    <>
+      <p>{t("application.review.lead")}</p>
+      {STEPS.filter((s) => s !== "review").map((s) => (
+        <section key={s} aria-labelledby={`review-${s}`}>
+          <h2 id={`review-${s}`}>{t(`application.steps.${s}`)}</h2>
+          {s === "documents" ? (
+            <ul>
+              {(app?.documents ?? []).map((d) => (
+                <li key={d.id}>
+                  {d.originalName} — {t(`application.options.kind.${d.kind}`)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <dl className="summary-list">
+              {STEP_FIELDS[s].map((f) => (
+                <div key={f.name} className="sub">
+                  <dt>{t(`application.fields.${f.name}`)}</dt>
+                  <dd>{answerText(app?.answers[f.name], f.name, t, (c) => names.of(c) ?? c)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {mine.editable ? (
+            <p>
+              <a href={`/${locale}/application/${s}`}>{t("application.review.edit", { step: t(`application.steps.${s}`) })}</a>
+            </p>
+          ) : null}
+        </section>
+      ))}
+      {mine.eligibility ? <EligibilitySummary eligibility={mine.eligibility.effective} overridden={app?.overrides.map((o) => o.rule) ?? []} /> : null}
+      {mine.editable ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <button type="submit">{t("application.review.submit")}</button>
+        </Form>
+      ) : null}
+      {mine.eligibility && !mine.eligibility.effective.eligible ? <p className="hint">{t("application.review.notEligible")} {mine.eligibility.effective.unmet.map((u) => describeUnmet(u, i18n)).join(" ")}</p> : null}
+    </>
+  );
+}

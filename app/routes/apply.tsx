@@ -1,0 +1,75 @@
+import { useLoaderData } from "react-router";
+import { getOpenRound } from "../../src/services/applications/get-open-round.ts";
+import { Instant } from "../components/instant.tsx";
+import { useI18n } from "../lib/i18n.tsx";
+import { requestContext } from "../lib/request.server.ts";
+import type { Route } from "./+types/apply";
+
+/** The public program page: who may apply, what it provides, the current round's deadlines, FAQ, Apply. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor } = await requestContext(request, params);
+  const round = await getOpenRound(rt);
+  const now = rt.clock();
+  const daysLeft = round?.applicationClose ? Math.floor((round.applicationClose.getTime() - now.getTime()) / 86_400_000) : null;
+  return { round, daysLeft, signedIn: Boolean(actor) };
+}
+
+export default function Apply() {
+  const { t, locale } = useI18n();
+  const { round, daysLeft, signedIn } = useLoaderData<typeof loader>();
+  const open = round && (daysLeft === null || daysLeft >= 0);
+  return (
+    <>
+      <h1>{t("program.title")}</h1>
+      <p className="lead">{t("program.lead")}</p>
+      {round ? (
+        <section aria-labelledby="deadlines-title">
+          <h2 id="deadlines-title">{t("program.deadlinesTitle")}</h2>
+          <p>
+            <strong>{locale === "ja" ? round.nameJa : round.nameEn}</strong>
+          </p>
+          {daysLeft !== null ? <p className={open ? "notice" : undefined}>{open ? t("program.closesIn", { days: daysLeft }) : t("program.closed")}</p> : null}
+          <dl className="summary-list">
+            {round.deadlines.map((d) => (
+              <div key={d.kind} className="sub">
+                <dt>{t(`deadlines.${d.kind}`)}</dt>
+                <dd>
+                  <Instant at={d.dueAt} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : (
+        <p className="notice">{t("program.noRound")}</p>
+      )}
+      <h2>{t("program.whoTitle")}</h2>
+      <ul>
+        <li>{t("program.whoNationality")}</li>
+        {round ? <li>{t("program.whoAge", { min: round.ageMin, max: round.ageMax, date: round.referenceDate })}</li> : null}
+        <li>{t("program.whoLanguage")}</li>
+        <li>{t("program.whoDocument")}</li>
+      </ul>
+      <h2>{t("program.providesTitle")}</h2>
+      <p>{t("program.provides")}</p>
+      <h2>{t("program.costsTitle")}</h2>
+      <p>{t("program.costs")}</p>
+      {open ? (
+        <p>
+          <a className="button" href={signedIn ? `/${locale}/application` : `/${locale}/sign-up`}>
+            {signedIn ? t("program.apply") : t("program.signUpFirst")}
+          </a>
+        </p>
+      ) : null}
+      <h2>{t("program.faqTitle")}</h2>
+      <dl className="faq">
+        {[1, 2, 3].map((n) => (
+          <div key={n}>
+            <dt>{t(`program.faq${n}q`)}</dt>
+            <dd>{t(`program.faq${n}a`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
