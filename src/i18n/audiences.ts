@@ -14,6 +14,16 @@ export const STAFF_ONLY_NAMESPACES = [
   "audit",
   "outbox",
   "mail.staffInvitation",
+  "hostAuth",
+  "hostNav",
+  "hostOrg",
+  "hostForm",
+  "hostStatus",
+  "hostApplication",
+  "hostScreening",
+  "mail.hostInvitation",
+  "mail.hostJoinRequest",
+  "mail.hostDecision",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -11,6 +11,8 @@ import coreJa from "./messages/core/ja.json" with { type: "json" };
 import coreTh from "./messages/core/th.json" with { type: "json" };
 import coreVi from "./messages/core/vi.json" with { type: "json" };
 import coreZh from "./messages/core/zh.json" with { type: "json" };
+import hostEn from "./messages/host/en.json" with { type: "json" };
+import hostJa from "./messages/host/ja.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import referenceEn from "./messages/reference/en.json" with { type: "json" };
 import referenceJa from "./messages/reference/ja.json" with { type: "json" };
@@ -19,8 +21,8 @@ type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, referenceJa],
-  en: [coreEn, applyEn, referenceEn],
+  ja: [coreJa, hostJa, referenceJa],
+  en: [coreEn, hostEn, applyEn, referenceEn],
   vi: [coreVi],
   id: [coreId],
   zh: [coreZh],
