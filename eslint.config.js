@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     files: ["public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", Intl: "readonly" } },
+    languageOptions: { globals: { window: "readonly", document: "readonly", Intl: "readonly", fetch: "readonly", FormData: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
   },
   {
     // Domain code is pure: no I/O, no database, no framework.

@@ -1,30 +1,88 @@
 // Progressive enhancement for server-rendered pages (ADR 0003). Everything
-// works without this file; with it, times also show in the browser's zone,
-// and the zone is remembered (cookie "tz") so the server can render it next time.
+// works without this file. With it:
+//  - times also show in the browser's zone, and the zone is remembered
+//    (cookie "tz") so the server can render it next time;
+//  - long text fields show how many characters are left;
+//  - application forms save themselves a moment after typing stops.
 (function () {
   "use strict";
-  var tz;
-  try {
-    tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return;
+
+  function localTimes() {
+    var tz;
+    try {
+      tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch {
+      return;
+    }
+    if (!tz) return;
+    if (document.cookie.indexOf("tz=") === -1) {
+      document.cookie = "tz=" + encodeURIComponent(tz) + "; path=/; max-age=31536000; samesite=lax";
+    }
+    if (tz === "Asia/Tokyo") return;
+    var lang = document.documentElement.lang || undefined;
+    var nodes = document.querySelectorAll("time[data-local-time='pending']");
+    for (var i = 0; i < nodes.length; i++) {
+      var el = nodes[i];
+      var d = new Date(el.getAttribute("datetime"));
+      if (isNaN(d.getTime())) continue;
+      var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" }).format(d);
+      var span = document.createElement("span");
+      span.className = "instant-local";
+      span.textContent = " (" + (el.getAttribute("data-label") || "") + ": " + text + ")";
+      el.setAttribute("data-local-time", "done");
+      el.parentNode.insertBefore(span, el.nextSibling);
+    }
   }
-  if (!tz) return;
-  if (document.cookie.indexOf("tz=") === -1) {
-    document.cookie = "tz=" + encodeURIComponent(tz) + "; path=/; max-age=31536000; samesite=lax";
+
+  // The label is rendered by the server for 7 characters; the script swaps in the real number.
+  function counters() {
+    var areas = document.querySelectorAll("textarea[data-counter]");
+    for (var i = 0; i < areas.length; i++) {
+      (function (area) {
+        var max = Number(area.getAttribute("data-counter"));
+        var label = area.getAttribute("data-counter-label") || "7";
+        var out = document.createElement("p");
+        out.className = "hint counter";
+        out.setAttribute("aria-live", "polite");
+        area.parentNode.insertBefore(out, area.nextSibling);
+        var update = function () {
+          out.textContent = label.replace("7", String(Math.max(0, max - area.value.length)));
+        };
+        area.addEventListener("input", update);
+        update();
+      })(areas[i]);
+    }
   }
-  if (tz === "Asia/Tokyo") return;
-  var lang = document.documentElement.lang || undefined;
-  var nodes = document.querySelectorAll("time[data-local-time='pending']");
-  for (var i = 0; i < nodes.length; i++) {
-    var el = nodes[i];
-    var d = new Date(el.getAttribute("datetime"));
-    if (isNaN(d.getTime())) continue;
-    var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" }).format(d);
-    var span = document.createElement("span");
-    span.className = "instant-local";
-    span.textContent = " (" + (el.getAttribute("data-label") || "") + ": " + text + ")";
-    el.setAttribute("data-local-time", "done");
-    el.parentNode.insertBefore(span, el.nextSibling);
+
+  function autosave() {
+    var forms = document.querySelectorAll("form[data-autosave]");
+    for (var i = 0; i < forms.length; i++) {
+      (function (form) {
+        var timer = null;
+        var status = form.querySelector(".autosave-status");
+        var save = function () {
+          var data = new FormData(form);
+          data.set("intent", "autosave");
+          fetch(form.getAttribute("action") || window.location.href, { method: "POST", body: data, credentials: "same-origin" })
+            .then(function (res) {
+              if (res.ok && status) status.textContent = form.getAttribute("data-autosave-label") || "";
+            })
+            .catch(function () {});
+        };
+        var schedule = function () {
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(save, 1500);
+        };
+        form.addEventListener("input", schedule);
+        form.addEventListener("change", schedule);
+        form.addEventListener("submit", function () {
+          if (timer) clearTimeout(timer);
+        });
+      })(forms[i]);
+    }
   }
+
+  localTimes();
+  counters();
+  autosave();
 })();

@@ -106,7 +106,7 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
                   maxLength={spec.max}
                   defaultValue={value}
                   data-counter={spec.max}
-                  data-counter-label={t("application.charactersLeft", { count: 0 })}
+                  data-counter-label={t("application.charactersLeft", { count: 7 })}
                   aria-invalid={errors.length ? true : undefined}
                   aria-describedby={describedBy}
                 />

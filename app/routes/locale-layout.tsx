@@ -74,6 +74,16 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
                   <a href={`/${locale}/operator`}>{t("nav.operator")}</a>
                 </li>
               ) : null}
+              {user?.role === "applicant" ? (
+                <li>
+                  <a href={`/${locale}/application`}>{t("nav.application")}</a>
+                </li>
+              ) : null}
+              {!user ? (
+                <li>
+                  <a href={`/${locale}/apply`}>{t("nav.apply")}</a>
+                </li>
+              ) : null}
               {user ? (
                 <>
                   <li>

@@ -6,13 +6,13 @@
  */
 export const STAFF_ONLY_NAMESPACES = [
   "staff",
-  "deadlines",
   "refusals",
   "round",
   "applicationStatus",
   "operator",
   "audit",
   "outbox",
+  "applications",
   "mail.staffInvitation",
   "hostAuth",
   "hostNav",

@@ -14,6 +14,8 @@ import coreZh from "./messages/core/zh.json" with { type: "json" };
 import hostEn from "./messages/host/en.json" with { type: "json" };
 import hostJa from "./messages/host/ja.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
+import applicationsStaffEn from "./messages/applications-staff/en.json" with { type: "json" };
+import applicationsStaffJa from "./messages/applications-staff/ja.json" with { type: "json" };
 import referenceEn from "./messages/reference/en.json" with { type: "json" };
 import referenceJa from "./messages/reference/ja.json" with { type: "json" };
 
@@ -21,8 +23,8 @@ type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, hostJa, referenceJa],
-  en: [coreEn, hostEn, applyEn, referenceEn],
+  ja: [coreJa, hostJa, referenceJa, applicationsStaffJa],
+  en: [coreEn, hostEn, applyEn, referenceEn, applicationsStaffEn],
   vi: [coreVi],
   id: [coreId],
   zh: [coreZh],

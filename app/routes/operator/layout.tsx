@@ -22,6 +22,11 @@ export default function OperatorLayout() {
           <li>
             <a href={`/${locale}/operator`}>{t("operator.rounds")}</a>
           </li>
+          {roleGrants(role, "application.read") ? (
+            <li>
+              <a href={`/${locale}/operator/applications`}>{t("applications.title")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "audit.read") ? (
             <li>
               <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>

@@ -41,7 +41,8 @@ export async function uploadApplicationDocument(
   if (!contentType) throw new ValidationError({ file: [{ key: "errors.fileType" }] });
   const id = crypto.randomUUID();
   const storageKey = `${id}.${EXTENSION[contentType]}`;
-  const originalName = (file.name || "document").replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
+  // Shown back to people, never used as a path: keep printable characters only.
+  const originalName = [...(file.name || "document")].map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c)).join("").slice(0, 200);
   // The file is written first; if the transaction then fails, the orphan is removed.
   await ctx.files.put(storageKey, bytes);
   try {

@@ -1,0 +1,115 @@
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { STEPS, STEP_FIELDS } from "../../../../src/services/applications/application-steps.ts";
+import { getApplicationDetail } from "../../../../src/services/applications/get-application-detail.ts";
+import { OVERRIDABLE_RULES, recordEligibilityOverride } from "../../../../src/services/applications/record-eligibility-override.ts";
+import { describeUnmet } from "../../../components/eligibility.tsx";
+import { ErrorSummary, Field, SelectField, fieldId, useFormState } from "../../../components/form.tsx";
+import { Instant } from "../../../components/instant.tsx";
+import { countryName } from "../../../lib/countries.ts";
+import { useI18n } from "../../../lib/i18n.tsx";
+import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import type { Route } from "./+types/detail";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  return run(request, locale, () => getApplicationDetail(rt, actor, params.id));
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => recordEligibilityOverride(rt, actor, params.id, Object.fromEntries(form)));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/operator/applications/${params.id}?overridden=1`);
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (Array.isArray(v)) return v.join(", ") || "—";
+  return String(v);
+}
+
+export default function ApplicationDetailPage() {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const { application: app, eligibility, history } = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const [search] = useSearchParams();
+  const name = [app.answers.familyName, app.answers.givenName].filter(Boolean).join(" ");
+  return (
+    <>
+      <h1>{name || t("applications.untitled")}</h1>
+      {search.get("overridden") ? <p className="notice" role="status">{t("applications.overrideSaved")}</p> : null}
+      <dl className="summary-list">
+        <dt>{t("applications.status")}</dt>
+        <dd>{t(`applicationStatus.${app.status}`)}</dd>
+        <dt>{t("applications.receipt")}</dt>
+        <dd>{app.receiptNumber ?? "—"}</dd>
+        <dt>{t("applications.nationality")}</dt>
+        <dd>{countryName(app.answers.nationality as string | null, locale)}</dd>
+      </dl>
+      <h2>{t("applications.eligibility")}</h2>
+      {eligibility.raw.unmet.length === 0 ? (
+        <p>{t("applications.eligible")}</p>
+      ) : (
+        <ul data-testid="unmet">
+          {eligibility.raw.unmet.map((u) => (
+            <li key={`${u.rule}-${u.code}`}>
+              {describeUnmet(u, i18n)}
+              {app.overrides.some((o) => o.rule === u.rule) ? ` — ${t("applications.overridden")}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      {app.overrides.length > 0 ? (
+        <ul>
+          {app.overrides.map((o) => (
+            <li key={o.rule}>
+              {t(`eligibility.rules.${o.rule}`)}: {o.reason} (<Instant at={o.decidedAt} />)
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h3>{t("applications.overrideTitle")}</h3>
+      <ErrorSummary state={state} labels={{ rule: t("applications.overrideRule"), reason: t("applications.overrideReason") }} />
+      <Form method="post" noValidate>
+        <SelectField name="rule" label={t("applications.overrideRule")} state={state} required options={OVERRIDABLE_RULES.map((r) => ({ value: r, label: t(`eligibility.rules.${r}`) }))} />
+        <Field name="reason" label={t("applications.overrideReason")} state={state} required>
+          <textarea id={fieldId("reason")} name="reason" rows={3} defaultValue={state?.values?.reason ?? ""} />
+        </Field>
+        <button type="submit">{t("applications.overrideSubmit")}</button>
+      </Form>
+      <h2>{t("applications.answers")}</h2>
+      {STEPS.filter((s) => STEP_FIELDS[s].length > 0).map((s) => (
+        <section key={s}>
+          <h3>{t(`application.steps.${s}`)}</h3>
+          <dl className="summary-list">
+            {STEP_FIELDS[s].map((f) => (
+              <div key={f.name} className="sub">
+                <dt>{t(`application.fields.${f.name}`)}</dt>
+                <dd>{show(app.answers[f.name])}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <h2>{t("application.steps.documents")}</h2>
+      <ul>
+        {app.documents.map((d) => (
+          <li key={d.id}>
+            <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("applications.history")}</h2>
+      <ul>
+        {history.map((h, i) => (
+          <li key={i}>
+            <Instant at={h.changedAt} />: {h.fromStatus ? t(`applicationStatus.${h.fromStatus}`) : "—"} → {t(`applicationStatus.${h.toStatus}`)}
+            {h.reason ? ` (${h.reason})` : ""}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
