@@ -5,7 +5,7 @@ import { I18nProvider, makeI18n, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/locale-layout";
 
-const STAFF_PATH = /^\/[a-z]{2}\/(operator|reviewer|ministry)(\/|$)/;
+const STAFF_PATH = /^\/[a-z]{2}\/(operator|reviewer|ministry|host)(\/|$)/;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -82,6 +82,11 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
               {!user ? (
                 <li>
                   <a href={`/${locale}/apply`}>{t("nav.apply")}</a>
+                </li>
+              ) : null}
+              {user?.role === "host" ? (
+                <li>
+                  <a href={`/${locale}/host`}>{t("hostNav.host")}</a>
                 </li>
               ) : null}
               {user ? (

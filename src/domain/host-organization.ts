@@ -91,7 +91,13 @@ export type HostApplicationStatus = (typeof HOST_APPLICATION_STATUSES)[number];
 export const HOST_DECISIONS = ["accepted", "declined", "changes_requested"] as const;
 export type HostDecision = (typeof HOST_DECISIONS)[number];
 
+/**
+ * A host edits its application until the round's host_application_close
+ * deadline (inclusive), then it is read-only; an application the operator
+ * sent back for changes stays editable until it is submitted again.
+ */
 export function hostApplicationEditable(status: string, now: Date, closesAt: Date | null): boolean {
-  if (status !== "draft" && status !== "changes_requested" && status !== "submitted") return false;
+  if (status === "changes_requested") return true;
+  if (status !== "draft" && status !== "submitted") return false;
   return closesAt !== null && now.getTime() <= closesAt.getTime();
 }

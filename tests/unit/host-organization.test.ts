@@ -67,6 +67,8 @@ describe("host application editing window", () => {
     expect(hostApplicationEditable("draft", new Date("2027-05-31T14:59:00.001Z"), close)).toBe(false);
     expect(hostApplicationEditable("accepted", new Date("2027-01-01T00:00:00Z"), close)).toBe(false);
     expect(hostApplicationEditable("draft", new Date("2027-01-01T00:00:00Z"), null)).toBe(false);
+    expect(hostApplicationEditable("submitted", new Date("2027-05-31T14:58:00Z"), close)).toBe(true);
+    expect(hostApplicationEditable("changes_requested", new Date("2027-06-30T00:00:00Z"), close)).toBe(true);
   });
 });
 

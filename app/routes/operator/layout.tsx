@@ -27,6 +27,11 @@ export default function OperatorLayout() {
               <a href={`/${locale}/operator/applications`}>{t("applications.title")}</a>
             </li>
           ) : null}
+          {roleGrants(role, "hosts.read") ? (
+            <li>
+              <a href={`/${locale}/operator/hosts`}>{t("hostScreening.nav")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "audit.read") ? (
             <li>
               <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>

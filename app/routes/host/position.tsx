@@ -1,0 +1,68 @@
+import { Form, redirect, useLoaderData } from "react-router";
+import { getMyHostApplication, getMyPosition, savePosition } from "../../../src/services/hosts/host-applications.ts";
+import { POSITION_LANGUAGES } from "../../../src/services/hosts/host-schemas.ts";
+import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
+import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { TextArea } from "./host-ui.tsx";
+import type { Route } from "./+types/position";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  return run(request, locale, async () => {
+    const view = await getMyHostApplication(rt, actor, params.roundId);
+    const position = params.positionId === "new" ? null : await getMyPosition(rt, actor, params.roundId, params.positionId);
+    return { round: view.round, editable: view.editable, position, ref: await getHostReferenceLists(rt) };
+  });
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const id = params.positionId === "new" ? null : params.positionId;
+  const out = await runForm(request, locale, form, () => savePosition(rt, actor, params.roundId, id, Object.fromEntries(form)));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/host/rounds/${params.roundId}?done=positionSaved#positions`);
+}
+
+export default function PositionPage() {
+  const { t, locale } = useI18n();
+  const { round, position, ref } = useLoaderData<typeof loader>();
+  const formState = useFormState();
+  const L = (k: string) => t(`hostApplication.${k}`);
+  const labels: Record<string, string> = {
+    title: L("positionTitle"),
+    description: L("description"),
+    department: L("department"),
+    prefectureCode: L("prefecture"),
+    capacity: L("capacity"),
+    periodStart: L("periodStart"),
+    periodEnd: L("periodEnd"),
+    language: L("language"),
+    fields: L("fields"),
+  };
+  const choose = { value: "", label: t("hostOrg.choose") };
+  return (
+    <>
+      <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
+      <p>{locale === "ja" ? round.nameJa : round.nameEn}</p>
+      <ErrorSummary state={formState} labels={labels} />
+      <Form method="post" noValidate>
+        <Field name="title" label={labels.title!} state={formState} required defaultValue={position?.title} />
+        <TextArea name="description" label={labels.description!} state={formState} required defaultValue={position?.description} />
+        <Field name="department" label={labels.department!} state={formState} defaultValue={position?.department ?? ""} />
+        <SelectField name="prefectureCode" label={labels.prefectureCode!} state={formState} required defaultValue={position?.prefectureCode ?? ""} options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: locale === "ja" ? p.nameJa : p.nameEn }))]} />
+        <Field name="capacity" label={labels.capacity!} state={formState} required inputMode="numeric" defaultValue={position ? String(position.capacity) : "1"} />
+        <Field name="periodStart" label={labels.periodStart!} type="date" state={formState} defaultValue={position?.periodStart ?? ""} />
+        <Field name="periodEnd" label={labels.periodEnd!} type="date" state={formState} defaultValue={position?.periodEnd ?? ""} />
+        <SelectField name="language" label={labels.language!} state={formState} required defaultValue={position?.language ?? "N3"} options={POSITION_LANGUAGES.map((l) => ({ value: l, label: L(`languages.${l}`) }))} />
+        <Field name="fields" label={labels.fields!} hint={L("fieldsHint")} state={formState} defaultValue={position?.fields.join(", ") ?? ""} />
+        <button type="submit">{L("positionSave")}</button>
+      </Form>
+      <p>
+        <a href={`/${locale}/host/rounds/${round.id}`}>{L("back")}</a>
+      </p>
+    </>
+  );
+}

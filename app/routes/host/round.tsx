@@ -1,0 +1,206 @@
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { HOST_GOALS } from "../../../src/domain/host-organization.ts";
+import { getMyHostApplication, removePosition, saveHostApplication, submitHostApplication } from "../../../src/services/hosts/host-applications.ts";
+import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
+import { ErrorSummary, useFormState } from "../../components/form.tsx";
+import { Instant } from "../../components/instant.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { formInput, runHostForm } from "./host-forms.server.ts";
+import { CheckboxGroup, Notice, TextArea } from "./host-ui.tsx";
+import type { Route } from "./+types/round";
+
+const MULTI = ["goals"] as const;
+const PLAN = ["supervisorName", "workGuidance", "housingSupport", "commutingSupport", "insuranceSupport", "arrivalSupport"] as const;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const view = await run(request, locale, () => getMyHostApplication(rt, actor, params.roundId));
+  return { view, ref: await getHostReferenceLists(rt) };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const here = `/${locale}/host/rounds/${params.roundId}`;
+  if (intent === "submit") {
+    const out = await runForm(request, locale, form, () => submitHostApplication(rt, actor, params.roundId));
+    if (!out.ok) return out.response;
+    return redirect(`${here}?submitted=${encodeURIComponent(out.result.receiptNumber)}`);
+  }
+  if (intent === "removePosition") {
+    const out = await runForm(request, locale, form, () => removePosition(rt, actor, params.roundId, String(form.get("positionId") ?? "")));
+    if (!out.ok) return out.response;
+    return redirect(`${here}?done=positionRemoved#positions`);
+  }
+  const out = await runHostForm(request, locale, form, MULTI, () => saveHostApplication(rt, actor, params.roundId, formInput(form, MULTI)));
+  if (!out.ok) return out.response;
+  return redirect(`${here}?done=saved`);
+}
+
+export default function HostRound() {
+  const { t, locale } = useI18n();
+  const { view, ref } = useLoaderData<typeof loader>();
+  const formState = useFormState();
+  const [search] = useSearchParams();
+  const app = view.application;
+  const editable = view.editable;
+  const roundName = locale === "ja" ? view.round.nameJa : view.round.nameEn;
+  const prefName = (code: string) => {
+    const p = ref.prefectures.find((x) => x.code === code);
+    return p ? (locale === "ja" ? p.nameJa : p.nameEn) : code;
+  };
+  const labels: Record<string, string> = {
+    agreesWithPurpose: t("hostApplication.agreementTitle"),
+    goals: t("hostApplication.goalsLegend"),
+    goalsDescription: t("hostApplication.goalsDescription"),
+    ...Object.fromEntries(PLAN.map((k) => [k, t(`hostApplication.${k}`)])),
+  };
+  const done = search.get("done");
+  const submitted = search.get("submitted");
+  const agreeChecked = formState?.values ? formState.values.agreesWithPurpose === "yes" : Boolean(app?.agreesWithPurpose);
+  const agreeErrors = formState?.fieldErrors?.agreesWithPurpose ?? [];
+  return (
+    <>
+      <h1>
+        {t("hostApplication.title")}: {roundName}
+      </h1>
+      <Notice text={submitted ? t("hostApplication.submitted", { receipt: submitted }) : done === "saved" ? t("hostApplication.saved") : done === "positionSaved" ? t("hostApplication.positionSaved") : done === "positionRemoved" ? t("hostApplication.positionRemoved") : null} />
+      <ErrorSummary state={formState} labels={labels} />
+      <dl className="summary-list">
+        <div>
+          <dt>{t("hostOrg.title")}</dt>
+          <dd>{view.organizationName}</dd>
+        </div>
+        <div>
+          <dt>{t("hostApplication.closes")}</dt>
+          <dd>{view.round.closesAt ? <Instant at={view.round.closesAt} /> : "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("hostApplication.status")}</dt>
+          <dd data-testid="host-application-status">{t(`hostStatus.${app?.status ?? "draft"}`)}</dd>
+        </div>
+        {app?.receiptNumber ? (
+          <div>
+            <dt>{t("hostApplication.receipt")}</dt>
+            <dd data-testid="host-application-receipt">{app.receiptNumber}</dd>
+          </div>
+        ) : null}
+        {app?.submittedAt ? (
+          <div>
+            <dt>{t("hostApplication.submittedAt")}</dt>
+            <dd>
+              <Instant at={app.submittedAt} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {app?.decidedAt ? (
+        <section aria-labelledby="decision-title" className="decision">
+          <h2 id="decision-title">{t("hostApplication.decisionTitle")}</h2>
+          <p data-testid="host-decision">{t(`hostStatus.${app.status}`)}</p>
+          <p>
+            {t("hostApplication.reason")}: {app.decisionReason}
+          </p>
+        </section>
+      ) : null}
+      {!editable ? <p className="notice">{t("hostApplication.readOnly")}</p> : null}
+
+      <h2>{t("hostApplication.agreementTitle")}</h2>
+      <Form method="post" noValidate>
+        <fieldset disabled={!editable}>
+          <legend className="visually-hidden">{t("hostApplication.agreementTitle")}</legend>
+          <div className={agreeErrors.length ? "field field-error" : "field"} id="field-agreesWithPurpose">
+            {agreeErrors.length ? (
+              <p className="error-message" id="field-agreesWithPurpose-error">
+                {agreeErrors.map((e) => t(e.key, e.params)).join(" ")}
+              </p>
+            ) : null}
+            <div className="checkbox">
+              <input type="checkbox" id="agreesWithPurpose" name="agreesWithPurpose" value="yes" defaultChecked={agreeChecked} aria-describedby={agreeErrors.length ? "field-agreesWithPurpose-error" : undefined} />
+              <label htmlFor="agreesWithPurpose">{t("hostApplication.agreesWithPurpose")}</label>
+            </div>
+          </div>
+          <CheckboxGroup name="goals" legend={labels.goals!} state={formState} required checked={app?.goals ?? []} options={HOST_GOALS.map((g) => ({ value: g, label: t(`hostApplication.goals.${g}`) }))} />
+          <TextArea name="goalsDescription" label={labels.goalsDescription!} state={formState} required defaultValue={app?.goalsDescription} />
+          <h3>{t("hostApplication.supportTitle")}</h3>
+          {PLAN.map((k) =>
+            k === "supervisorName" ? (
+              <TextArea key={k} name={k} label={labels[k]!} state={formState} required rows={1} defaultValue={app?.supervisorName} />
+            ) : (
+              <TextArea key={k} name={k} label={labels[k]!} state={formState} required rows={3} defaultValue={app?.[k]} />
+            ),
+          )}
+          <input type="hidden" name="intent" value="save" />
+          <button type="submit">{t("hostApplication.save")}</button>
+        </fieldset>
+      </Form>
+
+      <h2 id="positions">{t("hostApplication.positionsTitle")}</h2>
+      {view.positions.length === 0 ? (
+        <p>{t("hostApplication.noPositions")}</p>
+      ) : (
+        <table>
+          <caption>{t("hostApplication.positionsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("hostApplication.positionTitle")}</th>
+              <th scope="col">{t("hostApplication.prefecture")}</th>
+              <th scope="col">{t("hostApplication.capacity")}</th>
+              <th scope="col">{t("hostApplication.language")}</th>
+              <th scope="col">{t("hostApplication.period")}</th>
+              {editable ? <th scope="col">{t("hostApplication.actions")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {view.positions.map((p) => (
+              <tr key={p.id}>
+                <td>{p.title}</td>
+                <td>{prefName(p.prefectureCode)}</td>
+                <td>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
+                <td>{t(`hostApplication.languages.${p.language}`)}</td>
+                <td>{p.periodStart || p.periodEnd ? `${p.periodStart ?? ""} – ${p.periodEnd ?? ""}` : "—"}</td>
+                {editable ? (
+                  <td>
+                    <div className="inline-actions">
+                      <a href={`/${locale}/host/rounds/${view.round.id}/positions/${p.id}`}>{t("hostApplication.change", { title: p.title })}</a>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="removePosition" />
+                        <input type="hidden" name="positionId" value={p.id} />
+                        <button type="submit" className="link-button">
+                          {t("hostApplication.remove", { title: p.title })}
+                        </button>
+                      </Form>
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable && app ? (
+        <p>
+          <a className="button" href={`/${locale}/host/rounds/${view.round.id}/positions/new`}>
+            {t("hostApplication.addPosition")}
+          </a>
+        </p>
+      ) : null}
+
+      {editable && app && (app.status === "draft" || app.status === "changes_requested") ? (
+        <>
+          <h2>{t("hostApplication.submitTitle")}</h2>
+          <p>{t("hostApplication.submitLead")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="submit" />
+            <button type="submit">{t("hostApplication.submit")}</button>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <a href={`/${locale}/host`}>{t("hostOrg.title")}</a>
+      </p>
+    </>
+  );
+}

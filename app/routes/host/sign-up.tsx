@@ -1,0 +1,37 @@
+import { Form, redirect } from "react-router";
+import { signUpHost } from "../../../src/services/hosts/sign-up-host.ts";
+import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { requestContext, runForm } from "../../lib/request.server.ts";
+import type { Route } from "./+types/sign-up";
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => signUpHost(rt, Object.fromEntries(form), locale));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/check-email`);
+}
+
+export default function HostSignUp() {
+  const { t, locale } = useI18n();
+  const formState = useFormState();
+  const labels = { name: t("auth.name"), email: t("auth.email"), password: t("auth.password"), passwordConfirm: t("auth.passwordConfirm") };
+  return (
+    <>
+      <h1>{t("hostAuth.signUpTitle")}</h1>
+      <p>{t("hostAuth.signUpLead")}</p>
+      <ErrorSummary state={formState} labels={labels} />
+      <Form method="post" noValidate>
+        <Field name="name" label={labels.name} state={formState} required autoComplete="name" />
+        <Field name="email" label={labels.email} type="email" state={formState} required autoComplete="email" />
+        <Field name="password" label={labels.password} hint={t("auth.passwordHint")} type="password" state={formState} required autoComplete="new-password" />
+        <Field name="passwordConfirm" label={labels.passwordConfirm} type="password" state={formState} required autoComplete="new-password" />
+        <button type="submit">{t("hostAuth.signUpSubmit")}</button>
+      </Form>
+      <p>
+        <a href={`/${locale}/sign-up`}>{t("hostAuth.applicantSignUp")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { exportHostApplicationsCsv } from "../../../../src/services/hosts/screen-host-applications.ts";
+import { requestContext, run } from "../../../lib/request.server.ts";
+import type { Route } from "./+types/export";
+
+const FILTERS = ["roundId", "region", "jsic", "sizeClass", "overseasStatus", "kind", "status"] as const;
+
+/** The host screening list (same filters, no paging) as a CSV download. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const sp = new URL(request.url).searchParams;
+  const raw = Object.fromEntries(FILTERS.map((f) => [f, sp.get(f)?.trim() || undefined]));
+  const csv = await run(request, locale, () => exportHostApplicationsCsv(rt, actor, raw));
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="host-applications.csv"',
+      "Cache-Control": "no-store",
+    },
+  });
+}

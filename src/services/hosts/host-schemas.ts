@@ -1,0 +1,183 @@
+/** Input schemas of the host journey: organization, members, host application, positions, screening. */
+import { z } from "zod";
+import { checkCorporateNumber } from "../../domain/corporate-number.ts";
+import {
+  HOST_DECISIONS,
+  HOST_GOALS,
+  HOST_KINDS,
+  LEGAL_FORMS,
+  OVERSEAS_STATUSES,
+  REGIONS,
+  SIZE_CLASSES,
+  isPrefectureCode,
+  looksLikeHtml,
+} from "../../domain/host-organization.ts";
+import { email } from "../auth/auth-schemas.ts";
+
+/** Plain text: trimmed, bounded, no markup. */
+export const text = (max: number) =>
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, { error: "errors.required" })
+    .max(max, { error: "errors.tooLong" })
+    .refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" });
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "errors.tooLong" })
+    .refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, { error: "errors.required" })
+    .transform((v) => v.replace(/[,，]/g, ""))
+    .refine((v) => /^[0-9]+$/.test(v), { error: "errors.wholeNumber" })
+    .transform(Number)
+    .refine((n) => n >= min, { error: "errors.tooSmall" })
+    .refine((n) => n <= max, { error: "errors.tooBig" });
+
+export const corporateNumber = z.string({ error: "errors.required" }).transform((v, ctx) => {
+  if (v.trim() === "") {
+    ctx.addIssue({ code: "custom", message: "errors.required" });
+    return z.NEVER;
+  }
+  const r = checkCorporateNumber(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: `hostForm.errors.corporateNumber.${r.problem}` });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+export const prefectureCode = z.string({ error: "errors.required" }).refine(isPrefectureCode, { error: "hostForm.errors.prefecture" });
+
+/** A comma-separated list of ISO country codes (checked against the countries table by the use case). */
+const countryList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    [...new Set((v ?? "").split(/[\s,、，]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))],
+  )
+  .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostForm.errors.countries" })
+  .refine((list) => list.length <= 50, { error: "errors.tooBig" });
+
+export const WORK_LANGUAGES = ["ja", "en", "zh", "ko", "vi", "id", "th", "es", "pt", "fr", "other"] as const;
+
+const stringList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
+
+export const organizationSchema = z.object({
+  corporateNumber,
+  legalForm: z.enum(LEGAL_FORMS, { error: "errors.required" }),
+  kind: z.enum(HOST_KINDS, { error: "errors.required" }),
+  nameJa: text(200),
+  nameEn: text(200),
+  postalCode: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/[‐－ー−]/g, "-") : null))
+    .refine((v) => v === null || /^[0-9]{3}-?[0-9]{4}$/.test(v), { error: "hostForm.errors.postalCode" }),
+  prefectureCode,
+  addressJa: text(300),
+  jsicDivision: z.string({ error: "errors.required" }).regex(/^[A-T]$/, { error: "errors.required" }),
+  employees: wholeNumber(0, 10_000_000),
+  capitalYen: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/[,，]/g, "") : ""))
+    .refine((v) => v === "" || /^[0-9]+$/.test(v), { error: "errors.wholeNumber" })
+    .transform((v) => (v === "" ? null : Number(v)))
+    .refine((n) => n === null || n <= 1e15, { error: "errors.tooBig" }),
+  overseasStatus: z.enum(OVERSEAS_STATUSES, { error: "errors.required" }),
+  overseasCountries: countryList,
+  workLanguages: stringList
+    .refine((l) => l.every((x) => (WORK_LANGUAGES as readonly string[]).includes(x)), { error: "errors.invalid" })
+    .refine((l) => l.length > 0, { error: "hostForm.errors.workLanguages" }),
+  website: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || (/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v) && v.length <= 500), { error: "hostForm.errors.website" }),
+});
+export type OrganizationInput = z.output<typeof organizationSchema>;
+
+export const inviteMemberSchema = z.object({
+  email,
+  orgRole: z.enum(["admin", "member"], { error: "errors.required" }),
+  locale: z.enum(["ja", "en"]).default("ja"),
+});
+
+export const hostApplicationSchema = z.object({
+  agreesWithPurpose: z.literal("yes", { error: "hostApplication.errors.agree" }),
+  goals: stringList
+    .refine((l) => l.every((g) => (HOST_GOALS as readonly string[]).includes(g)), { error: "errors.invalid" })
+    .refine((l) => l.length > 0, { error: "hostApplication.errors.goals" }),
+  goalsDescription: text(4000),
+  supervisorName: text(200),
+  workGuidance: text(4000),
+  housingSupport: text(4000),
+  commutingSupport: text(4000),
+  insuranceSupport: text(4000),
+  arrivalSupport: text(4000),
+});
+
+const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), { error: "errors.date" });
+
+export const POSITION_LANGUAGES = ["N1", "N2", "N3", "N4", "N5", "english"] as const;
+
+export const positionSchema = z
+  .object({
+    title: text(200),
+    description: text(4000),
+    department: optionalText(200),
+    prefectureCode,
+    capacity: z
+      .string({ error: "errors.required" })
+      .trim()
+      .min(1, { error: "errors.required" })
+      .refine((v) => /^-?[0-9]+$/.test(v), { error: "errors.wholeNumber" })
+      .transform(Number)
+      .refine((n) => n >= 1, { error: "hostApplication.errors.capacity" })
+      .refine((n) => n <= 100, { error: "errors.tooBig" }),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    language: z.enum(POSITION_LANGUAGES, { error: "errors.required" }),
+    fields: z
+      .string()
+      .optional()
+      .transform((v) => [...new Set((v ?? "").split(/[,、，\n]+/).map((f) => f.trim()).filter(Boolean))])
+      .refine((l) => l.every((f) => f.length <= 100 && !looksLikeHtml(f)), { error: "hostForm.errors.html" })
+      .refine((l) => l.length <= 20, { error: "errors.tooBig" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "hostApplication.errors.period" });
+  });
+
+export const decisionSchema = z.object({
+  decision: z.enum(HOST_DECISIONS, { error: "errors.required" }),
+  reason: text(4000),
+});
+
+export const hostListFilterSchema = z.object({
+  roundId: z.string().optional(),
+  region: z.enum(REGIONS).optional().catch(undefined),
+  jsic: z.string().regex(/^[A-T]$/).optional().catch(undefined),
+  sizeClass: z.enum(SIZE_CLASSES).optional().catch(undefined),
+  overseasStatus: z.enum(OVERSEAS_STATUSES).optional().catch(undefined),
+  kind: z.enum(HOST_KINDS).optional().catch(undefined),
+  status: z.enum(["draft", "submitted", "changes_requested", "accepted", "declined", "withdrawn"]).optional().catch(undefined),
+});
+export type HostListFilter = z.output<typeof hostListFilterSchema>;
