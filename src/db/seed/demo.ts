@@ -4,7 +4,7 @@
  * One round in recruitment, an operator, a reviewer, a ministry viewer, two
  * host organizations with members, and 20 applicants in various states.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { UserRole } from "../../domain/roles.ts";
 import { tokyoLocalToInstant } from "../../domain/time.ts";
 import { writeAudit } from "../../services/audit/write-audit.ts";
@@ -23,6 +23,7 @@ export const DEMO_LOGINS = {
     { role: "operator", email: "operator@demo.jip.example" },
     { role: "reviewer", email: "reviewer@demo.jip.example" },
     { role: "ministry viewer", email: "ministry@demo.jip.example" },
+    { role: "operator", email: "operator2@demo.jip.example" },
     { role: "host admin", email: "admin@sakura-seiki.demo.jip.example" },
     { role: "host member", email: "staff@sakura-seiki.demo.jip.example" },
     { role: "host admin", email: "admin@hakata-foods.demo.jip.example" },
@@ -34,6 +35,8 @@ const STAFF: { email: string; name: string; role: UserRole; locale: string }[] =
   { email: "operator@demo.jip.example", name: "山田 花子 (Operator)", role: "operator", locale: "ja" },
   { email: "reviewer@demo.jip.example", name: "Reviewer Tanaka", role: "reviewer", locale: "en" },
   { email: "ministry@demo.jip.example", name: "経済産業省 閲覧者", role: "ministry", locale: "ja" },
+  // A second operator, so browser tests of different journeys each enrol their own two-factor secret.
+  { email: "operator2@demo.jip.example", name: "伊藤 亮 (Operator)", role: "operator", locale: "en" },
 ];
 
 const HOSTS = [
@@ -214,5 +217,65 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
     }
   }
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
+  await seedDemoHostApplication(db);
   await writeAudit(db, null, { action: "seed.demo", entityType: "round", entityId: DEMO_ROUND_ID, after: { applicants: APPLICANTS.length, hosts: HOSTS.length } });
+}
+
+/** Sakura Seiki's submitted host application for the demo round, with two positions. */
+async function seedDemoHostApplication(db: Kysely<Database>): Promise<void> {
+  const id = "00000000-0000-4000-8000-00000000c001";
+  const seq = await sql<{ n: string }>`select nextval('host_application_receipt_seq')::text as n`.execute(db);
+  await db
+    .insertInto("host_applications")
+    .values({
+      id,
+      round_id: DEMO_ROUND_ID,
+      organization_id: HOSTS[0].id,
+      status: "submitted",
+      receipt_number: `JIPH27-${seq.rows[0]!.n}`,
+      agrees_with_purpose: true,
+      goals: ["overseas_expansion", "cross_cultural"],
+      goals_description: "ベトナム・タイへの販路開拓に向け、現地市場の知見を持つインターン生と共に市場調査を行う。",
+      supervisor_name: "佐藤 健（海外事業部長）",
+      work_guidance: "毎朝の打合せと週1回の面談で業務を指導する。",
+      housing_support: "会社借り上げのアパートを用意する（家賃は会社負担）。",
+      commuting_support: "自転車を貸与し、通勤経路を事前に案内する。",
+      insurance_support: "事業の保険に加え、労災の範囲を説明する。",
+      arrival_support: "松本駅まで出迎え、住民登録に同行する。",
+      submitted_at: deadline("2027-05-10T10:00"),
+    })
+    .execute();
+  await db
+    .insertInto("positions")
+    .values([
+      {
+        id: "00000000-0000-4000-8000-00000000c101",
+        host_application_id: id,
+        title: "海外営業アシスタント",
+        description: "ベトナム向け精密部品の市場調査と商談資料の作成。",
+        department: "海外事業部",
+        prefecture_code: "20",
+        capacity: 1,
+        period_start: "2027-10-01",
+        period_end: "2027-12-24",
+        required_jlpt_level: "N3",
+        english_required: false,
+        fields: ["marketing", "international business"],
+      },
+      {
+        id: "00000000-0000-4000-8000-00000000c102",
+        host_application_id: id,
+        title: "Production engineering intern",
+        description: "Kaizen projects on the precision machining line.",
+        department: "製造部",
+        prefecture_code: "20",
+        capacity: 2,
+        period_start: "2027-10-01",
+        period_end: "2027-12-24",
+        required_jlpt_level: null,
+        english_required: true,
+        fields: ["mechanical engineering"],
+      },
+    ])
+    .execute();
 }
