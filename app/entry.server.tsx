@@ -59,3 +59,9 @@ export default function handleRequest(
     });
   });
 }
+
+/** Unexpected errors in loaders and actions: logged with their stack (the user sees the localized 500 page). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
+}

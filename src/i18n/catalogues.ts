@@ -14,6 +14,11 @@ import coreZh from "./messages/core/zh.json" with { type: "json" };
 import hostEn from "./messages/host/en.json" with { type: "json" };
 import hostJa from "./messages/host/ja.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
+import applyJa from "./messages/apply/ja.json" with { type: "json" };
+import applyVi from "./messages/apply/vi.json" with { type: "json" };
+import applyId from "./messages/apply/id.json" with { type: "json" };
+import applyZh from "./messages/apply/zh.json" with { type: "json" };
+import applyTh from "./messages/apply/th.json" with { type: "json" };
 import applicationsStaffEn from "./messages/applications-staff/en.json" with { type: "json" };
 import applicationsStaffJa from "./messages/applications-staff/ja.json" with { type: "json" };
 import referenceEn from "./messages/reference/en.json" with { type: "json" };
@@ -23,12 +28,12 @@ type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, hostJa, referenceJa, applicationsStaffJa],
+  ja: [coreJa, hostJa, applyJa, referenceJa, applicationsStaffJa],
   en: [coreEn, hostEn, applyEn, referenceEn, applicationsStaffEn],
-  vi: [coreVi],
-  id: [coreId],
-  zh: [coreZh],
-  th: [coreTh],
+  vi: [coreVi, applyVi],
+  id: [coreId, applyId],
+  zh: [coreZh, applyZh],
+  th: [coreTh, applyTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -190,7 +190,8 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
         applicant_user_id: userId,
         status,
         current_step: submitted ? "review" : "education",
-        receipt_number: submitted ? `JIP27-${String(100000 + n)}` : null,
+        // From the same sequence as real submissions, so numbers never collide.
+        receipt_number: submitted ? `JIP27-${(await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(db)).rows[0]!.n}` : null,
         submitted_at: submittedAt,
         family_name: family,
         given_name: given,
