@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
@@ -31,8 +32,9 @@ function filtered(ctx: ServiceContext, f: ApplicationFilter) {
   if (f.roundId) q = q.where("applications.round_id", "=", f.roundId);
   if (f.nationality) q = q.where("applications.nationality", "=", f.nationality.toUpperCase());
   if (f.status) q = q.where("applications.status", "=", f.status);
-  if (f.eligibility === "eligible") q = q.where("applications.eligibility_unmet", "=", []);
-  if (f.eligibility === "ineligible") q = q.where("applications.eligibility_unmet", "!=", []);
+  // cardinality(), not `= []`: Kysely compiles an empty array to "()", a syntax error.
+  if (f.eligibility === "eligible") q = q.where(sql<number>`cardinality(applications.eligibility_unmet)`, "=", 0);
+  if (f.eligibility === "ineligible") q = q.where(sql<number>`cardinality(applications.eligibility_unmet)`, ">", 0);
   if (f.jlpt) q = q.where("jlpt.jlpt_level", "=", f.jlpt);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;

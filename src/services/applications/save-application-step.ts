@@ -89,9 +89,10 @@ async function writeAnswers(trx: Kysely<Database>, id: string, v: Record<string,
   if (["university", "degree", "field", "graduationYear", "currentlyEnrolled"].some((k) => k in v)) {
     const current = await trx.selectFrom("application_education").selectAll().where("application_id", "=", id).executeTakeFirst();
     const row = {
-      university: ((v.university ?? current?.university) as string | null) ?? "",
-      degree: ((v.degree ?? current?.degree) as string | null) ?? "",
-      field: ((v.field ?? current?.field) as string | null) ?? "",
+      // `in`, not `??`: a required field the applicant emptied is saved as empty, not as its old value.
+      university: (("university" in v ? v.university : current?.university) as string | null) ?? "",
+      degree: (("degree" in v ? v.degree : current?.degree) as string | null) ?? "",
+      field: (("field" in v ? v.field : current?.field) as string | null) ?? "",
       graduation_year: ("graduationYear" in v ? v.graduationYear : current?.graduation_year) as number | null,
       currently_enrolled: ("currentlyEnrolled" in v ? v.currentlyEnrolled : current?.currently_enrolled ?? false) as boolean,
     };

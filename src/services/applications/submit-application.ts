@@ -29,7 +29,8 @@ export async function submitApplication(ctx: ServiceContext, actor: Actor | null
       .forUpdate()
       .executeTakeFirst();
     if (!round || !row) throw new RefusedError<SubmitRefusal>([{ code: "no_application" }]);
-    if (row.receipt_number) return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
+    // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
+    if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
     if (row.status !== "draft") throw new RefusedError<SubmitRefusal>([{ code: "not_draft", status: row.status }]);
     if (!isOpen(round, now)) throw new RefusedError<SubmitRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
     const app = (await loadApplication(trx, row.id))!;
