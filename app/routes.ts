@@ -16,6 +16,7 @@ export default [
     route("reset-password", "routes/reset-password.tsx"),
     route("account", "routes/account.tsx"),
     route("account/two-factor", "routes/account-two-factor.tsx"),
+    route("account/data", "routes/account-data.tsx"),
     route("staff-invitation/:token", "routes/staff-invitation.tsx"),
     route("apply", "routes/apply.tsx"),
     route("application", "routes/application/index.tsx"),

@@ -56,6 +56,11 @@ export default function Account() {
           {account.twoFactorEnabled ? null : <a href={`/${locale}/account/two-factor`}>{t("account.enrolTwoFactor")}</a>}
         </dd>
       </dl>
+      {account.role === "applicant" ? (
+        <p>
+          <a href={`/${locale}/account/data`}>{t("dataRights.link")}</a>
+        </p>
+      ) : null}
       <h2>{t("account.preferences")}</h2>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>

@@ -23,6 +23,10 @@ import applicationsStaffEn from "./messages/applications-staff/en.json" with { t
 import applicationsStaffJa from "./messages/applications-staff/ja.json" with { type: "json" };
 import referenceEn from "./messages/reference/en.json" with { type: "json" };
 import referenceJa from "./messages/reference/ja.json" with { type: "json" };
+import referenceVi from "./messages/reference/vi.json" with { type: "json" };
+import referenceId from "./messages/reference/id.json" with { type: "json" };
+import referenceZh from "./messages/reference/zh.json" with { type: "json" };
+import referenceTh from "./messages/reference/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -30,10 +34,10 @@ type Catalogue = Record<string, unknown>;
 const FEATURES: Record<Locale, Catalogue[]> = {
   ja: [coreJa, hostJa, applyJa, referenceJa, applicationsStaffJa],
   en: [coreEn, hostEn, applyEn, referenceEn, applicationsStaffEn],
-  vi: [coreVi, applyVi],
-  id: [coreId, applyId],
-  zh: [coreZh, applyZh],
-  th: [coreTh, applyTh],
+  vi: [coreVi, applyVi, referenceVi],
+  id: [coreId, applyId, referenceId],
+  zh: [coreZh, applyZh, referenceZh],
+  th: [coreTh, applyTh, referenceTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

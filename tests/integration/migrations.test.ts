@@ -1,18 +1,25 @@
 /** Migrations and reference data, on PGlite and on PostgreSQL. */
+import { readdirSync } from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { DATABASE_KINDS, listPostgresTestDatabases, useTestDatabase } from "./support/databases.ts";
+
+/** Every migration file, in order: a new file must be registered in src/db/migrate.ts. */
+const EXPECTED_MIGRATIONS = readdirSync(new URL("../../src/db/migrations/", import.meta.url))
+  .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind, { migrate: false });
 
   it("applies every migration once, in order, and again is a no-op", async () => {
     expect(env.ctx.database.kind).toBe(kind);
-    expect(await migrateToLatest(env.db)).toEqual(["0001-auth", "0002-program-model"]);
+    expect(await migrateToLatest(env.db)).toEqual(EXPECTED_MIGRATIONS);
     expect(await migrateToLatest(env.db)).toEqual([]);
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(env.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(["0001-auth", "0002-program-model"]);
+    expect(applied.rows.map((r) => r.name)).toEqual(EXPECTED_MIGRATIONS);
   });
 
   it("maps the 47 prefectures to the 8 regions", async () => {

@@ -42,7 +42,7 @@ export async function saveApplicationStep(
       if (blank && spec.kind !== "checkbox") valid[spec.name] = null;
       if (blank && spec.kind === "checkbox") valid[spec.name] = false;
       const message = parsed.error.issues[0]?.message ?? "errors.invalid";
-      fieldErrors[spec.name] = [{ key: blank && spec.required && !message.startsWith("errors.consent") ? "errors.required" : message.startsWith("errors.") ? message : "errors.invalid" }];
+      fieldErrors[spec.name] = [{ key: blank && spec.required && message !== "errors.consentRequired" ? "errors.required" : message.startsWith("errors.") ? message : "errors.invalid" }];
     }
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,0 +1,61 @@
+import { Form, redirect } from "react-router";
+import { deleteMyAccount } from "../../src/services/applications/delete-my-account.ts";
+import { exportMyData } from "../../src/services/applications/export-my-data.ts";
+import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { useI18n } from "../lib/i18n.tsx";
+import { requestContext, run, runForm } from "../lib/request.server.ts";
+import type { Route } from "./+types/account-data";
+
+/** Data rights: ?download=1 returns all my data as JSON; the form deletes the account. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const data = await run(request, locale, () => exportMyData(rt, actor));
+  if (new URL(request.url).searchParams.get("download")) {
+    return new Response(JSON.stringify(data, null, 2), {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="my-jip-data.json"',
+        "Cache-Control": "private, no-store",
+      },
+    });
+  }
+  return null;
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => deleteMyAccount(rt, actor, Object.fromEntries(form)));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/?deleted=1`, { headers: { "Set-Cookie": "better-auth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" } });
+}
+
+export default function AccountData() {
+  const { t, locale } = useI18n();
+  const state = useFormState();
+  return (
+    <>
+      <h1>{t("dataRights.title")}</h1>
+      <h2>{t("dataRights.downloadTitle")}</h2>
+      <p>{t("dataRights.downloadLead")}</p>
+      <p>
+        <a className="button" href={`/${locale}/account/data?download=1`} download>
+          {t("dataRights.download")}
+        </a>
+      </p>
+      <h2>{t("dataRights.deleteTitle")}</h2>
+      <p>{t("dataRights.deleteLead")}</p>
+      <ErrorSummary state={state} labels={{ password: t("auth.password"), confirm: t("dataRights.confirm") }} />
+      <Form method="post" noValidate>
+        <Field name="password" label={t("auth.password")} type="password" state={state} required autoComplete="current-password" />
+        <div className="field checkbox">
+          <input type="checkbox" id="field-confirm" name="confirm" />
+          <label htmlFor="field-confirm">{t("dataRights.confirm")}</label>
+        </div>
+        <button type="submit" className="danger">
+          {t("dataRights.delete")}
+        </button>
+      </Form>
+    </>
+  );
+}
