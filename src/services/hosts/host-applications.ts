@@ -9,7 +9,7 @@ import { hostApplicationEditable } from "../../domain/host-organization.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { hostApplicationSchema, positionSchema } from "./host-schemas.ts";
 import { type Membership, requireMembership } from "./membership.ts";
 

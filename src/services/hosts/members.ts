@@ -13,7 +13,7 @@ import { createVerifiedUser } from "../auth/create-verified-user.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { INVITATION_TTL_MS, hashToken } from "../staff/invite-staff.ts";
-import { parseInput } from "../validation.ts";
+import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { inviteMemberSchema } from "./host-schemas.ts";
 import { findMembership, requireMembership } from "./membership.ts";
 

@@ -3,7 +3,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { ValidationError } from "../errors.ts";
-import { parseInput } from "../validation.ts";
+import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { corporateNumber, organizationSchema } from "./host-schemas.ts";
 import { findMembership } from "./membership.ts";
 

@@ -12,7 +12,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
-import { parseInput } from "../validation.ts";
+import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { type PositionView, loadPositions } from "./host-applications.ts";
 import { type HostListFilter, decisionSchema, hostListFilterSchema } from "./host-schemas.ts";
 
