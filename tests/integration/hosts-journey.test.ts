@@ -10,6 +10,7 @@ import { registerOrganization, requestToJoin } from "../../src/services/hosts/re
 import { countHostApplications, decideHostApplication, exportHostApplicationsCsv, getHostApplicationReview, listHostApplications } from "../../src/services/hosts/screen-host-applications.ts";
 import { signUpHost } from "../../src/services/hosts/sign-up-host.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
+import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -271,5 +272,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(counts.byRegion.kyushu_okinawa).toBe(1);
     expect(counts.bySizeClass.gt1000).toBe(1);
     expect(counts.byJsic.G).toBe(1);
+    const dashboard = await getRoundDashboard(env.ctx, operator, roundId);
+    expect(dashboard.hostCounts).toEqual(counts);
+    expect(counts.total).toBe((await listHostApplications(env.ctx, operator, { roundId }, { page: 1, size: 200 })).total);
   });
 });

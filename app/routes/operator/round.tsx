@@ -6,6 +6,7 @@ import { transitionRoundPhase } from "../../../src/services/rounds/transition-ro
 import { Instant } from "../../components/instant.tsx";
 import { type I18n, formatInstant, formatNumber, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
+import { HostCountsSection } from "./hosts/host-counts.tsx";
 import type { Route } from "./+types/round";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -133,6 +134,7 @@ export default function RoundPage() {
         <dt>{t("round.informationSessions")}</dt>
         <dd>{formatNumber(round.informationSessions, locale)}</dd>
       </dl>
+      <HostCountsSection roundId={round.id} counts={round.hostCounts} />
       <h2>{t("round.parametersTitle")}</h2>
       <dl className="summary-list">
         <dt>{t("round.fiscalYear")}</dt>

@@ -3,6 +3,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { loadRoundFacts } from "./load-round-facts.ts";
+import { type HostCounts, countHostApplications } from "../hosts/screen-host-applications.ts";
 
 export interface RoundDashboard {
   id: string;
@@ -19,6 +20,8 @@ export interface RoundDashboard {
   applicationsByStatus: Record<string, number>;
   hostApplicationsByStatus: Record<string, number>;
   informationSessions: number;
+  /** Submitted host applications by region, JSIC division and size class. */
+  hostCounts: HostCounts;
   next: { phase: Phase; refusals: Refusal[] } | null;
 }
 
@@ -49,6 +52,7 @@ export async function getRoundDashboard(ctx: ServiceContext, actor: Actor | null
       .executeTakeFirstOrThrow(),
     ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", roundId).execute(),
   ]);
+  const hostCounts = await countHostApplications(ctx.db, roundId);
   const next = nextPhase(facts.phase);
   const check = next ? checkTransition(facts, next) : null;
   const byKind = new Map(deadlines.map((d) => [d.kind, d.due_at]));
@@ -67,6 +71,7 @@ export async function getRoundDashboard(ctx: ServiceContext, actor: Actor | null
     applicationsByStatus: Object.fromEntries(apps.map((a) => [a.status, Number(a.n)])),
     hostApplicationsByStatus: Object.fromEntries(hosts.map((h) => [h.status, Number(h.n)])),
     informationSessions: Number(sessions.n),
+    hostCounts,
     next: next && check ? { phase: next, refusals: check.ok ? [] : check.refusals } : null,
   };
 }
