@@ -31,12 +31,15 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** Full-width digits (common in Japanese input) as ASCII, and thousands separators dropped. */
+const plainDigits = (v: string) => v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, "");
+
 const wholeNumber = (min: number, max: number) =>
   z
     .string({ error: "errors.required" })
     .trim()
     .min(1, { error: "errors.required" })
-    .transform((v) => v.replace(/[,，]/g, ""))
+    .transform(plainDigits)
     .refine((v) => /^[0-9]+$/.test(v), { error: "errors.wholeNumber" })
     .transform(Number)
     .refine((n) => n >= min, { error: "errors.tooSmall" })
@@ -91,7 +94,7 @@ export const organizationSchema = z.object({
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v.replace(/[,，]/g, "") : ""))
+    .transform((v) => (v ? plainDigits(v) : ""))
     .refine((v) => v === "" || /^[0-9]+$/.test(v), { error: "errors.wholeNumber" })
     .transform((v) => (v === "" ? null : Number(v)))
     .refine((n) => n === null || n <= 1e15, { error: "errors.tooBig" }),
@@ -148,6 +151,7 @@ export const positionSchema = z
       .string({ error: "errors.required" })
       .trim()
       .min(1, { error: "errors.required" })
+      .transform(plainDigits)
       .refine((v) => /^-?[0-9]+$/.test(v), { error: "errors.wholeNumber" })
       .transform(Number)
       .refine((n) => n >= 1, { error: "hostApplication.errors.capacity" })
