@@ -24,6 +24,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port base, so parallel runs on one machine never clean each other's artifacts.
+  outputDir: `test-results/${process.env.E2E_PORT_BASE ?? "e2e"}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -41,7 +41,9 @@ test("an applicant signs up in Vietnamese (bad input first), confirms the addres
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill("a-good-password-1");
   await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/vi\/account$/);
+  // An applicant lands on their application, where they left off.
+  await expect(page).toHaveURL(/\/vi\/application\/personal$/);
+  await page.goto("/vi/account");
   await expect(page.getByText("Nguyễn Thị Hoa <b>")).toBeVisible();
   await expectAccessible(page);
 
@@ -77,7 +79,7 @@ test("a forgotten password is reset through the e-mailed link", async ({ page })
   await expect(page.getByRole("alert")).toContainText("not correct");
   await page.getByLabel("Password").fill("a-new-password-2");
   await submit(page, "Sign in");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My account");
+  await expect(page).toHaveURL(/\/en\/application\/status$/);
 });
 
 test("sign-in attempts are limited per account", async ({ page }) => {

@@ -17,7 +17,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     const q = next ? `?next=${encodeURIComponent(next)}` : "";
     return redirectWithCookies(`/${locale}/sign-in/two-factor${q}`, out.result.setCookies);
   }
-  return redirectWithCookies(next ?? `/${locale}/account`, out.result.setCookies);
+  // Each role lands where its work is; staff pass through two-factor enrolment first.
+  const home: Record<string, string> = { applicant: "application", operator: "operator", ministry: "operator", host: "host" };
+  const landing = `/${locale}/${home[out.result.role ?? ""] ?? "account"}`;
+  return redirectWithCookies(next ?? landing, out.result.setCookies);
 }
 
 export default function SignIn() {

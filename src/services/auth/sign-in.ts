@@ -6,7 +6,7 @@ import { signInSchema } from "./auth-schemas.ts";
 import { loginBlockedUntil, recordLoginAttempt } from "./login-rate-limit.ts";
 
 export type SignInResult =
-  | { kind: "signedIn"; setCookies: string[] }
+  | { kind: "signedIn"; setCookies: string[]; role: string | null }
   | { kind: "twoFactor"; setCookies: string[] };
 
 /**
@@ -29,8 +29,9 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
   const setCookies = response.headers.getSetCookie();
   if (response.ok) {
     await recordLoginAttempt(ctx.db, input.email, ip, true, now);
-    const body = (await response.json()) as { twoFactorRedirect?: boolean };
-    return { kind: body.twoFactorRedirect ? "twoFactor" : "signedIn", setCookies };
+    const body = (await response.json()) as { twoFactorRedirect?: boolean; user?: { role?: string | null } };
+    if (body.twoFactorRedirect) return { kind: "twoFactor", setCookies };
+    return { kind: "signedIn", setCookies, role: body.user?.role ?? null };
   }
   const body = (await response.json().catch(() => ({}))) as { code?: string };
   if (body.code === "EMAIL_NOT_VERIFIED") {
