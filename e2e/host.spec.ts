@@ -45,6 +45,11 @@ test("a host signs up, registers the organization (bad corporate number first) a
   run.nameEn = `Hokkaido Test Seiko ${stamp}`;
   run.corporateNumber = newCorporateNumber();
 
+  // Host pages are Japanese and English only.
+  await page.goto("/vi/host/sign-up");
+  await expect(page).toHaveURL(/\/en\/host\/sign-up$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create an account for your organization");
+  await expectAccessible(page);
   await page.goto("/ja/host/sign-up");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("受入企業・団体のアカウント作成");
   await expectAccessible(page);
@@ -237,6 +242,18 @@ test("an operator filters the host applications, opens this one and accepts it; 
   await submit(page, "Record decision");
   await expect(page.getByRole("status")).toHaveText("The decision has been recorded and the host has been told.");
   await expect(page.getByTestId("host-status")).toHaveText("Accepted");
+
+  // The CSV export carries the same filtered list.
+  const csv = await page.request.get("/en/operator/hosts/export.csv?region=hokkaido");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text).toContain(run.nameEn);
+  expect(text).toContain(`${run.receipt},accepted,${run.corporateNumber}`);
+  // The round dashboard counts host applications by region, sector and size.
+  await page.goto(`/en/operator/rounds/${DEMO_ROUND_ID}`);
+  await expect(page.getByTestId("host-counts-region")).toContainText("Hokkaido");
+  await expect(page.getByTestId("host-counts-size")).toContainText("10–99");
+  await expectAccessible(page);
 
   const mail = await latestMailTo(info, run.admin, /採択/);
   expect(mail.body).toContain("受入体制が十分で、海外展開の計画が具体的です。");
