@@ -20,8 +20,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new ValidationError(fieldErrors, formErrors);
 }
 
+const MESSAGE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z][\w]*)+$/;
+
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message.startsWith("errors.")) return { key: issue.message };
+  // A schema's own message is an i18n key ("errors.required", "hostOrg.corporateNumberLength"):
+  // dotted, no spaces — unlike Zod's default messages, which are sentences.
+  if (MESSAGE_KEY.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return { key: "errors.required" };

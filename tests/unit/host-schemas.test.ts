@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/services/errors.ts";
 import { decisionSchema, hostListFilterSchema, organizationSchema, positionSchema } from "../../src/services/hosts/host-schemas.ts";
-import { parseHostInput } from "../../src/services/hosts/parse-host-input.ts";
+import { parseInput } from "../../src/services/validation.ts";
 
 const ORG = {
   corporateNumber: "7000012050002",
@@ -17,9 +17,9 @@ const ORG = {
   workLanguages: ["ja"],
 };
 
-function errorsOf(schema: Parameters<typeof parseHostInput>[0], input: unknown): Record<string, string[]> {
+function errorsOf(schema: Parameters<typeof parseInput>[0], input: unknown): Record<string, string[]> {
   try {
-    parseHostInput(schema, input);
+    parseInput(schema, input);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     return Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [k, v.map((e) => e.key)]));
@@ -29,7 +29,7 @@ function errorsOf(schema: Parameters<typeof parseHostInput>[0], input: unknown):
 
 describe("organization input", () => {
   it("accepts a minimal organization and normalizes numbers, codes and lists", () => {
-    const out = parseHostInput(organizationSchema, { ...ORG, corporateNumber: "7-0000-1205-0002", employees: "1,200", capitalYen: "３", overseasCountries: "vn、th vn", workLanguages: "en" });
+    const out = parseInput(organizationSchema, { ...ORG, corporateNumber: "7-0000-1205-0002", employees: "1,200", capitalYen: "３", overseasCountries: "vn、th vn", workLanguages: "en" });
     expect(out).toMatchObject({ corporateNumber: "7000012050002", employees: 1200, overseasCountries: ["VN", "TH"], workLanguages: ["en"], website: null, postalCode: null });
   });
 
@@ -53,7 +53,7 @@ describe("organization input", () => {
 describe("position input", () => {
   const P = { title: "Engineer", description: "Kaizen", prefectureCode: "47", capacity: "1", language: "english" };
   it("accepts capacity 1 and Okinawa, refuses capacity 0, fractions and places outside Japan's prefectures", () => {
-    expect(parseHostInput(positionSchema, P)).toMatchObject({ capacity: 1, prefectureCode: "47", fields: [], department: null });
+    expect(parseInput(positionSchema, P)).toMatchObject({ capacity: 1, prefectureCode: "47", fields: [], department: null });
     expect(errorsOf(positionSchema, { ...P, capacity: "0" }).capacity).toEqual(["hostApplication.errors.capacity"]);
     expect(errorsOf(positionSchema, { ...P, capacity: "-2" }).capacity).toEqual(["hostApplication.errors.capacity"]);
     expect(errorsOf(positionSchema, { ...P, capacity: "1.5" }).capacity).toEqual(["errors.wholeNumber"]);

@@ -4,12 +4,12 @@
  * deadline, then read-only; submitted once with a receipt number.
  */
 import { type Kysely, sql } from "kysely";
+import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
 import { hostApplicationEditable } from "../../domain/host-organization.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { hostApplicationSchema, positionSchema } from "./host-schemas.ts";
 import { type Membership, requireMembership } from "./membership.ts";
 

@@ -4,6 +4,7 @@
  * them; an organization always keeps at least one admin. Every change is audited.
  */
 import { randomBytes } from "node:crypto";
+import { parseInput } from "../validation.ts";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
@@ -13,7 +14,6 @@ import { createVerifiedUser } from "../auth/create-verified-user.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { INVITATION_TTL_MS, hashToken } from "../staff/invite-staff.ts";
-import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { inviteMemberSchema } from "./host-schemas.ts";
 import { findMembership, requireMembership } from "./membership.ts";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { parseInput } from "../validation.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { ValidationError } from "../errors.ts";
-import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { corporateNumber, organizationSchema } from "./host-schemas.ts";
 import { findMembership } from "./membership.ts";
 

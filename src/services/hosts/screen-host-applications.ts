@@ -5,6 +5,7 @@
  * and counts by region, sector and size class for the round dashboard.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
 import { type Region, type SizeClass, SIZE_CLASS_RANGES, regionOf, sizeClassOf } from "../../domain/host-organization.ts";
 import { writeAudit } from "../audit/write-audit.ts";
@@ -12,7 +13,6 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
-import { parseHostInput as parseInput } from "./parse-host-input.ts";
 import { type PositionView, loadPositions } from "./host-applications.ts";
 import { type HostListFilter, decisionSchema, hostListFilterSchema } from "./host-schemas.ts";
 
