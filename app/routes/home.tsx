@@ -16,10 +16,15 @@ export default function Home() {
       <h2>{t("home.whoTitle")}</h2>
       <p>{t("home.who")}</p>
       <p>
-        <a className="button" href={`/${locale}/sign-up`}>
+        <a className="button" href={`/${locale}/apply`}>
           {t("home.createAccount")}
         </a>{" "}
         <a href={`/${locale}/sign-in`}>{t("home.signIn")}</a>
+      </p>
+      <h2>{t("homeHosts.title")}</h2>
+      <p>{t("homeHosts.lead")}</p>
+      <p>
+        <a href={`/${locale === "ja" ? "ja" : "en"}/host/sign-up`}>{t("homeHosts.link")}</a>
       </p>
     </>
   );

@@ -28,16 +28,31 @@ import referenceId from "./messages/reference/id.json" with { type: "json" };
 import referenceZh from "./messages/reference/zh.json" with { type: "json" };
 import referenceTh from "./messages/reference/th.json" with { type: "json" };
 
+import publicJa from "./messages/public/ja.json" with { type: "json" };
+import publicEn from "./messages/public/en.json" with { type: "json" };
+import publicVi from "./messages/public/vi.json" with { type: "json" };
+import publicId from "./messages/public/id.json" with { type: "json" };
+import publicZh from "./messages/public/zh.json" with { type: "json" };
+import publicTh from "./messages/public/th.json" with { type: "json" };
+import sessionsEn from "./messages/sessions/en.json" with { type: "json" };
+import sessionsJa from "./messages/sessions/ja.json" with { type: "json" };
+import sessionsVi from "./messages/sessions/vi.json" with { type: "json" };
+import sessionsId from "./messages/sessions/id.json" with { type: "json" };
+import sessionsZh from "./messages/sessions/zh.json" with { type: "json" };
+import sessionsTh from "./messages/sessions/th.json" with { type: "json" };
+import sessionsStaffEn from "./messages/sessions-staff/en.json" with { type: "json" };
+import sessionsStaffJa from "./messages/sessions-staff/ja.json" with { type: "json" };
+
 type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, hostJa, applyJa, referenceJa, applicationsStaffJa],
-  en: [coreEn, hostEn, applyEn, referenceEn, applicationsStaffEn],
-  vi: [coreVi, applyVi, referenceVi],
-  id: [coreId, applyId, referenceId],
-  zh: [coreZh, applyZh, referenceZh],
-  th: [coreTh, applyTh, referenceTh],
+  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa],
+  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {
