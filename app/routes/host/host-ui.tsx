@@ -1,30 +1,15 @@
 /** Small form parts of the host pages: a textarea and a checkbox group that behave like Field. */
-import { type FormState, fieldId } from "../../components/form.tsx";
+import { Field, type FormState, fieldId } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 export function TextArea({ name, label, state, defaultValue, required, hint, rows = 4 }: { name: string; label: string; state: FormState | undefined; defaultValue?: string | null; required?: boolean; hint?: string; rows?: number }) {
-  const { t } = useI18n();
   const id = fieldId(name);
   const errors = state?.fieldErrors?.[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={errors.length ? "field field-error" : "field"}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> {t("form.required")}</span> : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {errors.length ? (
-        <p className="error-message" id={`${id}-error`}>
-          {errors.map((e) => t(e.key, e.params)).join(" ")}
-        </p>
-      ) : null}
+    <Field name={name} label={label} hint={hint} state={state} required={required}>
       <textarea id={id} name={name} rows={rows} required={required} defaultValue={state?.values?.[name] ?? defaultValue ?? ""} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy} />
-    </div>
+    </Field>
   );
 }
 
