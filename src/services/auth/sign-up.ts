@@ -1,0 +1,38 @@
+import type { Locale } from "../../i18n/locales.ts";
+import { writeAudit } from "../audit/write-audit.ts";
+import type { ServiceContext } from "../context.ts";
+import { parseInput } from "../validation.ts";
+import { signUpSchema } from "./auth-schemas.ts";
+
+/**
+ * Someone creates an account with e-mail and password, in their language.
+ * better-auth sends the verification e-mail in that language (stored on the
+ * user and used for every later e-mail). An address that already has an
+ * account gets the same answer, so the form does not reveal who is registered.
+ */
+export async function signUp(
+  ctx: ServiceContext,
+  raw: unknown,
+  options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
+): Promise<void> {
+  const input = parseInput(signUpSchema, raw);
+  const existing = await ctx.db
+    .selectFrom("user")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
+    .executeTakeFirst();
+  if (existing) return;
+  const next = options.afterVerification ? `&next=${options.afterVerification}` : "";
+  const result = await ctx.auth.api.signUpEmail({
+    body: { name: input.name, email: input.email, password: input.password, locale: options.locale, callbackURL: `/${options.locale}/sign-in?verified=1${next}` },
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    if (options.role !== "applicant") await trx.updateTable("user").set({ role: options.role }).where("id", "=", result.user.id).execute();
+    await writeAudit(trx, null, {
+      action: "user.sign_up",
+      entityType: "user",
+      entityId: result.user.id,
+      after: { email: input.email, role: options.role, locale: options.locale },
+    });
+  });
+}
