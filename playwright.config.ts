@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { SERVERS } from "./e2e/support/servers.ts";
 
 /**
- * Browser tests in Debian's Chromium (never `playwright install`), in two
+ * Browser tests in Debian's Chromium (Playwright never downloads a browser here), in two
  * projects: JavaScript on against PostgreSQL, JavaScript off against the
  * embedded PGlite — so every journey runs both ways and on both databases.
  */

@@ -29,7 +29,7 @@ export function EligibilitySummary({ eligibility, overridden }: { eligibility: E
         <p className="notice">{t("application.eligibilityOk")}</p>
       ) : (
         <>
-          <p>{t("application.eligibilityTodo")}</p>
+          <p>{t("application.eligibilityRemaining")}</p>
           <ul data-testid="eligibility-unmet">
             {eligibility.unmet.map((u) => (
               <li key={`${u.rule}-${u.code}`}>{describeUnmet(u, i18n)}</li>

@@ -86,7 +86,7 @@ function Progress({ current, completed }: { current: Step; completed: Step[] }) 
             <a href={`/${locale}/application/${s}`} aria-current={s === current ? "step" : undefined}>
               {t(`application.steps.${s}`)}
             </a>{" "}
-            <span className="step-state">({s === current ? t("application.current") : completed.includes(s) ? t("application.stepDone") : t("application.stepTodo")})</span>
+            <span className="step-state">({s === current ? t("application.current") : completed.includes(s) ? t("application.stepDone") : t("application.stepOpen")})</span>
           </li>
         ))}
       </ol>
