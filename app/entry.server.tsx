@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
+import { startReminderJob } from "../src/jobs/send-due-reminders.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -12,7 +13,9 @@ export const streamTimeout = 5_000;
  * server.js calls it through build.entry.module.
  */
 export async function startRuntime(): Promise<void> {
-  await getRuntime();
+  const rt = await getRuntime();
+  // Background jobs of the server process (ADR 0007): information-session reminders, every minute.
+  if (process.env.JIP_JOBS !== "off") startReminderJob(rt);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

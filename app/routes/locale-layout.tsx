@@ -84,6 +84,11 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
                   <a href={`/${locale}/apply`}>{t("nav.apply")}</a>
                 </li>
               ) : null}
+              {!user || user.role === "applicant" ? (
+                <li>
+                  <a href={`/${locale}/sessions`}>{t("sessions.nav")}</a>
+                </li>
+              ) : null}
               {user?.role === "host" ? (
                 <li>
                   <a href={`/${locale}/host`}>{t("hostNav.host")}</a>

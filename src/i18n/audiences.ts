@@ -24,6 +24,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.hostInvitation",
   "mail.hostJoinRequest",
   "mail.hostDecision",
+  "sessionsStaff",
+  "sessionErrors",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -18,9 +18,10 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
   const round = await getOpenRound({ db: trx });
   if (!round) throw new RefusedError<EditRefusal>([{ code: "no_open_round" }]);
   if (!isOpen(round, now)) throw new RefusedError<EditRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+  const sourceSessionId = await sessionSourceOf(trx, who);
   const created = await trx
     .insertInto("applications")
-    .values({ id: crypto.randomUUID(), round_id: round.id, applicant_user_id: who.userId, contact_email: who.email })
+    .values({ id: crypto.randomUUID(), round_id: round.id, applicant_user_id: who.userId, contact_email: who.email, source_session_id: sourceSessionId })
     .onConflict((oc) => oc.columns(["round_id", "applicant_user_id"]).where("applicant_user_id", "is not", null).doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -36,4 +37,23 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
     .executeTakeFirstOrThrow();
   if (app.status !== "draft") throw new RefusedError<EditRefusal>([{ code: "not_draft", status: app.status }]);
   return { id: app.id };
+}
+
+/**
+ * The information session an applicant came from (issue 7, attribution): the
+ * latest session they registered for with this account or e-mail address,
+ * preferring one they attended. The follow-up e-mail's apply link
+ * (/:lang/apply?session=<id>) leads here after sign-up with the same address.
+ */
+async function sessionSourceOf(trx: Kysely<Database>, who: Actor): Promise<string | null> {
+  const row = await trx
+    .selectFrom("session_registrations")
+    .select("session_id")
+    .where((eb) => eb.or([eb("user_id", "=", who.userId), eb("email", "=", who.email.toLowerCase())]))
+    .where("status", "!=", "cancelled")
+    .orderBy((eb) => eb.fn.coalesce("attended", eb.val(false)), "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.session_id ?? null;
 }

@@ -19,13 +19,27 @@ export type MailTemplate =
   | "applicationReceipt"
   | "hostInvitation"
   | "hostJoinRequest"
-  | "hostDecision";
+  | "hostDecision"
+  | "sessionRegistered"
+  | "sessionWaitlisted"
+  | "sessionPromoted"
+  | "sessionReminder"
+  | "sessionFollowUp"
+  | "sessionCancelled";
+
+/** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
 
 export interface MailMessage {
   to: string;
   template: MailTemplate;
   locale: string;
   params: TranslateParams;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -51,7 +65,7 @@ export function createMailer(options: MailerOptions): Mailer {
       const subject = t(`mail.${message.template}.subject`, message.params);
       const text = t(`mail.${message.template}.body`, message.params);
       const id = crypto.randomUUID();
-      const mail = { from, to: message.to, subject, text, headers: { "Content-Language": locale } };
+      const mail = { from, to: message.to, subject, text, headers: { "Content-Language": locale }, ...(message.attachments ? { attachments: message.attachments } : {}) };
       let fileName: string | null = null;
       if (smtp) {
         await smtp.sendMail(mail);

@@ -1,0 +1,116 @@
+/** The operator's session form, shared by "new session" and "edit session". */
+import { Form } from "react-router";
+import { LOCALES, LOCALE_NAMES } from "../../../../src/i18n/locales.ts";
+import { ErrorSummary, Field, type FormState, SelectField } from "../../../components/form.tsx";
+import { countryOptions } from "../../../lib/countries.ts";
+import { useI18n } from "../../../lib/i18n.tsx";
+
+/** The flat form (titles.ja=…) as the use case's input. */
+export function sessionInput(form: FormData) {
+  const get = (k: string) => String(form.get(k) ?? "");
+  return {
+    roundId: get("roundId"),
+    titles: Object.fromEntries(LOCALES.map((l) => [l, get(`titles.${l}`)])),
+    descriptions: Object.fromEntries(LOCALES.map((l) => [l, get(`descriptions.${l}`)])),
+    mode: get("mode"),
+    meetingUrl: get("meetingUrl"),
+    venue: get("venue"),
+    city: get("city"),
+    countryCode: get("countryCode"),
+    timeZone: get("timeZone"),
+    startsAt: get("startsAt"),
+    endsAt: get("endsAt"),
+    language: get("language"),
+    capacity: get("capacity"),
+    partnerOrganization: get("partnerOrganization"),
+    audience: get("audience"),
+  };
+}
+
+export function SessionForm({
+  state,
+  values,
+  rounds,
+  submitLabel,
+}: {
+  state: FormState | undefined;
+  values: Record<string, string>;
+  rounds: { id: string; name: string }[];
+  submitLabel: string;
+}) {
+  const { t, locale } = useI18n();
+  const merged: FormState = { ...state, values: { ...values, ...state?.values } };
+  const labels: Record<string, string> = {
+    roundId: t("sessionsStaff.round"),
+    mode: t("sessionsStaff.mode"),
+    meetingUrl: t("sessionsStaff.meetingUrl"),
+    venue: t("sessionsStaff.venue"),
+    city: t("sessionsStaff.city"),
+    countryCode: t("sessionsStaff.country"),
+    timeZone: t("sessionsStaff.timeZone"),
+    startsAt: t("sessionsStaff.startsAt"),
+    endsAt: t("sessionsStaff.endsAt"),
+    language: t("sessionsStaff.language"),
+    capacity: t("sessionsStaff.capacity"),
+    partnerOrganization: t("sessionsStaff.partnerOrganization"),
+    audience: t("sessionsStaff.audience"),
+    ...Object.fromEntries(LOCALES.map((l) => [`titles.${l}`, t("sessionsStaff.titleIn", { language: LOCALE_NAMES[l] })])),
+    ...Object.fromEntries(LOCALES.map((l) => [`descriptions.${l}`, t("sessionsStaff.descriptionIn", { language: LOCALE_NAMES[l] })])),
+  };
+  const v = merged.values ?? {};
+  return (
+    <>
+      <ErrorSummary state={state} labels={labels} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="save" />
+        <SelectField name="roundId" label={labels.roundId!} state={merged} required options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
+        <fieldset>
+          <legend>{t("sessionsStaff.textsLegend")}</legend>
+          <p className="hint">{t("sessionsStaff.textsHint")}</p>
+          {LOCALES.map((l) => (
+            <div key={l}>
+              <Field name={`titles.${l}`} label={labels[`titles.${l}`]!} state={merged} required={l === "ja" || l === "en"} />
+              <Field name={`descriptions.${l}`} label={labels[`descriptions.${l}`]!} state={merged}>
+                <textarea id={`field-descriptions-${l}`} name={`descriptions.${l}`} rows={3} defaultValue={v[`descriptions.${l}`] ?? ""} />
+              </Field>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t("sessionsStaff.placeLegend")}</legend>
+          <SelectField
+            name="mode"
+            label={labels.mode!}
+            state={merged}
+            required
+            options={[
+              { value: "in_person", label: t("sessionsStaff.modes.in_person") },
+              { value: "online", label: t("sessionsStaff.modes.online") },
+            ]}
+          />
+          <Field name="meetingUrl" label={labels.meetingUrl!} hint={t("sessionsStaff.meetingUrlHint")} state={merged} type="url" />
+          <Field name="venue" label={labels.venue!} state={merged} />
+          <Field name="city" label={labels.city!} state={merged} />
+          <SelectField name="countryCode" label={labels.countryCode!} state={merged} options={[{ value: "", label: t("sessionsStaff.noCountry") }, ...countryOptions(locale)]} />
+        </fieldset>
+        <fieldset>
+          <legend>{t("sessionsStaff.timeLegend")}</legend>
+          <Field name="timeZone" label={labels.timeZone!} hint={t("sessionsStaff.timeZoneHint")} state={merged} required defaultValue="Asia/Tokyo" />
+          <Field name="startsAt" label={labels.startsAt!} state={merged} type="datetime-local" required />
+          <Field name="endsAt" label={labels.endsAt!} state={merged} type="datetime-local" required />
+        </fieldset>
+        <SelectField name="language" label={labels.language!} state={merged} required options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
+        <Field name="capacity" label={labels.capacity!} state={merged} required inputMode="numeric" />
+        <Field name="partnerOrganization" label={labels.partnerOrganization!} hint={t("sessionsStaff.partnerHint")} state={merged} />
+        <SelectField
+          name="audience"
+          label={labels.audience!}
+          state={merged}
+          required
+          options={(["applicants", "hosts", "both"] as const).map((a) => ({ value: a, label: t(`sessionsStaff.audiences.${a}`) }))}
+        />
+        <button type="submit">{submitLabel}</button>
+      </Form>
+    </>
+  );
+}

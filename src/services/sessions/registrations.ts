@@ -1,0 +1,114 @@
+/**
+ * Registration for an information session, with or without an account.
+ * One registration per e-mail and session: registering again resends the
+ * confirmation (with a fresh cancel link). When the session is full the
+ * person joins the waiting list; a cancellation promotes the first in line.
+ */
+import { writeAudit } from "../audit/write-audit.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { type PendingMail, cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, sendPending, sessionMail } from "./session-mail.ts";
+import { registrationSchema } from "./session-schemas.ts";
+import { pickLanguage } from "./session-view.ts";
+
+export type RegistrationOutcome = "registered" | "waitlisted";
+
+export async function registerForSession(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ status: RegistrationOutcome; again: boolean }> {
+  const input = parseInput(registrationSchema, raw);
+  const email = actor ? actor.email.toLowerCase() : input.email;
+  const pending: PendingMail[] = [];
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", input.sessionId).forUpdate().executeTakeFirst();
+    if (!session || session.cancelled_at) throw new NotFoundError("information_session");
+    if (session.starts_at.getTime() <= ctx.clock().getTime()) throw new ValidationError({}, [{ key: "sessions.register.closed" }]);
+    const country = await trx.selectFrom("countries").select("code").where("code", "=", input.countryCode.toUpperCase()).executeTakeFirst();
+    if (!country) throw new ValidationError({ countryCode: [{ key: "errors.chooseCountry" }] });
+    const { token, hash } = newCancelToken();
+    const existing = await trx.selectFrom("session_registrations").selectAll().where("session_id", "=", session.id).where("email", "=", email).executeTakeFirst();
+    let status: RegistrationOutcome;
+    let id: string;
+    let again = false;
+    if (existing && existing.status !== "cancelled") {
+      // Same e-mail again: one registration; the confirmation goes out again with a new cancel link.
+      again = true;
+      id = existing.id;
+      status = existing.status === "registered" ? "registered" : "waitlisted";
+      await trx.updateTable("session_registrations").set({ cancel_token_hash: hash }).where("id", "=", id).execute();
+    } else {
+      const { taken } = await trx
+        .selectFrom("session_registrations")
+        .select((eb) => eb.fn.countAll<string>().as("taken"))
+        .where("session_id", "=", session.id)
+        .where("status", "=", "registered")
+        .executeTakeFirstOrThrow();
+      const waiting = await trx.selectFrom("session_registrations").select("id").where("session_id", "=", session.id).where("status", "=", "waitlisted").limit(1).executeTakeFirst();
+      status = Number(taken) < session.capacity && !waiting ? "registered" : "waitlisted";
+      const values = {
+        user_id: actor?.userId ?? null,
+        name: input.name,
+        email,
+        country_code: country.code,
+        affiliation: input.affiliation,
+        locale: input.locale,
+        status,
+        cancel_token_hash: hash,
+        attended: null,
+        reminder_sent_at: null,
+      };
+      if (existing) {
+        id = existing.id;
+        await trx.updateTable("session_registrations").set({ ...values, created_at: ctx.clock() }).where("id", "=", id).execute();
+      } else {
+        id = crypto.randomUUID();
+        await trx.insertInto("session_registrations").values({ id, session_id: session.id, ...values, created_at: ctx.clock() }).execute();
+      }
+      await writeAudit(trx, actor, { action: `session.${status}`, entityType: "session_registration", entityId: id, after: { session: session.id, status } });
+    }
+    const person = { id, name: existing && again ? existing.name : input.name, email, locale: existing && again ? existing.locale : input.locale };
+    pending.push(sessionMail(ctx, session, person, status === "registered" ? "sessionRegistered" : "sessionWaitlisted", { cancelUrl: cancelUrl(ctx, person.locale, token) }));
+    return { status, again };
+  });
+  await sendPending(ctx, pending);
+  return outcome;
+}
+
+export interface RegistrationByToken {
+  sessionId: string;
+  title: string;
+  status: string;
+  startsAt: Date;
+}
+
+/** What the cancel link points to (no account needed: the token is the key). */
+export async function getRegistrationByToken(ctx: ServiceContext, token: string, locale: string): Promise<RegistrationByToken> {
+  const row = await ctx.db
+    .selectFrom("session_registrations as r")
+    .innerJoin("information_sessions as s", "s.id", "r.session_id")
+    .select(["r.status", "s.id as sessionId", "s.titles", "s.starts_at"])
+    .where("r.cancel_token_hash", "=", hashCancelToken(token))
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError("session_registration");
+  return { sessionId: row.sessionId, title: pickLanguage(row.titles, locale), status: row.status, startsAt: row.starts_at };
+}
+
+/** Cancels by the link's token; a freed place goes to the first person waiting (told by e-mail). */
+export async function cancelRegistration(ctx: ServiceContext, token: string): Promise<{ alreadyCancelled: boolean }> {
+  const pending: PendingMail[] = [];
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const reg = await trx.selectFrom("session_registrations").selectAll().where("cancel_token_hash", "=", hashCancelToken(token)).executeTakeFirst();
+    if (!reg) throw new NotFoundError("session_registration");
+    await trx.selectFrom("information_sessions").select("id").where("id", "=", reg.session_id).forUpdate().execute();
+    if (reg.status === "cancelled") return { alreadyCancelled: true };
+    await trx.updateTable("session_registrations").set({ status: "cancelled" }).where("id", "=", reg.id).execute();
+    await writeAudit(trx, null, { action: "session.registration_cancel", entityType: "session_registration", entityId: reg.id, before: { status: reg.status } });
+    if (reg.status === "registered") pending.push(...(await promoteWaitlisted(ctx, trx, reg.session_id)));
+    return { alreadyCancelled: false };
+  });
+  await sendPending(ctx, pending);
+  return result;
+}

@@ -1,0 +1,120 @@
+/**
+ * E-mails to people registered for a session (in their language), the
+ * cancel-link tokens (only their hash is stored), and the waiting list's
+ * promotion. Mails are collected inside the transaction and sent after commit.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { buildIcs } from "../../domain/session-ics.ts";
+import type { ServiceContext } from "../context.ts";
+import type { MailMessage, MailTemplate } from "../mail/mailer.ts";
+import { type SessionRow, formatSessionPlace, formatSessionTime, pickLanguage } from "./session-view.ts";
+
+export type PendingMail = MailMessage;
+
+export function newCancelToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashCancelToken(token) };
+}
+
+export function hashCancelToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function cancelUrl(ctx: Pick<ServiceContext, "publicUrl">, locale: string, token: string): string {
+  return `${ctx.publicUrl}/${locale}/sessions/cancel/${token}`;
+}
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+}
+
+/** One e-mail about a session; confirmations carry the calendar file. */
+export function sessionMail(
+  ctx: Pick<ServiceContext, "publicUrl" | "clock">,
+  session: SessionRow,
+  person: Person,
+  template: Extract<MailTemplate, `session${string}`>,
+  extra: { cancelUrl: string | null; applyUrl?: string },
+): PendingMail {
+  const withLink = template === "sessionRegistered" || template === "sessionPromoted" || template === "sessionReminder";
+  const title = pickLanguage(session.titles, person.locale);
+  const message: PendingMail = {
+    to: person.email,
+    template,
+    locale: person.locale,
+    params: {
+      name: person.name,
+      title,
+      when: formatSessionTime(session, person.locale),
+      mode: session.mode,
+      place: formatSessionPlace(session, person.locale, withLink) || "—",
+      cancelUrl: extra.cancelUrl ?? "",
+      applyUrl: extra.applyUrl ?? "",
+      sessionUrl: `${ctx.publicUrl}/${person.locale}/sessions/${session.id}`,
+    },
+  };
+  if (template === "sessionRegistered" || template === "sessionPromoted" || template === "sessionCancelled") {
+    const ics = buildIcs({
+      uid: `${person.id}@jip-platform`,
+      stamp: ctx.clock(),
+      start: session.starts_at,
+      end: session.ends_at,
+      summary: title,
+      description: pickLanguage(session.descriptions, person.locale),
+      location: formatSessionPlace(session, person.locale, true),
+      url: session.mode === "online" && session.meeting_url ? session.meeting_url : `${ctx.publicUrl}/${person.locale}/sessions/${session.id}`,
+      status: template === "sessionCancelled" ? "CANCELLED" : "CONFIRMED",
+    });
+    message.attachments = [{ filename: "session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=" + (template === "sessionCancelled" ? "CANCEL" : "PUBLISH") }];
+  }
+  return message;
+}
+
+/**
+ * Fills free places from the waiting list, first come first served. Call with
+ * the session row locked. Each promoted person gets a new cancel link by e-mail.
+ */
+export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Database>, sessionId: string): Promise<PendingMail[]> {
+  const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", sessionId).executeTakeFirstOrThrow();
+  if (session.cancelled_at || session.starts_at.getTime() <= ctx.clock().getTime()) return [];
+  const { taken } = await trx
+    .selectFrom("session_registrations")
+    .select((eb) => eb.fn.countAll<string>().as("taken"))
+    .where("session_id", "=", sessionId)
+    .where("status", "=", "registered")
+    .executeTakeFirstOrThrow();
+  const free = session.capacity - Number(taken);
+  if (free <= 0) return [];
+  const waiting = await trx
+    .selectFrom("session_registrations")
+    .select(["id", "name", "email", "locale"])
+    .where("session_id", "=", sessionId)
+    .where("status", "=", "waitlisted")
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(free)
+    .execute();
+  const mails: PendingMail[] = [];
+  for (const p of waiting) {
+    const { token, hash } = newCancelToken();
+    await trx.updateTable("session_registrations").set({ status: "registered", cancel_token_hash: hash }).where("id", "=", p.id).execute();
+    mails.push(sessionMail(ctx, session, p, "sessionPromoted", { cancelUrl: cancelUrl(ctx, p.locale, token) }));
+  }
+  return mails;
+}
+
+/** Sends after commit; a failed e-mail is logged and does not undo the change. */
+export async function sendPending(ctx: ServiceContext, mails: PendingMail[]): Promise<void> {
+  for (const m of mails) {
+    try {
+      await ctx.mailer.send(m);
+    } catch (err) {
+      console.error("session e-mail failed", m.template, err);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/** Input schemas for information sessions and registrations (operator form, public form, CLI). */
+import { z } from "zod";
+import { LOCALES } from "../../i18n/locales.ts";
+import { isValidTimeZone } from "../../domain/time.ts";
+
+export const SESSION_MODES = ["online", "in_person"] as const;
+export const SESSION_AUDIENCES = ["applicants", "hosts", "both"] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const perLanguage = (max: number) =>
+  z.object(Object.fromEntries(LOCALES.map((l) => [l, text(max).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<ReturnType<typeof text>>>);
+
+export const sessionSchema = z
+  .object({
+    roundId: z.string().trim().min(1, { error: "errors.required" }),
+    titles: perLanguage(200),
+    descriptions: perLanguage(4000),
+    mode: z.enum(SESSION_MODES, { error: "errors.chooseOne" }),
+    meetingUrl: optionalText(500),
+    venue: optionalText(300),
+    city: optionalText(100),
+    countryCode: optionalText(2),
+    timeZone: z
+      .string()
+      .trim()
+      .refine((v) => v !== "" && isValidTimeZone(v), { error: "errors.timeZone" }),
+    startsAt: z.string().trim().min(1, { error: "errors.required" }),
+    endsAt: z.string().trim().min(1, { error: "errors.required" }),
+    language: z.enum(LOCALES, { error: "errors.chooseOne" }),
+    capacity: z.coerce.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(1, { error: "errors.tooSmall" }).max(100000, { error: "errors.tooBig" }),
+    partnerOrganization: optionalText(200),
+    audience: z.enum(SESSION_AUDIENCES, { error: "errors.chooseOne" }),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.titles.ja) ctx.addIssue({ code: "custom", path: ["titles", "ja"], message: "errors.required" });
+    if (!v.titles.en) ctx.addIssue({ code: "custom", path: ["titles", "en"], message: "errors.required" });
+    if (v.mode === "online") {
+      if (!v.meetingUrl) ctx.addIssue({ code: "custom", path: ["meetingUrl"], message: "errors.required" });
+      else if (!/^https:\/\/[^\s]+$/.test(v.meetingUrl)) ctx.addIssue({ code: "custom", path: ["meetingUrl"], message: "errors.invalid" });
+    } else {
+      if (!v.venue) ctx.addIssue({ code: "custom", path: ["venue"], message: "errors.required" });
+      if (!v.city) ctx.addIssue({ code: "custom", path: ["city"], message: "errors.required" });
+      if (!v.countryCode) ctx.addIssue({ code: "custom", path: ["countryCode"], message: "errors.chooseCountry" });
+    }
+  });
+
+export type SessionInput = z.input<typeof sessionSchema>;
+
+export const registrationSchema = z.object({
+  sessionId: z.string().trim().min(1),
+  name: z.string().trim().min(1, { error: "errors.required" }).max(200),
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "errors.email" })),
+  countryCode: z.string().trim().length(2, { error: "errors.chooseCountry" }),
+  affiliation: optionalText(300),
+  locale: z.enum(LOCALES).catch("en"),
+});
+
+export type RegistrationInput = z.input<typeof registrationSchema>;

@@ -1,0 +1,69 @@
+/** How a session row is shown: its title in a language, its place, its time for e-mails. */
+import type { Selectable } from "kysely";
+import type { InformationSessionsTable } from "../../db/schema.ts";
+import { type Locale, LOCALE_TAGS, isLocale } from "../../i18n/locales.ts";
+
+export type SessionRow = Selectable<InformationSessionsTable>;
+
+export interface SessionSummary {
+  id: string;
+  roundId: string;
+  title: string;
+  description: string;
+  mode: "online" | "in_person";
+  venue: string | null;
+  city: string | null;
+  countryCode: string | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string;
+  capacity: number;
+  partnerOrganization: string | null;
+  audience: string;
+  cancelled: boolean;
+}
+
+/** The text in the wanted language, else English, else Japanese, else any. */
+export function pickLanguage(texts: unknown, locale: string): string {
+  const map = (texts && typeof texts === "object" ? texts : {}) as Record<string, string | undefined>;
+  return map[locale] || map.en || map.ja || Object.values(map).find(Boolean) || "";
+}
+
+export function summarize(row: SessionRow, locale: string): SessionSummary {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    title: pickLanguage(row.titles, locale),
+    description: pickLanguage(row.descriptions, locale),
+    mode: row.mode === "online" ? "online" : "in_person",
+    venue: row.venue,
+    city: row.city,
+    countryCode: row.country_code,
+    timeZone: row.time_zone,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    language: row.language,
+    capacity: row.capacity,
+    partnerOrganization: row.partner_organization,
+    audience: row.audience,
+    cancelled: row.cancelled_at !== null,
+  };
+}
+
+/** "10 Jun 2027, 18:30 – 20:00 (GMT+7)" in the venue's zone, in the reader's language. */
+export function formatSessionTime(row: SessionRow, locale: string): string {
+  const tag = LOCALE_TAGS[isLocale(locale) ? locale : ("en" as Locale)];
+  const day = new Intl.DateTimeFormat(tag, { year: "numeric", month: "short", day: "numeric", timeZone: row.time_zone }).format(row.starts_at);
+  const time = (at: Date, withZone: boolean) =>
+    new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", timeZone: row.time_zone, ...(withZone ? { timeZoneName: "short" } : {}) }).format(at);
+  return `${day} ${time(row.starts_at, false)} – ${time(row.ends_at, true)} (${row.time_zone})`;
+}
+
+/** Where the session takes place (venue, city, country), or for an online session its link when the reader is registered. */
+export function formatSessionPlace(row: SessionRow, locale: string, withMeetingLink: boolean): string {
+  if (row.mode === "online") return withMeetingLink && row.meeting_url ? row.meeting_url : "";
+  const tag = LOCALE_TAGS[isLocale(locale) ? locale : ("en" as Locale)];
+  const country = row.country_code ? (new Intl.DisplayNames([tag], { type: "region", fallback: "code" }).of(row.country_code) ?? row.country_code) : "";
+  return [row.venue, row.city, country].filter(Boolean).join(", ");
+}
