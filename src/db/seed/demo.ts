@@ -37,6 +37,8 @@ const STAFF: { email: string; name: string; role: UserRole; locale: string }[] =
   { email: "ministry@demo.jip.example", name: "経済産業省 閲覧者", role: "ministry", locale: "ja" },
   // A second operator, so browser tests of different journeys each enrol their own two-factor secret.
   { email: "operator2@demo.jip.example", name: "伊藤 亮 (Operator)", role: "operator", locale: "en" },
+  // The information-sessions browser test enrols this operator's two-factor secret.
+  { email: "operator-sessions@demo.jip.example", name: "佐藤 健 (Operator)", role: "operator", locale: "en" },
 ];
 
 const HOSTS = [

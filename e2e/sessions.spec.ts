@@ -1,0 +1,162 @@
+import { type Page, expect, test } from "@playwright/test";
+import { totp } from "./support/totp.ts";
+import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
+
+/**
+ * Information sessions: the operator creates a session with two places (bad
+ * input first), three people register without an account (the third waits),
+ * one cancels with the link from their e-mail and the third is promoted and
+ * told, the operator marks attendance, the attendee gets the apply link with
+ * the session as its source, and the operator's list shows the funnel.
+ */
+test.describe.configure({ mode: "serial" });
+
+const OPERATOR = "operator-sessions@demo.jip.example";
+const DEMO_ROUND_ID = "00000000-0000-4000-8000-000000002027";
+let secret = "";
+let sessionId = "";
+const people: { name: string; email: string }[] = [];
+
+async function freshCode(): Promise<string> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 3_000) await new Promise((r) => setTimeout(r, left + 200));
+  return totp(secret);
+}
+
+async function signInOperator(page: Page) {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("E-mail address").fill(OPERATOR);
+  await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
+  await submit(page, "Sign in");
+  if (!secret) {
+    await page.goto("/en/operator");
+    await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await submit(page, "Continue");
+    secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+  }
+  await page.getByLabel("6-digit code").fill(await freshCode());
+  await submit(page, "Verify");
+}
+
+/** The cancel link of the newest e-mail to this address whose subject matches. */
+async function linkIn(to: string, subject: RegExp, pattern: RegExp): Promise<string> {
+  const mail = await latestMailTo(test.info(), to, subject);
+  const text = mail.body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const m = pattern.exec(text);
+  if (!m) throw new Error(`no link matching ${pattern} in ${text}`);
+  return m[0];
+}
+
+test("the operator creates a session with two places; bad input is explained and kept", async ({ page }) => {
+  await signInOperator(page);
+  await page.goto(`/en/operator/sessions/new?round=${DEMO_ROUND_ID}`);
+  await expectAccessible(page);
+  const title = `Hanoi information session ${test.info().project.name} ${Date.now()}`;
+  await page.getByLabel("Title (English)").fill(title);
+  await page.getByLabel("Venue", { exact: true }).fill("Hall A, Hanoi University");
+  await page.getByLabel("City", { exact: true }).fill("Hanoi");
+  await page.getByLabel("Country", { exact: true }).selectOption("VN");
+  await page.getByLabel(/^Time zone of the venue/).fill("Asia/Ho_Chi_Minh");
+  await page.getByLabel(/^Start/).fill("2020-01-10T18:00");
+  await page.getByLabel(/^End/).fill("2020-01-10T17:00");
+  await page.getByLabel(/^Capacity/).fill("0");
+  await submit(page, "Create the session");
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Please correct the following");
+  await expect(summary).toContainText("Title (日本語)");
+  await expect(summary).toContainText("Enter a number of at least the allowed minimum.");
+  await expect(page.getByLabel("Title (English)")).toHaveValue(title);
+  await expect(page.getByLabel("City", { exact: true })).toHaveValue("Hanoi");
+  await expectAccessible(page);
+
+  await page.getByLabel("Title (日本語)").fill("ハノイ説明会");
+  await page.getByLabel("Title (Tiếng Việt)").fill("Buổi giới thiệu tại Hà Nội");
+  await page.getByLabel(/^Capacity/).fill("2");
+  await submit(page, "Create the session");
+  const timing = page.getByRole("alert");
+  await expect(timing).toContainText("The start must be in the future.");
+  await expect(timing).toContainText("The end must be after the start.");
+
+  await page.getByLabel(/^Start/).fill("2099-06-10T18:00");
+  await page.getByLabel(/^End/).fill("2099-06-10T20:00");
+  await page.getByLabel(/^Language of the session/).selectOption("vi");
+  await submit(page, "Create the session");
+  await expect(page.getByRole("status")).toHaveText("The session has been created.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  sessionId = /\/operator\/sessions\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await expectAccessible(page);
+});
+
+test("three people register without an account; the third joins the waiting list", async ({ page }) => {
+  await page.goto("/vi/sessions?country=VN&language=vi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các buổi giới thiệu");
+  await expect(page.getByRole("link", { name: "Buổi giới thiệu tại Hà Nội" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/vi/sessions?mode=online");
+  await expect(page.locator(`a[href="/vi/sessions/${sessionId}"]`)).toHaveCount(0);
+
+  for (const n of [1, 2, 3]) {
+    const p = { name: `Nguyễn Văn ${n}`, email: uniqueEmail(`session-${n}`, test.info()) };
+    people.push(p);
+    await page.goto(n === 3 ? `/vi/sessions/${sessionId}` : `/en/sessions/${sessionId}`);
+    if (n === 1) await expectAccessible(page);
+    if (n === 3) {
+      await expect(page.getByText("Đã hết chỗ: bạn có thể đăng ký danh sách chờ")).toBeVisible();
+      await page.getByLabel(/^Họ và tên/).fill(p.name);
+      await page.getByLabel(/^Địa chỉ e-mail/).fill(p.email);
+      await page.getByLabel(/^Quốc gia cư trú/).selectOption("VN");
+      await submit(page, "Đăng ký danh sách chờ");
+      await expect(page.getByTestId("registration-result")).toContainText("bạn đang ở trong danh sách chờ");
+    } else {
+      if (n === 1) {
+        // Missing fields: explained, what was typed kept.
+        await page.getByLabel(/^Full name/).fill(p.name);
+        await submit(page, "Register");
+        await expect(page.getByRole("alert")).toContainText("E-mail address");
+        await expect(page.getByLabel(/^Full name/)).toHaveValue(p.name);
+        await expectAccessible(page);
+      }
+      await page.getByLabel(/^Full name/).fill(p.name);
+      await page.getByLabel(/^E-mail address/).fill(p.email);
+      await page.getByLabel(/^Country of residence/).selectOption("VN");
+      await page.getByLabel(/^University or company/).fill("Hanoi University");
+      await submit(page, "Register");
+      await expect(page.getByTestId("registration-result")).toContainText("You are registered.");
+    }
+    await expectAccessible(page);
+  }
+  const confirmation = await latestMailTo(test.info(), people[0]!.email, /Registration confirmed/);
+  expect(confirmation.headers + confirmation.body).toMatch(/text\/calendar/);
+  await latestMailTo(test.info(), people[2]!.email, /Danh sách chờ/);
+});
+
+test("one person cancels with the e-mail link; the first on the waiting list is promoted and told", async ({ page }) => {
+  const cancel = await linkIn(people[1]!.email, /Registration confirmed/, /http:\/\/[^\s]+\/sessions\/cancel\/[A-Za-z0-9_-]+/);
+  await page.goto(cancel);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cancel my registration");
+  await expectAccessible(page);
+  await submit(page, "Cancel my registration");
+  await expect(page.getByRole("status")).toHaveText("Your registration has been cancelled.");
+  await expectAccessible(page);
+  await latestMailTo(test.info(), people[2]!.email, /Bạn đã có chỗ/);
+});
+
+test("the operator marks attendance; the attendee gets the apply link with the session; the list shows the funnel", async ({ page }) => {
+  await signInOperator(page);
+  await page.goto(`/en/operator/sessions/${sessionId}`);
+  await expectAccessible(page);
+  await page.getByLabel(`${people[0]!.name} attended`).check();
+  await submit(page, "Save attendance");
+  await expect(page.getByRole("status")).toHaveText("The attendance has been saved. New attendees receive a follow-up e-mail.");
+  await expect(page.getByLabel(`${people[0]!.name} attended`)).toBeChecked();
+  const apply = await linkIn(people[0]!.email, /Thank you for attending/, /http:\/\/[^\s]+\/en\/apply\?session=[0-9a-f-]{36}/);
+  expect(apply).toContain(`session=${sessionId}`);
+
+  await page.goto("/en/operator/sessions");
+  const row = page.getByTestId(`session-row-${sessionId}`);
+  await expect(row.getByTestId("count-registered")).toHaveText("2");
+  await expect(row.getByTestId("count-waitlisted")).toHaveText("0");
+  await expect(row.getByTestId("count-attended")).toHaveText("1");
+  await expectAccessible(page);
+});
