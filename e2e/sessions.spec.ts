@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } fr
  * Information sessions: the operator creates a session with two places (bad
  * input first), three people register without an account (the third waits),
  * one cancels with the link from their e-mail and the third is promoted and
- * told, the operator marks attendance, the attendee gets the apply link with
+ * told, the operator marks attendance (check boxes and a CSV), the attendee gets the apply link with
  * the session as its source, and the operator's list shows the funnel.
  */
 test.describe.configure({ mode: "serial" });
@@ -150,13 +150,24 @@ test("the operator marks attendance; the attendee gets the apply link with the s
   await submit(page, "Save attendance");
   await expect(page.getByRole("status")).toHaveText("The attendance has been saved. New attendees receive a follow-up e-mail.");
   await expect(page.getByLabel(`${people[0]!.name} attended`)).toBeChecked();
+  // The third person (promoted) attended too, as the video-meeting export shows.
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({
+    name: "attendance.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`Name,Email\n${people[2]!.name},${people[2]!.email}\nGuest,guest@example.org\n`),
+  });
+  await submit(page, "Upload and mark attendance");
+  await expect(page.getByTestId("csv-result")).toContainText("1 registered person found in the file and marked as attending.");
+  await expect(page.getByTestId("csv-result")).toContainText("guest@example.org");
+  await expect(page.getByLabel(`${people[2]!.name} attended`)).toBeChecked();
+  await expectAccessible(page);
   const apply = await linkIn(people[0]!.email, /Thank you for attending/, /http:\/\/[^\s]+\/en\/apply\?session=[0-9a-f-]{36}/);
   expect(apply).toContain(`session=${sessionId}`);
 
-  await page.goto("/en/operator/sessions");
+  await page.goto(`/en/operator/sessions?round=${DEMO_ROUND_ID}`);
   const row = page.getByTestId(`session-row-${sessionId}`);
   await expect(row.getByTestId("count-registered")).toHaveText("2");
   await expect(row.getByTestId("count-waitlisted")).toHaveText("0");
-  await expect(row.getByTestId("count-attended")).toHaveText("1");
+  await expect(row.getByTestId("count-attended")).toHaveText("2");
   await expectAccessible(page);
 });

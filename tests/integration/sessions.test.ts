@@ -13,7 +13,7 @@ import type { Actor } from "../../src/services/context.ts";
 import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
 import { cancelSession, createSession, updateSession } from "../../src/services/sessions/manage-session.ts";
-import { markAttendance } from "../../src/services/sessions/mark-attendance.ts";
+import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "../../src/services/sessions/mark-attendance.ts";
 import { cancelRegistration, getRegistrationByToken, registerForSession } from "../../src/services/sessions/registrations.ts";
 import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "../../src/services/sessions/session-queries.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
@@ -188,5 +188,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect((await listUpcomingSessions(env.ctx, "en", {})).map((s) => s.id)).not.toContain(id);
     expect(await caught(registerForSession(env.ctx, null, { sessionId: id, ...person(6) }))).toBeTruthy();
   });
-});
 
+  it("marks attendance from a CSV export (addresses in any column), reports unknown addresses, keeps earlier marks", async () => {
+    const { id } = await createSession(env.ctx, operator, sessionForm(roundId, { capacity: "5", titles: { ja: "CSV", en: "CSV session" } }));
+    const [a, b, c] = [person(7), person(8), person(9)];
+    for (const p of [a, b, c]) await registerForSession(env.ctx, null, { sessionId: id, ...p });
+    const regs = (await getOperatorSession(env.ctx, operator, id, "en")).registrations;
+    await markAttendance(env.ctx, operator, id, [regs.find((r) => r.email === a.email)!.id]);
+    const csv = `Name,Email,Duration\r\n"Person 8",${b.email.toUpperCase()},55\r\nStranger,stranger@example.org,3\r\n`;
+    expect(emailsInCsv(csv)).toEqual([b.email, "stranger@example.org"]);
+    expect(await markAttendanceFromCsv(env.ctx, operator, id, csv)).toEqual({ attended: 2, followUps: 1, matched: 1, unknown: ["stranger@example.org"] });
+    const after = (await getOperatorSession(env.ctx, operator, id, "en")).registrations;
+    expect(Object.fromEntries(after.map((r) => [r.email, r.attended]))).toEqual({ [a.email]: true, [b.email]: true, [c.email]: false });
+    expect((await listOperatorSessions(env.ctx, operator, "en", roundId)).map((s) => s.id)).toContain(id);
+    expect(await listOperatorSessions(env.ctx, operator, "en", "00000000-0000-4000-8000-000000000000")).toEqual([]);
+    expect(await caught(markAttendanceFromCsv(env.ctx, ministry, id, csv))).toBeInstanceOf(ForbiddenError);
+  });
+});

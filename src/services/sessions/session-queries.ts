@@ -89,9 +89,9 @@ export interface OperatorSessionRow extends SessionSummary {
 }
 
 /** Every session with its funnel: registrations, waiting list, attendance, applications it brought. */
-export async function listOperatorSessions(ctx: ServiceContext, actor: Actor | null, locale: string): Promise<OperatorSessionRow[]> {
+export async function listOperatorSessions(ctx: ServiceContext, actor: Actor | null, locale: string, roundId?: string): Promise<OperatorSessionRow[]> {
   authorize(actor, "round.read");
-  const rows = await ctx.db
+  let q = ctx.db
     .selectFrom("information_sessions as s")
     .innerJoin("rounds", "rounds.id", "s.round_id")
     .selectAll("s")
@@ -99,7 +99,9 @@ export async function listOperatorSessions(ctx: ServiceContext, actor: Actor | n
     .select(sql<number>`(select count(*)::int from session_registrations r where r.session_id = s.id and r.status = 'registered')`.as("registered"))
     .select(sql<number>`(select count(*)::int from session_registrations r where r.session_id = s.id and r.status = 'waitlisted')`.as("waitlisted"))
     .select(sql<number>`(select count(*)::int from session_registrations r where r.session_id = s.id and r.attended = true)`.as("attended"))
-    .select(sql<number>`(select count(*)::int from applications a where a.source_session_id = s.id)`.as("applications"))
+    .select(sql<number>`(select count(*)::int from applications a where a.source_session_id = s.id)`.as("applications"));
+  if (roundId) q = q.where("s.round_id", "=", roundId);
+  const rows = await q
     .orderBy("s.starts_at", "desc")
     .orderBy("s.id")
     .limit(500)

@@ -1,8 +1,8 @@
-import { Form, redirect, useLoaderData } from "react-router";
+import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { roleGrants } from "../../../../src/domain/roles.ts";
 import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
 import { cancelSession, updateSession } from "../../../../src/services/sessions/manage-session.ts";
-import { markAttendance } from "../../../../src/services/sessions/mark-attendance.ts";
+import { markAttendance, markAttendanceFromCsv } from "../../../../src/services/sessions/mark-attendance.ts";
 import { getOperatorSession } from "../../../../src/services/sessions/session-queries.ts";
 import { useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
@@ -36,6 +36,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     await run(request, locale, () => cancelSession(rt, actor, params.id));
     return back("cancelled");
   }
+  if (intent === "attendanceCsv") {
+    const file = form.get("csv");
+    const text = file instanceof File && file.size > 0 && file.size <= 2_000_000 ? await file.text() : "";
+    if (!text) return { csv: null, csvError: true };
+    const result = await run(request, locale, () => markAttendanceFromCsv(rt, actor, params.id, text));
+    return { csv: result, csvError: false };
+  }
   if (intent === "attendance") {
     const ids = form.getAll("attended").map(String);
     await run(request, locale, () => markAttendance(rt, actor, params.id, ids));
@@ -50,6 +57,7 @@ export default function OperatorSession() {
   const { t, locale } = useI18n();
   const { session, rounds, canManage, notice } = useLoaderData<typeof loader>();
   const state = useFormState();
+  const csvResult = useActionData<typeof action>() as { csv: { matched: number; unknown: string[] } | null; csvError: boolean } | undefined;
   const s = session.summary;
   return (
     <>
@@ -119,6 +127,32 @@ export default function OperatorSession() {
           {canManage ? <button type="submit">{t("sessionsStaff.saveAttendance")}</button> : null}
         </Form>
       )}
+
+      {csvResult?.csvError ? (
+        <p className="error-message" role="alert">
+          {t("sessionsStaff.csvMissing")}
+        </p>
+      ) : null}
+      {csvResult?.csv ? (
+        <div className="notice" role="status" data-testid="csv-result">
+          <p>{t("sessionsStaff.csvDone", { matched: csvResult.csv.matched })}</p>
+          {csvResult.csv.unknown.length > 0 ? <p>{t("sessionsStaff.csvUnknown", { list: csvResult.csv.unknown.join(", ") })}</p> : null}
+        </div>
+      ) : null}
+      {canManage && session.registrations.length > 0 ? (
+        <Form method="post" encType="multipart/form-data" aria-labelledby="csv-title">
+          <h3 id="csv-title">{t("sessionsStaff.csvTitle")}</h3>
+          <input type="hidden" name="intent" value="attendanceCsv" />
+          <div className="field">
+            <label htmlFor="field-csv">{t("sessionsStaff.csvFile")}</label>
+            <p className="hint" id="field-csv-hint">
+              {t("sessionsStaff.csvHint")}
+            </p>
+            <input id="field-csv" type="file" name="csv" accept=".csv,text/csv" aria-describedby="field-csv-hint" />
+          </div>
+          <button type="submit">{t("sessionsStaff.csvUpload")}</button>
+        </Form>
+      ) : null}
 
       {canManage && !s.cancelled ? (
         <>

@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { roleGrants } from "../../../../src/domain/roles.ts";
+import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
 import { listOperatorSessions } from "../../../../src/services/sessions/session-queries.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
@@ -9,25 +10,42 @@ import type { Route } from "./+types/list";
 /** Every information session with its funnel: registered, waiting, attended, applications it brought. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
+  const round = new URL(request.url).searchParams.get("round") ?? "";
   return run(request, locale, async () => ({
-    sessions: await listOperatorSessions(rt, actor, locale),
+    sessions: await listOperatorSessions(rt, actor, locale, round || undefined),
+    rounds: (await listRounds(rt, actor, { page: 1, size: 100 })).items.map((r) => ({ id: r.id, name: locale === "ja" ? r.nameJa : r.nameEn })),
+    round,
     canManage: actor ? roleGrants(actor.role, "round.manage") : false,
   }));
 }
 
 export default function OperatorSessions() {
   const { t, locale } = useI18n();
-  const { sessions, canManage } = useLoaderData<typeof loader>();
+  const { sessions, rounds, round, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("sessionsStaff.title")}</h1>
       {canManage ? (
         <p>
-          <a className="button" href={`/${locale}/operator/sessions/new`}>
+          <a className="button" href={`/${locale}/operator/sessions/new${round ? `?round=${round}` : ""}`}>
             {t("sessionsStaff.newTitle")}
           </a>
         </p>
       ) : null}
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="filter-round">{t("sessionsStaff.round")}</label>
+          <select id="filter-round" name="round" defaultValue={round}>
+            <option value="">{t("sessionsStaff.allRounds")}</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("sessionsStaff.show")}</button>
+      </form>
       {sessions.length === 0 ? (
         <p>{t("sessionsStaff.none")}</p>
       ) : (
