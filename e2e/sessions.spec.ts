@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } fr
  * input first), three people register without an account (the third waits),
  * one cancels with the link from their e-mail and the third is promoted and
  * told, the operator marks attendance (check boxes and a CSV), the attendee gets the apply link with
- * the session as its source, and the operator's list shows the funnel.
+ * the session as its source, signs up and starts an application, and the
+ * operator's list shows the funnel with the application attributed.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -17,9 +18,13 @@ let secret = "";
 let sessionId = "";
 const people: { name: string; email: string }[] = [];
 
+let lastWindow = -1;
+
+/** A code from a window not used before (a code is accepted once) and not about to expire. */
 async function freshCode(): Promise<string> {
   const left = 30_000 - (Date.now() % 30_000);
-  if (left < 3_000) await new Promise((r) => setTimeout(r, left + 200));
+  if (left < 3_000 || Math.floor(Date.now() / 30_000) === lastWindow) await new Promise((r) => setTimeout(r, left + 200));
+  lastWindow = Math.floor(Date.now() / 30_000);
   return totp(secret);
 }
 
@@ -169,5 +174,41 @@ test("the operator marks attendance; the attendee gets the apply link with the s
   await expect(row.getByTestId("count-registered")).toHaveText("2");
   await expect(row.getByTestId("count-waitlisted")).toHaveText("0");
   await expect(row.getByTestId("count-attended")).toHaveText("2");
+  await expect(row.getByTestId("count-applications")).toHaveText("0");
   await expectAccessible(page);
+});
+
+test("the attendee follows the apply link, signs up and starts an application; the session gets the credit", async ({ page, browser }) => {
+  const attendee = people[0]!;
+  const apply = await linkIn(attendee.email, /Thank you for attending/, /http:\/\/[^\s]+\/en\/apply\?session=[0-9a-f-]{36}/);
+  await page.goto(apply);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto("/en/sign-up");
+  await page.locator('input[name="name"]').fill(attendee.name);
+  await page.locator('input[name="email"]').fill(attendee.email);
+  await page.locator('input[name="password"]').fill("session-password-1");
+  await page.locator('input[name="passwordConfirm"]').fill("session-password-1");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/en\/check-email$/);
+  const verify = await latestMailTo(test.info(), attendee.email, /Confirm your e-mail address/);
+  await page.goto(verify.links.find((l) => l.includes("/api/auth/verify-email"))!);
+  await page.locator('input[name="email"]').fill(attendee.email);
+  await page.locator('input[name="password"]').fill("session-password-1");
+  await page.locator('button[type="submit"]').click();
+  await page.goto("/en/application/personal");
+  await page.locator('input[name="familyName"]').fill("Nguyễn");
+  await page.locator('input[name="givenName"]').fill("Văn Một");
+  await page.locator('input[name="dateOfBirth"]').fill("1999-04-12");
+  await page.locator('select[name="nationality"]').selectOption("VN");
+  await page.locator('select[name="residenceCountry"]').selectOption("VN");
+  await page.locator('input[name="priorParticipant"][value="no"]').check();
+  await Promise.all([page.waitForLoadState("load"), page.locator('form[data-autosave] button[type="submit"]').click()]);
+  await expect(page).toHaveURL(/\/en\/application\/contact$/);
+
+  const staff = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled });
+  const op = await staff.newPage();
+  await signInOperator(op);
+  await op.goto(`/en/operator/sessions?round=${DEMO_ROUND_ID}`);
+  await expect(op.getByTestId(`session-row-${sessionId}`).getByTestId("count-applications")).toHaveText("1");
+  await staff.close();
 });
