@@ -84,9 +84,9 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
                   <a href={`/${locale}/apply`}>{t("nav.apply")}</a>
                 </li>
               ) : null}
-              {!user || user.role === "applicant" ? (
+              {!user || user.role === "applicant" || user.role === "host" ? (
                 <li>
-                  <a href={`/${locale}/sessions`}>{t("sessions.nav")}</a>
+                  <a href={`/${locale}/sessions${user?.role === "host" ? "?for=hosts" : ""}`}>{t("sessions.nav")}</a>
                 </li>
               ) : null}
               {user?.role === "host" ? (

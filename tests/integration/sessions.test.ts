@@ -204,4 +204,26 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await listOperatorSessions(env.ctx, operator, "en", "00000000-0000-4000-8000-000000000000")).toEqual([]);
     expect(await caught(markAttendanceFromCsv(env.ctx, ministry, id, csv))).toBeInstanceOf(ForbiddenError);
   });
+
+  it("shows an online session's link only to a signed-in registrant; registers with the account's address; hosts have their own calendar", async () => {
+    const { id } = await createSession(
+      env.ctx,
+      operator,
+      sessionForm(roundId, { mode: "online", meetingUrl: "https://meet.example.org/jip-online", venue: "", city: "", countryCode: "", audience: "both", titles: { ja: "オンライン", en: "Online" } }),
+    );
+    const hostOnly = await createSession(env.ctx, operator, sessionForm(roundId, { audience: "hosts", titles: { ja: "企業向け", en: "For hosts" } }));
+    const applicant = actorFor(await createUser(env, "applicant"));
+    expect((await getPublicSession(env.ctx, null, id, "en")).meetingUrl).toBeNull();
+    expect((await getPublicSession(env.ctx, applicant, id, "en")).meetingUrl).toBeNull();
+    await registerForSession(env.ctx, applicant, { sessionId: id, ...person(10, { email: "typed-elsewhere@example.org" }) });
+    const reg = await env.db.selectFrom("session_registrations").selectAll().where("session_id", "=", id).executeTakeFirstOrThrow();
+    expect({ user: reg.user_id, email: reg.email }).toEqual({ user: applicant.userId, email: applicant.email.toLowerCase() });
+    const mine = await getPublicSession(env.ctx, applicant, id, "en");
+    expect({ link: mine.meetingUrl, status: mine.myStatus }).toEqual({ link: "https://meet.example.org/jip-online", status: "registered" });
+    expect((await mailsTo(env, applicant.email.toLowerCase()))[0]!.body_text).toContain("https://meet.example.org/jip-online");
+    const forApplicants = (await listUpcomingSessions(env.ctx, "en", {})).map((s) => s.id);
+    const forHosts = (await listUpcomingSessions(env.ctx, "ja", {}, "hosts")).map((s) => s.id);
+    expect([forApplicants.includes(id), forApplicants.includes(hostOnly.id)]).toEqual([true, false]);
+    expect([forHosts.includes(id), forHosts.includes(hostOnly.id)]).toEqual([true, true]);
+  });
 });

@@ -18,17 +18,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
   const audience = actor?.role === "host" || url.searchParams.get("for") === "hosts" ? "hosts" : "applicants";
   const [sessions, countries] = await Promise.all([listUpcomingSessions(rt, locale, filters, audience), listSessionCountries(rt)]);
-  return { sessions, countries, filters };
+  return { sessions, countries, filters, forHosts: audience === "hosts" };
 }
 
 export default function Calendar() {
   const { t, locale } = useI18n();
-  const { sessions, countries, filters } = useLoaderData<typeof loader>();
+  const { sessions, countries, filters, forHosts } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("sessions.calendarTitle")}</h1>
       <p className="lead">{t("sessions.calendarLead")}</p>
       <form method="get" className="filters" aria-label={t("sessions.filtersLabel")}>
+        {forHosts ? <input type="hidden" name="for" value="hosts" /> : null}
         <div className="field">
           <label htmlFor="filter-country">{t("sessions.filterCountry")}</label>
           <select id="filter-country" name="country" defaultValue={filters.country}>
