@@ -120,6 +120,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .map((f) => readFileSync(path.join(env.outboxDir, f), "utf8"))
       .find((raw) => raw.includes(`To: ${a.email}`));
     expect(eml).toMatch(/Content-Type: text\/calendar/);
+    const ics = Buffer.from(/Content-Type: text\/calendar[\s\S]*?\n\n([A-Za-z0-9+/=\n]+?)\n(?:\n|--)/.exec(eml!)![1]!.replace(/\n/g, ""), "base64").toString("utf8");
+    expect(ics.split("\r\n")).toEqual(expect.arrayContaining(["BEGIN:VEVENT", "DTSTART:20270411T110000Z", "DTEND:20270411T130000Z", "LOCATION:Hall A\\, Hanoi University\\, Hanoi\\, Việt Nam"]));
+    expect(ics.replace(/\r\n/g, "")).not.toContain("\n");
 
     // The public page shows the session as full; the meeting link never leaks.
     const pub = await getPublicSession(env.ctx, null, id, "vi");
