@@ -229,4 +229,36 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect([forApplicants.includes(id), forApplicants.includes(hostOnly.id)]).toEqual([true, false]);
     expect([forHosts.includes(id), forHosts.includes(hostOnly.id)]).toEqual([true, true]);
   });
+
+  it("a reminder whose e-mail fails is retried by the next run and then sent once", async () => {
+    const { id } = await createSession(env.ctx, operator, sessionForm(roundId, { capacity: "3", titles: { ja: "再送", en: "Retry" } }));
+    const p = person(11);
+    await registerForSession(env.ctx, null, { sessionId: id, ...p });
+    const session = await env.db.selectFrom("information_sessions").select("starts_at").where("id", "=", id).executeTakeFirstOrThrow();
+    const now = new Date(session.starts_at.getTime() - 2 * 3600_000);
+    let failNext = true;
+    const flaky = {
+      ...env.ctx,
+      mailer: {
+        send: async (m: Parameters<typeof env.ctx.mailer.send>[0]) => {
+          if (m.to === p.email && failNext) {
+            failNext = false;
+            throw new Error("SMTP down");
+          }
+          return env.ctx.mailer.send(m);
+        },
+      },
+    };
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      expect((await sendDueReminders(flaky, now)).failed).toBeGreaterThanOrEqual(1);
+    } finally {
+      console.error = errors;
+    }
+    expect((await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder")).toHaveLength(0);
+    await sendDueReminders(flaky, new Date(now.getTime() + 60_000));
+    await sendDueReminders(flaky, new Date(now.getTime() + 120_000));
+    expect((await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder")).toHaveLength(1);
+  });
 });
