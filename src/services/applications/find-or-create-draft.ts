@@ -18,15 +18,23 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
   const round = await getOpenRound({ db: trx });
   if (!round) throw new RefusedError<EditRefusal>([{ code: "no_open_round" }]);
   if (!isOpen(round, now)) throw new RefusedError<EditRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
-  const sourceSessionId = await sessionSourceOf(trx, who);
-  const created = await trx
-    .insertInto("applications")
-    .values({ id: crypto.randomUUID(), round_id: round.id, applicant_user_id: who.userId, contact_email: who.email, source_session_id: sourceSessionId })
-    .onConflict((oc) => oc.columns(["round_id", "applicant_user_id"]).where("applicant_user_id", "is not", null).doNothing())
-    .returning("id")
+  const exists = await trx
+    .selectFrom("applications")
+    .select("id")
+    .where("round_id", "=", round.id)
+    .where("applicant_user_id", "=", who.userId)
     .executeTakeFirst();
-  if (created) {
-    await writeAudit(trx, who, { action: "application.create", entityType: "application", entityId: created.id, after: { round: round.id } });
+  if (!exists) {
+    // First save: create the draft (a concurrent first save is absorbed by the unique index).
+    const created = await trx
+      .insertInto("applications")
+      .values({ id: crypto.randomUUID(), round_id: round.id, applicant_user_id: who.userId, contact_email: who.email, source_session_id: await sessionSourceOf(trx, who) })
+      .onConflict((oc) => oc.columns(["round_id", "applicant_user_id"]).where("applicant_user_id", "is not", null).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (created) {
+      await writeAudit(trx, who, { action: "application.create", entityType: "application", entityId: created.id, after: { round: round.id } });
+    }
   }
   const app = await trx
     .selectFrom("applications")
