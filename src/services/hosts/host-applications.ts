@@ -137,14 +137,7 @@ export async function getMyHostApplication(ctx: ServiceContext, actor: Actor | n
           status: app.status,
           receiptNumber: app.receipt_number,
           agreesWithPurpose: app.agrees_with_purpose,
-          goals: app.goals,
-          goalsDescription: app.goals_description,
-          supervisorName: app.supervisor_name,
-          workGuidance: app.work_guidance,
-          housingSupport: app.housing_support,
-          commutingSupport: app.commuting_support,
-          insuranceSupport: app.insurance_support,
-          arrivalSupport: app.arrival_support,
+          ...supportPlanOf(app),
           decisionReason: app.decision_reason,
           decidedAt: app.decided_at,
           submittedAt: app.submitted_at,
@@ -272,4 +265,27 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
     return { receiptNumber: receipt, mail: true };
   });
   return { receiptNumber: result.receiptNumber };
+}
+
+/** The host's goals and support plan, as the pages and the operator's detail show them. */
+export function supportPlanOf(app: {
+  goals: string[];
+  goals_description: string | null;
+  supervisor_name: string | null;
+  work_guidance: string | null;
+  housing_support: string | null;
+  commuting_support: string | null;
+  insurance_support: string | null;
+  arrival_support: string | null;
+}) {
+  return {
+    goals: app.goals,
+    goalsDescription: app.goals_description,
+    supervisorName: app.supervisor_name,
+    workGuidance: app.work_guidance,
+    housingSupport: app.housing_support,
+    commutingSupport: app.commuting_support,
+    insuranceSupport: app.insurance_support,
+    arrivalSupport: app.arrival_support,
+  };
 }

@@ -5,6 +5,7 @@
  * and counts by region, sector and size class for the round dashboard.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { supportPlanOf } from "./host-applications.ts";
 import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
 import { type Region, type SizeClass, SIZE_CLASS_RANGES, regionOf, sizeClassOf } from "../../domain/host-organization.ts";
@@ -198,16 +199,7 @@ export async function getHostApplicationReview(ctx: ServiceContext, actor: Actor
       workLanguages: app.work_languages,
       website: app.website,
     },
-    plan: {
-      goals: app.goals,
-      goalsDescription: app.goals_description,
-      supervisorName: app.supervisor_name,
-      workGuidance: app.work_guidance,
-      housingSupport: app.housing_support,
-      commutingSupport: app.commuting_support,
-      insuranceSupport: app.insurance_support,
-      arrivalSupport: app.arrival_support,
-    },
+    plan: supportPlanOf(app),
     decisionReason: app.decision_reason,
     decidedAt: app.decided_at,
     positions: await loadPositions(ctx.db, id),
