@@ -5,7 +5,6 @@
  * and counts by region, sector and size class for the round dashboard.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
-import { supportPlanOf } from "./host-applications.ts";
 import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
 import { type Region, type SizeClass, SIZE_CLASS_RANGES, regionOf, sizeClassOf } from "../../domain/host-organization.ts";
@@ -14,7 +13,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
-import { type PositionView, loadPositions } from "./host-applications.ts";
+import { type PositionView, loadPositions, supportPlanOf } from "./host-applications.ts";
 import { type HostListFilter, decisionSchema, hostListFilterSchema } from "./host-schemas.ts";
 
 export interface HostApplicationRow {
