@@ -235,3 +235,25 @@ export function roundInput(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** A round taking applications (phase recruitment) with the FY2027 demo rules and an application close. */
+export async function insertRecruitingRound(env: TestEnv, closesAt: Date): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.db
+    .insertInto("rounds")
+    .values({
+      id,
+      fiscal_year: 2027,
+      name_ja: `募集回 ${id.slice(0, 8)}`,
+      name_en: `Recruiting round ${id.slice(0, 8)}`,
+      phase: "recruitment",
+      eligibility_reference_date: "2027-04-01",
+      dac_list_version: "2024-2025",
+      min_jlpt_level: "N3",
+      residence_in_japan_allowed: false,
+      prior_participants_allowed: false,
+    })
+    .execute();
+  await env.db.insertInto("round_deadlines").values({ round_id: id, kind: "application_close", due_at: closesAt }).execute();
+  return id;
+}
