@@ -19,3 +19,14 @@ export const EXTENSION: Record<DocumentContentType, string> = {
   "image/jpeg": "jpg",
   "image/png": "png",
 };
+
+/** What an applicant may upload; the first three can satisfy the document rule of eligibility. */
+export const DOCUMENT_KINDS = [
+  "graduation_certificate",
+  "university_recommendation",
+  "employer_recommendation",
+  "jlpt_certificate",
+  "english_certificate",
+  "passport",
+  "other",
+] as const;

@@ -4,7 +4,8 @@ import { getMyApplication } from "../../../src/services/applications/get-my-appl
 import { removeApplicationDocument } from "../../../src/services/applications/remove-application-document.ts";
 import { saveApplicationStep } from "../../../src/services/applications/save-application-step.ts";
 import { submitApplication } from "../../../src/services/applications/submit-application.ts";
-import { DOCUMENT_KINDS, uploadApplicationDocument } from "../../../src/services/applications/upload-application-document.ts";
+import { DOCUMENT_KINDS } from "../../../src/domain/document-type.ts";
+import { uploadApplicationDocument } from "../../../src/services/applications/upload-application-document.ts";
 import { RefusedError, ValidationError } from "../../../src/services/errors.ts";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
 import type { MyApplication } from "../../../src/services/applications/get-my-application.ts";

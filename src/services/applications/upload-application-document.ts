@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { EXTENSION, MAX_DOCUMENT_BYTES, sniffDocumentType } from "../../domain/document-type.ts";
+import { DOCUMENT_KINDS, EXTENSION, MAX_DOCUMENT_BYTES, sniffDocumentType } from "../../domain/document-type.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -8,15 +8,6 @@ import { ValidationError } from "../errors.ts";
 import { refreshEligibility } from "./application-record.ts";
 import { findOrCreateDraft } from "./find-or-create-draft.ts";
 
-export const DOCUMENT_KINDS = [
-  "graduation_certificate",
-  "university_recommendation",
-  "employer_recommendation",
-  "jlpt_certificate",
-  "english_certificate",
-  "passport",
-  "other",
-] as const;
 
 const MAX_DOCUMENTS = 10;
 
@@ -81,3 +72,4 @@ export async function uploadApplicationDocument(
   }
   return { id };
 }
+
