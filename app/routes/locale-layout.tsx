@@ -97,6 +97,9 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
               {user ? (
                 <>
                   <li>
+                    <a href={`/${locale}/inbox`}>{t("inbox.nav")}</a>
+                  </li>
+                  <li>
                     <a href={`/${locale}/account`}>{t("nav.account")}</a>
                   </li>
                   <li>

@@ -9,6 +9,7 @@ import * as m0001 from "./migrations/0001-auth.ts";
 import * as m0002 from "./migrations/0002-program-model.ts";
 import * as m0003 from "./migrations/0003-host-journey.ts";
 import * as m0004 from "./migrations/0004-applicant-journey.ts";
+import * as m0006 from "./migrations/0006-group-messages.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-program-model": m0002,
   "0003-host-journey": m0003,
   "0004-applicant-journey": m0004,
+  "0006-group-messages": m0006,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

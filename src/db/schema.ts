@@ -409,6 +409,10 @@ export interface MessageDeliveriesTable {
   failure_reason: string | null;
   read_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  recipient_name: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface MessagesTable {

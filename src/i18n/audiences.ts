@@ -26,6 +26,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.hostDecision",
   "sessionsStaff",
   "sessionErrors",
+  "messagesStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

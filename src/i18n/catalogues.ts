@@ -42,17 +42,25 @@ import sessionsZh from "./messages/sessions/zh.json" with { type: "json" };
 import sessionsTh from "./messages/sessions/th.json" with { type: "json" };
 import sessionsStaffEn from "./messages/sessions-staff/en.json" with { type: "json" };
 import sessionsStaffJa from "./messages/sessions-staff/ja.json" with { type: "json" };
+import messagesStaffEn from "./messages/messages-staff/en.json" with { type: "json" };
+import messagesStaffJa from "./messages/messages-staff/ja.json" with { type: "json" };
+import messagesInboxEn from "./messages/messages-inbox/en.json" with { type: "json" };
+import messagesInboxJa from "./messages/messages-inbox/ja.json" with { type: "json" };
+import messagesInboxVi from "./messages/messages-inbox/vi.json" with { type: "json" };
+import messagesInboxId from "./messages/messages-inbox/id.json" with { type: "json" };
+import messagesInboxZh from "./messages/messages-inbox/zh.json" with { type: "json" };
+import messagesInboxTh from "./messages/messages-inbox/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa],
-  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh],
+  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa, messagesStaffJa, messagesInboxJa],
+  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn, messagesStaffEn, messagesInboxEn],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

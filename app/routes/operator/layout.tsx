@@ -37,6 +37,11 @@ export default function OperatorLayout() {
               <a href={`/${locale}/operator/sessions`}>{t("sessionsStaff.nav")}</a>
             </li>
           ) : null}
+          {roleGrants(role, "round.manage") ? (
+            <li>
+              <a href={`/${locale}/operator/messages`}>{t("messagesStaff.nav")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "audit.read") ? (
             <li>
               <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>

@@ -25,7 +25,9 @@ export type MailTemplate =
   | "sessionPromoted"
   | "sessionReminder"
   | "sessionFollowUp"
-  | "sessionCancelled";
+  | "sessionCancelled"
+  /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
+  | "groupMessage";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {
@@ -62,8 +64,9 @@ export function createMailer(options: MailerOptions): Mailer {
     async send(message) {
       const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
       const t = translator(locale);
-      const subject = t(`mail.${message.template}.subject`, message.params);
-      const text = t(`mail.${message.template}.body`, message.params);
+      const prerendered = message.template === "groupMessage";
+      const subject = prerendered ? String(message.params.subject ?? "") : t(`mail.${message.template}.subject`, message.params);
+      const text = prerendered ? String(message.params.body ?? "") : t(`mail.${message.template}.body`, message.params);
       const id = crypto.randomUUID();
       const mail = { from, to: message.to, subject, text, headers: { "Content-Language": locale }, ...(message.attachments ? { attachments: message.attachments } : {}) };
       let fileName: string | null = null;

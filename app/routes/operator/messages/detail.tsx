@@ -1,0 +1,93 @@
+import { useLoaderData } from "react-router";
+import { LOCALE_NAMES, type Locale } from "../../../../src/i18n/locales.ts";
+import { getMessage } from "../../../../src/services/messages/message-queries.ts";
+import { Instant } from "../../../components/instant.tsx";
+import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
+import { requestContext, run } from "../../../lib/request.server.ts";
+import type { Route } from "./+types/detail";
+
+/** One message: its delivery counts (pending, sent, failed), the failures with their reasons, and its versions. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  return run(request, locale, async () => ({
+    message: await getMessage(rt, actor, params.id, locale),
+    sent: new URL(request.url).searchParams.get("done") === "sent",
+  }));
+}
+
+export default function OperatorMessage() {
+  const { t, locale } = useI18n();
+  const { message, sent } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{message.subject}</h1>
+      {sent ? (
+        <p className="notice" role="status">
+          {t("messagesStaff.done.sent")}
+        </p>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t("messagesStaff.audience")}</dt>
+        <dd>{t(`messagesStaff.audiences.${message.audience.kind}`)}</dd>
+        <dt>{t("messagesStaff.sentAt")}</dt>
+        <dd>
+          <Instant at={message.createdAt} />
+        </dd>
+        <dt>{t("messagesStaff.counts.pending")}</dt>
+        <dd data-testid="count-pending">{formatNumber(message.counts.pending, locale)}</dd>
+        <dt>{t("messagesStaff.counts.sent")}</dt>
+        <dd data-testid="count-sent">{formatNumber(message.counts.sent, locale)}</dd>
+        <dt>{t("messagesStaff.counts.failed")}</dt>
+        <dd data-testid="count-failed">{formatNumber(message.counts.failed, locale)}</dd>
+        <dt>{t("messagesStaff.counts.read")}</dt>
+        <dd data-testid="count-read">{formatNumber(message.read, locale)}</dd>
+      </dl>
+      <p>
+        <a href={`/${locale}/operator/messages/${message.id}`}>{t("messagesStaff.refresh")}</a>
+      </p>
+      <h2>{t("messagesStaff.failuresTitle")}</h2>
+      {message.failures.length === 0 ? (
+        <p>{t("messagesStaff.noFailures")}</p>
+      ) : (
+        <table>
+          <caption>{t("messagesStaff.failuresCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("messagesStaff.recipient")}</th>
+              <th scope="col">{t("messagesStaff.reason")}</th>
+              <th scope="col">{t("messagesStaff.attempts")}</th>
+              <th scope="col">{t("messagesStaff.nextAttempt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {message.failures.map((f) => (
+              <tr key={f.email}>
+                <td>
+                  {f.name} &lt;{f.email}&gt;
+                </td>
+                <td>{f.reason}</td>
+                <td>{formatNumber(f.attempts, locale)}</td>
+                <td>{f.nextAttemptAt ? <Instant at={f.nextAttemptAt} /> : t("messagesStaff.noMoreAttempts")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t("messagesStaff.versionsTitle")}</h2>
+      {message.versions.map((v) => (
+        <section key={v.locale} aria-labelledby={`version-${v.locale}`}>
+          <h3 id={`version-${v.locale}`}>{LOCALE_NAMES[v.locale as Locale] ?? v.locale}</h3>
+          <div lang={v.locale}>
+            <p>
+              <strong>{v.subject}</strong>
+            </p>
+            <p className="mail-body">{v.body}</p>
+          </div>
+        </section>
+      ))}
+      <p>
+        <a href={`/${locale}/operator/messages`}>{t("messagesStaff.backToList")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+/** Input of the operator's message form: who receives it, and its per-language versions. */
+import { z } from "zod";
+import { HOST_APPLICATION_STATUSES } from "../../domain/host-organization.ts";
+import { LOCALES } from "../../i18n/locales.ts";
+
+export const AUDIENCE_KINDS = ["applicants", "hosts", "sessionRegistrants"] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
+export const APPLICATION_STATUSES = ["draft", "submitted", "withdrawn", "under_review", "interview", "selected", "waitlisted", "rejected", "matched", "placed", "completed"] as const;
+export { HOST_APPLICATION_STATUSES };
+export const REGISTRANT_STATUSES = ["registered", "waitlisted", "attended"] as const;
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const perLanguage = (max: number) =>
+  z.object(Object.fromEntries(LOCALES.map((l) => [l, optional(max)])) as Record<(typeof LOCALES)[number], ReturnType<typeof optional>>);
+
+export const messageSchema = z
+  .object({
+    audience: z.enum(AUDIENCE_KINDS, { error: "errors.chooseOne" }),
+    roundId: optional(100),
+    applicationStatus: optional(40),
+    hostStatus: optional(40),
+    regionCode: optional(40),
+    sessionId: optional(100),
+    registrantStatus: optional(40),
+    subjects: perLanguage(200),
+    bodies: perLanguage(10000),
+  })
+  .superRefine((v, ctx) => {
+    for (const l of ["ja", "en"] as const) {
+      if (!v.subjects[l]) ctx.addIssue({ code: "custom", path: ["subjects", l], message: "errors.required" });
+      if (!v.bodies[l]) ctx.addIssue({ code: "custom", path: ["bodies", l], message: "errors.required" });
+    }
+    for (const l of LOCALES) {
+      if (v.subjects[l] && !v.bodies[l]) ctx.addIssue({ code: "custom", path: ["bodies", l], message: "errors.required" });
+      if (v.bodies[l] && !v.subjects[l]) ctx.addIssue({ code: "custom", path: ["subjects", l], message: "errors.required" });
+    }
+    if (v.audience === "applicants") {
+      if (!v.roundId) ctx.addIssue({ code: "custom", path: ["roundId"], message: "errors.chooseOne" });
+      if (!v.applicationStatus || !(APPLICATION_STATUSES as readonly string[]).includes(v.applicationStatus)) {
+        ctx.addIssue({ code: "custom", path: ["applicationStatus"], message: "errors.chooseOne" });
+      }
+    }
+    if (v.audience === "hosts") {
+      if (!v.roundId) ctx.addIssue({ code: "custom", path: ["roundId"], message: "errors.chooseOne" });
+      if (v.hostStatus && !(HOST_APPLICATION_STATUSES as readonly string[]).includes(v.hostStatus)) {
+        ctx.addIssue({ code: "custom", path: ["hostStatus"], message: "errors.chooseOne" });
+      }
+    }
+    if (v.audience === "sessionRegistrants") {
+      if (!v.sessionId) ctx.addIssue({ code: "custom", path: ["sessionId"], message: "errors.chooseOne" });
+      if (!v.registrantStatus || !(REGISTRANT_STATUSES as readonly string[]).includes(v.registrantStatus)) {
+        ctx.addIssue({ code: "custom", path: ["registrantStatus"], message: "errors.chooseOne" });
+      }
+    }
+  });
+
+export type MessageInput = z.output<typeof messageSchema>;
+
+/** The audience as stored with the message (only the fields its kind uses). */
+export type AudienceFilter =
+  | { kind: "applicants"; roundId: string; status: string }
+  | { kind: "hosts"; roundId: string; status: string | null; regionCode: string | null }
+  | { kind: "sessionRegistrants"; sessionId: string; status: string };
+
+export function audienceFilter(input: MessageInput): AudienceFilter {
+  if (input.audience === "applicants") return { kind: "applicants", roundId: input.roundId!, status: input.applicationStatus! };
+  if (input.audience === "hosts") return { kind: "hosts", roundId: input.roundId!, status: input.hostStatus, regionCode: input.regionCode };
+  return { kind: "sessionRegistrants", sessionId: input.sessionId!, status: input.registrantStatus! };
+}
