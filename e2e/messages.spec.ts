@@ -128,6 +128,12 @@ test("the operator previews a message to submitted applicants, then sends it; th
   expect(subjectsTo("applicant12@demo.jip.example").filter((s) => s.includes(token))).toEqual([`Interview schedule ${token}`]);
   expect(subjectsTo(VIETNAMESE_DRAFT).filter((s) => s.includes(token))).toEqual([]);
   await expectAccessible(page);
+
+  // The list shows the message with its counts.
+  await page.getByRole("link", { name: "All messages" }).click();
+  const row = page.getByRole("row").filter({ hasText: `Interview schedule ${token}` });
+  await expect(row.getByRole("cell")).toHaveText(["Applicants of a round (by status)", /\S/, "0", String(recipients), "0"]);
+  await expectAccessible(page);
 });
 
 test("the Vietnamese applicant reads it in the inbox in Vietnamese; a draft applicant has nothing", async ({ page }) => {
