@@ -210,5 +210,10 @@ test("the attendee follows the apply link, signs up and starts an application; t
   await signInOperator(op);
   await op.goto(`/en/operator/sessions?round=${DEMO_ROUND_ID}`);
   await expect(op.getByTestId(`session-row-${sessionId}`).getByTestId("count-applications")).toHaveText("1");
+  // The round's dashboard shows the same funnel per session.
+  await op.goto(`/en/operator/rounds/${DEMO_ROUND_ID}`);
+  const row = op.getByTestId("round-session-row").filter({ has: op.locator(`a[href$="/operator/sessions/${sessionId}"]`) });
+  await expect(row.locator("td").nth(2)).toHaveText("1");
+  await expectAccessible(op);
   await staff.close();
 });

@@ -2,6 +2,7 @@ import { Form, data, useActionData, useLoaderData } from "react-router";
 import type { Refusal } from "../../../src/domain/round-phases.ts";
 import { RefusedError } from "../../../src/services/errors.ts";
 import { getRoundDashboard } from "../../../src/services/rounds/get-round-dashboard.ts";
+import { listOperatorSessions } from "../../../src/services/sessions/session-queries.ts";
 import { transitionRoundPhase } from "../../../src/services/rounds/transition-round-phase.ts";
 import { Instant } from "../../components/instant.tsx";
 import { type I18n, formatInstant, formatNumber, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
@@ -13,6 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   return run(request, locale, async () => ({
     round: await getRoundDashboard(rt, actor, params.roundId),
+    sessions: await listOperatorSessions(rt, actor, locale, params.roundId),
     canManage: actor?.role === "operator",
   }));
 }
@@ -48,7 +50,7 @@ export function describeRefusal(r: Refusal, i18n: I18n): string {
 export default function RoundPage() {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const { round, canManage } = useLoaderData<typeof loader>();
+  const { round, sessions, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const name = locale === "ja" ? round.nameJa : round.nameEn;
   return (
@@ -135,6 +137,31 @@ export default function RoundPage() {
         <dd>{formatNumber(round.informationSessions, locale)}</dd>
       </dl>
       <HostCountsSection roundId={round.id} counts={round.hostCounts} />
+      {sessions.length > 0 ? (
+        <table>
+          <caption>{t("round.sessionsFunnel")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sessionsStaff.session")}</th>
+              <th scope="col">{t("sessionsStaff.registered")}</th>
+              <th scope="col">{t("sessionsStaff.attended")}</th>
+              <th scope="col">{t("sessionsStaff.applications")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} data-testid="round-session-row">
+                <th scope="row">
+                  <a href={`/${locale}/operator/sessions/${s.id}`}>{s.title}</a>
+                </th>
+                <td>{formatNumber(s.registered, locale)}</td>
+                <td>{formatNumber(s.attended, locale)}</td>
+                <td>{formatNumber(s.applications, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <h2>{t("round.parametersTitle")}</h2>
       <dl className="summary-list">
         <dt>{t("round.fiscalYear")}</dt>
