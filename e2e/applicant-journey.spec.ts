@@ -44,8 +44,10 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await page.locator('select[name="nationality"]').selectOption("JP");
   await page.locator('select[name="residenceCountry"]').selectOption("VN");
   await page.locator('input[name="priorParticipant"][value="no"]').check();
+  await page.locator('select[name="heardAbout"]').selectOption("university");
   await save(page);
   await expect(page.locator(".error-summary")).toBeVisible();
+  await expect(page.locator('select[name="heardAbout"]')).toHaveValue("university");
   await expect(page.locator("#field-dateOfBirth-error")).toBeVisible();
   await expect(page.locator('input[name="familyName"]')).toHaveValue("Trần <b>");
   await expect(page.getByTestId("eligibility-unmet")).toContainText(jsOn ? "is not on the list" : "Nhật Bản");

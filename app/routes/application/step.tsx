@@ -208,7 +208,7 @@ function answerText(value: unknown, name: string, t: (k: string, p?: Record<stri
   if (typeof value === "boolean") return t(value ? "application.yes" : "application.no");
   if (Array.isArray(value)) return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
   if (name === "nationality" || name === "residenceCountry") return country(String(value));
-  if (["degree", "jlptLevel", "englishTest", "englishSelfLevel"].includes(name)) return t(`application.options.${name}.${value}`);
+  if (["degree", "jlptLevel", "englishTest", "englishSelfLevel", "heardAbout"].includes(name)) return t(`application.options.${name}.${value}`);
   return String(value);
 }
 

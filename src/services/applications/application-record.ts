@@ -69,6 +69,7 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
     nationality: app.nationality,
     residenceCountry: app.residence_country,
     priorParticipant: app.prior_participant,
+    heardAbout: app.heard_about,
     contactEmail: app.contact_email,
     phone: app.phone,
     address: app.address,

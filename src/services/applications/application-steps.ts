@@ -40,6 +40,7 @@ export const ENGLISH_TESTS = ["toeic_lr", "ielts", "toefl_ibt", "cambridge", "ot
 export const PERIODS = ["A", "B", "C", "D", "E", "online"] as const;
 export const REGIONS = ["hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu_okinawa"] as const;
 export const JSIC = "ABCDEFGHIJKLMNOPQRST".split("");
+export const HEARD_ABOUT = ["information_session", "university", "friend_or_alumni", "social_media", "web_search", "embassy_or_jetro", "other"] as const;
 
 export interface FieldSpec {
   name: string;
@@ -66,6 +67,7 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
     f("nationality", "country", country, true),
     f("residenceCountry", "country", country, true),
     f("priorParticipant", "yesno", yesNo, true),
+    f("heardAbout", "select", optionalEnum(HEARD_ABOUT), false, { options: HEARD_ABOUT }),
   ],
   contact: [
     f("contactEmail", "email", z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email" })), true),

@@ -69,6 +69,7 @@ const COLUMNS: Record<string, string> = {
   nationality: "nationality",
   residenceCountry: "residence_country",
   priorParticipant: "prior_participant",
+  heardAbout: "heard_about",
   contactEmail: "contact_email",
   phone: "phone",
   address: "address",
