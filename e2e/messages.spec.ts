@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
-import { totp } from "./support/totp.ts";
+import { staffSignIn } from "./support/staff-sign-in.ts";
 import { DEMO_PASSWORD, decodeSubject, expectAccessible, latestMailTo, serverOf, submit } from "./support/fixtures.ts";
 
 /**
@@ -18,28 +18,10 @@ const OPERATOR = "operator-messages@demo.jip.example";
 const DEMO_ROUND_ID = "00000000-0000-4000-8000-000000002027";
 const VIETNAMESE_SUBMITTED = "applicant01@demo.jip.example"; // Nguyễn Thị Lan, submitted, locale vi
 const VIETNAMESE_DRAFT = "applicant03@demo.jip.example"; // Lê Hoàng Anh, draft, locale vi
-let secret = "";
 let token = "";
 let messageUrl = "";
 
-async function signInOperator(page: Page) {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("E-mail address").fill(OPERATOR);
-  await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
-  await submit(page, "Sign in");
-  if (!secret) {
-    await page.goto("/en/operator");
-    await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await submit(page, "Continue");
-    secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
-  }
-  // A code not about to expire (each code is accepted once).
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < 3_000) await new Promise((r) => setTimeout(r, left + 200));
-  await page.getByLabel("6-digit code").fill(totp(secret));
-  await submit(page, "Verify");
-}
+const signInOperator = staffSignIn(OPERATOR);
 
 async function signInApplicant(page: Page, email: string) {
   await page.goto("/en/sign-in");

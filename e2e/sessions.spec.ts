@@ -1,6 +1,6 @@
-import { type Page, expect, test } from "@playwright/test";
-import { totp } from "./support/totp.ts";
-import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
+import { expect, test } from "@playwright/test";
+import { staffSignIn } from "./support/staff-sign-in.ts";
+import { expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
 
 /**
  * Information sessions: the operator creates a session with two places (bad
@@ -14,35 +14,10 @@ test.describe.configure({ mode: "serial" });
 
 const OPERATOR = "operator-sessions@demo.jip.example";
 const DEMO_ROUND_ID = "00000000-0000-4000-8000-000000002027";
-let secret = "";
 let sessionId = "";
 const people: { name: string; email: string }[] = [];
 
-let lastWindow = -1;
-
-/** A code from a window not used before (a code is accepted once) and not about to expire. */
-async function freshCode(): Promise<string> {
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < 3_000 || Math.floor(Date.now() / 30_000) === lastWindow) await new Promise((r) => setTimeout(r, left + 200));
-  lastWindow = Math.floor(Date.now() / 30_000);
-  return totp(secret);
-}
-
-async function signInOperator(page: Page) {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("E-mail address").fill(OPERATOR);
-  await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
-  await submit(page, "Sign in");
-  if (!secret) {
-    await page.goto("/en/operator");
-    await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await submit(page, "Continue");
-    secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
-  }
-  await page.getByLabel("6-digit code").fill(await freshCode());
-  await submit(page, "Verify");
-}
+const signInOperator = staffSignIn(OPERATOR);
 
 /** The cancel link of the newest e-mail to this address whose subject matches. */
 async function linkIn(to: string, subject: RegExp, pattern: RegExp): Promise<string> {

@@ -7,6 +7,7 @@
  * (base, 2×, 4×, …) until maxAttempts. A sent delivery is never claimed again.
  */
 import { sql } from "kysely";
+import { repeatJob } from "./repeat.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { renderText } from "../services/messages/render.ts";
 
@@ -70,20 +71,5 @@ export async function deliverDueMessages(ctx: ServiceContext, now: Date = ctx.cl
 
 /** Runs the delivery job every few seconds in the server process; returns a stop function. */
 export function startMessageJob(ctx: ServiceContext, everyMs = 2_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDueMessages(ctx);
-    } catch (err) {
-      console.error("message delivery job failed", err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return repeatJob("message delivery job", everyMs, () => deliverDueMessages(ctx));
 }

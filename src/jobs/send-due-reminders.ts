@@ -6,6 +6,7 @@
  * A mail that fails to send releases its claim, so the next run retries it.
  */
 import type { ServiceContext } from "../services/context.ts";
+import { repeatJob } from "./repeat.ts";
 import { sessionMail } from "../services/sessions/session-mail.ts";
 
 const DAY_MS = 24 * 3600_000;
@@ -48,21 +49,6 @@ export async function sendDueReminders(ctx: ServiceContext, now: Date = ctx.cloc
 
 /** Runs the reminder job every minute in the server process; returns a stop function. */
 export function startReminderJob(ctx: ServiceContext, everyMs = 60_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendDueReminders(ctx);
-    } catch (err) {
-      console.error("reminder job failed", err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return repeatJob("reminder job", everyMs, () => sendDueReminders(ctx));
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Signs a staff member in with password and TOTP, enrolling two-factor
+ * authentication on the first call (each fresh e2e server starts without it).
+ * One per spec and account: it remembers the secret and the last code window,
+ * because a code is accepted once.
+ */
+import { type Page, expect } from "@playwright/test";
+import { DEMO_PASSWORD, submit } from "./fixtures.ts";
+import { totp } from "./totp.ts";
+
+export function staffSignIn(email: string, password = DEMO_PASSWORD): (page: Page) => Promise<void> {
+  let secret = "";
+  let lastWindow = -1;
+  const freshCode = async () => {
+    const left = 30_000 - (Date.now() % 30_000);
+    if (left < 3_000 || Math.floor(Date.now() / 30_000) === lastWindow) await new Promise((r) => setTimeout(r, left + 200));
+    lastWindow = Math.floor(Date.now() / 30_000);
+    return totp(secret);
+  };
+  return async (page) => {
+    await page.goto("/en/sign-in");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password", { exact: false }).first().fill(password);
+    await submit(page, "Sign in");
+    if (!secret) {
+      await page.goto("/en/operator");
+      await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
+      await page.getByLabel("Password").fill(password);
+      await submit(page, "Continue");
+      secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    }
+    await page.getByLabel("6-digit code").fill(await freshCode());
+    await submit(page, "Verify");
+  };
+}

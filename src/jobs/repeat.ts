@@ -1,0 +1,23 @@
+/**
+ * Runs a job now and then every `everyMs` in the server process, never two
+ * runs at once; a failing run is logged and the next one tries again.
+ * Returns a stop function. The timer does not keep the process alive.
+ */
+export function repeatJob(name: string, everyMs: number, run: () => Promise<unknown>): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await run();
+    } catch (err) {
+      console.error(`${name} failed`, err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
