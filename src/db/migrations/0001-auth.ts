@@ -2,7 +2,8 @@
  * better-auth's tables, as its getMigrations() produced them for our
  * configuration (src/auth/create-auth.ts), folded into our own migrations so
  * PGlite and PostgreSQL get exactly the same schema (ADR 0004).
- * Re-generate with `bin/jip auth-schema` after changing the auth config.
+ * After changing the auth config, compare with `(await getMigrations(auth.options)).compileMigrations()`
+ * (better-auth/db/migration) and add a new migration for the difference.
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
