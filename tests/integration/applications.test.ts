@@ -17,23 +17,9 @@ import { submitApplication } from "../../src/services/applications/submit-applic
 import { uploadApplicationDocument } from "../../src/services/applications/upload-application-document.ts";
 import { withdrawApplication } from "../../src/services/applications/withdraw-application.ts";
 import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, RefusedError, TwoFactorRequiredError, ValidationError } from "../../src/services/errors.ts";
+import { ForbiddenError, NotFoundError, RefusedError, TwoFactorRequiredError } from "../../src/services/errors.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
-
-async function caught<T>(promise: Promise<T>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to throw");
-}
-
-async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationError> {
-  const err = await caught(promise);
-  expect(err).toBeInstanceOf(ValidationError);
-  return err as ValidationError;
-}
+import { caught, validationErrorOf } from "./support/expect-errors.ts";
 
 /** Refusals are a union per use case; the tests match on their code. */
 type AnyRefusal = { code: string; unmet?: { rule: string }[]; [key: string]: unknown };

@@ -12,20 +12,7 @@ import { signUpHost } from "../../src/services/hosts/sign-up-host.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
 import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to throw");
-}
-async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationError> {
-  const err = await caught(promise);
-  expect(err).toBeInstanceOf(ValidationError);
-  return err as ValidationError;
-}
+import { validationErrorOf } from "./support/expect-errors.ts";
 
 let serial = 0;
 function corporateNumber(): string {

@@ -18,15 +18,7 @@ import { createSession } from "../../src/services/sessions/manage-session.ts";
 import { markAttendance } from "../../src/services/sessions/mark-attendance.ts";
 import { registerForSession } from "../../src/services/sessions/registrations.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to throw");
-}
+import { caught } from "./support/expect-errors.ts";
 
 const texts = {
   subjects: { ja: "{name}さんへのお知らせ", en: "News for {name}", vi: "Tin cho {name}" },

@@ -3,27 +3,13 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Refusal } from "../../src/domain/round-phases.ts";
 import { tokyoLocalToInstant } from "../../src/domain/time.ts";
 import type { Actor } from "../../src/services/context.ts";
-import { NotFoundError, RefusedError, ValidationError } from "../../src/services/errors.ts";
+import { NotFoundError, RefusedError } from "../../src/services/errors.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
 import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
 import { listRounds } from "../../src/services/rounds/list-rounds.ts";
 import { transitionRoundPhase } from "../../src/services/rounds/transition-round-phase.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-
-async function caught<T>(promise: Promise<T>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to throw");
-}
-
-async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationError> {
-  const err = await caught(promise);
-  expect(err).toBeInstanceOf(ValidationError);
-  return err as ValidationError;
-}
+import { caught, validationErrorOf } from "./support/expect-errors.ts";
 
 async function refusalsOf(promise: Promise<unknown>): Promise<Refusal[]> {
   const err = await caught(promise);

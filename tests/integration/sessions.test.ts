@@ -17,15 +17,7 @@ import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "../../src/se
 import { cancelRegistration, getRegistrationByToken, registerForSession } from "../../src/services/sessions/registrations.ts";
 import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "../../src/services/sessions/session-queries.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to throw");
-}
+import { caught } from "./support/expect-errors.ts";
 
 /** Session form input starting 10 days after the test clock's start, in Hanoi time. */
 function sessionForm(roundId: string, overrides: Record<string, unknown> = {}) {
