@@ -161,7 +161,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const draft = await env.db.transaction().execute((trx) => findOrCreateDraft(trx, applicant, env.clock.now()));
     const app = await env.db.selectFrom("applications").select("source_session_id").where("id", "=", draft.id).executeTakeFirstOrThrow();
     expect(app.source_session_id).toBe(id);
-    const row = (await listOperatorSessions(env.ctx, operator, "en")).find((s) => s.id === id)!;
+    const row = (await listOperatorSessions(env.ctx, operator, "en", {}, { page: 1, size: 200 })).items.find((s) => s.id === id)!;
     expect({ registered: row.registered, waitlisted: row.waitlisted, attended: row.attended, applications: row.applications }).toEqual({
       registered: 2,
       waitlisted: 0,
@@ -195,8 +195,14 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await markAttendanceFromCsv(env.ctx, operator, id, csv)).toEqual({ attended: 2, followUps: 1, matched: 1, unknown: ["stranger@example.org"] });
     const after = (await getOperatorSession(env.ctx, operator, id, "en")).registrations;
     expect(Object.fromEntries(after.map((r) => [r.email, r.attended]))).toEqual({ [a.email]: true, [b.email]: true, [c.email]: false });
-    expect((await listOperatorSessions(env.ctx, operator, "en", roundId)).map((s) => s.id)).toContain(id);
-    expect(await listOperatorSessions(env.ctx, operator, "en", "00000000-0000-4000-8000-000000000000")).toEqual([]);
+    expect((await listOperatorSessions(env.ctx, operator, "en", { roundId }, { page: 1, size: 200 })).items.map((s) => s.id)).toContain(id);
+    expect(await listOperatorSessions(env.ctx, operator, "en", { roundId: "00000000-0000-4000-8000-000000000000" }, { page: 1, size: 50 })).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      size: 50,
+      pages: 1,
+    });
     expect(await caught(markAttendanceFromCsv(env.ctx, ministry, id, csv))).toBeInstanceOf(ForbiddenError);
   });
 

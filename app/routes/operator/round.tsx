@@ -1,6 +1,7 @@
 import { Form, data, useActionData, useLoaderData } from "react-router";
 import type { Refusal } from "../../../src/domain/round-phases.ts";
 import { RefusedError } from "../../../src/services/errors.ts";
+import { MAX_PAGE_SIZE } from "../../../src/services/paging.ts";
 import { getRoundDashboard } from "../../../src/services/rounds/get-round-dashboard.ts";
 import { listOperatorSessions } from "../../../src/services/sessions/session-queries.ts";
 import { transitionRoundPhase } from "../../../src/services/rounds/transition-round-phase.ts";
@@ -14,7 +15,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   return run(request, locale, async () => ({
     round: await getRoundDashboard(rt, actor, params.roundId),
-    sessions: await listOperatorSessions(rt, actor, locale, params.roundId),
+    sessions: await listOperatorSessions(rt, actor, locale, { roundId: params.roundId }, { page: 1, size: MAX_PAGE_SIZE }),
     canManage: actor?.role === "operator",
   }));
 }
@@ -137,7 +138,7 @@ export default function RoundPage() {
         <dd>{formatNumber(round.informationSessions, locale)}</dd>
       </dl>
       <HostCountsSection roundId={round.id} counts={round.hostCounts} />
-      {sessions.length > 0 ? (
+      {sessions.total > 0 ? (
         <table>
           <caption>{t("round.sessionsFunnel")}</caption>
           <thead>
@@ -149,7 +150,7 @@ export default function RoundPage() {
             </tr>
           </thead>
           <tbody>
-            {sessions.map((s) => (
+            {sessions.items.map((s) => (
               <tr key={s.id} data-testid="round-session-row">
                 <th scope="row">
                   <a href={`/${locale}/operator/sessions/${s.id}`}>{s.title}</a>
@@ -161,6 +162,11 @@ export default function RoundPage() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {sessions.total > sessions.items.length ? (
+        <p>
+          <a href={`/${locale}/operator/sessions?round=${round.id}`}>{t("sessionsStaff.allOfRound", { total: sessions.total })}</a>
+        </p>
       ) : null}
       <h2>{t("round.parametersTitle")}</h2>
       <dl className="summary-list">

@@ -1,27 +1,44 @@
-import { useLoaderData } from "react-router";
+import { useLoaderData, useLocation } from "react-router";
 import { roleGrants } from "../../../../src/domain/roles.ts";
+import { pageRequestFrom } from "../../../../src/services/paging.ts";
 import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
-import { listOperatorSessions } from "../../../../src/services/sessions/session-queries.ts";
+import { SESSION_STATUS_FILTERS, type SessionStatusFilter, listOperatorSessions } from "../../../../src/services/sessions/session-queries.ts";
 import { Instant } from "../../../components/instant.tsx";
+import { Pager } from "../../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
 
-/** Every information session with its funnel: registered, waiting, attended, applications it brought. */
+/** ?round= and ?status= leniently: an unknown status means no status filter. */
+function filterFrom(sp: URLSearchParams): { roundId: string | undefined; status: SessionStatusFilter | undefined } {
+  const round = sp.get("round")?.trim() || undefined;
+  const status = sp.get("status")?.trim();
+  return { roundId: round, status: SESSION_STATUS_FILTERS.find((s) => s === status) };
+}
+
+/** Every information session with its funnel: registered, waiting, attended, applications it brought. Paged on the server. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  const round = new URL(request.url).searchParams.get("round") ?? "";
+  const sp = new URL(request.url).searchParams;
+  const filter = filterFrom(sp);
   return run(request, locale, async () => ({
-    sessions: await listOperatorSessions(rt, actor, locale, round || undefined),
+    sessions: await listOperatorSessions(rt, actor, locale, filter, pageRequestFrom(sp)),
     rounds: (await listRounds(rt, actor, { page: 1, size: 100 })).items.map((r) => ({ id: r.id, name: locale === "ja" ? r.nameJa : r.nameEn })),
-    round,
+    round: filter.roundId ?? "",
+    status: filter.status ?? "",
     canManage: actor ? roleGrants(actor.role, "round.manage") : false,
   }));
 }
 
 export default function OperatorSessions() {
   const { t, locale } = useI18n();
-  const { sessions, rounds, round, canManage } = useLoaderData<typeof loader>();
+  const { sessions, rounds, round, status, canManage } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const statusLabels: Record<SessionStatusFilter, string> = {
+    upcoming: t("sessionsStaff.statusFilter.upcoming"),
+    past: t("sessionsStaff.statusFilter.past"),
+    cancelled: t("sessionsStaff.statusFilter.cancelled"),
+  };
   return (
     <>
       <h1>{t("sessionsStaff.title")}</h1>
@@ -44,12 +61,24 @@ export default function OperatorSessions() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("sessionsStaff.status")}</label>
+          <select id="filter-status" name="status" defaultValue={status}>
+            <option value="">{t("sessionsStaff.statusFilter.any")}</option>
+            {SESSION_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit">{t("sessionsStaff.show")}</button>
       </form>
-      {sessions.length === 0 ? (
-        <p>{t("sessionsStaff.none")}</p>
+      {sessions.total === 0 ? (
+        <p>{round || status ? t("sessionsStaff.noneMatching") : t("sessionsStaff.none")}</p>
       ) : (
-        <table>
+        <>
+          <table>
             <caption>{t("sessionsStaff.caption")}</caption>
             <thead>
               <tr>
@@ -64,7 +93,7 @@ export default function OperatorSessions() {
               </tr>
             </thead>
             <tbody>
-              {sessions.map((s) => (
+              {sessions.items.map((s) => (
                 <tr key={s.id} data-testid={`session-row-${s.id}`}>
                   <th scope="row">
                     <a href={`/${locale}/operator/sessions/${s.id}`}>{s.title}</a>
@@ -83,6 +112,8 @@ export default function OperatorSessions() {
               ))}
             </tbody>
           </table>
+          <Pager page={sessions.page} pages={sessions.pages} total={sessions.total} search={search} />
+        </>
       )}
     </>
   );
