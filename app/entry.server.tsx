@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
-import { startMessageJob } from "../src/jobs/deliver-messages.ts";
+import { startEmailJob } from "../src/jobs/deliver-emails.ts";
 import { startReminderJob } from "../src/jobs/send-due-reminders.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
@@ -15,10 +15,11 @@ export const streamTimeout = 5_000;
  */
 export async function startRuntime(): Promise<void> {
   const rt = await getRuntime();
-  // Background jobs of the server process (ADR 0007): information-session reminders, every minute.
-  if (process.env.JIP_JOBS !== "off") startReminderJob(rt);
-  // Messages to groups: pending deliveries every 2 seconds (a send only writes rows).
-  if (process.env.JIP_JOBS !== "off") startMessageJob(rt);
+  if (process.env.JIP_JOBS === "off") return;
+  // Background jobs of the server process: information-session reminders every 5 seconds (ADR 0007),
+  // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
+  startReminderJob(rt);
+  startEmailJob(rt);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

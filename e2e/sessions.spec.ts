@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { staffSignIn } from "./support/staff-sign-in.ts";
-import { expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
+import { expectAccessible, latestMailTo, mailsTo, submit, uniqueEmail } from "./support/fixtures.ts";
 
 /**
  * Information sessions: the operator creates a session with two places (bad
  * input first), three people register without an account (the third waits),
  * one cancels with the link from their e-mail and the third is promoted and
- * told, the operator marks attendance (check boxes and a CSV), the attendee gets the apply link with
+ * told, the server's reminder job (the session starts within 24 hours) sends
+ * each registered person exactly one reminder, the operator marks attendance (check boxes and a CSV), the attendee gets the apply link with
  * the session as its source, signs up and starts an application, and the
  * operator's list shows the funnel with the application attributed.
  */
@@ -18,6 +19,14 @@ let sessionId = "";
 const people: { name: string; email: string }[] = [];
 
 const signInOperator = staffSignIn(OPERATOR);
+
+/** A date-time input value ("YYYY-MM-DDTHH:mm") for `hours` from now, in the venue's time zone. */
+function venueTime(hours: number, timeZone = "Asia/Ho_Chi_Minh"): string {
+  const at = new Date(Date.now() + hours * 3600_000);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .format(at)
+    .replace(" ", "T");
+}
 
 /** The cancel link of the newest e-mail to this address whose subject matches. */
 async function linkIn(to: string, subject: RegExp, pattern: RegExp): Promise<string> {
@@ -58,8 +67,9 @@ test("the operator creates a session with two places; bad input is explained and
   await expect(timing).toContainText("The start must be in the future.");
   await expect(timing).toContainText("The end must be after the start.");
 
-  await page.getByLabel(/^Start/).fill("2099-06-10T18:00");
-  await page.getByLabel(/^End/).fill("2099-06-10T20:00");
+  // Tomorrow, within the reminder window: the server's reminder job will write to everyone registered.
+  await page.getByLabel(/^Start/).fill(venueTime(20));
+  await page.getByLabel(/^End/).fill(venueTime(22));
   await page.getByLabel(/^Language of the session/).selectOption("vi");
   await submit(page, "Create the session");
   await expect(page.getByRole("status")).toHaveText("The session has been created.");
@@ -120,6 +130,18 @@ test("one person cancels with the e-mail link; the first on the waiting list is 
   await expect(page.getByRole("status")).toHaveText("Your registration has been cancelled.");
   await expectAccessible(page);
   await latestMailTo(test.info(), people[2]!.email, /Bạn đã có chỗ/);
+});
+
+test("the reminder job writes once to each registered person, however often it runs", async () => {
+  // The server runs the job every few seconds: wait for the reminders, then for several more runs.
+  const first = await latestMailTo(test.info(), people[0]!.email, /Reminder/);
+  expect(first.body).toContain("Hall A, Hanoi University");
+  await latestMailTo(test.info(), people[2]!.email, /Nhắc nhở/);
+  await new Promise((r) => setTimeout(r, 12_000));
+  expect(mailsTo(test.info(), people[0]!.email, /Reminder/)).toHaveLength(1);
+  expect(mailsTo(test.info(), people[2]!.email, /Nhắc nhở/)).toHaveLength(1);
+  // The second person may have been reminded before cancelling, never twice.
+  expect(mailsTo(test.info(), people[1]!.email, /Reminder/).length).toBeLessThanOrEqual(1);
 });
 
 test("the operator marks attendance; the attendee gets the apply link with the session; the list shows the funnel", async ({ page }) => {

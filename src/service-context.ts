@@ -7,27 +7,31 @@ import type { AppConfig } from "./config.ts";
 import { type Db, connect } from "./db/connect.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { createMailer } from "./services/mail/mailer.ts";
+import { type MailTransport, createTransport } from "./services/mail/transport.ts";
 import { createDiskStorage } from "./storage/file-storage.ts";
 
 export interface Runtime extends ServiceContext {
   database: Db;
+  /** Where the e-mail delivery job hands queued e-mails (SMTP or the development outbox). */
+  transport: MailTransport;
 }
 
 export async function createRuntime(config: AppConfig, clock: () => Date = () => new Date()): Promise<Runtime> {
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
   const db = database.kysely;
-  const mailer = createMailer({ db, outboxDir: config.outboxDir, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const mailer = createMailer({ db, clock });
+  const transport = createTransport({ outboxDir: config.outboxDir, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({
     kysely: db,
     baseURL: config.publicUrl,
     secret: config.authSecret,
     mailer: {
       sendVerification: ({ email, name, locale, url }) =>
-        mailer.send({ to: email, template: "verifyEmail", locale, params: { name, url } }),
+        mailer.queue({ to: email, template: "verifyEmail", locale, params: { name, url } }).then(() => undefined),
       sendPasswordReset: ({ email, name, locale, url }) =>
-        mailer.send({ to: email, template: "resetPassword", locale, params: { name, url } }),
+        mailer.queue({ to: email, template: "resetPassword", locale, params: { name, url } }).then(() => undefined),
     },
   });
   const files = createDiskStorage(config.documentsDir);
-  return { database, db, auth, mailer, files, clock, publicUrl: config.publicUrl };
+  return { database, db, auth, mailer, transport, files, clock, publicUrl: config.publicUrl };
 }

@@ -57,34 +57,44 @@ export interface Mail {
   links: string[];
 }
 
-/** The newest e-mail to an address in the server's development outbox (waits for it to arrive). */
-export async function latestMailTo(testInfo: TestInfo, to: string, subjectHas?: RegExp): Promise<Mail> {
+/**
+ * Every e-mail to an address in the server's development outbox whose
+ * subject matches, newest first. The server queues e-mails and its delivery
+ * job writes them within a second or two (ADR 0008): use latestMailTo to wait.
+ */
+export function mailsTo(testInfo: TestInfo, to: string, subjectHas?: RegExp): Mail[] {
   const dir = path.join(serverOf(testInfo).dataDir, "outbox");
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const files = (() => {
-      try {
-        return readdirSync(dir).sort().reverse();
-      } catch {
-        return [];
-      }
-    })();
-    for (const f of files) {
-      const raw = readFileSync(path.join(dir, f), "utf8");
-      const split = raw.indexOf("\n\n");
-      const headers = raw.slice(0, split);
-      if (!new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "mi").test(headers)) continue;
-      const body = /quoted-printable/i.test(headers)
-        ? decodeQuotedPrintable(raw.slice(split + 2))
-        : /base64/i.test(headers)
-          ? Buffer.from(raw.slice(split + 2), "base64").toString("utf8")
-          : raw.slice(split + 2);
-      const mail = { headers, body, links: body.match(/https?:\/\/\S+/g) ?? [] };
-      if (subjectHas && !subjectHas.test(decodeSubject(headers))) continue;
-      return mail;
-    }
+  let files: string[];
+  try {
+    files = readdirSync(dir).sort().reverse();
+  } catch {
+    return [];
+  }
+  const found: Mail[] = [];
+  for (const f of files) {
+    const raw = readFileSync(path.join(dir, f), "utf8");
+    const split = raw.indexOf("\n\n");
+    const headers = raw.slice(0, split);
+    if (!new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "mi").test(headers)) continue;
+    if (subjectHas && !subjectHas.test(decodeSubject(headers))) continue;
+    const body = /quoted-printable/i.test(headers)
+      ? decodeQuotedPrintable(raw.slice(split + 2))
+      : /base64/i.test(headers)
+        ? Buffer.from(raw.slice(split + 2), "base64").toString("utf8")
+        : raw.slice(split + 2);
+    found.push({ headers, body, links: body.match(/https?:\/\/\S+/g) ?? [] });
+  }
+  return found;
+}
+
+/** The newest e-mail to an address in the server's development outbox (waits up to 15 s for it to arrive). */
+export async function latestMailTo(testInfo: TestInfo, to: string, subjectHas?: RegExp): Promise<Mail> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const [newest] = mailsTo(testInfo, to, subjectHas);
+    if (newest) return newest;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no e-mail to ${to} in ${dir}`);
+  throw new Error(`no e-mail to ${to}${subjectHas ? ` matching ${subjectHas}` : ""} in ${path.join(serverOf(testInfo).dataDir, "outbox")}`);
 }
 
 /** The Subject header, decoded from RFC 2047 encoded words. */

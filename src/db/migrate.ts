@@ -10,6 +10,7 @@ import * as m0002 from "./migrations/0002-program-model.ts";
 import * as m0003 from "./migrations/0003-host-journey.ts";
 import * as m0004 from "./migrations/0004-applicant-journey.ts";
 import * as m0006 from "./migrations/0006-group-messages.ts";
+import * as m0007 from "./migrations/0007-email-queue.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -19,16 +20,26 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-host-journey": m0003,
   "0004-applicant-journey": m0004,
   "0006-group-messages": m0006,
+  "0007-email-queue": m0007,
 };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
     // Features are developed in parallel: a lower-numbered migration may land after a higher one.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies the migrations up to and including `name` only (tests of a later migration's data conversion). */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -405,14 +405,9 @@ export interface MessageDeliveriesTable {
   recipient_user_id: string | null;
   recipient_email: string;
   locale: string;
-  status: Generated<string>;
-  failure_reason: string | null;
   read_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   recipient_name: Generated<string>;
-  attempts: Generated<number>;
-  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  email_id: string | null;
 }
 
 export interface MessagesTable {
@@ -445,6 +440,11 @@ export interface OutboundEmailsTable {
   status: Generated<string>;
   error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attachments: unknown | null;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface OutcomeFollowupsTable {

@@ -16,6 +16,7 @@ export type Permission =
   | "round.manage"
   | "audit.read"
   | "outbox.read"
+  | "outbox.retry"
   | "staff.invite"
   | "dashboard.read"
   | "application.own"
@@ -29,7 +30,7 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
   applicant: ["application.own"],
   host: ["host.own"],
   reviewer: [],
-  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "staff.invite", "dashboard.read", "application.read", "application.override", "hosts.read", "hosts.decide"],
+  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "outbox.retry", "staff.invite", "dashboard.read", "application.read", "application.override", "hosts.read", "hosts.decide"],
   ministry: ["round.read", "dashboard.read", "hosts.read"],
 };
 

@@ -11,7 +11,7 @@ import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "../../src/services/au
 import { signIn } from "../../src/services/auth/sign-in.ts";
 import { signUpApplicant } from "../../src/services/auth/sign-up-applicant.ts";
 import { UnauthenticatedError, ValidationError } from "../../src/services/errors.ts";
-import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, useTestDatabase } from "./support/databases.ts";
+import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, deliverQueuedEmails, useTestDatabase } from "./support/databases.ts";
 
 const PASSWORD = "a-long-enough-password";
 
@@ -69,6 +69,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("sends the verification e-mail in Vietnamese with a link to this server", async () => {
+      // Signing up only queued it; the delivery job sends it.
+      expect((await mailsTo(env, email)).map((m) => m.status)).toEqual(["pending"]);
+      await deliverQueuedEmails(env);
       const mails = await mailsTo(env, email);
       expect(mails).toHaveLength(1);
       const mail = mails[0]!;

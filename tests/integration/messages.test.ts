@@ -1,16 +1,17 @@
 /**
  * Messages to groups on PGlite and PostgreSQL: the form rules, the preview
  * (count and one rendered sample per language, nothing written), the send
- * (message, pending deliveries and audit entry together; no e-mail during the
- * request), the delivery job (each recipient once, in their language), the
+ * (message, queued e-mails, deliveries and audit entry together; no e-mail
+ * sent during the request), the delivery job (each recipient once, in their language), the
  * in-app inbox (read on open, only one's own), the host and session-registrant
  * audiences, and transport failures: retried with back-off, visible with the
  * reason, never sent twice.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { backOffMs, deliverDueMessages } from "../../src/jobs/deliver-messages.ts";
+import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
 import type { Actor } from "../../src/services/context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
+import { createTransport } from "../../src/services/mail/transport.ts";
 import { previewMessage, sendMessage } from "../../src/services/messages/compose-message.ts";
 import { getMessage, listInbox, listMessages, openInboxMessage } from "../../src/services/messages/message-queries.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
@@ -19,6 +20,7 @@ import { markAttendance } from "../../src/services/sessions/mark-attendance.ts";
 import { registerForSession } from "../../src/services/sessions/registrations.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { caught } from "./support/expect-errors.ts";
+import { startSmtpServer } from "./support/smtp-server.ts";
 
 const texts = {
   subjects: { ja: "{name}さんへのお知らせ", en: "News for {name}", vi: "Tin cho {name}" },
@@ -100,19 +102,21 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const { id, recipients } = await sendMessage(env.ctx, operator, applicantsForm(roundId));
     expect(recipients).toBe(3);
     const rows = await env.db.selectFrom("message_deliveries").selectAll().where("message_id", "=", id).orderBy("recipient_email").execute();
-    expect(rows.map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
+    const queued = await env.db.selectFrom("outbound_emails").select(["id", "status"]).where("id", "in", rows.map((r) => r.email_id!)).execute();
+    expect(queued.map((e) => e.status)).toEqual(["pending", "pending", "pending"]);
     expect(rows.find((r) => r.recipient_user_id === th.id)!.locale).toBe("en");
     expect(rows.some((r) => r.recipient_user_id === draft.id)).toBe(false);
     const audit = await env.db.selectFrom("audit_log").selectAll().where("entity_id", "=", id).execute();
     expect(audit.map((a) => a.action)).toEqual(["message.send"]);
-    // The request wrote rows only: no e-mail yet.
-    expect(await mailsTo(env, vi.email)).toHaveLength(0);
+    // The request wrote rows only: each e-mail is queued, none sent yet.
+    expect((await mailsTo(env, vi.email)).map((m) => [m.status, m.file_name])).toEqual([["pending", null]]);
     expect((await getMessage(env.ctx, operator, id, "en")).counts).toEqual({ pending: 3, sent: 0, failed: 0 });
 
-    expect(await deliverDueMessages(env.ctx)).toEqual({ sent: 3, failed: 0 });
-    expect(await deliverDueMessages(env.ctx)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails(env.ctx)).toEqual({ sent: 3, failed: 0 });
+    expect(await deliverDueEmails(env.ctx)).toEqual({ sent: 0, failed: 0 });
     const viMails = await mailsTo(env, vi.email);
     expect(viMails).toHaveLength(1);
+    expect(viMails[0]).toMatchObject({ status: "sent" });
     expect(viMails[0]).toMatchObject({ subject: "Tin cho Lan Test", body_text: "Xin chào Lan Test.", locale: "vi" });
     expect((await mailsTo(env, th.email))[0]).toMatchObject({ subject: "News for Somchai Test", locale: "en" });
     expect(await mailsTo(env, draft.email)).toHaveLength(0);
@@ -172,37 +176,48 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(attended.samples).toEqual([expect.objectContaining({ locale: "vi", recipients: 1, subject: "Tin cho Person a" })]);
   });
 
-  it("a failing transport: failed with the reason, retried with exponential back-off, at most N attempts, never a duplicate", async () => {
+  it("a refusing mail server: failed with the reason, retried with exponential back-off, at most N attempts, never a duplicate", async () => {
     env.clock.set("2027-05-01T00:00:00Z");
+    await deliverDueEmails(env.ctx); // what earlier tests queued goes out first
     const { id } = await sendMessage(env.ctx, operator, applicantsForm(roundId, "submitted", { subjects: { ...texts.subjects, en: "Retry {name}" } }));
-    const failing = { ...env.ctx, mailer: { send: async () => Promise.reject(new Error("SMTP 451 temporary failure")) } };
-    const base = 1000;
-    expect(await deliverDueMessages(failing, env.clock.now(), { baseDelayMs: base, maxAttempts: 3 })).toEqual({ sent: 0, failed: 3 });
-    const detail = await getMessage(env.ctx, operator, id, "en");
-    expect(detail.counts).toEqual({ pending: 0, sent: 0, failed: 3 });
-    expect(detail.failures[0]).toMatchObject({ reason: "SMTP 451 temporary failure", attempts: 1, nextAttemptAt: "2027-05-01T00:00:01.000Z" });
-    // Not due yet: nothing is claimed.
-    expect(await deliverDueMessages(failing, new Date(env.clock.now().getTime() + base - 1), { baseDelayMs: base, maxAttempts: 3 })).toEqual({ sent: 0, failed: 0 });
-    env.clock.advance(base);
-    expect(await deliverDueMessages(failing, env.clock.now(), { baseDelayMs: base, maxAttempts: 3 })).toEqual({ sent: 0, failed: 3 });
-    const second = await getMessage(env.ctx, operator, id, "en");
-    expect(second.failures[0]).toMatchObject({ attempts: 2, nextAttemptAt: new Date(env.clock.now().getTime() + backOffMs(2, base)).toISOString() });
-    expect(backOffMs(2, base)).toBe(2 * base);
+    const refusing = new Set([vi.email, en.email, th.email]);
+    const smtp = await startSmtpServer({ refuse: (to) => (refusing.has(to) ? "4.2.2 Mailbox full" : null) });
+    try {
+      const viaSmtp = { ...env.ctx, transport: createTransport({ outboxDir: env.outboxDir, smtpUrl: smtp.url }) };
+      const base = 1000;
+      const run = async (at: Date) => {
+        const original = console.error;
+        console.error = () => {};
+        try {
+          return await deliverDueEmails(viaSmtp, at, { baseDelayMs: base, maxAttempts: 3 });
+        } finally {
+          console.error = original;
+        }
+      };
+      expect(await run(env.clock.now())).toEqual({ sent: 0, failed: 3 });
+      const detail = await getMessage(env.ctx, operator, id, "en");
+      expect(detail.counts).toEqual({ pending: 0, sent: 0, failed: 3 });
+      expect(detail.failures[0]).toMatchObject({ reason: expect.stringMatching(/451.*Mailbox full/), attempts: 1, nextAttemptAt: "2027-05-01T00:00:01.000Z" });
+      // Not due yet: nothing is claimed.
+      expect(await run(new Date(env.clock.now().getTime() + base - 1))).toEqual({ sent: 0, failed: 0 });
+      env.clock.advance(base);
+      expect(await run(env.clock.now())).toEqual({ sent: 0, failed: 3 });
+      const second = await getMessage(env.ctx, operator, id, "en");
+      expect(second.failures[0]).toMatchObject({ attempts: 2, nextAttemptAt: new Date(env.clock.now().getTime() + backOffMs(2, base)).toISOString() });
 
-    // One recipient succeeds on the third attempt with the real mailer; the others fail a last time and stop.
-    env.clock.advance(2 * base);
-    const viRow = { email: vi.email };
-    const mixed = {
-      ...env.ctx,
-      mailer: { send: async (m: Parameters<typeof env.ctx.mailer.send>[0]) => (m.to === viRow.email ? env.ctx.mailer.send(m) : Promise.reject(new Error("mailbox full"))) },
-    };
-    expect(await deliverDueMessages(mixed, env.clock.now(), { baseDelayMs: base, maxAttempts: 3 })).toEqual({ sent: 1, failed: 2 });
-    const third = await getMessage(env.ctx, operator, id, "en");
-    expect(third.counts).toEqual({ pending: 0, sent: 1, failed: 2 });
-    expect(third.failures.every((f) => f.attempts === 3 && f.nextAttemptAt === null && f.reason === "mailbox full")).toBe(true);
-    env.clock.advance(3600_000);
-    expect(await deliverDueMessages(env.ctx, env.clock.now(), { baseDelayMs: base, maxAttempts: 3 })).toEqual({ sent: 0, failed: 0 });
-    expect((await mailsTo(env, vi.email)).filter((m) => m.subject.startsWith("Tin cho"))).toHaveLength(2);
-    expect((await env.db.selectFrom("outbound_emails").select("id").where("to_address", "=", vi.email).where("subject", "=", "Tin cho Lan Test").execute()).length).toBe(2);
+      // The Vietnamese recipient's mailbox has room again on the third attempt; the others fail a last time and stop.
+      env.clock.advance(2 * base);
+      refusing.delete(vi.email);
+      expect(await run(env.clock.now())).toEqual({ sent: 1, failed: 2 });
+      const third = await getMessage(env.ctx, operator, id, "en");
+      expect(third.counts).toEqual({ pending: 0, sent: 1, failed: 2 });
+      expect(third.failures.every((f) => f.attempts === 3 && f.nextAttemptAt === null && /Mailbox full/.test(f.reason))).toBe(true);
+      env.clock.advance(3600_000);
+      expect(await run(env.clock.now())).toEqual({ sent: 0, failed: 0 });
+      expect(smtp.received.filter((m) => m.to.includes(vi.email))).toHaveLength(1);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -7,16 +7,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
 import { sendDueReminders } from "../../src/jobs/send-due-reminders.ts";
 import { findOrCreateDraft } from "../../src/services/applications/find-or-create-draft.ts";
 import type { Actor } from "../../src/services/context.ts";
 import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
+import { createTransport } from "../../src/services/mail/transport.ts";
 import { createRound } from "../../src/services/rounds/create-round.ts";
 import { cancelSession, createSession, updateSession } from "../../src/services/sessions/manage-session.ts";
 import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "../../src/services/sessions/mark-attendance.ts";
 import { cancelRegistration, getRegistrationByToken, registerForSession } from "../../src/services/sessions/registrations.ts";
 import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "../../src/services/sessions/session-queries.ts";
-import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
+import { DATABASE_KINDS, type TestEnv, actorFor, createUser, deliverQueuedEmails, roundInput, useTestDatabase } from "./support/databases.ts";
 import { caught } from "./support/expect-errors.ts";
 
 /** Session form input starting 10 days after the test clock's start, in Hanoi time. */
@@ -107,7 +109,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(mailsA[0]!.subject).toContain("Buổi giới thiệu tại Hà Nội");
     expect((await mailsTo(env, c.email)).map((m) => m.template)).toEqual(["sessionWaitlisted"]);
 
-    // The confirmation carries an ICS file (CRLF, UTC) in the .eml.
+    // The confirmation carries an ICS file (CRLF, UTC) in the .eml the delivery job writes.
+    await deliverQueuedEmails(env);
     const eml = readdirSync(env.outboxDir)
       .map((f) => readFileSync(path.join(env.outboxDir, f), "utf8"))
       .find((raw) => raw.includes(`To: ${a.email}`));
@@ -136,12 +139,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     // Reminders: nothing 25 h before; 23 h before, once per registrant even if the job runs twice or concurrently.
     env.clock.set(new Date(stored.starts_at.getTime() - 25 * 3600_000));
-    expect(await sendDueReminders(env.ctx, env.clock.now())).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDueReminders(env.ctx, env.clock.now())).toEqual({ queued: 0 });
     env.clock.set(new Date(stored.starts_at.getTime() - 23 * 3600_000));
     const [r1, r2] = await Promise.all([sendDueReminders(env.ctx, env.clock.now()), sendDueReminders(env.ctx, env.clock.now())]);
-    expect(r1.sent + r2.sent).toBe(2);
+    expect(r1.queued + r2.queued).toBe(2);
     env.clock.advance(60_000);
-    expect(await sendDueReminders(env.ctx, env.clock.now())).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDueReminders(env.ctx, env.clock.now())).toEqual({ queued: 0 });
     for (const p of [a, b, c]) {
       expect((await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder")).toHaveLength(p === b ? 0 : 1);
     }
@@ -228,35 +231,31 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect([forHosts.includes(id), forHosts.includes(hostOnly.id)]).toEqual([true, true]);
   });
 
-  it("a reminder whose e-mail fails is retried by the next run and then sent once", async () => {
+  it("a reminder whose e-mail fails is retried by the e-mail queue and then sent once", async () => {
     const { id } = await createSession(env.ctx, operator, sessionForm(roundId, { capacity: "3", titles: { ja: "再送", en: "Retry" } }));
     const p = person(11);
     await registerForSession(env.ctx, null, { sessionId: id, ...p });
     const session = await env.db.selectFrom("information_sessions").select("starts_at").where("id", "=", id).executeTakeFirstOrThrow();
     const now = new Date(session.starts_at.getTime() - 2 * 3600_000);
-    let failNext = true;
-    const flaky = {
-      ...env.ctx,
-      mailer: {
-        send: async (m: Parameters<typeof env.ctx.mailer.send>[0]) => {
-          if (m.to === p.email && failNext) {
-            failNext = false;
-            throw new Error("SMTP down");
-          }
-          return env.ctx.mailer.send(m);
-        },
-      },
-    };
+    expect((await sendDueReminders(env.ctx, now)).queued).toBeGreaterThanOrEqual(1);
+    const reminders = async () => (await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder");
+    expect((await reminders()).map((m) => m.status)).toEqual(["pending"]);
+    // The SMTP server is down (nothing listens on the port): the attempt fails and is kept for later.
+    const down = { ...env.ctx, transport: createTransport({ outboxDir: env.outboxDir, smtpUrl: "smtp://127.0.0.1:9" }) };
     const errors = console.error;
     console.error = () => {};
     try {
-      expect((await sendDueReminders(flaky, now)).failed).toBeGreaterThanOrEqual(1);
+      expect((await deliverDueEmails(down, now)).failed).toBeGreaterThanOrEqual(1);
     } finally {
       console.error = errors;
     }
-    expect((await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder")).toHaveLength(0);
-    await sendDueReminders(flaky, new Date(now.getTime() + 60_000));
-    await sendDueReminders(flaky, new Date(now.getTime() + 120_000));
-    expect((await mailsTo(env, p.email)).filter((m) => m.template === "sessionReminder")).toHaveLength(1);
+    expect(await reminders()).toEqual([expect.objectContaining({ status: "failed", attempts: 1, error: expect.stringMatching(/ECONNREFUSED/) })]);
+    // The job has claimed this person: later runs queue nothing new; the queue sends the one e-mail after its back-off.
+    expect(await sendDueReminders(env.ctx, new Date(now.getTime() + 60_000))).toEqual({ queued: 0 });
+    await deliverDueEmails(env.ctx, new Date(now.getTime() + 30_000));
+    expect((await reminders()).map((m) => m.status)).toEqual(["failed"]);
+    await deliverDueEmails(env.ctx, new Date(now.getTime() + backOffMs(1) + 1));
+    await deliverDueEmails(env.ctx, new Date(now.getTime() + backOffMs(1) + 2));
+    expect(await reminders()).toEqual([expect.objectContaining({ status: "sent", attempts: 2 })]);
   });
 });

@@ -1,6 +1,6 @@
 /** Messages to groups: {name} only (nothing escaped), which version a recipient gets, the back-off, the form rules. */
 import { describe, expect, it } from "vitest";
-import { backOffMs } from "../../src/jobs/deliver-messages.ts";
+import { backOffMs } from "../../src/jobs/deliver-emails.ts";
 import { audienceFilter, messageSchema } from "../../src/services/messages/message-schemas.ts";
 import { renderText, versionFor } from "../../src/services/messages/render.ts";
 

@@ -1,43 +1,112 @@
-import { Form, useLoaderData, useLocation } from "react-router";
-import { listOutbox } from "../../../src/services/mail/list-outbox.ts";
+import { Form, redirect, useActionData, useLoaderData, useLocation } from "react-router";
+import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "../../../src/services/mail/list-outbox.ts";
+import { retryEmail } from "../../../src/services/mail/retry-email.ts";
 import { pageRequestFrom } from "../../../src/services/paging.ts";
 import { fieldId } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run } from "../../lib/request.server.ts";
+import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/outbox";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const sp = new URL(request.url).searchParams;
   const to = sp.get("to")?.trim() || undefined;
-  const mails = await run(request, locale, () => listOutbox(rt, actor, { to }, pageRequestFrom(sp, 20)));
-  return { mails, to: to ?? "" };
+  const status = isEmailStatus(sp.get("status")) ? (sp.get("status") as (typeof EMAIL_STATUSES)[number]) : undefined;
+  const mails = await run(request, locale, () => listOutbox(rt, actor, { to, status }, pageRequestFrom(sp, 20)));
+  return { mails, to: to ?? "", status: status ?? "", retried: sp.get("done") === "retried" };
 }
 
-/** The development outbox: every e-mail the platform sent, readable by operators. */
+/** Sends one failed e-mail again, then shows the same filtered page. */
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => retryEmail(rt, actor, String(form.get("id") ?? "")));
+  if (!out.ok) return out.response;
+  const back = new URL(request.url);
+  back.searchParams.set("done", "retried");
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+/** Every e-mail the platform queued, where it stands, and why a failed one failed. Operators only. */
 export default function Outbox() {
   const { t } = useI18n();
-  const { mails, to } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
+  const { mails, to, status, retried } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { pathname, search } = useLocation();
+  const here = `${pathname}${search.replace(/([?&])done=retried&?/, "$1").replace(/[?&]$/, "")}`;
   return (
     <>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.lead")}</p>
+      {retried ? (
+        <p className="notice" role="status">
+          {t("outbox.retried")}
+        </p>
+      ) : null}
+      {failure && !failure.ok ? (
+        <p className="error-message" role="alert">
+          {failure.formErrors.map((e) => t(e.key, e.params)).join(" ")}
+        </p>
+      ) : null}
+      {mails.failed > 0 ? (
+        <p className="notice" data-testid="failed-count">
+          {t("outbox.failedCount", { count: mails.failed })} <a href={`?status=failed`}>{t("outbox.showFailed")}</a>
+        </p>
+      ) : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor={fieldId("to")}>{t("outbox.to")}</label>
           <input id={fieldId("to")} name="to" type="email" defaultValue={to} />
         </div>
+        <div className="field">
+          <label htmlFor={fieldId("status")}>{t("outbox.status")}</label>
+          <select id={fieldId("status")} name="status" defaultValue={status}>
+            <option value="">{t("outbox.anyStatus")}</option>
+            {EMAIL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`outbox.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit">{t("audit.applyFilter")}</button>
       </Form>
+      {mails.items.length === 0 ? <p>{t("outbox.none")}</p> : null}
       {mails.items.map((m) => (
-        <article key={m.id} className="mail">
+        <article key={m.id} className="mail" data-testid="mail">
           <h2>{m.subject}</h2>
           <p className="meta">
             {t("outbox.to")}: <span data-testid="mail-to">{m.to}</span> · {m.locale} · <Instant at={m.createdAt} />
           </p>
+          <p className="meta" data-testid="mail-status">
+            <strong>{t(`outbox.statuses.${m.status}`)}</strong>
+            {m.status === "sent" && m.sentAt ? (
+              <>
+                {" "}
+                · <Instant at={m.sentAt} />
+              </>
+            ) : null}
+            {m.attempts > 0 ? <> · {t("outbox.attempts", { count: m.attempts })}</> : null}
+            {m.status === "failed" ? (
+              <>
+                {" "}
+                · {m.nextAttemptAt ? <>{t("outbox.nextAttempt")} <Instant at={m.nextAttemptAt} /></> : t("outbox.givenUp")}
+              </>
+            ) : null}
+          </p>
+          {m.status === "failed" && m.error ? (
+            <p className="error-message" data-testid="mail-error">
+              {t("outbox.reason")}: {m.error}
+            </p>
+          ) : null}
+          {m.status === "failed" ? (
+            <Form method="post" action={here}>
+              <input type="hidden" name="id" value={m.id} />
+              <button type="submit">{t("outbox.retry")}</button>
+            </Form>
+          ) : null}
           <pre className="mail-body">{m.body}</pre>
         </article>
       ))}

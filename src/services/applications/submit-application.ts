@@ -45,15 +45,16 @@ export async function submitApplication(ctx: ServiceContext, actor: Actor | null
       .execute();
     await trx.insertInto("application_status_history").values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now }).execute();
     await writeAudit(trx, who, { action: "application.submit", entityType: "application", entityId: row.id, before: { status: "draft" }, after: { status: "submitted", receiptNumber } });
+    await ctx.mailer.queue(
+      {
+        to: who.email,
+        template: "applicationReceipt",
+        locale: who.locale,
+        params: { name: who.name, receipt: receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status` },
+      },
+      trx,
+    );
     return { receiptNumber, applicationId: row.id, alreadySubmitted: false, roundName: round.nameEn };
   });
-  if (!result.alreadySubmitted) {
-    await ctx.mailer.send({
-      to: who.email,
-      template: "applicationReceipt",
-      locale: who.locale,
-      params: { name: who.name, receipt: result.receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status` },
-    });
-  }
   return { receiptNumber: result.receiptNumber, applicationId: result.applicationId, alreadySubmitted: result.alreadySubmitted };
 }

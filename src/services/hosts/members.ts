@@ -48,12 +48,15 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw
       })
       .execute();
     await writeAudit(trx, m.actor, { action: "host_member.invite", entityType: "host_invitation", entityId: id, after: { organizationId: m.organizationId, email: input.email, orgRole: input.orgRole } });
-  });
-  await ctx.mailer.send({
-    to: input.email,
-    template: "hostInvitation",
-    locale: input.locale,
-    params: { inviter: m.actor.name, organization: org.name_ja, url: `${ctx.publicUrl}/${input.locale}/host/invitation/${token}` },
+    await ctx.mailer.queue(
+      {
+        to: input.email,
+        template: "hostInvitation",
+        locale: input.locale,
+        params: { inviter: m.actor.name, organization: org.name_ja, url: `${ctx.publicUrl}/${input.locale}/host/invitation/${token}` },
+      },
+      trx,
+    );
   });
   return { id };
 }

@@ -80,13 +80,12 @@ export async function requestToJoin(ctx: ServiceContext, actor: Actor | null, ra
     .execute();
   await ctx.db.transaction().execute(async (trx) => {
     await writeAudit(trx, who, { action: "host_organization.request_join", entityType: "host_organization", entityId: org.id, after: { email: who.email } });
+    await ctx.mailer.queueAll(
+      admins.map((a) => {
+        const locale = a.locale === "en" ? "en" : "ja";
+        return { to: a.email, template: "hostJoinRequest", locale, params: { name: who.name, email: who.email, organization: org.name_ja, url: `${ctx.publicUrl}/${locale}/host/members` } };
+      }),
+      trx,
+    );
   });
-  for (const a of admins) {
-    await ctx.mailer.send({
-      to: a.email,
-      template: "hostJoinRequest",
-      locale: a.locale === "en" ? "en" : "ja",
-      params: { name: who.name, email: who.email, organization: org.name_ja, url: `${ctx.publicUrl}/${a.locale === "en" ? "en" : "ja"}/host/members` },
-    });
-  }
 }

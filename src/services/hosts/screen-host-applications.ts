@@ -209,7 +209,7 @@ export async function getHostApplicationReview(ctx: ServiceContext, actor: Actor
 export async function decideHostApplication(ctx: ServiceContext, actor: Actor | null, id: string, raw: unknown): Promise<{ decision: string }> {
   const who = authorize(actor, "hosts.decide");
   const input = parseInput(decisionSchema, raw);
-  const { org, receipt } = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const app = await trx
       .selectFrom("host_applications")
       .innerJoin("host_organizations", "host_organizations.id", "host_applications.organization_id")
@@ -224,22 +224,22 @@ export async function decideHostApplication(ctx: ServiceContext, actor: Actor | 
       .where("id", "=", id)
       .execute();
     await writeAudit(trx, who, { action: "host_application.decide", entityType: "host_application", entityId: id, before: { status: app.status }, after: { status: input.decision, reason: input.reason } });
-    return { org: { id: app.org_id, nameJa: app.name_ja, roundId: app.round_id }, receipt: app.receipt_number };
+    const members = await trx
+      .selectFrom("host_memberships")
+      .innerJoin("user", "user.id", "host_memberships.user_id")
+      .select(["user.email"])
+      .where("host_memberships.organization_id", "=", app.org_id)
+      .execute();
+    await ctx.mailer.queueAll(
+      members.map((m) => ({
+        to: m.email,
+        template: "hostDecision",
+        locale: "ja",
+        params: { organization: app.name_ja, receipt: app.receipt_number ?? "", decision: input.decision, reason: input.reason, url: `${ctx.publicUrl}/ja/host/rounds/${app.round_id}` },
+      })),
+      trx,
+    );
   });
-  const members = await ctx.db
-    .selectFrom("host_memberships")
-    .innerJoin("user", "user.id", "host_memberships.user_id")
-    .select(["user.email"])
-    .where("host_memberships.organization_id", "=", org.id)
-    .execute();
-  for (const m of members) {
-    await ctx.mailer.send({
-      to: m.email,
-      template: "hostDecision",
-      locale: "ja",
-      params: { organization: org.nameJa, receipt: receipt ?? "", decision: input.decision, reason: input.reason, url: `${ctx.publicUrl}/ja/host/rounds/${org.roundId}` },
-    });
-  }
   return { decision: input.decision };
 }
 

@@ -1,13 +1,12 @@
 /**
- * Sends the platform's e-mails, each rendered from a template in the
- * recipient's language. With SMTP_URL set it uses SMTP (nodemailer);
- * otherwise every message goes to the development outbox: an .eml file in
- * <dataDir>/outbox/ and a row operators can read on the outbox page.
+ * Queues the platform's e-mails (ADR 0008). Each is rendered at once from a
+ * template in the recipient's language and written as one pending
+ * outbound_emails row, in the caller's transaction when it passes one, so an
+ * e-mail exists exactly when the change it reports was committed. Nothing is
+ * sent during the request: the delivery job (src/jobs/deliver-emails.ts)
+ * hands queued rows to the transport (src/services/mail/transport.ts).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Kysely } from "kysely";
-import nodemailer from "nodemailer";
 import type { Database } from "../../db/schema.ts";
 import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
@@ -45,52 +44,49 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Queues one e-mail and returns its id. Pass the use case's open
+   * transaction as `db` so the e-mail commits, or rolls back, with the change.
+   */
+  queue(message: MailMessage, db?: Kysely<Database>): Promise<string>;
+  /** Queues many e-mails in a few statements (e.g. a message to 10,000 applicants); ids in order. */
+  queueAll(messages: readonly MailMessage[], db?: Kysely<Database>): Promise<string[]>;
 }
 
-export interface MailerOptions {
-  db: Kysely<Database>;
-  outboxDir: string;
-  smtpUrl?: string | undefined;
-  from?: string | undefined;
-}
-
-export function createMailer(options: MailerOptions): Mailer {
-  const from = options.from ?? "JIP Platform <no-reply@jip.example>";
-  const smtp = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-
+/** The row one message becomes: subject and body in the recipient's language. */
+export function renderMail(message: MailMessage, id: string, createdAt: Date) {
+  const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
+  const prerendered = message.template === "groupMessage";
   return {
-    async send(message) {
-      const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
-      const t = translator(locale);
-      const prerendered = message.template === "groupMessage";
-      const subject = prerendered ? String(message.params.subject ?? "") : t(`mail.${message.template}.subject`, message.params);
-      const text = prerendered ? String(message.params.body ?? "") : t(`mail.${message.template}.body`, message.params);
-      const id = crypto.randomUUID();
-      const mail = { from, to: message.to, subject, text, headers: { "Content-Language": locale }, ...(message.attachments ? { attachments: message.attachments } : {}) };
-      let fileName: string | null = null;
-      if (smtp) {
-        await smtp.sendMail(mail);
-      } else {
-        const info = await render.sendMail(mail);
-        mkdirSync(options.outboxDir, { recursive: true });
-        fileName = `${new Date().toISOString().replace(/[:.]/g, "-")}-${id}.eml`;
-        writeFileSync(path.join(options.outboxDir, fileName), info.message as Buffer);
-      }
-      await options.db
-        .insertInto("outbound_emails")
-        .values({
-          id,
-          to_address: message.to,
-          subject,
-          body_text: text,
-          template: message.template,
-          locale,
-          file_name: fileName,
-          status: "sent",
-        })
-        .execute();
+    id,
+    to_address: message.to,
+    subject: prerendered ? String(message.params.subject ?? "") : t(`mail.${message.template}.subject`, message.params),
+    body_text: prerendered ? String(message.params.body ?? "") : t(`mail.${message.template}.body`, message.params),
+    template: message.template,
+    locale,
+    attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+    status: "pending",
+    created_at: createdAt,
+  };
+}
+
+const CHUNK = 500;
+
+export function createMailer(options: { db: Kysely<Database>; clock: () => Date }): Mailer {
+  const queueAll = async (messages: readonly MailMessage[], db: Kysely<Database> = options.db): Promise<string[]> => {
+    const createdAt = options.clock();
+    const rows = messages.map((m) => renderMail(m, crypto.randomUUID(), createdAt));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db.insertInto("outbound_emails").values(rows.slice(i, i + CHUNK)).execute();
+    }
+    return rows.map((r) => r.id);
+  };
+  return {
+    queueAll,
+    async queue(message, db) {
+      const [id] = await queueAll([message], db);
+      return id!;
     },
   };
 }

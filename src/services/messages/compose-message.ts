@@ -1,9 +1,10 @@
 /**
  * The operator's message to a group: preview (how many, and the message as
  * one sample recipient per language sees it; nothing is written), and send,
- * which writes the message, one pending delivery per recipient and the audit
- * entry in one transaction. The e-mails go out from the delivery job
- * (src/jobs/deliver-messages.ts), never during the request.
+ * which writes the message, one queued e-mail and one delivery (the inbox
+ * entry, pointing at that e-mail) per recipient and the audit entry in one
+ * transaction. The e-mails go out from the delivery job
+ * (src/jobs/deliver-emails.ts), never during the request.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
@@ -83,17 +84,21 @@ export async function sendMessage(ctx: ServiceContext, actor: Actor | null, raw:
       .insertInto("messages")
       .values({ id, subject: JSON.stringify(texts.subject), body: JSON.stringify(texts.body), audience_filter: JSON.stringify(filter), created_by: who.userId, created_at: now, sent_at: now })
       .execute();
+    const emailIds = await ctx.mailer.queueAll(
+      planned.map((p) => ({ to: p.email, template: "groupMessage" as const, locale: p.version, params: { subject: p.subject, body: p.body } })),
+      trx,
+    );
     for (let i = 0; i < planned.length; i += 500) {
       await trx
         .insertInto("message_deliveries")
         .values(
-          planned.slice(i, i + 500).map((p) => ({
+          planned.slice(i, i + 500).map((p, j) => ({
             message_id: id,
             recipient_user_id: p.userId,
             recipient_email: p.email,
             recipient_name: p.name,
             locale: p.version,
-            status: "pending",
+            email_id: emailIds[i + j]!,
           })),
         )
         .execute();

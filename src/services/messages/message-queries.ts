@@ -27,14 +27,15 @@ export async function listMessages(ctx: ServiceContext, actor: Actor | null, loc
   const rows = await ctx.db
     .selectFrom("messages as m")
     .leftJoin("message_deliveries as d", "d.message_id", "m.id")
+    .leftJoin("outbound_emails as e", "e.id", "d.email_id")
     .select([
       "m.id",
       "m.subject",
       "m.audience_filter",
       "m.created_at",
-      sql<string>`count(*) filter (where d.status = 'pending')`.as("pending"),
-      sql<string>`count(*) filter (where d.status = 'sent')`.as("sent"),
-      sql<string>`count(*) filter (where d.status = 'failed')`.as("failed"),
+      sql<string>`count(e.id) filter (where e.status = 'pending')`.as("pending"),
+      sql<string>`count(e.id) filter (where e.status = 'sent')`.as("sent"),
+      sql<string>`count(e.id) filter (where e.status = 'failed')`.as("failed"),
     ])
     .groupBy(["m.id", "m.subject", "m.audience_filter", "m.created_at"])
     .orderBy("m.created_at", "desc")
@@ -54,13 +55,14 @@ export async function getMessage(ctx: ServiceContext, actor: Actor | null, id: s
   const m = await ctx.db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
   if (!m) throw new NotFoundError("message");
   const deliveries = await ctx.db
-    .selectFrom("message_deliveries")
-    .select(["recipient_email", "recipient_name", "locale", "status", "failure_reason", "attempts", "next_attempt_at", "sent_at", "read_at"])
-    .where("message_id", "=", id)
-    .orderBy("recipient_email")
+    .selectFrom("message_deliveries as d")
+    .leftJoin("outbound_emails as e", "e.id", "d.email_id")
+    .select(["d.recipient_email", "d.recipient_name", "d.read_at", "e.status", "e.error", "e.attempts", "e.next_attempt_at"])
+    .where("d.message_id", "=", id)
+    .orderBy("d.recipient_email")
     .execute();
   const counts: DeliveryCounts = { pending: 0, sent: 0, failed: 0 };
-  for (const d of deliveries) counts[d.status as keyof DeliveryCounts]++;
+  for (const d of deliveries) if (d.status && d.status in counts) counts[d.status as keyof DeliveryCounts]++;
   const subject = (m.subject ?? {}) as Versions;
   const body = (m.body ?? {}) as Versions;
   return {
@@ -76,8 +78,8 @@ export async function getMessage(ctx: ServiceContext, actor: Actor | null, id: s
       .map((d) => ({
         email: d.recipient_email,
         name: d.recipient_name,
-        reason: d.failure_reason ?? "",
-        attempts: d.attempts,
+        reason: d.error ?? "",
+        attempts: d.attempts ?? 0,
         nextAttemptAt: d.next_attempt_at ? d.next_attempt_at.toISOString() : null,
       })),
   };

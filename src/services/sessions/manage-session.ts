@@ -7,7 +7,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type FieldError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { type PendingMail, promoteWaitlisted, sendPending, sessionMail } from "./session-mail.ts";
+import { type PendingMail, promoteWaitlisted, queueAll, sessionMail } from "./session-mail.ts";
 import { sessionSchema } from "./session-schemas.ts";
 
 function clean(texts: Record<string, string | undefined>): Record<string, string> {
@@ -71,7 +71,6 @@ export async function createSession(ctx: ServiceContext, actor: Actor | null, ra
 /** Edits a session; a larger capacity promotes people from the waiting list (they are told by e-mail). */
 export async function updateSession(ctx: ServiceContext, actor: Actor | null, id: string, raw: unknown): Promise<void> {
   const who = authorize(actor, "round.manage");
-  const pending: PendingMail[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("information_sessions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) throw new NotFoundError("information_session");
@@ -79,15 +78,13 @@ export async function updateSession(ctx: ServiceContext, actor: Actor | null, id
     await checkRefs(trx, values);
     await trx.updateTable("information_sessions").set(values).where("id", "=", id).execute();
     await writeAudit(trx, who, { action: "session.update", entityType: "information_session", entityId: id, before, after: values });
-    pending.push(...(await promoteWaitlisted(ctx, trx, id)));
+    await queueAll(ctx, trx, await promoteWaitlisted(ctx, trx, id));
   });
-  await sendPending(ctx, pending);
 }
 
 /** Cancels a session: it leaves the calendar and everyone registered or waiting is told. */
 export async function cancelSession(ctx: ServiceContext, actor: Actor | null, id: string): Promise<void> {
   const who = authorize(actor, "round.manage");
-  const pending: PendingMail[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!session) throw new NotFoundError("information_session");
@@ -101,9 +98,7 @@ export async function cancelSession(ctx: ServiceContext, actor: Actor | null, id
       .where("session_id", "=", id)
       .where("status", "in", ["registered", "waitlisted"])
       .execute();
-    for (const p of people) {
-      pending.push(sessionMail(ctx, { ...session, cancelled_at: now }, p, "sessionCancelled", { cancelUrl: null }));
-    }
+    const mails: PendingMail[] = people.map((p) => sessionMail(ctx, { ...session, cancelled_at: now }, p, "sessionCancelled", { cancelUrl: null }));
+    await queueAll(ctx, trx, mails);
   });
-  await sendPending(ctx, pending);
 }

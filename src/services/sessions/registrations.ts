@@ -8,7 +8,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { type PendingMail, cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, sendPending, sessionMail } from "./session-mail.ts";
+import { cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, queueAll, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
 import { pickLanguage } from "./session-view.ts";
 
@@ -21,7 +21,6 @@ export async function registerForSession(
 ): Promise<{ status: RegistrationOutcome; again: boolean }> {
   const input = parseInput(registrationSchema, raw);
   const email = actor ? actor.email.toLowerCase() : input.email;
-  const pending: PendingMail[] = [];
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", input.sessionId).forUpdate().executeTakeFirst();
     if (!session || session.cancelled_at) throw new NotFoundError("information_session");
@@ -70,10 +69,9 @@ export async function registerForSession(
       await writeAudit(trx, actor, { action: `session.${status}`, entityType: "session_registration", entityId: id, after: { session: session.id, status } });
     }
     const person = { id, name: existing && again ? existing.name : input.name, email, locale: existing && again ? existing.locale : input.locale };
-    pending.push(sessionMail(ctx, session, person, status === "registered" ? "sessionRegistered" : "sessionWaitlisted", { cancelUrl: cancelUrl(ctx, person.locale, token) }));
+    await queueAll(ctx, trx, [sessionMail(ctx, session, person, status === "registered" ? "sessionRegistered" : "sessionWaitlisted", { cancelUrl: cancelUrl(ctx, person.locale, token) })]);
     return { status, again };
   });
-  await sendPending(ctx, pending);
   return outcome;
 }
 
@@ -98,7 +96,6 @@ export async function getRegistrationByToken(ctx: ServiceContext, token: string,
 
 /** Cancels by the link's token; a freed place goes to the first person waiting (told by e-mail). */
 export async function cancelRegistration(ctx: ServiceContext, token: string): Promise<{ alreadyCancelled: boolean }> {
-  const pending: PendingMail[] = [];
   const result = await ctx.db.transaction().execute(async (trx) => {
     const reg = await trx.selectFrom("session_registrations").selectAll().where("cancel_token_hash", "=", hashCancelToken(token)).executeTakeFirst();
     if (!reg) throw new NotFoundError("session_registration");
@@ -106,9 +103,8 @@ export async function cancelRegistration(ctx: ServiceContext, token: string): Pr
     if (reg.status === "cancelled") return { alreadyCancelled: true };
     await trx.updateTable("session_registrations").set({ status: "cancelled" }).where("id", "=", reg.id).execute();
     await writeAudit(trx, null, { action: "session.registration_cancel", entityType: "session_registration", entityId: reg.id, before: { status: reg.status } });
-    if (reg.status === "registered") pending.push(...(await promoteWaitlisted(ctx, trx, reg.session_id)));
+    if (reg.status === "registered") await queueAll(ctx, trx, await promoteWaitlisted(ctx, trx, reg.session_id));
     return { alreadyCancelled: false };
   });
-  await sendPending(ctx, pending);
   return result;
 }

@@ -1,7 +1,7 @@
 /**
  * E-mails to people registered for a session (in their language), the
  * cancel-link tokens (only their hash is stored), and the waiting list's
- * promotion. Mails are collected inside the transaction and sent after commit.
+ * promotion. Mails are queued inside the use case's transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
@@ -108,13 +108,7 @@ export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Databas
   return mails;
 }
 
-/** Sends after commit; a failed e-mail is logged and does not undo the change. */
-export async function sendPending(ctx: ServiceContext, mails: PendingMail[]): Promise<void> {
-  for (const m of mails) {
-    try {
-      await ctx.mailer.send(m);
-    } catch (err) {
-      console.error("session e-mail failed", m.template, err);
-    }
-  }
+/** Queues the e-mails in the use case's transaction: they exist exactly when its change is committed (ADR 0008). */
+export async function queueAll(ctx: ServiceContext, trx: Kysely<Database>, mails: PendingMail[]): Promise<void> {
+  if (mails.length > 0) await ctx.mailer.queueAll(mails, trx);
 }

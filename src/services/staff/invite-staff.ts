@@ -48,12 +48,15 @@ export async function inviteStaff(ctx: ServiceContext, actor: Actor | null, raw:
       })
       .execute();
     await writeAudit(trx, who, { action: "staff.invite", entityType: "staff_invitation", entityId: id, after: { email: input.email, role: input.role } });
-  });
-  await ctx.mailer.send({
-    to: input.email,
-    template: "staffInvitation",
-    locale: input.locale,
-    params: { inviter: who.name, role: input.role, url: `${ctx.publicUrl}/${input.locale}/staff-invitation/${token}` },
+    await ctx.mailer.queue(
+      {
+        to: input.email,
+        template: "staffInvitation",
+        locale: input.locale,
+        params: { inviter: who.name, role: input.role, url: `${ctx.publicUrl}/${input.locale}/staff-invitation/${token}` },
+      },
+      trx,
+    );
   });
   return { id };
 }

@@ -22,6 +22,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { AppConfig } from "../../../src/config.ts";
 import type { DatabaseKind } from "../../../src/db/connect.ts";
 import { migrateToLatest } from "../../../src/db/migrate.ts";
+import { deliverDueEmails } from "../../../src/jobs/deliver-emails.ts";
 import type { UserRole } from "../../../src/domain/roles.ts";
 import { type Runtime, createRuntime } from "../../../src/service-context.ts";
 import { createVerifiedUser } from "../../../src/services/auth/create-verified-user.ts";
@@ -174,6 +175,11 @@ export function useTestDatabase(kind: DatabaseKind, options: TestDatabaseOptions
       return databaseUrl;
     },
   };
+}
+
+/** Runs the e-mail delivery job once at the test clock's time, as the server does every second. */
+export function deliverQueuedEmails(env: TestEnv): Promise<{ sent: number; failed: number }> {
+  return deliverDueEmails(env.ctx, env.clock.now());
 }
 
 export interface TestUser {

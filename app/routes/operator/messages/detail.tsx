@@ -49,29 +49,34 @@ export default function OperatorMessage() {
       {message.failures.length === 0 ? (
         <p>{t("messagesStaff.noFailures")}</p>
       ) : (
-        <table>
-          <caption>{t("messagesStaff.failuresCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("messagesStaff.recipient")}</th>
-              <th scope="col">{t("messagesStaff.reason")}</th>
-              <th scope="col">{t("messagesStaff.attempts")}</th>
-              <th scope="col">{t("messagesStaff.nextAttempt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {message.failures.map((f) => (
-              <tr key={f.email}>
-                <td>
-                  {f.name} &lt;{f.email}&gt;
-                </td>
-                <td>{f.reason}</td>
-                <td>{formatNumber(f.attempts, locale)}</td>
-                <td>{f.nextAttemptAt ? <Instant at={f.nextAttemptAt} /> : t("messagesStaff.noMoreAttempts")}</td>
+        <>
+          <p>{t("messagesStaff.failuresHint")}</p>
+          <table>
+            <caption>{t("messagesStaff.failuresCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("messagesStaff.recipient")}</th>
+                <th scope="col">{t("messagesStaff.reason")}</th>
+                <th scope="col">{t("messagesStaff.attempts")}</th>
+                <th scope="col">{t("messagesStaff.nextAttempt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {message.failures.map((f) => (
+                <tr key={f.email}>
+                  <td>
+                    <a href={`/${locale}/operator/outbox?to=${encodeURIComponent(f.email)}&status=failed`}>
+                      {f.name} &lt;{f.email}&gt;
+                    </a>
+                  </td>
+                  <td>{f.reason}</td>
+                  <td>{formatNumber(f.attempts, locale)}</td>
+                  <td>{f.nextAttemptAt ? <Instant at={f.nextAttemptAt} /> : t("messagesStaff.noMoreAttempts")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <h2>{t("messagesStaff.versionsTitle")}</h2>
       {message.versions.map((v) => (
