@@ -26,8 +26,10 @@ export default defineConfig({
   testDir: "e2e",
   // Per port base, so parallel runs on one machine never clean each other's artifacts.
   outputDir: `test-results/${process.env.E2E_PORT_BASE ?? "e2e"}`,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: these are whole journeys with axe on every page, and a busy 2-core machine runs
+  // them several times slower (a limit only decides how long a real failure takes to report).
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -36,7 +36,6 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 test("a host signs up, registers the organization (bad corporate number first) and a colleague joins", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const info = test.info();
   const stamp = `${info.project.name}-${Date.now().toString(36)}`;
   run.admin = uniqueEmail("host-admin", info);
@@ -140,7 +139,6 @@ test("a host signs up, registers the organization (bad corporate number first) a
 });
 
 test("the host applies for the open round with two positions and submits", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "ja", run.admin, HOST_PASSWORD, "/ja/host");
   await page.getByRole("link", { name: "2027年度 国際化促進インターンシップ事業" }).click();
   await expect(page).toHaveURL(new RegExp(`/ja/host/rounds/${DEMO_ROUND_ID}$`));
@@ -202,7 +200,6 @@ test("the host applies for the open round with two positions and submits", async
 });
 
 test("an operator filters the host applications, opens this one and accepts it; the host sees the decision", async ({ page }) => {
-  test.setTimeout(120_000);
   const info = test.info();
   await signIn(page, "en", OPERATOR, DEMO_PASSWORD, "/en/operator/hosts");
   await expect(page).toHaveURL(/\/en\/account\/two-factor$/);

@@ -91,7 +91,7 @@ test("the operator previews a message to submitted applicants, then sends it; th
   await expect(page.getByRole("status")).toContainText("being delivered in the background");
   await expectAccessible(page);
 
-  // The job (every 2 s) delivers each recipient once, in their language.
+  // The e-mail job (every second) delivers each recipient once, in their language.
   const mail = await latestMailTo(test.info(), VIETNAMESE_SUBMITTED, new RegExp(token));
   expect(decodeSubject(mail.headers)).toBe(`Lịch phỏng vấn ${token}`);
   expect(mail.body).toContain("Kính gửi Thị Lan Nguyễn, phỏng vấn bắt đầu vào tháng Sáu.");

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
 import type { Actor } from "../../src/services/context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
+import { countFailedEmails } from "../../src/services/mail/count-failed-emails.ts";
 import { listOutbox } from "../../src/services/mail/list-outbox.ts";
 import type { MailMessage } from "../../src/services/mail/mailer.ts";
 import { retryEmail } from "../../src/services/mail/retry-email.ts";
@@ -141,10 +142,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const failed = await listOutbox(env.ctx, operator, { status: "failed", to }, PAGE);
     expect(failed.items).toEqual([expect.objectContaining({ id, status: "failed", attempts: 3, nextAttemptAt: null, error: expect.stringMatching(/Mailbox full/) })]);
     expect(failed.failed).toBeGreaterThanOrEqual(1);
+    expect(await countFailedEmails(env.ctx, operator)).toBe(failed.failed);
+    const ministry = actorFor(await createUser(env, "ministry"));
+    expect(await countFailedEmails(env.ctx, ministry)).toBeNull();
     expect(smtp.received.filter((m) => m.to.includes(to))).toHaveLength(0);
 
     // Only operators may retry, only a failed e-mail; then it is sent exactly once.
-    expect(await caught(retryEmail(env.ctx, actorFor(await createUser(env, "ministry")), id))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(retryEmail(env.ctx, ministry, id))).toBeInstanceOf(ForbiddenError);
     expect(await caught(retryEmail(env.ctx, operator, crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
     refused.delete(to);
     await retryEmail(env.ctx, operator, id);

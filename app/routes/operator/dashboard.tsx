@@ -1,4 +1,5 @@
 import { useLoaderData, useLocation } from "react-router";
+import { countFailedEmails } from "../../../src/services/mail/count-failed-emails.ts";
 import { listRounds } from "../../../src/services/rounds/list-rounds.ts";
 import { pageRequestFrom } from "../../../src/services/paging.ts";
 import { Pager } from "../../components/pager.tsx";
@@ -9,16 +10,25 @@ import type { Route } from "./+types/dashboard";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const page = pageRequestFrom(new URL(request.url).searchParams);
-  return run(request, locale, async () => ({ rounds: await listRounds(rt, actor, page), canManage: actor?.role === "operator" }));
+  return run(request, locale, async () => ({
+    rounds: await listRounds(rt, actor, page),
+    canManage: actor?.role === "operator",
+    failedEmails: await countFailedEmails(rt, actor),
+  }));
 }
 
 export default function OperatorDashboard() {
   const { t, locale } = useI18n();
-  const { rounds, canManage } = useLoaderData<typeof loader>();
+  const { rounds, canManage, failedEmails } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
       <h1>{t("operator.roundsTitle")}</h1>
+      {failedEmails ? (
+        <p className="notice" data-testid="failed-emails">
+          {t("outbox.failedCount", { count: failedEmails })} <a href={`/${locale}/operator/outbox?status=failed`}>{t("outbox.showFailed")}</a>
+        </p>
+      ) : null}
       {canManage ? (
         <p>
           <a className="button" href={`/${locale}/operator/rounds/new`}>

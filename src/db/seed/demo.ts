@@ -41,6 +41,8 @@ const STAFF: { email: string; name: string; role: UserRole; locale: string }[] =
   { email: "operator-sessions@demo.jip.example", name: "佐藤 健 (Operator)", role: "operator", locale: "en" },
   // The messages-to-groups browser test enrols this operator's two-factor secret.
   { email: "operator-messages@demo.jip.example", name: "高橋 恵 (Operator)", role: "operator", locale: "en" },
+  // The failed-e-mail browser test enrols this operator's two-factor secret.
+  { email: "operator-emails@demo.jip.example", name: "中村 翔 (Operator)", role: "operator", locale: "en" },
 ];
 
 const HOSTS = [

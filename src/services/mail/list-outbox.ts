@@ -6,6 +6,7 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { countFailedEmails } from "./count-failed-emails.ts";
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -39,10 +40,10 @@ export async function listOutbox(ctx: ServiceContext, actor: Actor | null, filte
   let q = ctx.db.selectFrom("outbound_emails");
   if (filter.to) q = q.where((eb) => eb(eb.fn("lower", ["to_address"]), "=", filter.to!.toLowerCase()));
   if (filter.status) q = q.where("status", "=", filter.status);
-  const [{ total }, rows, { failed }] = await Promise.all([
+  const [{ total }, rows, failed] = await Promise.all([
     q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
     q.selectAll().orderBy("created_at", "desc").orderBy("id").limit(page.size).offset((page.page - 1) * page.size).execute(),
-    ctx.db.selectFrom("outbound_emails").select((eb) => eb.fn.countAll<string>().as("failed")).where("status", "=", "failed").executeTakeFirstOrThrow(),
+    countFailedEmails(ctx, actor),
   ]);
   const items = rows.map((r) => ({
     id: r.id,
@@ -58,5 +59,5 @@ export async function listOutbox(ctx: ServiceContext, actor: Actor | null, filte
     nextAttemptAt: r.next_attempt_at,
     sentAt: r.sent_at,
   }));
-  return { ...pageOf(items, Number(total), page), failed: Number(failed) };
+  return { ...pageOf(items, Number(total), page), failed: failed ?? 0 };
 }

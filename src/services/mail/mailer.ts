@@ -8,7 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { DEFAULT_LOCALE, type Locale, isLocale } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
 
 export type MailTemplate =
@@ -53,16 +53,21 @@ export interface Mailer {
   queueAll(messages: readonly MailMessage[], db?: Kysely<Database>): Promise<string[]>;
 }
 
+function textsOf(message: MailMessage, locale: Locale): { subject: string; body: string } {
+  if (message.template === "groupMessage") return { subject: String(message.params.subject ?? ""), body: String(message.params.body ?? "") };
+  const t = translator(locale);
+  return { subject: t(`mail.${message.template}.subject`, message.params), body: t(`mail.${message.template}.body`, message.params) };
+}
+
 /** The row one message becomes: subject and body in the recipient's language. */
 export function renderMail(message: MailMessage, id: string, createdAt: Date) {
   const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
-  const prerendered = message.template === "groupMessage";
+  const { subject, body } = textsOf(message, locale);
   return {
     id,
     to_address: message.to,
-    subject: prerendered ? String(message.params.subject ?? "") : t(`mail.${message.template}.subject`, message.params),
-    body_text: prerendered ? String(message.params.body ?? "") : t(`mail.${message.template}.body`, message.params),
+    subject,
+    body_text: body,
     template: message.template,
     locale,
     attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
