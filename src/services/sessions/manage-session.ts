@@ -7,7 +7,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type FieldError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { type PendingMail, promoteWaitlisted, queueAll, sessionMail } from "./session-mail.ts";
+import { type PendingMail, promoteWaitlisted, sessionMail } from "./session-mail.ts";
 import { sessionSchema } from "./session-schemas.ts";
 
 function clean(texts: Record<string, string | undefined>): Record<string, string> {
@@ -78,7 +78,7 @@ export async function updateSession(ctx: ServiceContext, actor: Actor | null, id
     await checkRefs(trx, values);
     await trx.updateTable("information_sessions").set(values).where("id", "=", id).execute();
     await writeAudit(trx, who, { action: "session.update", entityType: "information_session", entityId: id, before, after: values });
-    await queueAll(ctx, trx, await promoteWaitlisted(ctx, trx, id));
+    await ctx.mailer.queueAll(await promoteWaitlisted(ctx, trx, id), trx);
   });
 }
 
@@ -99,6 +99,6 @@ export async function cancelSession(ctx: ServiceContext, actor: Actor | null, id
       .where("status", "in", ["registered", "waitlisted"])
       .execute();
     const mails: PendingMail[] = people.map((p) => sessionMail(ctx, { ...session, cancelled_at: now }, p, "sessionCancelled", { cancelUrl: null }));
-    await queueAll(ctx, trx, mails);
+    await ctx.mailer.queueAll(mails, trx);
   });
 }

@@ -7,7 +7,7 @@ import { authorize } from "../authorize.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
-import { type PendingMail, queueAll, sessionMail } from "./session-mail.ts";
+import { type PendingMail, sessionMail } from "./session-mail.ts";
 
 export async function markAttendance(ctx: ServiceContext, actor: Actor | null, sessionId: string, attendedIds: string[]): Promise<{ attended: number; followUps: number }> {
   const who = authorize(actor, "round.manage");
@@ -30,7 +30,7 @@ export async function markAttendance(ctx: ServiceContext, actor: Actor | null, s
       }
     }
     await writeAudit(trx, who, { action: "session.attendance", entityType: "information_session", entityId: sessionId, after: { attended: [...attending].sort() } });
-    await queueAll(ctx, trx, pending);
+    await ctx.mailer.queueAll(pending, trx);
     return count;
   });
   return { attended, followUps: pending.length };

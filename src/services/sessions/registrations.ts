@@ -8,7 +8,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, queueAll, sessionMail } from "./session-mail.ts";
+import { cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
 import { pickLanguage } from "./session-view.ts";
 
@@ -69,7 +69,8 @@ export async function registerForSession(
       await writeAudit(trx, actor, { action: `session.${status}`, entityType: "session_registration", entityId: id, after: { session: session.id, status } });
     }
     const person = { id, name: existing && again ? existing.name : input.name, email, locale: existing && again ? existing.locale : input.locale };
-    await queueAll(ctx, trx, [sessionMail(ctx, session, person, status === "registered" ? "sessionRegistered" : "sessionWaitlisted", { cancelUrl: cancelUrl(ctx, person.locale, token) })]);
+    const template = status === "registered" ? "sessionRegistered" : "sessionWaitlisted";
+    await ctx.mailer.queue(sessionMail(ctx, session, person, template, { cancelUrl: cancelUrl(ctx, person.locale, token) }), trx);
     return { status, again };
   });
   return outcome;
@@ -103,7 +104,7 @@ export async function cancelRegistration(ctx: ServiceContext, token: string): Pr
     if (reg.status === "cancelled") return { alreadyCancelled: true };
     await trx.updateTable("session_registrations").set({ status: "cancelled" }).where("id", "=", reg.id).execute();
     await writeAudit(trx, null, { action: "session.registration_cancel", entityType: "session_registration", entityId: reg.id, before: { status: reg.status } });
-    if (reg.status === "registered") await queueAll(ctx, trx, await promoteWaitlisted(ctx, trx, reg.session_id));
+    if (reg.status === "registered") await ctx.mailer.queueAll(await promoteWaitlisted(ctx, trx, reg.session_id), trx);
     return { alreadyCancelled: false };
   });
   return result;

@@ -107,8 +107,3 @@ export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Databas
   }
   return mails;
 }
-
-/** Queues the e-mails in the use case's transaction: they exist exactly when its change is committed (ADR 0008). */
-export async function queueAll(ctx: ServiceContext, trx: Kysely<Database>, mails: PendingMail[]): Promise<void> {
-  if (mails.length > 0) await ctx.mailer.queueAll(mails, trx);
-}
