@@ -1,11 +1,13 @@
 /** Staff invitations: invite by e-mail, accept once, expire after 7 days; on PGlite and PostgreSQL. */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translator.ts";
+import { EmailTakenError } from "../../src/services/auth/create-verified-user.ts";
 import { signIn } from "../../src/services/auth/sign-in.ts";
 import type { Actor } from "../../src/services/context.ts";
 import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
 import { listOutbox } from "../../src/services/mail/list-outbox.ts";
 import { acceptStaffInvitation, findOpenStaffInvitation } from "../../src/services/staff/accept-staff-invitation.ts";
+import { createOperator } from "../../src/services/staff/create-operator.ts";
 import { INVITATION_TTL_MS, inviteStaff } from "../../src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
@@ -93,6 +95,35 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await expect(findOpenStaffInvitation(env.ctx, token)).rejects.toBeInstanceOf(NotFoundError);
     await expect(acceptStaffInvitation(env.ctx, token, accept, "ja")).rejects.toBeInstanceOf(NotFoundError);
     expect(await env.db.selectFrom("user").select("id").where("email", "=", email).execute()).toEqual([]);
+  });
+
+  it("jip create-operator: a verified operator who can sign in, audited; the same address again is refused and changes nothing", async () => {
+    const email = uniqueEmail("cli");
+    const { id, password } = await createOperator(env.ctx, { email: email.toUpperCase(), name: "Ops" });
+    expect(await env.db.selectFrom("user").select(["email", "role", "emailVerified"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ email, role: "operator", emailVerified: true });
+    await expect(signIn(env.ctx, { email, password }, "192.0.2.60")).resolves.toMatchObject({ kind: "signedIn" });
+    await expect(createOperator(env.ctx, { email })).rejects.toBeInstanceOf(EmailTakenError);
+    expect(await env.db.selectFrom("user").select("id").where("email", "=", email).execute()).toHaveLength(1);
+    const audit = await env.db.selectFrom("audit_log").select("entity_id").where("action", "=", "staff.create_operator").where("entity_id", "=", id).execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("the same link accepted twice at once: one account, the other request told the link is spent", async () => {
+    const email = uniqueEmail("twice");
+    await inviteStaff(env.ctx, operator, { email, role: "reviewer" });
+    const token = await invitationToken(env, email);
+    const results = await Promise.allSettled([acceptStaffInvitation(env.ctx, token, accept, "ja"), acceptStaffInvitation(env.ctx, token, accept, "ja")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toBeInstanceOf(NotFoundError);
+    const users = await env.db.selectFrom("user").select("id").where("email", "=", email).execute();
+    expect(users).toHaveLength(1);
+    const inv = await env.db.selectFrom("staff_invitations").select(["accepted_user_id"]).where("email", "=", email).executeTakeFirstOrThrow();
+    expect(inv.accepted_user_id).toBe(users[0]!.id);
+    expect(await env.db.selectFrom("account").select("id").where("userId", "=", users[0]!.id).execute()).toHaveLength(1);
+    // The account works: better-auth accepts the password hashed by the same hasher.
+    await expect(signIn(env.ctx, { email, password: NEW_PASSWORD }, "203.0.113.9")).resolves.toMatchObject({ kind: "signedIn" });
   });
 
   it("the operator's outbox lists sent e-mails newest first, filtered by recipient", async () => {

@@ -1,23 +1,63 @@
 /**
  * Creates a user whose e-mail address is already proven (an operator created
- * by the CLI, a staff member who followed an invitation link, demo data),
- * through better-auth's own adapter and password hashing.
+ * by the CLI, a staff member or host who followed an invitation link, demo
+ * data): the user row and its password account, the password hashed by
+ * better-auth's own hasher, exactly as better-auth's adapter writes them.
+ * Pass the use case's open transaction as `db`, so the account exists only if
+ * the rest of the use case (e.g. marking the invitation accepted) commits.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import type { UserRole } from "../../domain/roles.ts";
 import type { ServiceContext } from "../context.ts";
 
+export interface VerifiedUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: UserRole;
+  locale: string;
+}
+
+/** The password hash better-auth will check at sign-in (slow on purpose: hash before opening a transaction). */
+export async function hashPassword(ctx: Pick<ServiceContext, "auth">, password: string): Promise<string> {
+  return (await ctx.auth.$context).password.hash(password);
+}
+
+/** The address already belongs to an account (found, or another transaction inserted it first). */
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`a user with e-mail ${email} already exists`);
+    this.name = "EmailTakenError";
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "23505";
+}
+
+export async function insertVerifiedUser(db: Kysely<Database>, now: Date, input: Omit<VerifiedUserInput, "password"> & { passwordHash: string }): Promise<{ id: string }> {
+  const email = input.email.toLowerCase();
+  const existing = await db.selectFrom("user").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).executeTakeFirst();
+  if (existing) throw new EmailTakenError(email);
+  const id = crypto.randomUUID();
+  try {
+    await db
+      .insertInto("user")
+      .values({ id, email, name: input.name, emailVerified: true, image: null, createdAt: now, updatedAt: now, twoFactorEnabled: false, role: input.role, locale: input.locale, timeZone: null })
+      .execute();
+  } catch (err) {
+    throw isUniqueViolation(err) ? new EmailTakenError(email) : err;
+  }
+  await db.insertInto("account").values({ id: crypto.randomUUID(), userId: id, providerId: "credential", accountId: id, password: input.passwordHash, createdAt: now, updatedAt: now }).execute();
+  return { id };
+}
+
 export async function createVerifiedUser(
-  ctx: Pick<ServiceContext, "auth">,
-  input: { email: string; name: string; password: string; role: UserRole; locale: string },
+  ctx: Pick<ServiceContext, "auth" | "db"> & { clock?: () => Date },
+  input: VerifiedUserInput,
+  db: Kysely<Database> = ctx.db,
 ): Promise<{ id: string }> {
-  const c = await ctx.auth.$context;
-  const existing = await c.internalAdapter.findUserByEmail(input.email.toLowerCase());
-  if (existing) throw new Error(`a user with e-mail ${input.email} already exists`);
-  const hash = await c.password.hash(input.password);
-  const user = await c.internalAdapter.createUser(
-    { email: input.email.toLowerCase(), name: input.name, emailVerified: true, role: input.role, locale: input.locale },
-    { method: "admin" },
-  );
-  await c.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
-  return { id: user.id };
+  const passwordHash = await hashPassword(ctx, input.password);
+  return insertVerifiedUser(db, ctx.clock?.() ?? new Date(), { ...input, passwordHash });
 }

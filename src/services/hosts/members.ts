@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { password, personName } from "../auth/auth-schemas.ts";
-import { createVerifiedUser } from "../auth/create-verified-user.ts";
+import { EmailTakenError, hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { INVITATION_TTL_MS, hashToken } from "../staff/invite-staff.ts";
@@ -102,15 +102,23 @@ const acceptNewSchema = z
  */
 export async function acceptHostInvitation(ctx: ServiceContext, actor: Actor | null, token: string, raw: unknown, locale: string): Promise<{ createdAccount: boolean }> {
   const { inv, user } = await openInvitation(ctx, token);
-  let userId: string;
+  let newAccount: { name: string; passwordHash: string } | null = null;
   if (user) {
     if (!actor || actor.userId !== user.id) throw new ValidationError({}, [{ key: "hostOrg.errors.signInAsInvitee", params: { email: inv.email } }]);
-    userId = user.id;
   } else {
     const input = parseInput(acceptNewSchema, raw);
-    userId = (await createVerifiedUser(ctx, { email: inv.email, name: input.name, password: input.password, role: "host", locale })).id;
+    newAccount = { name: input.name, passwordHash: await hashPassword(ctx, input.password) };
   }
+  // A new account, the membership and the accepted invitation commit together.
   await ctx.db.transaction().execute(async (trx) => {
+    const userId = newAccount
+      ? (
+          await insertVerifiedUser(trx, ctx.clock(), { email: inv.email, name: newAccount.name, passwordHash: newAccount.passwordHash, role: "host", locale }).catch((err: unknown) => {
+            // Someone accepted first (a double submit, the link in two tabs): for this request the link is spent.
+            throw err instanceof EmailTakenError ? new NotFoundError("host_invitation") : err;
+          })
+        ).id
+      : user!.id;
     const updated = await trx
       .updateTable("host_invitations")
       .set({ accepted_at: ctx.clock() })

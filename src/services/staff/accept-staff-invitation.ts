@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { StaffRole } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { password, personName } from "../auth/auth-schemas.ts";
-import { createVerifiedUser } from "../auth/create-verified-user.ts";
+import { EmailTakenError, hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -30,12 +30,19 @@ export async function findOpenStaffInvitation(ctx: ServiceContext, token: string
   return { email: inv.email, role: inv.role as StaffRole };
 }
 
+/** Someone accepted first (a double submit, or the same link in two tabs): for this request the link is spent. */
+function spentIfTaken(err: unknown): never {
+  throw err instanceof EmailTakenError ? new NotFoundError("staff_invitation") : err;
+}
+
 /** Following the link proves the address: the account is created verified, with the invited role. */
 export async function acceptStaffInvitation(ctx: ServiceContext, token: string, raw: unknown, locale: string): Promise<void> {
   const input = parseInput(acceptSchema, raw);
   const inv = await findOpenStaffInvitation(ctx, token);
-  const { id } = await createVerifiedUser(ctx, { email: inv.email, name: input.name, password: input.password, role: inv.role, locale });
+  const passwordHash = await hashPassword(ctx, input.password);
+  // The account and the accepted invitation commit together: a crash leaves either both or neither.
   await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await insertVerifiedUser(trx, ctx.clock(), { email: inv.email, name: input.name, passwordHash, role: inv.role, locale }).catch(spentIfTaken);
     const updated = await trx
       .updateTable("staff_invitations")
       .set({ accepted_at: ctx.clock(), accepted_user_id: id })

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
 import { email as emailSchema } from "../auth/auth-schemas.ts";
-import { createVerifiedUser } from "../auth/create-verified-user.ts";
+import { hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";
 
@@ -21,13 +21,11 @@ export async function createOperator(
     raw,
   );
   const password = input.password ?? randomBytes(12).toString("base64url");
-  const { id } = await createVerifiedUser(ctx, {
-    email: input.email,
-    name: input.name ?? input.email.split("@")[0]!,
-    password,
-    role: "operator",
-    locale: "ja",
+  const passwordHash = await hashPassword(ctx, password);
+  const { id } = await ctx.db.transaction().execute(async (trx) => {
+    const created = await insertVerifiedUser(trx, ctx.clock(), { email: input.email, name: input.name ?? input.email.split("@")[0]!, passwordHash, role: "operator", locale: "ja" });
+    await writeAudit(trx, null, { action: "staff.create_operator", entityType: "user", entityId: created.id, after: { email: input.email, role: "operator" } });
+    return created;
   });
-  await writeAudit(ctx.db, null, { action: "staff.create_operator", entityType: "user", entityId: id, after: { email: input.email, role: "operator" } });
   return { id, password };
 }
