@@ -8,12 +8,9 @@ import { SERVERS, type ServerKind } from "./servers.ts";
 export const DEMO_PASSWORD = "demo-password-2026";
 export const DEMO_OPERATOR = "operator@demo.jip.example";
 
-export function serverKindOf(testInfo: TestInfo): ServerKind {
-  return (testInfo.project.metadata as { server: ServerKind }).server;
-}
-
 export function serverOf(testInfo: TestInfo) {
-  return SERVERS[serverKindOf(testInfo)];
+  const kind = (testInfo.project.metadata as { server: ServerKind }).server;
+  return SERVERS[kind];
 }
 
 /**
