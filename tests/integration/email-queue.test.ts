@@ -20,7 +20,7 @@ import type { MailMessage } from "../../src/services/mail/mailer.ts";
 import { retryEmail } from "../../src/services/mail/retry-email.ts";
 import { createTransport } from "../../src/services/mail/transport.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
-import { caught } from "./support/expect-errors.ts";
+import { caught, quietly } from "./support/expect-errors.ts";
 import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server.ts";
 
 const PAGE = { page: 1, size: 50 };
@@ -35,17 +35,6 @@ function address(tag: string): string {
 
 async function row(env: TestEnv, id: string) {
   return env.db.selectFrom("outbound_emails").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-}
-
-/** Runs `fn` with console.error silenced (the job logs each failure). */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.error = original;
-  }
 }
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {

@@ -19,7 +19,7 @@ import { createSession } from "../../src/services/sessions/manage-session.ts";
 import { markAttendance } from "../../src/services/sessions/mark-attendance.ts";
 import { registerForSession } from "../../src/services/sessions/registrations.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-import { caught } from "./support/expect-errors.ts";
+import { caught, quietly } from "./support/expect-errors.ts";
 import { startSmtpServer } from "./support/smtp-server.ts";
 
 const texts = {
@@ -185,15 +185,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     try {
       const viaSmtp = { ...env.ctx, transport: createTransport({ outboxDir: env.outboxDir, smtpUrl: smtp.url }) };
       const base = 1000;
-      const run = async (at: Date) => {
-        const original = console.error;
-        console.error = () => {};
-        try {
-          return await deliverDueEmails(viaSmtp, at, { baseDelayMs: base, maxAttempts: 3 });
-        } finally {
-          console.error = original;
-        }
-      };
+      const run = (at: Date) => quietly(() => deliverDueEmails(viaSmtp, at, { baseDelayMs: base, maxAttempts: 3 }));
       expect(await run(env.clock.now())).toEqual({ sent: 0, failed: 3 });
       const detail = await getMessage(env.ctx, operator, id, "en");
       expect(detail.counts).toEqual({ pending: 0, sent: 0, failed: 3 });

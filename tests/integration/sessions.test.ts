@@ -19,7 +19,7 @@ import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "../../src/se
 import { cancelRegistration, getRegistrationByToken, registerForSession } from "../../src/services/sessions/registrations.ts";
 import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "../../src/services/sessions/session-queries.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, deliverQueuedEmails, roundInput, useTestDatabase } from "./support/databases.ts";
-import { caught } from "./support/expect-errors.ts";
+import { caught, quietly } from "./support/expect-errors.ts";
 
 /** Session form input starting 10 days after the test clock's start, in Hanoi time. */
 function sessionForm(roundId: string, overrides: Record<string, unknown> = {}) {
@@ -242,13 +242,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect((await reminders()).map((m) => m.status)).toEqual(["pending"]);
     // The SMTP server is down (nothing listens on the port): the attempt fails and is kept for later.
     const down = { ...env.ctx, transport: createTransport({ outboxDir: env.outboxDir, smtpUrl: "smtp://127.0.0.1:9" }) };
-    const errors = console.error;
-    console.error = () => {};
-    try {
-      expect((await deliverDueEmails(down, now)).failed).toBeGreaterThanOrEqual(1);
-    } finally {
-      console.error = errors;
-    }
+    expect((await quietly(() => deliverDueEmails(down, now))).failed).toBeGreaterThanOrEqual(1);
     expect(await reminders()).toEqual([expect.objectContaining({ status: "failed", attempts: 1, error: expect.stringMatching(/ECONNREFUSED/) })]);
     // The job has claimed this person: later runs queue nothing new; the queue sends the one e-mail after its back-off.
     expect(await sendDueReminders(env.ctx, new Date(now.getTime() + 60_000))).toEqual({ queued: 0 });

@@ -13,7 +13,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const sp = new URL(request.url).searchParams;
   const to = sp.get("to")?.trim() || undefined;
-  const status = isEmailStatus(sp.get("status")) ? (sp.get("status") as (typeof EMAIL_STATUSES)[number]) : undefined;
+  const wanted = sp.get("status");
+  const status = isEmailStatus(wanted) ? wanted : undefined;
   const mails = await run(request, locale, () => listOutbox(rt, actor, { to, status }, pageRequestFrom(sp, 20)));
   return { mails, to: to ?? "", status: status ?? "", retried: sp.get("done") === "retried" };
 }

@@ -60,7 +60,7 @@ function textsOf(message: MailMessage, locale: Locale): { subject: string; body:
 }
 
 /** The row one message becomes: subject and body in the recipient's language. */
-export function renderMail(message: MailMessage, id: string, createdAt: Date) {
+function renderMail(message: MailMessage, id: string, createdAt: Date) {
   const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
   const { subject, body } = textsOf(message, locale);
   return {

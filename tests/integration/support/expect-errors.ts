@@ -1,4 +1,4 @@
-/** Assertions on what a use case throws, shared by the integration suites. */
+/** Assertions on what a use case throws, shared by the integration suites; and quiet runs of jobs that log each failure. */
 import { expect } from "vitest";
 import { ValidationError } from "../../../src/services/errors.ts";
 
@@ -16,4 +16,15 @@ export async function validationErrorOf(promise: Promise<unknown>): Promise<Vali
   const err = await caught(promise);
   expect(err).toBeInstanceOf(ValidationError);
   return err as ValidationError;
+}
+
+/** Runs `fn` with console.error silenced (the e-mail job logs each failed attempt, which these tests cause on purpose). */
+export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const original = console.error;
+  console.error = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.error = original;
+  }
 }
