@@ -18,23 +18,30 @@ export default tseslint.config(
   },
   {
     files: ["public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", Intl: "readonly", fetch: "readonly", FormData: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        Intl: "readonly",
+        fetch: "readonly",
+        FormData: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
+    },
   },
   {
     // Domain code is pure: no I/O, no database, no framework.
     files: ["src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["node:*", "kysely", "pg", "@electric-sql/*", "react*", "better-auth*", "../db/*", "../services/*"] },
-      ],
+      "no-restricted-imports": ["error", { patterns: ["node:*", "kysely", "pg", "@electric-sql/*", "react*", "better-auth*", "../db/*", "../services/*"] }],
     },
   },
   {
     // Routes call use cases; they never query the database themselves.
     files: ["app/**/*.ts", "app/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["kysely", "pg", "@electric-sql/*", "**/src/db/connect.ts"] }],
+      "no-restricted-imports": ["error", { patterns: ["kysely", "pg", "@electric-sql/*", "**/src/db/connect.ts", "#src/db/*"] }],
     },
   },
 );

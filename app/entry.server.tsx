@@ -2,8 +2,8 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
-import { startEmailJob } from "../src/jobs/deliver-emails.ts";
-import { startReminderJob } from "../src/jobs/send-due-reminders.ts";
+import { startEmailJob } from "#src/jobs/deliver-emails.ts";
+import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -30,12 +30,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   "Referrer-Policy": "same-origin",
 };
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  routerContext: EntryContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(k, v);
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

@@ -1,5 +1,5 @@
 import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, useParams } from "react-router";
-import { LOCALE_TAGS, isLocale } from "../src/i18n/locales.ts";
+import { LOCALE_TAGS, isLocale } from "#src/i18n/locales.ts";
 import type { Route } from "./+types/root";
 import stylesHref from "./styles.css?url";
 
@@ -39,9 +39,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <main className="container">
-      <h1>
-        {status === 404 ? "ページが見つかりません / Page not found" : "エラーが発生しました / Something went wrong"}
-      </h1>
+      <h1>{status === 404 ? "ページが見つかりません / Page not found" : "エラーが発生しました / Something went wrong"}</h1>
       <p>
         <a href="/ja/">トップページへ</a> · <a href="/en/">Home</a>
       </p>

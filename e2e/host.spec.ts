@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { corporateNumberCheckDigit } from "../src/domain/corporate-number.ts";
+import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
 import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
 import { totp } from "./support/totp.ts";
 

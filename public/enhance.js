@@ -25,7 +25,15 @@
       var el = nodes[i];
       var d = new Date(el.getAttribute("datetime"));
       if (isNaN(d.getTime())) continue;
-      var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz, timeZoneName: "short" }).format(d);
+      var text = new Intl.DateTimeFormat(lang, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: tz,
+        timeZoneName: "short",
+      }).format(d);
       var span = document.createElement("span");
       span.className = "instant-local";
       span.textContent = " (" + (el.getAttribute("data-label") || "") + ": " + text + ")";

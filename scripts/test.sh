@@ -25,6 +25,8 @@ npx react-router typegen
 npx tsc --noEmit
 step "lint"
 npx eslint .
+step "format (prettier --check; fix with npm run format)"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "jip: files above are not formatted: run npm run format" >&2; exit 1; }
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=reports/unit.json
 step "integration tests (PGlite and PostgreSQL)"

@@ -1,4 +1,4 @@
-import type { EligibilityResult, Unmet } from "../../src/domain/eligibility.ts";
+import type { EligibilityResult, Unmet } from "#src/domain/eligibility.ts";
 import { countryName } from "../lib/countries.ts";
 import { type I18n, useI18n } from "../lib/i18n.tsx";
 
@@ -37,9 +37,7 @@ export function EligibilitySummary({ eligibility, overridden }: { eligibility: E
           </ul>
         </>
       )}
-      {overridden.length > 0 ? (
-        <p>{t("application.eligibilityOverridden", { rules: overridden.map((r) => t(`eligibility.rules.${r}`)).join(", ") })}</p>
-      ) : null}
+      {overridden.length > 0 ? <p>{t("application.eligibilityOverridden", { rules: overridden.map((r) => t(`eligibility.rules.${r}`)).join(", ") })}</p> : null}
     </section>
   );
 }

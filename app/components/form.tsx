@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from "react";
 import { useActionData } from "react-router";
-import type { FieldError } from "../../src/services/errors.ts";
+import type { FieldError } from "#src/services/errors.ts";
 import { useI18n } from "../lib/i18n.tsx";
 
 export interface FormState {

@@ -3,7 +3,7 @@
  * (src/services/applications/application-steps.ts): labels, hints, errors
  * next to each field, and what was saved or typed.
  */
-import type { FieldSpec } from "../../src/services/applications/application-steps.ts";
+import type { FieldSpec } from "#src/services/applications/application-steps.ts";
 import { countryOptions } from "../lib/countries.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { Field, type FormState, fieldId } from "./form.tsx";
@@ -35,7 +35,9 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
         ) : null;
         switch (spec.kind) {
           case "checkboxes": {
-            const chosen = new Set(state ? (state.values?.[`${spec.name}[]`] ?? "").split("\u001f").filter(Boolean) : ((saved[spec.name] as string[] | null) ?? []));
+            const chosen = new Set(
+              state ? (state.values?.[`${spec.name}[]`] ?? "").split("\u001f").filter(Boolean) : ((saved[spec.name] as string[] | null) ?? []),
+            );
             return (
               <fieldset key={spec.name} className={errors.length ? "field field-error" : "field"} aria-describedby={describedBy}>
                 <legend>{label}</legend>
@@ -56,7 +58,14 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
             return (
               <div key={spec.name} className={errors.length ? "field field-error checkbox" : "field checkbox"}>
                 {errorText}
-                <input type="checkbox" id={id} name={spec.name} defaultChecked={checked} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy} />
+                <input
+                  type="checkbox"
+                  id={id}
+                  name={spec.name}
+                  defaultChecked={checked}
+                  aria-invalid={errors.length ? true : undefined}
+                  aria-describedby={describedBy}
+                />
                 <label htmlFor={id}>{label}</label>
               </div>
             );
@@ -124,7 +133,17 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
                 state={state}
                 required={spec.required}
                 defaultValue={value}
-                autoComplete={spec.name === "familyName" ? "family-name" : spec.name === "givenName" ? "given-name" : spec.name === "phone" ? "tel" : spec.name === "contactEmail" ? "email" : undefined}
+                autoComplete={
+                  spec.name === "familyName"
+                    ? "family-name"
+                    : spec.name === "givenName"
+                      ? "given-name"
+                      : spec.name === "phone"
+                        ? "tel"
+                        : spec.name === "contactEmail"
+                          ? "email"
+                          : undefined
+                }
               />
             );
         }

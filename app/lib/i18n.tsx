@@ -1,8 +1,8 @@
 /** The page's language and the translate/format helpers, provided by the locale layout. */
 import { createContext, useContext } from "react";
-import { type Locale, LOCALE_TAGS } from "../../src/i18n/locales.ts";
-import { type Translate, translator } from "../../src/i18n/translator.ts";
-import { PROGRAM_TIME_ZONE } from "../../src/domain/time.ts";
+import { type Locale, LOCALE_TAGS } from "#src/i18n/locales.ts";
+import { type Translate, translator } from "#src/i18n/translator.ts";
+import { PROGRAM_TIME_ZONE } from "#src/domain/time.ts";
 
 export interface I18n {
   locale: Locale;

@@ -4,18 +4,11 @@
  * form again with its errors and what was typed).
  */
 import { data, redirect } from "react-router";
-import { type Locale, isLocale } from "../../src/i18n/locales.ts";
-import { getActor } from "../../src/services/auth/get-actor.ts";
-import type { Actor } from "../../src/services/context.ts";
-import {
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-  TwoFactorRequiredError,
-  UnauthenticatedError,
-  ValidationError,
-} from "../../src/services/errors.ts";
-import type { Runtime } from "../../src/service-context.ts";
+import { type Locale, isLocale } from "#src/i18n/locales.ts";
+import { getActor } from "#src/services/auth/get-actor.ts";
+import type { Actor } from "#src/services/context.ts";
+import { type FieldError, ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
+import type { Runtime } from "#src/service-context.ts";
 import { getRuntime } from "./runtime.server.ts";
 
 /** Set by server.js from the socket (never from the client). */
@@ -92,10 +85,7 @@ export async function runForm<T>(
 }
 
 export function formFailure(err: ValidationError, form: FormData) {
-  return data<FormFailure>(
-    { ok: false, fieldErrors: err.fieldErrors, formErrors: err.formErrors, values: formValues(form) },
-    { status: 400 },
-  );
+  return data<FormFailure>({ ok: false, fieldErrors: err.fieldErrors, formErrors: err.formErrors, values: formValues(form) }, { status: 400 });
 }
 
 /** A redirect that also sets the cookies a sign-in or 2FA step returned. */

@@ -1,6 +1,6 @@
 /** The server's one runtime (database, auth, mailer), created on first use. */
-import { readConfig } from "../../src/config.ts";
-import { type Runtime, createRuntime } from "../../src/service-context.ts";
+import { readConfig } from "#src/config.ts";
+import { type Runtime, createRuntime } from "#src/service-context.ts";
 
 let runtime: Promise<Runtime> | null = null;
 

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
-import { deleteMyAccount } from "../../src/services/applications/delete-my-account.ts";
-import { exportMyData } from "../../src/services/applications/export-my-data.ts";
+import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
+import { exportMyData } from "#src/services/applications/export-my-data.ts";
 import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../lib/request.server.ts";

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { Form, useActionData, useLoaderData } from "react-router";
-import { startTwoFactorEnrolment, verifyTwoFactorCode } from "../../src/services/auth/two-factor.ts";
-import { UnauthenticatedError, ValidationError } from "../../src/services/errors.ts";
+import { startTwoFactorEnrolment, verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
+import { UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
 import { ErrorSummary, Field, type FormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { formFailure, redirectWithCookies, requestContext, run, toResponse } from "../lib/request.server.ts";
@@ -13,7 +13,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { enabled: actor.twoFactorEnabled, role: actor.role };
 }
 
-type EnrolState = { ok: true; step: "scan"; secret: string; qrSvg: string; backupCodes: string[] } | (FormState & { ok: false; step: "password" | "scan"; secret?: string; qrSvg?: string; backupCodes?: string[] });
+type EnrolState =
+  | { ok: true; step: "scan"; secret: string; qrSvg: string; backupCodes: string[] }
+  | (FormState & { ok: false; step: "password" | "scan"; secret?: string; qrSvg?: string; backupCodes?: string[] });
 
 /**
  * Enrolment without JavaScript: (1) confirm the password → the secret, a QR
@@ -92,7 +94,15 @@ export default function AccountTwoFactor() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="verify" />
             <input type="hidden" name="secret" value={state.secret} />
-            <Field name="code" label={t("twoFactor.code")} hint={t("twoFactor.codeHint")} state={formState} required autoComplete="one-time-code" inputMode="numeric" />
+            <Field
+              name="code"
+              label={t("twoFactor.code")}
+              hint={t("twoFactor.codeHint")}
+              state={formState}
+              required
+              autoComplete="one-time-code"
+              inputMode="numeric"
+            />
             <button type="submit">{t("twoFactor.verify")}</button>
           </Form>
         </>

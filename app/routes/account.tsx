@@ -1,7 +1,7 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { LOCALES, LOCALE_NAMES } from "../../src/i18n/locales.ts";
-import { updatePreferences } from "../../src/services/auth/update-preferences.ts";
-import { UnauthenticatedError } from "../../src/services/errors.ts";
+import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
+import { updatePreferences } from "#src/services/auth/update-preferences.ts";
+import { UnauthenticatedError } from "#src/services/errors.ts";
 import { ErrorSummary, SelectField, useFormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm, toResponse } from "../lib/request.server.ts";

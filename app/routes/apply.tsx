@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { getOpenRound } from "../../src/services/applications/get-open-round.ts";
+import { getOpenRound } from "#src/services/applications/get-open-round.ts";
 import { Instant } from "../components/instant.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";

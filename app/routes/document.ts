@@ -1,4 +1,4 @@
-import { getApplicationDocument } from "../../src/services/applications/get-application-document.ts";
+import { getApplicationDocument } from "#src/services/applications/get-application-document.ts";
 import { requestContext, run } from "../lib/request.server.ts";
 import type { Route } from "./+types/document";
 

@@ -1,4 +1,4 @@
-import { checkHealth } from "../../src/services/health/check-health.ts";
+import { checkHealth } from "#src/services/health/check-health.ts";
 import { getRuntime } from "../lib/runtime.server.ts";
 
 export async function loader() {

@@ -1,6 +1,6 @@
 import { Outlet, data, isRouteErrorResponse, redirect, useLoaderData, useLocation, useRouteError } from "react-router";
-import { type Locale, LOCALES, LOCALE_NAMES, STAFF_LOCALES, isLocale, negotiateLocale } from "../../src/i18n/locales.ts";
-import { isValidTimeZone } from "../../src/domain/time.ts";
+import { type Locale, LOCALES, LOCALE_NAMES, STAFF_LOCALES, isLocale, negotiateLocale } from "#src/i18n/locales.ts";
+import { isValidTimeZone } from "#src/domain/time.ts";
 import { I18nProvider, makeI18n, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/locale-layout";

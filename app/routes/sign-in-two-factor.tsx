@@ -1,5 +1,5 @@
 import { Form, useSearchParams } from "react-router";
-import { verifyTwoFactorCode } from "../../src/services/auth/two-factor.ts";
+import { verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
 import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
@@ -24,7 +24,15 @@ export default function SignInTwoFactor() {
       <ErrorSummary state={formState} labels={{ code: t("twoFactor.code") }} />
       <Form method="post" noValidate>
         <input type="hidden" name="next" value={search.get("next") ?? ""} />
-        <Field name="code" label={t("twoFactor.code")} hint={t("twoFactor.codeHint")} state={formState} required autoComplete="one-time-code" inputMode="numeric" />
+        <Field
+          name="code"
+          label={t("twoFactor.code")}
+          hint={t("twoFactor.codeHint")}
+          state={formState}
+          required
+          autoComplete="one-time-code"
+          inputMode="numeric"
+        />
         <button type="submit">{t("twoFactor.verify")}</button>
       </Form>
     </>

@@ -1,5 +1,5 @@
 import { Form, useSearchParams } from "react-router";
-import { signIn } from "../../src/services/auth/sign-in.ts";
+import { signIn } from "#src/services/auth/sign-in.ts";
 import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { clientIp, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
@@ -8,9 +8,7 @@ import type { Route } from "./+types/sign-in";
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () =>
-    signIn(rt, { email: form.get("email"), password: form.get("password") }, clientIp(request)),
-  );
+  const out = await runForm(request, locale, form, () => signIn(rt, { email: form.get("email"), password: form.get("password") }, clientIp(request)));
   if (!out.ok) return out.response;
   const next = safeNext(String(form.get("next") ?? ""), locale);
   if (out.result.kind === "twoFactor") {

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { signOut } from "../../src/services/auth/sign-out.ts";
+import { signOut } from "#src/services/auth/sign-out.ts";
 import { getRuntime } from "../lib/runtime.server.ts";
 import { redirectWithCookies } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-out";

@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { signUpApplicant } from "../../src/services/auth/sign-up-applicant.ts";
+import { signUpApplicant } from "#src/services/auth/sign-up-applicant.ts";
 import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm } from "../lib/request.server.ts";

@@ -7,7 +7,7 @@
  *   applicants in random order.
  * Hosts rank exactly the applicants who ranked them. Total capacity ≈ 0.9 × applicants.
  */
-import type { MatchingInstance } from "../../src/domain/matching/index.ts";
+import type { MatchingInstance } from "#src/domain/matching/index.ts";
 
 export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;

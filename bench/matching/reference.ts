@@ -4,7 +4,7 @@
  * object maps keyed by id, ranks found with indexOf, worst held applicant
  * found by scanning. Returns applicant id -> host id.
  */
-import type { MatchingInstance } from "../../src/domain/matching/index.ts";
+import type { MatchingInstance } from "#src/domain/matching/index.ts";
 
 export function referenceDA(instance: MatchingInstance): Record<string, string> {
   const prefsOf: Record<string, readonly string[]> = {};

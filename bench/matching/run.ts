@@ -12,10 +12,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { solve, verifyMatching } from "../../src/domain/matching/index.ts";
-import { applicantProposingDA } from "../../src/domain/matching/deferred-acceptance.ts";
-import { flexibleDeferredAcceptance } from "../../src/domain/matching/flexible-deferred-acceptance.ts";
-import { buildInstanceIndex } from "../../src/domain/matching/instance-index.ts";
+import { solve, verifyMatching } from "#src/domain/matching/index.ts";
+import { applicantProposingDA } from "#src/domain/matching/deferred-acceptance.ts";
+import { flexibleDeferredAcceptance } from "#src/domain/matching/flexible-deferred-acceptance.ts";
+import { buildInstanceIndex } from "#src/domain/matching/instance-index.ts";
 import { generateInstance } from "./generate.ts";
 import { referenceDA } from "./reference.ts";
 
@@ -71,8 +71,7 @@ for (const size of sizes) {
     // independent check: verifier says stable, equals the reference's applicant-optimal matching
     const r = solve(inst);
     const refMatch = referenceDA(inst);
-    const same =
-      r.assignments.length === Object.keys(refMatch).length && r.assignments.every((x) => refMatch[x.applicant] === x.host);
+    const same = r.assignments.length === Object.keys(refMatch).length && r.assignments.every((x) => refMatch[x.applicant] === x.host);
     const v = verifyMatching(inst, r.assignments, r.unmatched);
     const ok = v.stable && r.verification.stable && same;
     allOk &&= ok;
@@ -93,7 +92,11 @@ for (const size of sizes) {
   const r = solve(capped);
   allOk &&= r.verification.stable;
   line("40k×5k×15 correlated, 10 regions capped at 80% FDA", ms(fda), `${(fda / da).toFixed(2)}x plain DA time`);
-  line("40k×5k×15 correlated capped check", `feasible=${r.verification.feasible} stable=${r.verification.stable} notion=${r.verification.notion}`, r.verification.stable ? "ok" : "FAILED");
+  line(
+    "40k×5k×15 correlated capped check",
+    `feasible=${r.verification.feasible} stable=${r.verification.stable} notion=${r.verification.notion}`,
+    r.verification.stable ? "ok" : "FAILED",
+  );
 }
 
 line("bench process peak RSS", `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, "includes generators and reference");

@@ -33,10 +33,14 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 function post(url: string, form: Record<string, string>): Promise<http.IncomingHttpHeaders> {
   const body = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.headers));
-    });
+    const req = http.request(
+      url,
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.headers));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -72,8 +76,12 @@ try {
     .reduce((a, b) => a + b, 0);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`application form, first load, on the wire: ${kb(total)} (${(total / BUDGET).toFixed(2)} of the 100 KB budget)`);
-  console.log(`  html: ${kb(page.bytes.length)} (${page.headers["content-encoding"] ?? "identity"}); css+js: ${kb(assetBytes)} in ${assets.length} files [${assets.join(", ")}]; fonts: 0 (system fonts)`);
-  console.log(`baseline, the same page hydrated (adds all client JS, gzip): ${kb(total + hydrationJs)} (${((total + hydrationJs) / total).toFixed(2)}x this page)`);
+  console.log(
+    `  html: ${kb(page.bytes.length)} (${page.headers["content-encoding"] ?? "identity"}); css+js: ${kb(assetBytes)} in ${assets.length} files [${assets.join(", ")}]; fonts: 0 (system fonts)`,
+  );
+  console.log(
+    `baseline, the same page hydrated (adds all client JS, gzip): ${kb(total + hydrationJs)} (${((total + hydrationJs) / total).toFixed(2)}x this page)`,
+  );
   if (total > BUDGET) process.exitCode = 1;
 } finally {
   if (server.pid) process.kill(-server.pid, "SIGTERM");

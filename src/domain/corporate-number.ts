@@ -21,9 +21,7 @@ export function corporateNumberCheckDigit(base: string): number {
 
 /** Normalizes (spaces, hyphens, full-width digits) and checks length, digits and check digit, in that order. */
 export function checkCorporateNumber(raw: string): CorporateNumberResult {
-  const value = raw
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\-‐－ー]/g, "");
+  const value = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\-‐－ー]/g, "");
   if (!/^[0-9]*$/.test(value)) return { ok: false, problem: "digits" };
   if (value.length !== 13) return { ok: false, problem: "length" };
   if (Number(value[0]) !== corporateNumberCheckDigit(value.slice(1))) return { ok: false, problem: "checkDigit" };

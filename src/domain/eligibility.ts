@@ -32,13 +32,7 @@ export interface EligibilityRules {
 }
 
 export type DocumentKind =
-  | "graduation_certificate"
-  | "university_recommendation"
-  | "employer_recommendation"
-  | "jlpt_certificate"
-  | "english_certificate"
-  | "passport"
-  | "other";
+  "graduation_certificate" | "university_recommendation" | "employer_recommendation" | "jlpt_certificate" | "english_certificate" | "passport" | "other";
 
 export interface ApplicantFacts {
   dateOfBirth: string | null;
@@ -52,15 +46,7 @@ export interface ApplicantFacts {
   consents: ReadonlySet<"program_purpose" | "privacy_appi">;
 }
 
-export type EligibilityRule =
-  | "nationality"
-  | "age"
-  | "language"
-  | "document"
-  | "residence"
-  | "prior_participation"
-  | "consent_purpose"
-  | "consent_privacy";
+export type EligibilityRule = "nationality" | "age" | "language" | "document" | "residence" | "prior_participation" | "consent_purpose" | "consent_privacy";
 
 export type Unmet =
   | { rule: "nationality"; code: "missing" }
@@ -118,10 +104,8 @@ function languageMet(rules: EligibilityRules, f: ApplicantFacts): boolean {
   const jlptOk = f.jlptLevel !== null && (JLPT_RANK[f.jlptLevel] ?? 99) <= (JLPT_RANK[rules.minJlptLevel] ?? 0);
   const testOk =
     f.englishTest !== null &&
-    (rules.englishTests.length === 0 ||
-      rules.englishTests.some((r) => r.test === f.englishTest!.test && f.englishTest!.score >= r.min));
-  const selfOk =
-    rules.selfDeclaredEnglishAccepted && (f.englishSelfLevel === "business" || f.englishSelfLevel === "fluent");
+    (rules.englishTests.length === 0 || rules.englishTests.some((r) => r.test === f.englishTest!.test && f.englishTest!.score >= r.min));
+  const selfOk = rules.selfDeclaredEnglishAccepted && (f.englishSelfLevel === "business" || f.englishSelfLevel === "fluent");
   return jlptOk || testOk || selfOk;
 }
 
@@ -149,10 +133,7 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   if (!anyLanguage) unmet.push({ rule: "language", code: "missing" });
   else if (!languageMet(rules, f)) unmet.push({ rule: "language", code: "insufficient", minJlpt: rules.minJlptLevel });
 
-  const hasDocument =
-    f.documents.has("graduation_certificate") ||
-    f.documents.has("university_recommendation") ||
-    f.documents.has("employer_recommendation");
+  const hasDocument = f.documents.has("graduation_certificate") || f.documents.has("university_recommendation") || f.documents.has("employer_recommendation");
   if (!hasDocument) unmet.push({ rule: "document", code: "missing" });
 
   if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });

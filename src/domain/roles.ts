@@ -30,7 +30,19 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
   applicant: ["application.own"],
   host: ["host.own"],
   reviewer: [],
-  operator: ["round.read", "round.manage", "audit.read", "outbox.read", "outbox.retry", "staff.invite", "dashboard.read", "application.read", "application.override", "hosts.read", "hosts.decide"],
+  operator: [
+    "round.read",
+    "round.manage",
+    "audit.read",
+    "outbox.read",
+    "outbox.retry",
+    "staff.invite",
+    "dashboard.read",
+    "application.read",
+    "application.override",
+    "hosts.read",
+    "hosts.decide",
+  ],
   ministry: ["round.read", "dashboard.read", "hosts.read"],
 };
 

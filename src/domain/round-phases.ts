@@ -9,17 +9,7 @@
  * precondition as a code with parameters, to be localized by the caller.
  */
 
-export const PHASES = [
-  "draft",
-  "information_sessions",
-  "recruitment",
-  "screening",
-  "selection",
-  "matching",
-  "internship",
-  "reporting",
-  "closed",
-] as const;
+export const PHASES = ["draft", "information_sessions", "recruitment", "screening", "selection", "matching", "internship", "reporting", "closed"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const DEADLINE_KINDS = [
@@ -73,10 +63,7 @@ const ENTRY_RULES: Record<Phase, (f: RoundFacts) => Refusal[]> = {
   draft: () => [],
   information_sessions: (f) => [...required(f, "application_close"), ...required(f, "host_application_close")],
   recruitment: (f) => [...required(f, "application_close"), ...notPassed(f, "application_close")],
-  screening: (f) => [
-    ...passed(f, "application_close"),
-    ...(f.submittedApplications > 0 ? [] : [{ code: "no_submitted_applications" } as const]),
-  ],
+  screening: (f) => [...passed(f, "application_close"), ...(f.submittedApplications > 0 ? [] : [{ code: "no_submitted_applications" } as const])],
   selection: (f) => required(f, "selection_announce"),
   matching: (f) => [
     ...(f.selectionResultsFinal ? [] : [{ code: "selection_not_final" } as const]),

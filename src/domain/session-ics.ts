@@ -18,7 +18,10 @@ export interface IcsEvent {
 }
 
 function utc(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */

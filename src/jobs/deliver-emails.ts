@@ -61,7 +61,11 @@ async function claimBatch(ctx: DeliveryContext, now: Date, maxAttempts: number, 
 }
 
 /** Sends every e-mail due at `now`; returns how many went out and how many failed this run. */
-export async function deliverDueEmails(ctx: DeliveryContext, now: Date = ctx.clock(), options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(
+  ctx: DeliveryContext,
+  now: Date = ctx.clock(),
+  options: DeliveryOptions = {},
+): Promise<{ sent: number; failed: number }> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;

@@ -21,12 +21,7 @@ export async function sendDueReminders(ctx: ServiceContext, now: Date = ctx.cloc
       .where("reminder_sent_at", "is", null)
       .where("status", "=", "registered")
       .where("session_id", "in", (eb) =>
-        eb
-          .selectFrom("information_sessions")
-          .select("id")
-          .where("cancelled_at", "is", null)
-          .where("starts_at", ">", now)
-          .where("starts_at", "<=", horizon),
+        eb.selectFrom("information_sessions").select("id").where("cancelled_at", "is", null).where("starts_at", ">", now).where("starts_at", "<=", horizon),
       )
       .returning(["id", "session_id", "name", "email", "locale"])
       .execute();

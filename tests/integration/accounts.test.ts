@@ -2,15 +2,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CATALOGUES, translator } from "../../src/i18n/translator.ts";
-import { getActor } from "../../src/services/auth/get-actor.ts";
-import { requestPasswordReset, resetPassword } from "../../src/services/auth/password-reset.ts";
-import { signOut } from "../../src/services/auth/sign-out.ts";
-import { updatePreferences } from "../../src/services/auth/update-preferences.ts";
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "../../src/services/auth/login-rate-limit.ts";
-import { signIn } from "../../src/services/auth/sign-in.ts";
-import { signUpApplicant } from "../../src/services/auth/sign-up-applicant.ts";
-import { UnauthenticatedError, ValidationError } from "../../src/services/errors.ts";
+import { CATALOGUES, translator } from "#src/i18n/translator.ts";
+import { getActor } from "#src/services/auth/get-actor.ts";
+import { requestPasswordReset, resetPassword } from "#src/services/auth/password-reset.ts";
+import { signOut } from "#src/services/auth/sign-out.ts";
+import { updatePreferences } from "#src/services/auth/update-preferences.ts";
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "#src/services/auth/login-rate-limit.ts";
+import { signIn } from "#src/services/auth/sign-in.ts";
+import { signUpApplicant } from "#src/services/auth/sign-up-applicant.ts";
+import { UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, deliverQueuedEmails, useTestDatabase } from "./support/databases.ts";
 
 const PASSWORD = "a-long-enough-password";
@@ -116,7 +116,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(result.setCookies.some((c) => c.includes("session_token"))).toBe(true);
       const sessions = await env.db.selectFrom("session").select("userId").where("userId", "=", user.id).execute();
       expect(sessions).toHaveLength(1);
-      const attempts = await env.db.selectFrom("login_attempts").select(["succeeded", "ip", "at"]).where("email", "=", email).where("succeeded", "=", true).execute();
+      const attempts = await env.db
+        .selectFrom("login_attempts")
+        .select(["succeeded", "ip", "at"])
+        .where("email", "=", email)
+        .where("succeeded", "=", true)
+        .execute();
       expect(attempts).toEqual([{ succeeded: true, ip, at: env.clock.now() }]);
     });
 
@@ -132,7 +137,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await expect(updatePreferences(env.ctx, null, { locale: "en", timeZone: "" })).rejects.toBeInstanceOf(UnauthenticatedError);
       const prefs = await env.db.selectFrom("user").select(["locale", "timeZone"]).where("email", "=", email).executeTakeFirstOrThrow();
       expect(prefs).toEqual({ locale: "en", timeZone: "Asia/Ho_Chi_Minh" });
-      const audit = await env.db.selectFrom("audit_log").select(["before", "after"]).where("action", "=", "user.preferences").where("entity_id", "=", actor!.userId).execute();
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .select(["before", "after"])
+        .where("action", "=", "user.preferences")
+        .where("entity_id", "=", actor!.userId)
+        .execute();
       expect(audit).toEqual([{ before: { locale: "vi", timeZone: null }, after: { locale: "en", timeZone: "Asia/Ho_Chi_Minh" } }]);
       await updatePreferences(env.ctx, actor, { locale: "vi", timeZone: "" });
 
@@ -159,7 +169,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
       const mismatch = await validationErrorOf(resetPassword(env.ctx, { token, password: "brand-new-password", passwordConfirm: "other" }));
       expect(mismatch.fieldErrors).toEqual({ passwordConfirm: [{ key: "errors.passwordMismatch" }] });
-      const wrongToken = await validationErrorOf(resetPassword(env.ctx, { token: "forged", password: "brand-new-password", passwordConfirm: "brand-new-password" }));
+      const wrongToken = await validationErrorOf(
+        resetPassword(env.ctx, { token: "forged", password: "brand-new-password", passwordConfirm: "brand-new-password" }),
+      );
       expect(wrongToken.formErrors).toEqual([{ key: "errors.resetLinkInvalid" }]);
 
       await resetPassword(env.ctx, { token, password: "brand-new-password", passwordConfirm: "brand-new-password" });
@@ -175,9 +187,17 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     it("signing up again with the same address neither throws nor creates a user nor sends a mail", async () => {
       const mailsBefore = (await mailsTo(env, email)).length;
       await expect(
-        signUpApplicant(env.ctx, { name: "Someone Else", email: "LAN.NGUYEN@EXAMPLE.VN", password: "another-password", passwordConfirm: "another-password" }, "en"),
+        signUpApplicant(
+          env.ctx,
+          { name: "Someone Else", email: "LAN.NGUYEN@EXAMPLE.VN", password: "another-password", passwordConfirm: "another-password" },
+          "en",
+        ),
       ).resolves.toBeUndefined();
-      const users = await env.db.selectFrom("user").select(["name", "locale"]).where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).execute();
+      const users = await env.db
+        .selectFrom("user")
+        .select(["name", "locale"])
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+        .execute();
       expect(users).toEqual([{ name: "Nguyễn Thị Lan", locale: "vi" }]);
       expect(await mailsTo(env, email)).toHaveLength(mailsBefore);
     });

@@ -2,22 +2,22 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MAX_DOCUMENT_BYTES } from "../../src/domain/document-type.ts";
-import { tokyoLocalToInstant } from "../../src/domain/time.ts";
-import type { Step } from "../../src/services/applications/application-steps.ts";
-import { csvCell, exportApplicationsCsv } from "../../src/services/applications/export-applications-csv.ts";
-import { getApplicationDetail } from "../../src/services/applications/get-application-detail.ts";
-import { getApplicationDocument } from "../../src/services/applications/get-application-document.ts";
-import { getMyApplication } from "../../src/services/applications/get-my-application.ts";
-import { listApplications } from "../../src/services/applications/list-applications.ts";
-import { recordEligibilityOverride } from "../../src/services/applications/record-eligibility-override.ts";
-import { removeApplicationDocument } from "../../src/services/applications/remove-application-document.ts";
-import { saveApplicationStep } from "../../src/services/applications/save-application-step.ts";
-import { submitApplication } from "../../src/services/applications/submit-application.ts";
-import { uploadApplicationDocument } from "../../src/services/applications/upload-application-document.ts";
-import { withdrawApplication } from "../../src/services/applications/withdraw-application.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, RefusedError, TwoFactorRequiredError } from "../../src/services/errors.ts";
+import { MAX_DOCUMENT_BYTES } from "#src/domain/document-type.ts";
+import { tokyoLocalToInstant } from "#src/domain/time.ts";
+import type { Step } from "#src/services/applications/application-steps.ts";
+import { csvCell, exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
+import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
+import { getApplicationDocument } from "#src/services/applications/get-application-document.ts";
+import { getMyApplication } from "#src/services/applications/get-my-application.ts";
+import { listApplications } from "#src/services/applications/list-applications.ts";
+import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
+import { removeApplicationDocument } from "#src/services/applications/remove-application-document.ts";
+import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
+import { submitApplication } from "#src/services/applications/submit-application.ts";
+import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { withdrawApplication } from "#src/services/applications/withdraw-application.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, RefusedError, TwoFactorRequiredError } from "#src/services/errors.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, validationErrorOf } from "./support/expect-errors.ts";
 
@@ -113,16 +113,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   }
 
   async function auditOf(applicationId: string, action: string) {
-    return env.db.selectFrom("audit_log").selectAll().where("entity_type", "=", "application").where("entity_id", "=", applicationId).where("action", "=", action).orderBy("id").execute();
+    return env.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity_type", "=", "application")
+      .where("entity_id", "=", applicationId)
+      .where("action", "=", action)
+      .orderBy("id")
+      .execute();
   }
 
   describe("saveApplicationStep", () => {
     it("creates the draft on first use, only once even for two saves at the same time", async () => {
       const applicant = await newApplicant();
-      const [a, b] = await Promise.all([
-        save(applicant, "personal", { familyName: "Trần" }),
-        save(applicant, "contact", { phone: "+84 912 345 678" }),
-      ]);
+      const [a, b] = await Promise.all([save(applicant, "personal", { familyName: "Trần" }), save(applicant, "contact", { phone: "+84 912 345 678" })]);
       expect(a.applicationId).toBe(b.applicationId);
       const rows = await env.db.selectFrom("applications").selectAll().where("applicant_user_id", "=", applicant.userId).execute();
       expect(rows).toHaveLength(1);
@@ -133,7 +137,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     it("saves the valid fields of a step even when another field is invalid, and moves on only when all are valid", async () => {
       const applicant = await newApplicant();
       await save(applicant, "personal", PERSONAL);
-      const bad = await save(applicant, "education", { university: "Đại học Bách khoa Hà Nội", degree: "bachelor", field: "Mechanical engineering", graduationYear: "20x1" });
+      const bad = await save(applicant, "education", {
+        university: "Đại học Bách khoa Hà Nội",
+        degree: "bachelor",
+        field: "Mechanical engineering",
+        graduationYear: "20x1",
+      });
       expect(bad.fieldErrors).toEqual({ graduationYear: [{ key: "errors.wholeNumber" }] });
       expect(bad.saved).toEqual(expect.arrayContaining(["university", "degree", "field"]));
       expect(bad.saved).not.toContain("graduationYear");
@@ -151,7 +160,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     it("reports required fields left empty and saves them as empty (education too)", async () => {
       const applicant = await newApplicant();
-      const first = await save(applicant, "education", { university: "Chulalongkorn University", degree: "master", field: "Economics", graduationYear: "2020" });
+      const first = await save(applicant, "education", {
+        university: "Chulalongkorn University",
+        degree: "master",
+        field: "Economics",
+        graduationYear: "2020",
+      });
       expect(first.next).toBe("languages");
       const cleared = await save(applicant, "education", { university: "", degree: "master", field: "Economics", graduationYear: "2020" });
       expect(cleared.fieldErrors).toEqual({ university: [{ key: "errors.required" }] });
@@ -165,7 +179,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const r = await save(applicant, "personal", PERSONAL);
       expect(r).toMatchObject({ fieldErrors: {}, next: "contact" });
       expect((await applicationOf(applicant)).current_step).toBe("contact");
-      const auto = await saveApplicationStep(env.ctx, applicant, { step: "motivation", values: { motivationLearn: "Kaizen", motivationUse: "At home" }, autosave: true });
+      const auto = await saveApplicationStep(env.ctx, applicant, {
+        step: "motivation",
+        values: { motivationLearn: "Kaizen", motivationUse: "At home" },
+        autosave: true,
+      });
       expect(auto.next).toBe("preferences");
       expect((await applicationOf(applicant)).current_step).toBe("contact");
       expect(await auditOf(r.applicationId, "application.autosave")).toHaveLength(1);
@@ -187,7 +205,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const applicant = await newApplicant();
       const { applicationId } = await save(applicant, "personal", { ...PERSONAL, familyName: "Sentinelname", dateOfBirth: "1998-07-31" });
       await save(applicant, "contact", { contactEmail: "secret.mail@example.vn", phone: "12", address: "Sentinel street 5" });
-      const rows = await env.db.selectFrom("audit_log").selectAll().where("entity_type", "=", "application").where("entity_id", "=", applicationId).orderBy("id").execute();
+      const rows = await env.db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("entity_type", "=", "application")
+        .where("entity_id", "=", applicationId)
+        .orderBy("id")
+        .execute();
       expect(rows.map((r) => r.action)).toEqual(["application.create", "application.save_step", "application.save_step"]);
       expect(rows[1]!.after).toEqual({ step: "personal", saved: Object.keys(PERSONAL), invalid: [] });
       expect(rows[2]!.after).toEqual({ step: "contact", saved: ["contactEmail", "address"], invalid: ["phone"] });
@@ -271,7 +295,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const applicant = await newApplicant();
       const { id } = await uploadApplicationDocument(env.ctx, applicant, { kind: "graduation_certificate", file: pdfFile("Bằng tốt nghiệp.pdf") });
       const row = await env.db.selectFrom("application_documents").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ kind: "graduation_certificate", content_type: "application/pdf", size_bytes: PDF_BYTES.byteLength, original_name: "Bằng tốt nghiệp.pdf" });
+      expect(row).toMatchObject({
+        kind: "graduation_certificate",
+        content_type: "application/pdf",
+        size_bytes: PDF_BYTES.byteLength,
+        original_name: "Bằng tốt nghiệp.pdf",
+      });
       expect(row.storage_key).toBe(`${id}.pdf`);
       expect(new Uint8Array(await env.ctx.files.get(row.storage_key))).toEqual(PDF_BYTES);
       const doc = await getApplicationDocument(env.ctx, applicant, id);
@@ -285,7 +314,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await save(applicant, "personal", PERSONAL);
       const before = { app: await applicationOf(applicant), files: storedFiles() };
       const err = await validationErrorOf(
-        uploadApplicationDocument(env.ctx, applicant, { kind: "graduation_certificate", file: new File(["just some text, not a PDF"], "x.pdf", { type: "application/pdf" }) }),
+        uploadApplicationDocument(env.ctx, applicant, {
+          kind: "graduation_certificate",
+          file: new File(["just some text, not a PDF"], "x.pdf", { type: "application/pdf" }),
+        }),
       );
       expect(err.fieldErrors).toEqual({ file: [{ key: "errors.fileType" }] });
       expect(storedFiles()).toEqual(before.files);
@@ -312,7 +344,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       // exactly 10 MB is accepted
       const max = new Uint8Array(MAX_DOCUMENT_BYTES);
       max.set(PDF_BYTES);
-      await expect(uploadApplicationDocument(env.ctx, applicant, { kind: "passport", file: new File([max], "max.pdf") })).resolves.toMatchObject({ id: expect.any(String) });
+      await expect(uploadApplicationDocument(env.ctx, applicant, { kind: "passport", file: new File([max], "max.pdf") })).resolves.toMatchObject({
+        id: expect.any(String),
+      });
     });
 
     it("removes a document: the row and the file", async () => {
@@ -338,7 +372,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("is readable by its owner, operators and assigned reviewers only", async () => {
-      const [owner, other, reviewerUser, opUser] = await Promise.all([newApplicant(), newApplicant(), createUser(env, "reviewer"), createUser(env, "operator")]);
+      const [owner, other, reviewerUser, opUser] = await Promise.all([
+        newApplicant(),
+        newApplicant(),
+        createUser(env, "reviewer"),
+        createUser(env, "operator"),
+      ]);
       const reviewer = actorFor(reviewerUser, { twoFactorEnabled: true });
       const { id } = await uploadApplicationDocument(env.ctx, owner, { kind: "graduation_certificate", file: pdfFile() });
       const appId = (await applicationOf(owner)).id;
@@ -405,7 +444,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(b.receiptNumber).toBe(a.receiptNumber);
       expect([a.alreadySubmitted, b.alreadySubmitted].sort()).toEqual([false, true]);
       expect(await auditOf(applicationId, "application.submit")).toHaveLength(1);
-      const mails = await env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", applicant.email).where("template", "=", "applicationReceipt").execute();
+      const mails = await env.db
+        .selectFrom("outbound_emails")
+        .selectAll()
+        .where("to_address", "=", applicant.email)
+        .where("template", "=", "applicationReceipt")
+        .execute();
       expect(mails).toHaveLength(1);
       expect(mails[0]!.locale).toBe("th");
     });
@@ -423,7 +467,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await completeApplication(applicant);
       await submitApplication(env.ctx, applicant);
       expect(await refusalsOf(save(applicant, "personal", { familyName: "Changed" }))).toEqual([{ code: "not_draft", status: "submitted" }]);
-      expect(await refusalsOf(uploadApplicationDocument(env.ctx, applicant, { kind: "other", file: pdfFile() }))).toEqual([{ code: "not_draft", status: "submitted" }]);
+      expect(await refusalsOf(uploadApplicationDocument(env.ctx, applicant, { kind: "other", file: pdfFile() }))).toEqual([
+        { code: "not_draft", status: "submitted" },
+      ]);
       expect((await applicationOf(applicant)).family_name).toBe(PERSONAL.familyName);
       expect((await getMyApplication(env.ctx, applicant)).editable).toBe(false);
     });
@@ -464,7 +510,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actor_user_id: operator.userId, actor_role: "operator", after: expect.objectContaining({ rule: "age", reason }) });
 
-      await expect(submitApplication(env.ctx, applicant)).resolves.toMatchObject({ alreadySubmitted: false, receiptNumber: expect.stringMatching(/^JIP27-\d+$/) });
+      await expect(submitApplication(env.ctx, applicant)).resolves.toMatchObject({
+        alreadySubmitted: false,
+        receiptNumber: expect.stringMatching(/^JIP27-\d+$/),
+      });
     });
 
     it("replaces an earlier override of the same rule", async () => {
@@ -484,9 +533,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const { applicationId } = await save(applicant, "personal", PERSONAL);
       const short = await validationErrorOf(recordEligibilityOverride(env.ctx, operator, applicationId, { rule: "age", reason: "  too old  " }));
       expect(short.fieldErrors).toEqual({ reason: [{ key: "errors.overrideReason" }] });
-      const consent = await validationErrorOf(recordEligibilityOverride(env.ctx, operator, applicationId, { rule: "consent_privacy", reason: "The applicant said yes on the phone." }));
+      const consent = await validationErrorOf(
+        recordEligibilityOverride(env.ctx, operator, applicationId, { rule: "consent_privacy", reason: "The applicant said yes on the phone." }),
+      );
       expect(consent.fieldErrors).toEqual({ rule: [{ key: "errors.chooseOne" }] });
-      await expect(recordEligibilityOverride(env.ctx, operator, crypto.randomUUID(), { rule: "age", reason: "A long enough reason." })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(recordEligibilityOverride(env.ctx, operator, crypto.randomUUID(), { rule: "age", reason: "A long enough reason." })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       expect(await env.db.selectFrom("eligibility_overrides").select("id").where("application_id", "=", applicationId).execute()).toEqual([]);
     });
 
@@ -513,7 +566,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
       await withdrawApplication(env.ctx, applicant, { reason: "Accepted a job offer at home." });
       expect(await applicationOf(applicant)).toMatchObject({ status: "withdrawn", withdrawn_reason: "Accepted a job offer at home." });
-      const history = await env.db.selectFrom("application_status_history").selectAll().where("application_id", "=", applicationId).orderBy("changed_at").execute();
+      const history = await env.db
+        .selectFrom("application_status_history")
+        .selectAll()
+        .where("application_id", "=", applicationId)
+        .orderBy("changed_at")
+        .execute();
       expect(history.map((h) => [h.from_status, h.to_status, h.reason])).toEqual([
         ["draft", "submitted", null],
         ["submitted", "withdrawn", "Accepted a job offer at home."],
@@ -542,10 +600,52 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await env.db
         .insertInto("applications")
         .values([
-          { ...base, id: ids.a, status: "submitted", receipt_number: `JIPX-${tag}-A`, submitted_at: new Date("2027-05-03T00:00:00Z"), family_name: `Nguyễn ${tag}`, given_name: "Thị Lan", contact_email: `${tag}-a@example.vn`, nationality: "VN", eligibility_unmet: [] },
-          { ...base, id: ids.b, status: "submitted", receipt_number: `JIPX-${tag}-B`, submitted_at: new Date("2027-05-02T00:00:00Z"), family_name: "สมชาย", given_name: `ใจดี ${tag}`, contact_email: `${tag}-b@example.th`, nationality: "TH", eligibility_unmet: ["language"] },
-          { ...base, id: ids.c, status: "draft", family_name: "Lê", given_name: "Hoàng Anh", contact_email: `${tag}-c@example.vn`, nationality: "VN", eligibility_unmet: ["document", "consent_privacy"] },
-          { ...base, id: ids.d, status: "withdrawn", receipt_number: `JIPX-${tag}-D`, submitted_at: new Date("2027-05-01T00:00:00Z"), family_name: "=HYPERLINK(\"http://evil.example\",\"x\")", given_name: `${tag} "Wei", Jr`, contact_email: "wei@example.cn", nationality: "CN", eligibility_unmet: [] },
+          {
+            ...base,
+            id: ids.a,
+            status: "submitted",
+            receipt_number: `JIPX-${tag}-A`,
+            submitted_at: new Date("2027-05-03T00:00:00Z"),
+            family_name: `Nguyễn ${tag}`,
+            given_name: "Thị Lan",
+            contact_email: `${tag}-a@example.vn`,
+            nationality: "VN",
+            eligibility_unmet: [],
+          },
+          {
+            ...base,
+            id: ids.b,
+            status: "submitted",
+            receipt_number: `JIPX-${tag}-B`,
+            submitted_at: new Date("2027-05-02T00:00:00Z"),
+            family_name: "สมชาย",
+            given_name: `ใจดี ${tag}`,
+            contact_email: `${tag}-b@example.th`,
+            nationality: "TH",
+            eligibility_unmet: ["language"],
+          },
+          {
+            ...base,
+            id: ids.c,
+            status: "draft",
+            family_name: "Lê",
+            given_name: "Hoàng Anh",
+            contact_email: `${tag}-c@example.vn`,
+            nationality: "VN",
+            eligibility_unmet: ["document", "consent_privacy"],
+          },
+          {
+            ...base,
+            id: ids.d,
+            status: "withdrawn",
+            receipt_number: `JIPX-${tag}-D`,
+            submitted_at: new Date("2027-05-01T00:00:00Z"),
+            family_name: '=HYPERLINK("http://evil.example","x")',
+            given_name: `${tag} "Wei", Jr`,
+            contact_email: "wei@example.cn",
+            nationality: "CN",
+            eligibility_unmet: [],
+          },
         ])
         .execute();
       await env.db
@@ -559,14 +659,23 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     const page = { page: 1, size: 50 };
-    const idsOf = async (filter: Parameters<typeof listApplications>[2], p = page) => (await listApplications(env.ctx, operator, { roundId, q: tag, ...filter }, p)).items.map((r) => r.id);
+    const idsOf = async (filter: Parameters<typeof listApplications>[2], p = page) =>
+      (await listApplications(env.ctx, operator, { roundId, q: tag, ...filter }, p)).items.map((r) => r.id);
 
     it("searches by name, e-mail and receipt number", async () => {
       const all = await listApplications(env.ctx, operator, { roundId, q: tag }, page);
       expect(all.total).toBe(4);
       // newest submission first, drafts last
       expect(all.items.map((r) => r.id)).toEqual([ids.a, ids.b, ids.d, ids.c]);
-      expect(all.items[0]).toMatchObject({ receiptNumber: `JIPX-${tag}-A`, familyName: `Nguyễn ${tag}`, email: `${tag}-a@example.vn`, nationality: "VN", status: "submitted", eligibilityUnmet: [], jlptLevel: "N2" });
+      expect(all.items[0]).toMatchObject({
+        receiptNumber: `JIPX-${tag}-A`,
+        familyName: `Nguyễn ${tag}`,
+        email: `${tag}-a@example.vn`,
+        nationality: "VN",
+        status: "submitted",
+        eligibilityUnmet: [],
+        jlptLevel: "N2",
+      });
       expect(await idsOf({ q: `${tag}-C@EXAMPLE` })).toEqual([ids.c]);
       expect(await idsOf({ q: `jipx-${tag}-b` })).toEqual([ids.b]);
       expect(await idsOf({ q: `ใจดี ${tag}` })).toEqual([ids.b]);
@@ -604,7 +713,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(lines[0]).toBe("receipt_number,family_name,given_name,email,nationality,status,eligible,unmet_rules,jlpt_level,submitted_at");
       expect(lines).toHaveLength(5);
       const d = lines.find((l) => l.startsWith(`JIPX-${tag}-D,`));
-      expect(d).toBe(`JIPX-${tag}-D,"'=HYPERLINK(""http://evil.example"",""x"")","${tag} ""Wei"", Jr",wei@example.cn,CN,withdrawn,yes,,,2027-05-01T00:00:00.000Z`);
+      expect(d).toBe(
+        `JIPX-${tag}-D,"'=HYPERLINK(""http://evil.example"",""x"")","${tag} ""Wei"", Jr",wei@example.cn,CN,withdrawn,yes,,,2027-05-01T00:00:00.000Z`,
+      );
       const c = lines.find((l) => l.includes(`${tag}-c@`));
       expect(c).toBe(`,Lê,Hoàng Anh,${tag}-c@example.vn,VN,draft,no,document consent_privacy,N4,`);
       const filtered = await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag, nationality: "TH" });

@@ -1,8 +1,8 @@
 /** The audit log: atomic with the change it records; filtered and paged for operators. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAuditLog } from "../../src/services/audit/list-audit-log.ts";
-import { writeAudit } from "../../src/services/audit/write-audit.ts";
-import type { Actor } from "../../src/services/context.ts";
+import { listAuditLog } from "#src/services/audit/list-audit-log.ts";
+import { writeAudit } from "#src/services/audit/write-audit.ts";
+import type { Actor } from "#src/services/context.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
 const PAGE = { page: 1, size: 50 };
@@ -68,22 +68,37 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await writeAudit(env.db, operator, { action: "test.alpha", entityType: "thing", entityId: entity });
     await writeAudit(env.db, null, { action: "test.beta", entityType: "thing", entityId: entity });
     await writeAudit(env.db, operator, { action: "test_gamma", entityType: "thing", entityId: entity });
-    await env.db.updateTable("audit_log").set({ at: new Date("2030-01-01T23:59:59Z") }).where("action", "=", "test.alpha").execute();
-    await env.db.updateTable("audit_log").set({ at: new Date("2030-01-02T00:00:00Z") }).where("action", "=", "test.beta").execute();
+    await env.db
+      .updateTable("audit_log")
+      .set({ at: new Date("2030-01-01T23:59:59Z") })
+      .where("action", "=", "test.alpha")
+      .execute();
+    await env.db
+      .updateTable("audit_log")
+      .set({ at: new Date("2030-01-02T00:00:00Z") })
+      .where("action", "=", "test.beta")
+      .execute();
 
     const byEntity = await listAuditLog(env.ctx, operator, { entityType: "thing", entityId: entity }, PAGE);
     expect(byEntity.items.map((r) => r.action)).toEqual(["test_gamma", "test.beta", "test.alpha"]);
     expect(byEntity.total).toBe(3);
     // "_" in the prefix is a literal, not a LIKE wildcard
-    expect((await listAuditLog(env.ctx, operator, { action: "test.", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual(["test.beta", "test.alpha"]);
+    expect((await listAuditLog(env.ctx, operator, { action: "test.", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual([
+      "test.beta",
+      "test.alpha",
+    ]);
     expect((await listAuditLog(env.ctx, operator, { action: "test_", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual(["test_gamma"]);
     const mine = await listAuditLog(env.ctx, operator, { actorEmail: "AUDITOR@test.jip.example", entityId: entity }, PAGE);
     expect(mine.items.map((r) => r.action)).toEqual(["test_gamma", "test.alpha"]);
     expect(mine.items[0]).toMatchObject({ actorEmail: "auditor@test.jip.example", actorRole: "operator" });
     const system = byEntity.items.find((r) => r.action === "test.beta")!;
     expect(system).toMatchObject({ actorEmail: null, actorRole: "system" });
-    expect((await listAuditLog(env.ctx, operator, { from: "2030-01-01", to: "2030-01-01", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual(["test.alpha"]);
-    expect((await listAuditLog(env.ctx, operator, { from: "2030-01-02", to: "2030-01-02", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual(["test.beta"]);
+    expect((await listAuditLog(env.ctx, operator, { from: "2030-01-01", to: "2030-01-01", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual([
+      "test.alpha",
+    ]);
+    expect((await listAuditLog(env.ctx, operator, { from: "2030-01-02", to: "2030-01-02", entityId: entity }, PAGE)).items.map((r) => r.action)).toEqual([
+      "test.beta",
+    ]);
     // malformed day bounds are ignored rather than failing
     expect((await listAuditLog(env.ctx, operator, { from: "yesterday", entityId: entity }, PAGE)).total).toBe(3);
   });

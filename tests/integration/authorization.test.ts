@@ -1,15 +1,15 @@
 /** Who may call which use case, on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { UserRole } from "../../src/domain/roles.ts";
-import { listAuditLog } from "../../src/services/audit/list-audit-log.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "../../src/services/errors.ts";
-import { listOutbox } from "../../src/services/mail/list-outbox.ts";
-import { createRound } from "../../src/services/rounds/create-round.ts";
-import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
-import { listRounds } from "../../src/services/rounds/list-rounds.ts";
-import { transitionRoundPhase } from "../../src/services/rounds/transition-round-phase.ts";
-import { inviteStaff } from "../../src/services/staff/invite-staff.ts";
+import type { UserRole } from "#src/domain/roles.ts";
+import { listAuditLog } from "#src/services/audit/list-audit-log.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "#src/services/errors.ts";
+import { listOutbox } from "#src/services/mail/list-outbox.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
+import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
+import { inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, type TestUser, actorFor, createUsersOfEveryRole, roundInput, useTestDatabase } from "./support/databases.ts";
 
 const PAGE = { page: 1, size: 10 };
@@ -28,10 +28,22 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   const counts = async () => {
     const [rounds, audit, invitations, mails] = await Promise.all([
-      env.db.selectFrom("rounds").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-      env.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-      env.db.selectFrom("staff_invitations").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-      env.db.selectFrom("outbound_emails").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+      env.db
+        .selectFrom("rounds")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow(),
+      env.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow(),
+      env.db
+        .selectFrom("staff_invitations")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow(),
+      env.db
+        .selectFrom("outbound_emails")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow(),
     ]);
     return { rounds: rounds.n, audit: audit.n, invitations: invitations.n, mails: mails.n };
   };

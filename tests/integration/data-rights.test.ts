@@ -1,12 +1,12 @@
 /** An applicant's data rights: download everything, delete the account (personal data erased, anonymous record kept). */
 import { beforeAll, describe, expect, it } from "vitest";
-import { tokyoLocalToInstant } from "../../src/domain/time.ts";
-import { deleteMyAccount } from "../../src/services/applications/delete-my-account.ts";
-import { exportMyData } from "../../src/services/applications/export-my-data.ts";
-import { saveApplicationStep } from "../../src/services/applications/save-application-step.ts";
-import { submitApplication } from "../../src/services/applications/submit-application.ts";
-import { uploadApplicationDocument } from "../../src/services/applications/upload-application-document.ts";
-import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
+import { tokyoLocalToInstant } from "#src/domain/time.ts";
+import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
+import { exportMyData } from "#src/services/applications/export-my-data.ts";
+import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
+import { submitApplication } from "#src/services/applications/submit-application.ts";
+import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { ForbiddenError, ValidationError } from "#src/services/errors.ts";
 import { DATABASE_KINDS, actorFor, createUser, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
 
 const PDF = new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "diploma.pdf", { type: "application/pdf" });
@@ -36,7 +36,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("exports everything about the applicant as one document, and nothing about others", async () => {
     const { user, actor, applicationId } = await submittedApplicant();
     const other = await submittedApplicant();
-    const data = (await exportMyData(env.ctx, actor)) as { account: { email: string }; applications: { id: string; answers: Record<string, unknown>; documents: unknown[] }[]; emailsSent: { template: string }[] };
+    const data = (await exportMyData(env.ctx, actor)) as {
+      account: { email: string };
+      applications: { id: string; answers: Record<string, unknown>; documents: unknown[] }[];
+      emailsSent: { template: string }[];
+    };
     expect(data.account.email).toBe(user.email);
     expect(data.applications.map((a) => a.id)).toEqual([applicationId]);
     expect(data.applications[0]!.answers.familyName).toBe("Phạm");
@@ -75,7 +79,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
     expect(await env.db.selectFrom("application_documents").select("id").where("application_id", "=", applicationId).execute()).toEqual([]);
     await expect(env.ctx.files.get(doc.storage_key)).rejects.toThrow();
-    expect(await env.db.selectFrom("application_languages").select("jlpt_level").where("application_id", "=", applicationId).execute()).toEqual([{ jlpt_level: "N2" }]);
+    expect(await env.db.selectFrom("application_languages").select("jlpt_level").where("application_id", "=", applicationId).execute()).toEqual([
+      { jlpt_level: "N2" },
+    ]);
     const mails = await env.db.selectFrom("outbound_emails").select("id").where("to_address", "=", user.email).execute();
     expect(mails).toEqual([]);
     const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("entity_id", "=", user.id).execute();

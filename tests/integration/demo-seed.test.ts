@@ -1,11 +1,11 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "../../src/db/seed/demo.ts";
-import { tokyoLocalToInstant } from "../../src/domain/time.ts";
-import { signIn } from "../../src/services/auth/sign-in.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
-import { transitionRoundPhase } from "../../src/services/rounds/transition-round-phase.ts";
+import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { tokyoLocalToInstant } from "#src/domain/time.ts";
+import { signIn } from "#src/services/auth/sign-in.ts";
+import type { Actor } from "#src/services/context.ts";
+import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
+import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { DATABASE_KINDS, actorFor, useTestDatabase } from "./support/databases.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
@@ -76,6 +76,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       refusals: [{ code: "deadline_not_passed", deadline: "application_close", at: tokyoLocalToInstant("2027-05-31T23:59") }],
     });
     env.clock.set(tokyoLocalToInstant("2027-06-01T00:00")!);
-    await expect(transitionRoundPhase(env.ctx, operator, { roundId: DEMO_ROUND_ID, to: "screening" })).resolves.toEqual({ from: "recruitment", to: "screening" });
+    await expect(transitionRoundPhase(env.ctx, operator, { roundId: DEMO_ROUND_ID, to: "screening" })).resolves.toEqual({
+      from: "recruitment",
+      to: "screening",
+    });
   });
 });

@@ -11,14 +11,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { countFailedEmails } from "../../src/services/mail/count-failed-emails.ts";
-import { listOutbox } from "../../src/services/mail/list-outbox.ts";
-import type { MailMessage } from "../../src/services/mail/mailer.ts";
-import { retryEmail } from "../../src/services/mail/retry-email.ts";
-import { createTransport } from "../../src/services/mail/transport.ts";
+import { backOffMs, deliverDueEmails } from "#src/jobs/deliver-emails.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { countFailedEmails } from "#src/services/mail/count-failed-emails.ts";
+import { listOutbox } from "#src/services/mail/list-outbox.ts";
+import type { MailMessage } from "#src/services/mail/mailer.ts";
+import { retryEmail } from "#src/services/mail/retry-email.ts";
+import { createTransport } from "#src/services/mail/transport.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, quietly } from "./support/expect-errors.ts";
 import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server.ts";
@@ -89,7 +89,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("sends through SMTP when configured, attachments included", async () => {
     const to = address("smtp");
-    const id = await env.ctx.mailer.queue({ ...receipt(to, "en"), attachments: [{ filename: "session.ics", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", contentType: "text/calendar; charset=utf-8" }] });
+    const id = await env.ctx.mailer.queue({
+      ...receipt(to, "en"),
+      attachments: [{ filename: "session.ics", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", contentType: "text/calendar; charset=utf-8" }],
+    });
     await deliverDueEmails(viaSmtp(), env.clock.now());
     expect(await row(env, id)).toMatchObject({ status: "sent", file_name: null });
     const got = smtp.received.filter((m) => m.to.includes(to));
@@ -129,7 +132,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     env.clock.advance(3600_000);
     expect(await run(env.clock.now())).toEqual({ sent: 0, failed: 0 });
     const failed = await listOutbox(env.ctx, operator, { status: "failed", to }, PAGE);
-    expect(failed.items).toEqual([expect.objectContaining({ id, status: "failed", attempts: 3, nextAttemptAt: null, error: expect.stringMatching(/Mailbox full/) })]);
+    expect(failed.items).toEqual([
+      expect.objectContaining({ id, status: "failed", attempts: 3, nextAttemptAt: null, error: expect.stringMatching(/Mailbox full/) }),
+    ]);
     expect(failed.failed).toBeGreaterThanOrEqual(1);
     expect(await countFailedEmails(env.ctx, operator)).toBe(failed.failed);
     const ministry = actorFor(await createUser(env, "ministry"));

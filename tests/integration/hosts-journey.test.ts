@@ -1,16 +1,22 @@
 /** The host journey (issue 6) on PGlite and PostgreSQL: organization, members, host application, operator screening. */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { corporateNumberCheckDigit } from "../../src/domain/corporate-number.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { getHostHome } from "../../src/services/hosts/get-host-home.ts";
-import { getMyHostApplication, removePosition, saveHostApplication, savePosition, submitHostApplication } from "../../src/services/hosts/host-applications.ts";
-import { acceptHostInvitation, changeMemberRole, findOpenHostInvitation, inviteMember, removeMember } from "../../src/services/hosts/members.ts";
-import { registerOrganization, requestToJoin } from "../../src/services/hosts/register-organization.ts";
-import { countHostApplications, decideHostApplication, exportHostApplicationsCsv, getHostApplicationReview, listHostApplications } from "../../src/services/hosts/screen-host-applications.ts";
-import { signUpHost } from "../../src/services/hosts/sign-up-host.ts";
-import { createRound } from "../../src/services/rounds/create-round.ts";
-import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
+import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { getHostHome } from "#src/services/hosts/get-host-home.ts";
+import { getMyHostApplication, removePosition, saveHostApplication, savePosition, submitHostApplication } from "#src/services/hosts/host-applications.ts";
+import { acceptHostInvitation, changeMemberRole, findOpenHostInvitation, inviteMember, removeMember } from "#src/services/hosts/members.ts";
+import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
+import {
+  countHostApplications,
+  decideHostApplication,
+  exportHostApplicationsCsv,
+  getHostApplicationReview,
+  listHostApplications,
+} from "#src/services/hosts/screen-host-applications.ts";
+import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
+import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { validationErrorOf } from "./support/expect-errors.ts";
 
@@ -53,7 +59,17 @@ const PLAN = {
   insuranceSupport: "保険加入。",
   arrivalSupport: "空港出迎え。",
 };
-const POSITION = { title: "海外営業", description: "商談資料の作成。", department: "営業部", prefectureCode: "01", capacity: "2", periodStart: "2027-10-01", periodEnd: "2027-12-24", language: "N3", fields: "営業, マーケティング" };
+const POSITION = {
+  title: "海外営業",
+  description: "商談資料の作成。",
+  department: "営業部",
+  prefectureCode: "01",
+  capacity: "2",
+  periodStart: "2027-10-01",
+  periodEnd: "2027-12-24",
+  language: "N3",
+  fields: "営業, マーケティング",
+};
 
 async function hostActor(env: TestEnv, name = "Host User"): Promise<Actor> {
   return actorFor(await createUser(env, "host", { name }));
@@ -107,8 +123,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(result.kind).toBe("created");
     const home = await getHostHome(env.ctx, host);
     expect(home.orgRole).toBe("admin");
-    expect(home.organization).toMatchObject({ corporateNumber: input.corporateNumber, region: "hokkaido", sizeClass: "10to99", capitalYen: 10_000_000, overseasCountries: ["VN", "TH"], workLanguages: ["ja", "en"] });
-    const audit = await env.db.selectFrom("audit_log").selectAll().where("action", "=", "host_organization.register").where("entity_id", "=", home.organization!.id).execute();
+    expect(home.organization).toMatchObject({
+      corporateNumber: input.corporateNumber,
+      region: "hokkaido",
+      sizeClass: "10to99",
+      capitalYen: 10_000_000,
+      overseasCountries: ["VN", "TH"],
+      workLanguages: ["ja", "en"],
+    });
+    const audit = await env.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "host_organization.register")
+      .where("entity_id", "=", home.organization!.id)
+      .execute();
     expect(audit).toHaveLength(1);
     // An operator is not a host member.
     await expect(registerOrganization(env.ctx, operator, orgInput())).rejects.toBeInstanceOf(ForbiddenError);
@@ -122,7 +150,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const again = await registerOrganization(env.ctx, other, orgInput({ corporateNumber: `${input.corporateNumber}`.replace(/^(\d)(\d{4})/, "$1-$2") }));
     expect(again).toEqual({ kind: "exists", nameJa: "テスト工業株式会社", corporateNumber: input.corporateNumber });
     await requestToJoin(env.ctx, other, { corporateNumber: input.corporateNumber });
-    const mail = await env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", admin.email).where("template", "=", "hostJoinRequest").executeTakeFirstOrThrow();
+    const mail = await env.db
+      .selectFrom("outbound_emails")
+      .selectAll()
+      .where("to_address", "=", admin.email)
+      .where("template", "=", "hostJoinRequest")
+      .executeTakeFirstOrThrow();
     expect(mail.locale).toBe("ja");
     expect(mail.body_text).toContain(other.email);
     expect((await getHostHome(env.ctx, other)).organization).toBeNull();
@@ -151,7 +184,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // A member may not manage members.
     await expect(inviteMember(env.ctx, colleague, { email: "x@host.test.jip.example", orgRole: "member" })).rejects.toBeInstanceOf(ForbiddenError);
     // The only admin cannot step down.
-    const last = await validationErrorOf(changeMemberRole(env.ctx, colleague.userId === admin.userId ? colleague : admin, { userId: admin.userId, orgRole: "member" }));
+    const last = await validationErrorOf(
+      changeMemberRole(env.ctx, colleague.userId === admin.userId ? colleague : admin, { userId: admin.userId, orgRole: "member" }),
+    );
     expect(last.formErrors[0]?.key).toBe("hostOrg.errors.lastAdmin");
     await changeMemberRole(env.ctx, admin, { userId: colleagueId, orgRole: "admin" });
     await changeMemberRole(env.ctx, colleague, { userId: admin.userId, orgRole: "member" });
@@ -161,7 +196,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const stranger = await hostActor(env);
     await registerOrganization(env.ctx, stranger, orgInput());
     await expect(removeMember(env.ctx, stranger, { userId: colleagueId })).rejects.toBeInstanceOf(NotFoundError);
-    const actions = await env.db.selectFrom("audit_log").select("action").where("action", "like", "host_member.%").where("actor_user_id", "in", [admin.userId, colleagueId]).execute();
+    const actions = await env.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "host_member.%")
+      .where("actor_user_id", "in", [admin.userId, colleagueId])
+      .execute();
     expect(actions.map((a) => a.action).sort()).toEqual(["host_member.change_role", "host_member.change_role", "host_member.invite", "host_member.remove"]);
   });
 
@@ -177,7 +217,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const noPositions = await validationErrorOf(submitHostApplication(env.ctx, host, roundId));
     expect(noPositions.formErrors.map((e) => e.key)).toEqual(["hostApplication.errors.noPositions"]);
 
-    const bad = await validationErrorOf(savePosition(env.ctx, host, roundId, null, { ...POSITION, capacity: "0", prefectureCode: "99", description: "<script>x</script>", periodEnd: "2027-09-01" }));
+    const bad = await validationErrorOf(
+      savePosition(env.ctx, host, roundId, null, {
+        ...POSITION,
+        capacity: "0",
+        prefectureCode: "99",
+        description: "<script>x</script>",
+        periodEnd: "2027-09-01",
+      }),
+    );
     expect(bad.fieldErrors.capacity?.[0]?.key).toBe("hostApplication.errors.capacity");
     expect(bad.fieldErrors.prefectureCode?.[0]?.key).toBe("hostForm.errors.prefecture");
     expect(bad.fieldErrors.description?.[0]?.key).toBe("hostForm.errors.html");
@@ -214,20 +262,35 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("the operator lists with filters, opens, decides with a reason e-mailed in Japanese, exports CSV and counts", async () => {
     const hostA = await hostActor(env);
-    await registerOrganization(env.ctx, hostA, orgInput({ nameEn: "Kyushu Screening Co", prefectureCode: "40", employees: "1001", kind: "sme", overseasStatus: "planned", jsicDivision: "G" }));
+    await registerOrganization(
+      env.ctx,
+      hostA,
+      orgInput({ nameEn: "Kyushu Screening Co", prefectureCode: "40", employees: "1001", kind: "sme", overseasStatus: "planned", jsicDivision: "G" }),
+    );
     await saveHostApplication(env.ctx, hostA, roundId, PLAN);
     await savePosition(env.ctx, hostA, roundId, null, POSITION);
     await submitHostApplication(env.ctx, hostA, roundId);
     const hostB = await hostActor(env);
-    await registerOrganization(env.ctx, hostB, orgInput({ nameEn: "Draft Only Co", prefectureCode: "40", employees: "1001", overseasStatus: "planned", jsicDivision: "G" }));
+    await registerOrganization(
+      env.ctx,
+      hostB,
+      orgInput({ nameEn: "Draft Only Co", prefectureCode: "40", employees: "1001", overseasStatus: "planned", jsicDivision: "G" }),
+    );
     await saveHostApplication(env.ctx, hostB, roundId, PLAN);
 
-    const list = await listHostApplications(env.ctx, operator, { roundId, region: "kyushu_okinawa", sizeClass: "gt1000", overseasStatus: "planned", kind: "sme", jsic: "G" }, { page: 1, size: 10 });
+    const list = await listHostApplications(
+      env.ctx,
+      operator,
+      { roundId, region: "kyushu_okinawa", sizeClass: "gt1000", overseasStatus: "planned", kind: "sme", jsic: "G" },
+      { page: 1, size: 10 },
+    );
     expect(list.items.map((r) => r.nameEn)).toEqual(["Kyushu Screening Co"]);
     expect(list.items[0]).toMatchObject({ region: "kyushu_okinawa", sizeClass: "gt1000", positions: 1, capacity: 2, status: "submitted" });
     expect((await listHostApplications(env.ctx, operator, { roundId, region: "kyushu_okinawa", sizeClass: "500to1000" }, { page: 1, size: 10 })).total).toBe(0);
     // Unknown filter values are ignored rather than failing the page.
-    expect((await listHostApplications(env.ctx, operator, { roundId, region: "atlantis", kind: "sme" }, { page: 1, size: 10 })).total).toBeGreaterThanOrEqual(1);
+    expect((await listHostApplications(env.ctx, operator, { roundId, region: "atlantis", kind: "sme" }, { page: 1, size: 10 })).total).toBeGreaterThanOrEqual(
+      1,
+    );
     const id = list.items[0]!.id;
     await expect(listHostApplications(env.ctx, hostA, {}, { page: 1, size: 10 })).rejects.toBeInstanceOf(ForbiddenError);
 
@@ -238,7 +301,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const noReason = await validationErrorOf(decideHostApplication(env.ctx, operator, id, { decision: "accepted", reason: " " }));
     expect(noReason.fieldErrors.reason?.[0]?.key).toBe("errors.required");
     await decideHostApplication(env.ctx, operator, id, { decision: "accepted", reason: "受入体制が十分です。" });
-    const mail = await env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", hostA.email).where("template", "=", "hostDecision").executeTakeFirstOrThrow();
+    const mail = await env.db
+      .selectFrom("outbound_emails")
+      .selectAll()
+      .where("to_address", "=", hostA.email)
+      .where("template", "=", "hostDecision")
+      .executeTakeFirstOrThrow();
     expect(mail.locale).toBe("ja");
     expect(mail.subject).toContain("採択");
     expect(mail.body_text).toContain("受入体制が十分です。");
@@ -249,7 +317,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(seen.editable).toBe(false);
 
     const csv = await exportHostApplicationsCsv(env.ctx, operator, { roundId, region: "kyushu_okinawa" });
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toContain("receipt_number,status,corporate_number");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Kyushu Screening Co");

@@ -8,16 +8,16 @@
  * reason, never sent twice.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { createTransport } from "../../src/services/mail/transport.ts";
-import { previewMessage, sendMessage } from "../../src/services/messages/compose-message.ts";
-import { getMessage, listInbox, listMessages, openInboxMessage } from "../../src/services/messages/message-queries.ts";
-import { createRound } from "../../src/services/rounds/create-round.ts";
-import { createSession } from "../../src/services/sessions/manage-session.ts";
-import { markAttendance } from "../../src/services/sessions/mark-attendance.ts";
-import { registerForSession } from "../../src/services/sessions/registrations.ts";
+import { backOffMs, deliverDueEmails } from "#src/jobs/deliver-emails.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { createTransport } from "#src/services/mail/transport.ts";
+import { previewMessage, sendMessage } from "#src/services/messages/compose-message.ts";
+import { getMessage, listInbox, listMessages, openInboxMessage } from "#src/services/messages/message-queries.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
+import { createSession } from "#src/services/sessions/manage-session.ts";
+import { markAttendance } from "#src/services/sessions/mark-attendance.ts";
+import { registerForSession } from "#src/services/sessions/registrations.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { caught, quietly } from "./support/expect-errors.ts";
 import { startSmtpServer } from "./support/smtp-server.ts";
@@ -71,7 +71,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("requires Japanese and English, the audience fields, and the operator role", async () => {
-    const err = (await caught(previewMessage(env.ctx, operator, applicantsForm(roundId, "", { subjects: { en: "x", vi: "y" }, bodies: { en: "x" } })))) as ValidationError;
+    const err = (await caught(
+      previewMessage(env.ctx, operator, applicantsForm(roundId, "", { subjects: { en: "x", vi: "y" }, bodies: { en: "x" } })),
+    )) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.fieldErrors["subjects.ja"]?.[0]?.key).toBe("errors.required");
     expect(err.fieldErrors["bodies.ja"]?.[0]?.key).toBe("errors.required");
@@ -102,7 +104,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const { id, recipients } = await sendMessage(env.ctx, operator, applicantsForm(roundId));
     expect(recipients).toBe(3);
     const rows = await env.db.selectFrom("message_deliveries").selectAll().where("message_id", "=", id).orderBy("recipient_email").execute();
-    const queued = await env.db.selectFrom("outbound_emails").select(["id", "status"]).where("id", "in", rows.map((r) => r.email_id!)).execute();
+    const queued = await env.db
+      .selectFrom("outbound_emails")
+      .select(["id", "status"])
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.email_id!),
+      )
+      .execute();
     expect(queued.map((e) => e.status)).toEqual(["pending", "pending", "pending"]);
     expect(rows.find((r) => r.recipient_user_id === th.id)!.locale).toBe("en");
     expect(rows.some((r) => r.recipient_user_id === draft.id)).toBe(false);
@@ -138,7 +148,16 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const orgId = crypto.randomUUID();
     await env.db
       .insertInto("host_organizations")
-      .values({ id: orgId, legal_form: "株式会社", kind: "sme", name_ja: "テスト株式会社", prefecture_code: "13", jsic_division: "E", employees: 10, overseas_status: "planned" })
+      .values({
+        id: orgId,
+        legal_form: "株式会社",
+        kind: "sme",
+        name_ja: "テスト株式会社",
+        prefecture_code: "13",
+        jsic_division: "E",
+        employees: 10,
+        overseas_status: "planned",
+      })
       .execute();
     await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: host.id, org_role: "admin" }).execute();
     await env.db.insertInto("host_applications").values({ id: crypto.randomUUID(), round_id: roundId, organization_id: orgId, status: "submitted" }).execute();
@@ -146,7 +165,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const other = await env.db.selectFrom("regions").select("code").where("code", "<>", tokyo.region_code).executeTakeFirstOrThrow();
     const form = (o: Record<string, unknown>) => ({ audience: "hosts", roundId, ...texts, ...o });
     expect((await previewMessage(env.ctx, operator, form({ hostStatus: "submitted", regionCode: tokyo.region_code }))).samples).toEqual([
-      { locale: "ja", recipients: 1, sampleName: "Host Person", subject: "Host Personさんへのお知らせ", body: "Host Personさん、こんにちは。<b>Host Person</b>" },
+      {
+        locale: "ja",
+        recipients: 1,
+        sampleName: "Host Person",
+        subject: "Host Personさんへのお知らせ",
+        body: "Host Personさん、こんにちは。<b>Host Person</b>",
+      },
     ]);
     expect((await previewMessage(env.ctx, operator, form({ hostStatus: "accepted" }))).recipients).toBe(0);
     expect((await previewMessage(env.ctx, operator, form({ regionCode: other.code }))).recipients).toBe(0);
@@ -166,7 +191,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       capacity: "10",
       audience: "applicants",
     });
-    const people = ["a", "b"].map((n) => ({ name: `Person ${n}`, email: `${n}-${crypto.randomUUID().slice(0, 6)}@example.org`, countryCode: "VN", locale: "vi" }));
+    const people = ["a", "b"].map((n) => ({
+      name: `Person ${n}`,
+      email: `${n}-${crypto.randomUUID().slice(0, 6)}@example.org`,
+      countryCode: "VN",
+      locale: "vi",
+    }));
     for (const p of people) await registerForSession(env.ctx, null, { sessionId, ...p });
     const regs = await env.db.selectFrom("session_registrations").select(["id", "email"]).where("session_id", "=", sessionId).execute();
     await markAttendance(env.ctx, operator, sessionId, [regs.find((r) => r.email === people[0]!.email)!.id]);

@@ -6,9 +6,9 @@
  */
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
-import { migrateToLatest, migrateUpTo } from "../../src/db/migrate.ts";
-import { getMessage } from "../../src/services/messages/message-queries.ts";
+import { deliverDueEmails } from "#src/jobs/deliver-emails.ts";
+import { migrateToLatest, migrateUpTo } from "#src/db/migrate.ts";
+import { getMessage } from "#src/services/messages/message-queries.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
@@ -35,9 +35,42 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .orderBy("e.to_address")
       .execute();
     expect(emails).toEqual([
-      { to_address: "ann@example.org", subject: "News for Ann", body_text: "Hello Ann.", locale: "en", status: "sent", attempts: 1, error: null, next_attempt_at: null, sent_at: new Date("2027-04-01T00:00:05Z"), template: "groupMessage" },
-      { to_address: "bob@example.org", subject: "News for Bob", body_text: "Hello Bob.", locale: "en", status: "failed", attempts: 2, error: "mailbox full", next_attempt_at: new Date("2027-04-01T00:02:00Z"), sent_at: null, template: "groupMessage" },
-      { to_address: "lan@example.vn", subject: "Tin cho Lan", body_text: "Xin chào Lan.", locale: "vi", status: "pending", attempts: 0, error: null, next_attempt_at: null, sent_at: null, template: "groupMessage" },
+      {
+        to_address: "ann@example.org",
+        subject: "News for Ann",
+        body_text: "Hello Ann.",
+        locale: "en",
+        status: "sent",
+        attempts: 1,
+        error: null,
+        next_attempt_at: null,
+        sent_at: new Date("2027-04-01T00:00:05Z"),
+        template: "groupMessage",
+      },
+      {
+        to_address: "bob@example.org",
+        subject: "News for Bob",
+        body_text: "Hello Bob.",
+        locale: "en",
+        status: "failed",
+        attempts: 2,
+        error: "mailbox full",
+        next_attempt_at: new Date("2027-04-01T00:02:00Z"),
+        sent_at: null,
+        template: "groupMessage",
+      },
+      {
+        to_address: "lan@example.vn",
+        subject: "Tin cho Lan",
+        body_text: "Xin chào Lan.",
+        locale: "vi",
+        status: "pending",
+        attempts: 0,
+        error: null,
+        next_attempt_at: null,
+        sent_at: null,
+        template: "groupMessage",
+      },
     ]);
     const operator = actorFor(await createUser(env, "operator"));
     expect((await getMessage(env.ctx, operator, messageId, "en")).counts).toEqual({ pending: 1, sent: 1, failed: 1 });

@@ -2,11 +2,11 @@
 import { readdirSync } from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { migrateToLatest } from "../../src/db/migrate.ts";
+import { migrateToLatest } from "#src/db/migrate.ts";
 import { DATABASE_KINDS, listPostgresTestDatabases, useTestDatabase } from "./support/databases.ts";
 
 /** Every migration file, in order: a new file must be registered in src/db/migrate.ts. */
-const EXPECTED_MIGRATIONS = readdirSync(new URL("../../src/db/migrations/", import.meta.url))
+const EXPECTED_MIGRATIONS = readdirSync(new URL("#src/db/migrations/", import.meta.url))
   .filter((f) => /^\d{4}-.*\.ts$/.test(f))
   .map((f) => f.replace(/\.ts$/, ""))
   .sort();
@@ -82,11 +82,26 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("loads reference data idempotently: running migrateToLatest again changes no counts and restores edited rows", async () => {
     const count = async () => {
       const [c, p, j, d, e] = await Promise.all([
-        env.db.selectFrom("countries").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-        env.db.selectFrom("prefectures").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-        env.db.selectFrom("jsic_divisions").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-        env.db.selectFrom("dac_list_versions").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-        env.db.selectFrom("dac_list_entries").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+        env.db
+          .selectFrom("countries")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow(),
+        env.db
+          .selectFrom("prefectures")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow(),
+        env.db
+          .selectFrom("jsic_divisions")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow(),
+        env.db
+          .selectFrom("dac_list_versions")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow(),
+        env.db
+          .selectFrom("dac_list_entries")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow(),
       ]);
       return [c.n, p.n, j.n, d.n, e.n].map(Number);
     };

@@ -1,13 +1,13 @@
 /** Rounds: creation, the dashboard and phase transitions, on PGlite and PostgreSQL. */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Refusal } from "../../src/domain/round-phases.ts";
-import { tokyoLocalToInstant } from "../../src/domain/time.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { NotFoundError, RefusedError } from "../../src/services/errors.ts";
-import { createRound } from "../../src/services/rounds/create-round.ts";
-import { getRoundDashboard } from "../../src/services/rounds/get-round-dashboard.ts";
-import { listRounds } from "../../src/services/rounds/list-rounds.ts";
-import { transitionRoundPhase } from "../../src/services/rounds/transition-round-phase.ts";
+import type { Refusal } from "#src/domain/round-phases.ts";
+import { tokyoLocalToInstant } from "#src/domain/time.ts";
+import type { Actor } from "#src/services/context.ts";
+import { NotFoundError, RefusedError } from "#src/services/errors.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
+import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { caught, validationErrorOf } from "./support/expect-errors.ts";
 
@@ -29,10 +29,7 @@ async function phaseOf(env: TestEnv, roundId: string) {
 }
 
 async function insertApplication(env: TestEnv, roundId: string, status: string, submittedAt: Date | null) {
-  await env.db
-    .insertInto("applications")
-    .values({ id: crypto.randomUUID(), round_id: roundId, status, submitted_at: submittedAt })
-    .execute();
+  await env.db.insertInto("applications").values({ id: crypto.randomUUID(), round_id: roundId, status, submitted_at: submittedAt }).execute();
 }
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
@@ -76,9 +73,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("reports out-of-range numbers", async () => {
-      const err = await validationErrorOf(
-        createRound(env.ctx, operator, roundInput({ fiscalYear: 2015, ageMin: "14", ageMax: "100", internCapacity: "-1" })),
-      );
+      const err = await validationErrorOf(createRound(env.ctx, operator, roundInput({ fiscalYear: 2015, ageMin: "14", ageMax: "100", internCapacity: "-1" })));
       expect(err.fieldErrors).toEqual({
         fiscalYear: [{ key: "errors.tooSmall" }],
         ageMin: [{ key: "errors.tooSmall" }],
@@ -99,7 +94,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const input = roundInput({ dacListVersion: "1999-2000" });
       const err = await validationErrorOf(createRound(env.ctx, operator, input));
       expect(err.fieldErrors).toEqual({ dacListVersion: [{ key: "errors.unknownDacVersion" }] });
-      const rows = await env.db.selectFrom("rounds").select("id").where("name_en", "=", input.nameEn as string).execute();
+      const rows = await env.db
+        .selectFrom("rounds")
+        .select("id")
+        .where("name_en", "=", input.nameEn as string)
+        .execute();
       expect(rows).toEqual([]);
     });
 
@@ -237,7 +236,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("refuses skipping a phase or going back, with not_next_phase", async () => {
-      const { id } = await createRound(env.ctx, operator, roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }));
+      const { id } = await createRound(
+        env.ctx,
+        operator,
+        roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }),
+      );
       expect(await refusalsOf(transitionRoundPhase(env.ctx, operator, { roundId: id, to: "recruitment" }))).toEqual([
         { code: "not_next_phase", from: "draft", to: "recruitment", next: "information_sessions" },
       ]);
@@ -259,19 +262,30 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("enters recruitment only before application_close", async () => {
-      const { id } = await createRound(env.ctx, operator, roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }));
+      const { id } = await createRound(
+        env.ctx,
+        operator,
+        roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }),
+      );
       await transitionRoundPhase(env.ctx, operator, { roundId: id, to: "information_sessions" });
       env.clock.set(at("2027-05-31T23:59"));
       expect(await refusalsOf(transitionRoundPhase(env.ctx, operator, { roundId: id, to: "recruitment" }))).toEqual([
         { code: "deadline_passed", deadline: "application_close", at: at("2027-05-31T23:59") },
       ]);
       env.clock.advance(-1);
-      await expect(transitionRoundPhase(env.ctx, operator, { roundId: id, to: "recruitment" })).resolves.toEqual({ from: "information_sessions", to: "recruitment" });
+      await expect(transitionRoundPhase(env.ctx, operator, { roundId: id, to: "recruitment" })).resolves.toEqual({
+        from: "information_sessions",
+        to: "recruitment",
+      });
     });
 
     it("moves recruitment → screening only after application_close and with a submitted application", async () => {
       const close = at("2027-05-31T23:59");
-      const { id } = await createRound(env.ctx, operator, roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }));
+      const { id } = await createRound(
+        env.ctx,
+        operator,
+        roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }),
+      );
       await transitionRoundPhase(env.ctx, operator, { roundId: id, to: "information_sessions" });
       await transitionRoundPhase(env.ctx, operator, { roundId: id, to: "recruitment" });
 
@@ -302,7 +316,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("lets only one of two simultaneous identical transitions through", async () => {
-      const { id } = await createRound(env.ctx, operator, roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }));
+      const { id } = await createRound(
+        env.ctx,
+        operator,
+        roundInput({ deadlines: { application_close: "2027-05-31T23:59", host_application_close: "2027-05-31T23:59" } }),
+      );
       const results = await Promise.allSettled([
         transitionRoundPhase(env.ctx, operator, { roundId: id, to: "information_sessions" }),
         transitionRoundPhase(env.ctx, operator, { roundId: id, to: "information_sessions" }),

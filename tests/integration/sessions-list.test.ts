@@ -5,10 +5,10 @@
  * cancelled, against the service clock), with the funnel counts per row.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError } from "../../src/services/errors.ts";
-import { pageRequestFrom } from "../../src/services/paging.ts";
-import { listOperatorSessions } from "../../src/services/sessions/session-queries.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError } from "#src/services/errors.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
+import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
 import { DATABASE_KINDS, TestClock, type TestEnv, actorFor, createUser, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
 import { caught } from "./support/expect-errors.ts";
 

@@ -7,17 +7,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backOffMs, deliverDueEmails } from "../../src/jobs/deliver-emails.ts";
-import { sendDueReminders } from "../../src/jobs/send-due-reminders.ts";
-import { findOrCreateDraft } from "../../src/services/applications/find-or-create-draft.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
-import { createTransport } from "../../src/services/mail/transport.ts";
-import { createRound } from "../../src/services/rounds/create-round.ts";
-import { cancelSession, createSession, updateSession } from "../../src/services/sessions/manage-session.ts";
-import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "../../src/services/sessions/mark-attendance.ts";
-import { cancelRegistration, getRegistrationByToken, registerForSession } from "../../src/services/sessions/registrations.ts";
-import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "../../src/services/sessions/session-queries.ts";
+import { backOffMs, deliverDueEmails } from "#src/jobs/deliver-emails.ts";
+import { sendDueReminders } from "#src/jobs/send-due-reminders.ts";
+import { findOrCreateDraft } from "#src/services/applications/find-or-create-draft.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, ValidationError } from "#src/services/errors.ts";
+import { createTransport } from "#src/services/mail/transport.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
+import { cancelSession, createSession, updateSession } from "#src/services/sessions/manage-session.ts";
+import { emailsInCsv, markAttendance, markAttendanceFromCsv } from "#src/services/sessions/mark-attendance.ts";
+import { cancelRegistration, getRegistrationByToken, registerForSession } from "#src/services/sessions/registrations.ts";
+import { getOperatorSession, getPublicSession, listOperatorSessions, listUpcomingSessions } from "#src/services/sessions/session-queries.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, deliverQueuedEmails, roundInput, useTestDatabase } from "./support/databases.ts";
 import { caught, quietly } from "./support/expect-errors.ts";
 
@@ -54,7 +54,14 @@ function cancelTokenIn(body: string): string {
 }
 
 function person(n: number, overrides: Record<string, unknown> = {}) {
-  return { name: `Person ${n}`, email: `person${n}-${Math.random().toString(36).slice(2, 8)}@example.org`, countryCode: "VN", affiliation: "Hanoi University", locale: "vi", ...overrides };
+  return {
+    name: `Person ${n}`,
+    email: `person${n}-${Math.random().toString(36).slice(2, 8)}@example.org`,
+    countryCode: "VN",
+    affiliation: "Hanoi University",
+    locale: "vi",
+    ...overrides,
+  };
 }
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
@@ -73,14 +80,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("refuses a start in the past, an end before the start, a capacity below 1, missing titles and venue (field by field)", async () => {
     const err = await caught(
-      createSession(env.ctx, operator, sessionForm(roundId, { startsAt: "2027-03-01T10:00", endsAt: "2027-02-28T10:00", capacity: "0", titles: { en: "x" }, venue: "" })),
+      createSession(
+        env.ctx,
+        operator,
+        sessionForm(roundId, { startsAt: "2027-03-01T10:00", endsAt: "2027-02-28T10:00", capacity: "0", titles: { en: "x" }, venue: "" }),
+      ),
     );
     expect(err).toBeInstanceOf(ValidationError);
     const fields = (err as ValidationError).fieldErrors;
     expect(fields.capacity?.[0]?.key).toBe("errors.tooSmall");
     expect(fields["titles.ja"]?.[0]?.key).toBe("errors.required");
     expect(fields.venue?.[0]?.key).toBe("errors.required");
-    const timing = (await caught(createSession(env.ctx, operator, sessionForm(roundId, { startsAt: "2027-03-01T10:00", endsAt: "2027-02-28T10:00" })))) as ValidationError;
+    const timing = (await caught(
+      createSession(env.ctx, operator, sessionForm(roundId, { startsAt: "2027-03-01T10:00", endsAt: "2027-02-28T10:00" })),
+    )) as ValidationError;
     expect(timing.fieldErrors.startsAt?.[0]?.key).toBe("sessionErrors.inPast");
     expect(timing.fieldErrors.endsAt?.[0]?.key).toBe("sessionErrors.endBeforeStart");
     const online = (await caught(createSession(env.ctx, operator, sessionForm(roundId, { mode: "online", meetingUrl: "" })))) as ValidationError;
@@ -115,8 +128,17 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .map((f) => readFileSync(path.join(env.outboxDir, f), "utf8"))
       .find((raw) => raw.includes(`To: ${a.email}`));
     expect(eml).toMatch(/Content-Type: text\/calendar/);
-    const ics = Buffer.from(/Content-Type: text\/calendar[\s\S]*?\n\n([A-Za-z0-9+/=\n]+?)\n(?:\n|--)/.exec(eml!)![1]!.replace(/\n/g, ""), "base64").toString("utf8");
-    expect(ics.split("\r\n")).toEqual(expect.arrayContaining(["BEGIN:VEVENT", "DTSTART:20270411T110000Z", "DTEND:20270411T130000Z", "LOCATION:Hall A\\, Hanoi University\\, Hanoi\\, Việt Nam"]));
+    const ics = Buffer.from(/Content-Type: text\/calendar[\s\S]*?\n\n([A-Za-z0-9+/=\n]+?)\n(?:\n|--)/.exec(eml!)![1]!.replace(/\n/g, ""), "base64").toString(
+      "utf8",
+    );
+    expect(ics.split("\r\n")).toEqual(
+      expect.arrayContaining([
+        "BEGIN:VEVENT",
+        "DTSTART:20270411T110000Z",
+        "DTEND:20270411T130000Z",
+        "LOCATION:Hall A\\, Hanoi University\\, Hanoi\\, Việt Nam",
+      ]),
+    );
     expect(ics.replace(/\r\n/g, "")).not.toContain("\n");
 
     // The public page shows the session as full; the meeting link never leaks.
@@ -213,7 +235,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const { id } = await createSession(
       env.ctx,
       operator,
-      sessionForm(roundId, { mode: "online", meetingUrl: "https://meet.example.org/jip-online", venue: "", city: "", countryCode: "", audience: "both", titles: { ja: "オンライン", en: "Online" } }),
+      sessionForm(roundId, {
+        mode: "online",
+        meetingUrl: "https://meet.example.org/jip-online",
+        venue: "",
+        city: "",
+        countryCode: "",
+        audience: "both",
+        titles: { ja: "オンライン", en: "Online" },
+      }),
     );
     const hostOnly = await createSession(env.ctx, operator, sessionForm(roundId, { audience: "hosts", titles: { ja: "企業向け", en: "For hosts" } }));
     const applicant = actorFor(await createUser(env, "applicant"));

@@ -1,14 +1,14 @@
 /** Staff invitations: invite by e-mail, accept once, expire after 7 days; on PGlite and PostgreSQL. */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { translator } from "../../src/i18n/translator.ts";
-import { EmailTakenError } from "../../src/services/auth/create-verified-user.ts";
-import { signIn } from "../../src/services/auth/sign-in.ts";
-import type { Actor } from "../../src/services/context.ts";
-import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { listOutbox } from "../../src/services/mail/list-outbox.ts";
-import { acceptStaffInvitation, findOpenStaffInvitation } from "../../src/services/staff/accept-staff-invitation.ts";
-import { createOperator } from "../../src/services/staff/create-operator.ts";
-import { INVITATION_TTL_MS, inviteStaff } from "../../src/services/staff/invite-staff.ts";
+import { translator } from "#src/i18n/translator.ts";
+import { EmailTakenError } from "#src/services/auth/create-verified-user.ts";
+import { signIn } from "#src/services/auth/sign-in.ts";
+import type { Actor } from "#src/services/context.ts";
+import { NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { listOutbox } from "#src/services/mail/list-outbox.ts";
+import { acceptStaffInvitation, findOpenStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
+import { createOperator } from "#src/services/staff/create-operator.ts";
+import { INVITATION_TTL_MS, inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
 const NEW_PASSWORD = "staff-password-2027";
@@ -58,7 +58,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     const audit = await env.db.selectFrom("audit_log").selectAll().where("entity_id", "=", id).execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "staff.invite", entity_type: "staff_invitation", actor_user_id: operator.userId, after: { email, role: "reviewer" } });
+    expect(audit[0]).toMatchObject({
+      action: "staff.invite",
+      entity_type: "staff_invitation",
+      actor_user_id: operator.userId,
+      after: { email, role: "reviewer" },
+    });
   });
 
   it("following the link creates a verified user with the invited role, who can sign in; the link then stops working", async () => {
@@ -100,7 +105,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("jip create-operator: a verified operator who can sign in, audited; the same address again is refused and changes nothing", async () => {
     const email = uniqueEmail("cli");
     const { id, password } = await createOperator(env.ctx, { email: email.toUpperCase(), name: "Ops" });
-    expect(await env.db.selectFrom("user").select(["email", "role", "emailVerified"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ email, role: "operator", emailVerified: true });
+    expect(await env.db.selectFrom("user").select(["email", "role", "emailVerified"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      email,
+      role: "operator",
+      emailVerified: true,
+    });
     await expect(signIn(env.ctx, { email, password }, "192.0.2.60")).resolves.toMatchObject({ kind: "signedIn" });
     await expect(createOperator(env.ctx, { email })).rejects.toBeInstanceOf(EmailTakenError);
     expect(await env.db.selectFrom("user").select("id").where("email", "=", email).execute()).toHaveLength(1);
@@ -132,8 +141,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     env.clock.advance(1000);
     await inviteStaff(env.ctx, operator, { email, role: "ministry", locale: "ja" });
     // created_at is the database's now(): pin it so the order cannot depend on timer resolution
-    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2030-01-01T00:00:00Z") }).where("to_address", "=", email).where("locale", "=", "en").execute();
-    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2030-01-01T00:00:01Z") }).where("to_address", "=", email).where("locale", "=", "ja").execute();
+    await env.db
+      .updateTable("outbound_emails")
+      .set({ created_at: new Date("2030-01-01T00:00:00Z") })
+      .where("to_address", "=", email)
+      .where("locale", "=", "en")
+      .execute();
+    await env.db
+      .updateTable("outbound_emails")
+      .set({ created_at: new Date("2030-01-01T00:00:01Z") })
+      .where("to_address", "=", email)
+      .where("locale", "=", "ja")
+      .execute();
     const page = await listOutbox(env.ctx, operator, { to: email.toUpperCase() }, { page: 1, size: 10 });
     expect(page.total).toBe(2);
     expect(page.items.map((m) => [m.to, m.template, m.locale])).toEqual([
@@ -180,7 +199,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await inviteStaff(env.ctx, operator, { email, role: "reviewer" });
     const first = await invitationToken(env, email);
     // make the first mail clearly older, so invitationToken() picks the second one next
-    await env.db.updateTable("outbound_emails").set({ created_at: new Date("2000-01-01T00:00:00Z") }).where("to_address", "=", email).execute();
+    await env.db
+      .updateTable("outbound_emails")
+      .set({ created_at: new Date("2000-01-01T00:00:00Z") })
+      .where("to_address", "=", email)
+      .execute();
     env.clock.advance(1000);
     await inviteStaff(env.ctx, operator, { email, role: "operator" });
     const second = await invitationToken(env, email);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderSchemaTypes } from "../../src/db/generate-schema-types.ts";
-import { writeAudit } from "../../src/services/audit/write-audit.ts";
+import { renderSchemaTypes } from "#src/db/generate-schema-types.ts";
+import { writeAudit } from "#src/services/audit/write-audit.ts";
 import { DATABASE_KINDS, type TestEnv, useTestDatabase } from "./support/databases.ts";
 
 const ROUND_ID = "00000000-0000-4000-8000-0000000000aa";
@@ -24,23 +24,27 @@ async function writeAndRead(env: TestEnv) {
       name_en: "Type check",
       eligibility_reference_date: "2027-04-01",
       dac_list_version: "2024-2025",
-      excluded_countries: ["CN", "VN", "a \"quoted\", value", ""],
+      excluded_countries: ["CN", "VN", 'a "quoted", value', ""],
       accepted_english_tests: JSON.stringify([{ test: "ielts", min: 5.5 }]),
       quotas: JSON.stringify({ byCountry: { VN: 10 }, note: "日本語", nested: [1, null, true] }),
       created_at: CREATED,
     })
     .execute();
   await db.insertInto("round_deadlines").values({ round_id: ROUND_ID, kind: "application_close", due_at: DUE }).execute();
-  await db.transaction().execute((trx) =>
-    writeAudit(trx, null, { action: "test.types", entityType: "round", entityId: ROUND_ID, before: null, after: { n: 1.5, list: ["x"] } }),
-  );
+  await db
+    .transaction()
+    .execute((trx) => writeAudit(trx, null, { action: "test.types", entityType: "round", entityId: ROUND_ID, before: null, after: { n: 1.5, list: ["x"] } }));
   const round = await db
     .selectFrom("rounds")
     .select(["eligibility_reference_date", "excluded_countries", "accepted_english_tests", "quotas", "created_at", "fiscal_year", "residence_in_japan_allowed"])
     .where("id", "=", ROUND_ID)
     .executeTakeFirstOrThrow();
   const deadline = await db.selectFrom("round_deadlines").select(["due_at"]).where("round_id", "=", ROUND_ID).executeTakeFirstOrThrow();
-  const audit = await db.selectFrom("audit_log").select(["id", "at", "before", "after", "actor_role"]).where("action", "=", "test.types").executeTakeFirstOrThrow();
+  const audit = await db
+    .selectFrom("audit_log")
+    .select(["id", "at", "before", "after", "actor_role"])
+    .where("action", "=", "test.types")
+    .executeTakeFirstOrThrow();
   const toeic = await db.selectFrom("english_tests").select(["min_score", "max_score"]).where("code", "=", "toeic_lr").executeTakeFirstOrThrow();
   const emptyArray = await db.selectFrom("host_organizations").select("overseas_countries").execute();
   return { round, deadline, audit, toeic, emptyArray };
@@ -99,7 +103,7 @@ describe("PGlite and PostgreSQL side by side", () => {
 
 describe("src/db/schema.ts", () => {
   it("is what generate-schema-types renders from the migrations (regenerate it when this fails)", async () => {
-    const committed = readFileSync(new URL("../../src/db/schema.ts", import.meta.url), "utf8");
+    const committed = readFileSync(new URL("#src/db/schema.ts", import.meta.url), "utf8");
     expect(await renderSchemaTypes()).toBe(committed);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCorporateNumber, corporateNumberCheckDigit } from "../../src/domain/corporate-number.ts";
+import { checkCorporateNumber, corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
 
 /** Published corporate numbers (see the team's reference note; all pass the check). */
 const PUBLISHED = [

@@ -10,7 +10,7 @@ import {
   type EligibilityRule,
   type EligibilityRules,
   type Unmet,
-} from "../../src/domain/eligibility.ts";
+} from "#src/domain/eligibility.ts";
 
 // ---------------------------------------------------------------------------
 // Builders: a round's rules and an applicant who meets every one of them.
@@ -272,9 +272,7 @@ describe("checkEligibility: age", () => {
   it("20th birthday the day after the reference date → too_young, age 19, with the rule's parameters", () => {
     const result = check({}, { dateOfBirth: "1999-04-02" });
     expect(result.eligible).toBe(false);
-    expect(result.unmet).toEqual([
-      { rule: "age", code: "too_young", age: 19, min: 20, max: 40, referenceDate: REFERENCE_DATE },
-    ]);
+    expect(result.unmet).toEqual([{ rule: "age", code: "too_young", age: 19, min: 20, max: 40, referenceDate: REFERENCE_DATE }]);
   });
 
   it("20th birthday the day before the reference date → eligible", () => {
@@ -288,9 +286,7 @@ describe("checkEligibility: age", () => {
   it("41st birthday on the reference date → too_old, age 41", () => {
     const result = check({}, { dateOfBirth: "1978-04-01" });
     expect(result.eligible).toBe(false);
-    expect(result.unmet).toEqual([
-      { rule: "age", code: "too_old", age: 41, min: 20, max: 40, referenceDate: REFERENCE_DATE },
-    ]);
+    expect(result.unmet).toEqual([{ rule: "age", code: "too_old", age: 41, min: 20, max: 40, referenceDate: REFERENCE_DATE }]);
   });
 
   it("41st birthday the day after the reference date (still 40) → eligible", () => {
@@ -356,13 +352,7 @@ describe("checkEligibility: age", () => {
     });
   });
 
-  it.each([
-    ["2001-02-29"],
-    ["2000-13-01"],
-    ["2000-04-31"],
-    ["1995/06/15"],
-    [""],
-  ])("an impossible or malformed date of birth %j → age missing", (dob) => {
+  it.each([["2001-02-29"], ["2000-13-01"], ["2000-04-31"], ["1995/06/15"], [""]])("an impossible or malformed date of birth %j → age missing", (dob) => {
     const result = check({}, { dateOfBirth: dob });
     expect(result.eligible).toBe(false);
     expect(result.unmet).toEqual([{ rule: "age", code: "missing" }]);
@@ -413,9 +403,7 @@ describe("checkEligibility: nationality", () => {
   });
 
   it("excluded and not on the list → reported once, as excluded", () => {
-    expect(check({ excludedCountries: new Set(["KP"]) }, { nationality: "KP" }).unmet).toEqual([
-      { rule: "nationality", code: "excluded", country: "KP" },
-    ]);
+    expect(check({ excludedCountries: new Set(["KP"]) }, { nationality: "KP" }).unmet).toEqual([{ rule: "nationality", code: "excluded", country: "KP" }]);
   });
 
   it("an exclusion of another country does not affect this applicant", () => {
@@ -424,12 +412,8 @@ describe("checkEligibility: nationality", () => {
 
   it("uses the round's pinned list: a country on it is eligible, off it is not", () => {
     expect(check({ dacCountries: new Set(["BR"]) }, { nationality: "BR" }).unmet).toEqual([]);
-    expect(check({ dacCountries: new Set(["BR"]) }, { nationality: "VN" }).unmet).toEqual([
-      { rule: "nationality", code: "not_on_dac_list", country: "VN" },
-    ]);
-    expect(check({ dacCountries: new Set() }, { nationality: "VN" }).unmet).toEqual([
-      { rule: "nationality", code: "not_on_dac_list", country: "VN" },
-    ]);
+    expect(check({ dacCountries: new Set(["BR"]) }, { nationality: "VN" }).unmet).toEqual([{ rule: "nationality", code: "not_on_dac_list", country: "VN" }]);
+    expect(check({ dacCountries: new Set() }, { nationality: "VN" }).unmet).toEqual([{ rule: "nationality", code: "not_on_dac_list", country: "VN" }]);
   });
 });
 
@@ -450,20 +434,13 @@ describe("checkEligibility: language", () => {
 
   it("the minimum JLPT level is a round parameter (N2: N3 is then insufficient)", () => {
     expect(check({ minJlptLevel: "N2" }, { jlptLevel: "N2" }).unmet).toEqual([]);
-    expect(check({ minJlptLevel: "N2" }, { jlptLevel: "N3" }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N2" },
-    ]);
+    expect(check({ minJlptLevel: "N2" }, { jlptLevel: "N3" }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N2" }]);
     expect(check({ minJlptLevel: "N5" }, { jlptLevel: "N5" }).unmet).toEqual([]);
   });
 
-  it.each(["N6", "n2", "", "N0", "constructor", "__proto__", "toString"])(
-    "an unknown JLPT level %j is insufficient, not met and not missing",
-    (level) => {
-      expect(check({}, { ...noLanguage, jlptLevel: level }).unmet).toEqual([
-        { rule: "language", code: "insufficient", minJlpt: "N3" },
-      ]);
-    },
-  );
+  it.each(["N6", "n2", "", "N0", "constructor", "__proto__", "toString"])("an unknown JLPT level %j is insufficient, not met and not missing", (level) => {
+    expect(check({}, { ...noLanguage, jlptLevel: level }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
+  });
 
   it("nothing declared → missing", () => {
     const result = check({}, noLanguage);
@@ -477,15 +454,9 @@ describe("checkEligibility: language", () => {
   });
 
   it("English test just below the minimum score → insufficient", () => {
-    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 595 } }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N3" },
-    ]);
-    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 599 } }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N3" },
-    ]);
-    expect(check({}, { ...noLanguage, englishTest: { test: "IELTS", score: 5 } }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N3" },
-    ]);
+    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 595 } }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
+    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 599 } }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
+    expect(check({}, { ...noLanguage, englishTest: { test: "IELTS", score: 5 } }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
   });
 
   it("English test above the minimum score → met", () => {
@@ -493,15 +464,11 @@ describe("checkEligibility: language", () => {
   });
 
   it("each test is held to its own minimum (a TOEIC 5.5 does not pass on IELTS's minimum)", () => {
-    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 5.5 } }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N3" },
-    ]);
+    expect(check({}, { ...noLanguage, englishTest: { test: "TOEIC", score: 5.5 } }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
   });
 
   it("a test not in the accepted list → insufficient, whatever the score", () => {
-    expect(check({}, { ...noLanguage, englishTest: { test: "TOEFL", score: 120 } }).unmet).toEqual([
-      { rule: "language", code: "insufficient", minJlpt: "N3" },
-    ]);
+    expect(check({}, { ...noLanguage, englishTest: { test: "TOEFL", score: 120 } }).unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
   });
 
   it("an empty accepted list accepts any test result", () => {
@@ -544,21 +511,15 @@ describe("checkEligibility: language", () => {
   });
 
   it("everything insufficient together → a single insufficient entry", () => {
-    const result = check(
-      { selfDeclaredEnglishAccepted: false },
-      { jlptLevel: "N5", englishTest: { test: "TOEIC", score: 100 }, englishSelfLevel: "fluent" },
-    );
+    const result = check({ selfDeclaredEnglishAccepted: false }, { jlptLevel: "N5", englishTest: { test: "TOEIC", score: 100 }, englishSelfLevel: "fluent" });
     expect(result.unmet).toEqual([{ rule: "language", code: "insufficient", minJlpt: "N3" }]);
   });
 });
 
 describe("checkEligibility: documents", () => {
-  it.each(["graduation_certificate", "university_recommendation", "employer_recommendation"] as const)(
-    "%s alone suffices",
-    (kind) => {
-      expect(check({}, { documents: new Set<DocumentKind>([kind]) }).unmet).toEqual([]);
-    },
-  );
+  it.each(["graduation_certificate", "university_recommendation", "employer_recommendation"] as const)("%s alone suffices", (kind) => {
+    expect(check({}, { documents: new Set<DocumentKind>([kind]) }).unmet).toEqual([]);
+  });
 
   it.each(["jlpt_certificate", "english_certificate", "passport", "other"] as const)("%s alone does not", (kind) => {
     expect(check({}, { documents: new Set<DocumentKind>([kind]) }).unmet).toEqual([{ rule: "document", code: "missing" }]);
@@ -604,9 +565,7 @@ describe("checkEligibility: residence", () => {
 
 describe("checkEligibility: prior participation", () => {
   it("not allowed, unanswered (null) → missing", () => {
-    expect(check({ priorParticipantsAllowed: false }, { priorParticipant: null }).unmet).toEqual([
-      { rule: "prior_participation", code: "missing" },
-    ]);
+    expect(check({ priorParticipantsAllowed: false }, { priorParticipant: null }).unmet).toEqual([{ rule: "prior_participation", code: "missing" }]);
   });
 
   it("not allowed, participated before (true) → participated_before", () => {
@@ -626,15 +585,11 @@ describe("checkEligibility: prior participation", () => {
 
 describe("checkEligibility: consents", () => {
   it("only the program-purpose consent → privacy consent missing", () => {
-    expect(check({}, { consents: new Set(["program_purpose"] as const) }).unmet).toEqual([
-      { rule: "consent_privacy", code: "missing" },
-    ]);
+    expect(check({}, { consents: new Set(["program_purpose"] as const) }).unmet).toEqual([{ rule: "consent_privacy", code: "missing" }]);
   });
 
   it("only the privacy (APPI) consent → purpose consent missing", () => {
-    expect(check({}, { consents: new Set(["privacy_appi"] as const) }).unmet).toEqual([
-      { rule: "consent_purpose", code: "missing" },
-    ]);
+    expect(check({}, { consents: new Set(["privacy_appi"] as const) }).unmet).toEqual([{ rule: "consent_purpose", code: "missing" }]);
   });
 
   it("no consents → both missing, purpose first", () => {
@@ -706,10 +661,7 @@ describe("checkEligibility: every unmet rule at once", () => {
       residenceCountry: fc.option(fc.constantFrom("VN", "JP"), { nil: null }),
       priorParticipant: fc.option(fc.boolean(), { nil: null }),
       jlptLevel: fc.option(fc.constantFrom("N1", "N2", "N3", "N4", "N5", "N6"), { nil: null }),
-      englishTest: fc.option(
-        fc.record({ test: fc.constantFrom("TOEIC", "IELTS", "TOEFL"), score: fc.integer({ min: 0, max: 990 }) }),
-        { nil: null },
-      ),
+      englishTest: fc.option(fc.record({ test: fc.constantFrom("TOEIC", "IELTS", "TOEFL"), score: fc.integer({ min: 0, max: 990 }) }), { nil: null }),
       englishSelfLevel: fc.option(fc.constantFrom<ApplicantFacts["englishSelfLevel"] & string>("basic", "conversational", "business", "fluent"), { nil: null }),
       documents: fc
         .subarray([

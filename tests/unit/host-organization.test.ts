@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import prefectures from "../../src/db/reference/prefectures.json" with { type: "json" };
-import { PREFECTURE_CODES, hostApplicationEditable, isPrefectureCode, looksLikeHtml, regionOf, sizeClassOf } from "../../src/domain/host-organization.ts";
+import prefectures from "#src/db/reference/prefectures.json" with { type: "json" };
+import { PREFECTURE_CODES, hostApplicationEditable, isPrefectureCode, looksLikeHtml, regionOf, sizeClassOf } from "#src/domain/host-organization.ts";
 
 describe("size class from the number of employees", () => {
   it.each([

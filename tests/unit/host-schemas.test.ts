@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/services/errors.ts";
-import { decisionSchema, hostListFilterSchema, organizationSchema, positionSchema } from "../../src/services/hosts/host-schemas.ts";
-import { parseInput } from "../../src/services/validation.ts";
+import { ValidationError } from "#src/services/errors.ts";
+import { decisionSchema, hostListFilterSchema, organizationSchema, positionSchema } from "#src/services/hosts/host-schemas.ts";
+import { parseInput } from "#src/services/validation.ts";
 
 const ORG = {
   corporateNumber: "7000012050002",
@@ -29,12 +29,28 @@ function errorsOf(schema: Parameters<typeof parseInput>[0], input: unknown): Rec
 
 describe("organization input", () => {
   it("accepts a minimal organization and normalizes numbers, codes and lists", () => {
-    const out = parseInput(organizationSchema, { ...ORG, corporateNumber: "7-0000-1205-0002", employees: "1,200", capitalYen: "３", overseasCountries: "vn、th vn", workLanguages: "en" });
-    expect(out).toMatchObject({ corporateNumber: "7000012050002", employees: 1200, overseasCountries: ["VN", "TH"], workLanguages: ["en"], website: null, postalCode: null });
+    const out = parseInput(organizationSchema, {
+      ...ORG,
+      corporateNumber: "7-0000-1205-0002",
+      employees: "1,200",
+      capitalYen: "３",
+      overseasCountries: "vn、th vn",
+      workLanguages: "en",
+    });
+    expect(out).toMatchObject({
+      corporateNumber: "7000012050002",
+      employees: 1200,
+      overseasCountries: ["VN", "TH"],
+      workLanguages: ["en"],
+      website: null,
+      postalCode: null,
+    });
   });
 
   it("names the rule a corporate number breaks", () => {
-    expect(errorsOf(organizationSchema, { ...ORG, corporateNumber: "7000012050003" })).toEqual({ corporateNumber: ["hostForm.errors.corporateNumber.checkDigit"] });
+    expect(errorsOf(organizationSchema, { ...ORG, corporateNumber: "7000012050003" })).toEqual({
+      corporateNumber: ["hostForm.errors.corporateNumber.checkDigit"],
+    });
     expect(errorsOf(organizationSchema, { ...ORG, corporateNumber: "70000120500" })).toEqual({ corporateNumber: ["hostForm.errors.corporateNumber.length"] });
     expect(errorsOf(organizationSchema, { ...ORG, corporateNumber: "7000O12050002" })).toEqual({ corporateNumber: ["hostForm.errors.corporateNumber.digits"] });
     expect(errorsOf(organizationSchema, { ...ORG, corporateNumber: "" })).toEqual({ corporateNumber: ["errors.required"] });
@@ -68,6 +84,11 @@ describe("screening input", () => {
     expect(errorsOf(decisionSchema, { decision: "maybe", reason: "" })).toEqual({ decision: ["errors.required"], reason: ["errors.required"] });
   });
   it("unknown filter values are dropped, not errors", () => {
-    expect(hostListFilterSchema.parse({ region: "atlantis", sizeClass: "le9", kind: "x", jsic: "Z1" })).toEqual({ sizeClass: "le9", region: undefined, kind: undefined, jsic: undefined });
+    expect(hostListFilterSchema.parse({ region: "atlantis", sizeClass: "le9", kind: "x", jsic: "Z1" })).toEqual({
+      sizeClass: "le9",
+      region: undefined,
+      kind: undefined,
+      jsic: undefined,
+    });
   });
 });

@@ -2,9 +2,9 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isStaffOnlyKey } from "../../src/i18n/audiences.ts";
-import { LOCALES, LOCALE_TAGS } from "../../src/i18n/locales.ts";
-import { CATALOGUES, translator } from "../../src/i18n/translator.ts";
+import { isStaffOnlyKey } from "#src/i18n/audiences.ts";
+import { LOCALES, LOCALE_TAGS } from "#src/i18n/locales.ts";
+import { CATALOGUES, translator } from "#src/i18n/translator.ts";
 
 function leaves(obj: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, LOCALES, STAFF_LOCALES, isLocale, isStaffLocale, negotiateLocale } from "../../src/i18n/locales.ts";
+import { DEFAULT_LOCALE, LOCALES, STAFF_LOCALES, isLocale, isStaffLocale, negotiateLocale } from "#src/i18n/locales.ts";
 
 describe("negotiateLocale", () => {
   it("falls back to Japanese without a header", () => {

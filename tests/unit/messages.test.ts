@@ -1,8 +1,8 @@
 /** Messages to groups: {name} only (nothing escaped), which version a recipient gets, the back-off, the form rules. */
 import { describe, expect, it } from "vitest";
-import { backOffMs } from "../../src/jobs/deliver-emails.ts";
-import { audienceFilter, messageSchema } from "../../src/services/messages/message-schemas.ts";
-import { renderText, versionFor } from "../../src/services/messages/render.ts";
+import { backOffMs } from "#src/jobs/deliver-emails.ts";
+import { audienceFilter, messageSchema } from "#src/services/messages/message-schemas.ts";
+import { renderText, versionFor } from "#src/services/messages/render.ts";
 
 const texts = { subjects: { ja: "件名", en: "Subject" }, bodies: { ja: "本文", en: "Body" } };
 
@@ -39,7 +39,13 @@ describe("messageSchema", () => {
   });
 
   it("refuses unknown statuses and a language with a subject but no body", () => {
-    const bad = messageSchema.safeParse({ audience: "applicants", roundId: "r1", applicationStatus: "anonymized", subjects: { ...texts.subjects, vi: "x" }, bodies: texts.bodies });
+    const bad = messageSchema.safeParse({
+      audience: "applicants",
+      roundId: "r1",
+      applicationStatus: "anonymized",
+      subjects: { ...texts.subjects, vi: "x" },
+      bodies: texts.bodies,
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["applicationStatus", "bodies.vi"]));

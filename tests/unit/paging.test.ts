@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf, pageRequestFrom } from "../../src/services/paging.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf, pageRequestFrom } from "#src/services/paging.ts";
 
 const req = (query: string, defaultSize?: number) => pageRequestFrom(new URLSearchParams(query), defaultSize);
 

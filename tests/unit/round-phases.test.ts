@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEADLINE_KINDS,
-  type DeadlineKind,
-  PHASES,
-  type Phase,
-  type RoundFacts,
-  checkTransition,
-  isPhase,
-  nextPhase,
-} from "../../src/domain/round-phases.ts";
+import { DEADLINE_KINDS, type DeadlineKind, PHASES, type Phase, type RoundFacts, checkTransition, isPhase, nextPhase } from "#src/domain/round-phases.ts";
 
 const NOW = new Date("2027-06-01T00:00:00Z");
 const BEFORE = new Date(NOW.getTime() - 1);
@@ -47,21 +38,18 @@ describe("PHASES and nextPhase", () => {
 });
 
 describe("checkTransition: only the next phase", () => {
-  it.each(PHASES.flatMap((from) => PHASES.filter((to) => to !== nextPhase(from)).map((to) => [from, to] as const)))(
-    "%s → %s is not_next_phase",
-    (from, to) => {
-      // even with every precondition satisfied
-      const f = facts(from, {
-        deadlines: allDeadlines(BEFORE),
-        submittedApplications: 9,
-        acceptedHostApplications: 9,
-        selectionResultsFinal: true,
-        matchingPublished: true,
-        placements: 9,
-      });
-      expect(checkTransition(f, to)).toEqual({ ok: false, refusals: [{ code: "not_next_phase", from, to, next: nextPhase(from) }] });
-    },
-  );
+  it.each(PHASES.flatMap((from) => PHASES.filter((to) => to !== nextPhase(from)).map((to) => [from, to] as const)))("%s → %s is not_next_phase", (from, to) => {
+    // even with every precondition satisfied
+    const f = facts(from, {
+      deadlines: allDeadlines(BEFORE),
+      submittedApplications: 9,
+      acceptedHostApplications: 9,
+      selectionResultsFinal: true,
+      matchingPublished: true,
+      placements: 9,
+    });
+    expect(checkTransition(f, to)).toEqual({ ok: false, refusals: [{ code: "not_next_phase", from, to, next: nextPhase(from) }] });
+  });
 
   it("closed has no next phase at all", () => {
     for (const to of PHASES) {
@@ -91,7 +79,9 @@ describe("draft → information_sessions", () => {
 
   it("is allowed once both are set, whether or not they have passed", () => {
     for (const at of [BEFORE, NOW, AFTER]) {
-      expect(checkTransition(facts("draft", { deadlines: { application_close: at, host_application_close: at } }), "information_sessions")).toEqual({ ok: true });
+      expect(checkTransition(facts("draft", { deadlines: { application_close: at, host_application_close: at } }), "information_sessions")).toEqual({
+        ok: true,
+      });
     }
   });
 });
@@ -153,7 +143,10 @@ describe("selection → matching", () => {
       refusals: [{ code: "selection_not_final" }, { code: "no_accepted_hosts" }],
     });
     expect(checkTransition(facts("selection", { selectionResultsFinal: true }), "matching")).toEqual({ ok: false, refusals: [{ code: "no_accepted_hosts" }] });
-    expect(checkTransition(facts("selection", { acceptedHostApplications: 1 }), "matching")).toEqual({ ok: false, refusals: [{ code: "selection_not_final" }] });
+    expect(checkTransition(facts("selection", { acceptedHostApplications: 1 }), "matching")).toEqual({
+      ok: false,
+      refusals: [{ code: "selection_not_final" }],
+    });
     expect(checkTransition(facts("selection", { selectionResultsFinal: true, acceptedHostApplications: 1 }), "matching")).toEqual({ ok: true });
   });
 });
@@ -188,9 +181,9 @@ describe.each([
     expect(checkTransition(facts(from, { deadlines: { [deadline]: BEFORE } }), to)).toEqual({ ok: true });
   });
   it("ignores unrelated facts", () => {
-    expect(
-      checkTransition(facts(from, { deadlines: { [deadline]: BEFORE }, submittedApplications: 0, placements: 0, matchingPublished: false }), to),
-    ).toEqual({ ok: true });
+    expect(checkTransition(facts(from, { deadlines: { [deadline]: BEFORE }, submittedApplications: 0, placements: 0, matchingPublished: false }), to)).toEqual({
+      ok: true,
+    });
   });
 });
 

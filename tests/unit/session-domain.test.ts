@@ -1,7 +1,7 @@
 /** Information sessions: wall-clock times in the venue's zone, and the hand-written ICS file. */
 import { describe, expect, it } from "vitest";
-import { buildIcs, escapeIcsText, foldIcsLine } from "../../src/domain/session-ics.ts";
-import { instantToZonedLocal, zonedLocalToInstant } from "../../src/domain/session-time.ts";
+import { buildIcs, escapeIcsText, foldIcsLine } from "#src/domain/session-ics.ts";
+import { instantToZonedLocal, zonedLocalToInstant } from "#src/domain/session-time.ts";
 
 describe("zonedLocalToInstant", () => {
   it("converts a wall-clock time in the venue zone to UTC", () => {
@@ -57,6 +57,11 @@ describe("buildIcs", () => {
     const long = `SUMMARY:${"説明会".repeat(30)}`;
     const folded = foldIcsLine(long);
     for (const line of folded.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((l, i) => (i === 0 ? l : l.slice(1))).join("")).toBe(long);
+    expect(
+      folded
+        .split("\r\n")
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(""),
+    ).toBe(long);
   });
 });

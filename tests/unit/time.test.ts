@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PROGRAM_TIME_ZONE, instantToTokyoLocal, isValidTimeZone, tokyoLocalToInstant } from "../../src/domain/time.ts";
+import { PROGRAM_TIME_ZONE, instantToTokyoLocal, isValidTimeZone, tokyoLocalToInstant } from "#src/domain/time.ts";
 
 describe("tokyoLocalToInstant", () => {
   it("is UTC+9", () => {

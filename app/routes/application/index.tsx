@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/index";
 

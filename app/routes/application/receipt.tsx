@@ -1,5 +1,5 @@
 import { redirect, useLoaderData } from "react-router";
-import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
+import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";

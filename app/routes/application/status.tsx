@@ -1,8 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { PHASES } from "../../../src/domain/round-phases.ts";
-import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
-import { getRoundPhase } from "../../../src/services/applications/get-round-phase.ts";
-import { WITHDRAWABLE, withdrawApplication } from "../../../src/services/applications/withdraw-application.ts";
+import { PHASES } from "#src/domain/round-phases.ts";
+import { getMyApplication } from "#src/services/applications/get-my-application.ts";
+import { getRoundPhase } from "#src/services/applications/get-round-phase.ts";
+import { WITHDRAWABLE, withdrawApplication } from "#src/services/applications/withdraw-application.ts";
 import { ErrorSummary, Field, fieldId, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -46,7 +46,11 @@ export default function Status() {
   return (
     <>
       <h1>{t("application.status.title")}</h1>
-      {search.get("withdrawn") ? <p className="notice" role="status">{t("application.status.withdrawn")}</p> : null}
+      {search.get("withdrawn") ? (
+        <p className="notice" role="status">
+          {t("application.status.withdrawn")}
+        </p>
+      ) : null}
       <dl className="summary-list">
         <dt>{t("application.status.current")}</dt>
         <dd data-testid="application-status">{t(`application.status.values.${application.status}`)}</dd>

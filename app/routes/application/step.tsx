@@ -1,14 +1,14 @@
 import { Form, data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { STEPS, STEP_FIELDS, type Step, isStep, readStepForm } from "../../../src/services/applications/application-steps.ts";
-import { getMyApplication } from "../../../src/services/applications/get-my-application.ts";
-import { removeApplicationDocument } from "../../../src/services/applications/remove-application-document.ts";
-import { saveApplicationStep } from "../../../src/services/applications/save-application-step.ts";
-import { submitApplication } from "../../../src/services/applications/submit-application.ts";
-import { DOCUMENT_KINDS } from "../../../src/domain/document-type.ts";
-import { uploadApplicationDocument } from "../../../src/services/applications/upload-application-document.ts";
-import { RefusedError, ValidationError } from "../../../src/services/errors.ts";
+import { STEPS, STEP_FIELDS, type Step, isStep, readStepForm } from "#src/services/applications/application-steps.ts";
+import { getMyApplication } from "#src/services/applications/get-my-application.ts";
+import { removeApplicationDocument } from "#src/services/applications/remove-application-document.ts";
+import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
+import { submitApplication } from "#src/services/applications/submit-application.ts";
+import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
+import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { RefusedError, ValidationError } from "#src/services/errors.ts";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
-import type { MyApplication } from "../../../src/services/applications/get-my-application.ts";
+import type { MyApplication } from "#src/services/applications/get-my-application.ts";
 import { ErrorSummary, Field, type FormState, fieldId, useFormState } from "../../components/form.tsx";
 import { StepFields } from "../../components/step-fields.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
@@ -70,7 +70,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`/${locale}/application/${result.next ?? step}`);
   } catch (err) {
     if (err instanceof ValidationError) return formFailure(err, form);
-    if (err instanceof RefusedError) return data({ ok: false as const, refusals: err.refusals as { code: string; at?: Date; unmet?: unknown[] }[] }, { status: 409 });
+    if (err instanceof RefusedError)
+      return data({ ok: false as const, refusals: err.refusals as { code: string; at?: Date; unmet?: unknown[] }[] }, { status: 409 });
     throw err;
   }
 }
@@ -87,7 +88,9 @@ function Progress({ current, completed }: { current: Step; completed: Step[] }) 
             <a href={`/${locale}/application/${s}`} aria-current={s === current ? "step" : undefined}>
               {t(`application.steps.${s}`)}
             </a>{" "}
-            <span className="step-state">({s === current ? t("application.current") : completed.includes(s) ? t("application.stepDone") : t("application.stepOpen")})</span>
+            <span className="step-state">
+              ({s === current ? t("application.current") : completed.includes(s) ? t("application.stepDone") : t("application.stepOpen")})
+            </span>
           </li>
         ))}
       </ol>
@@ -105,7 +108,11 @@ export default function ApplicationStep() {
   const result = useActionData();
   const refusals = (result as { refusals?: { code: string; at?: Date; unmet?: unknown[] }[] } | undefined)?.refusals;
   const fields = STEP_FIELDS[step];
-  const labels = Object.fromEntries([...fields.map((f) => [f.name, t(`application.fields.${f.name}`)]), ["file", t("application.fields.file")], ["kind", t("application.fields.kind")]]);
+  const labels = Object.fromEntries([
+    ...fields.map((f) => [f.name, t(`application.fields.${f.name}`)]),
+    ["file", t("application.fields.file")],
+    ["kind", t("application.fields.kind")],
+  ]);
   const next = STEPS[STEPS.indexOf(step) + 1];
   const previous = STEPS[STEPS.indexOf(step) - 1];
   if (!round && !application) return <p className="notice">{t("program.noRound")}</p>;
@@ -116,14 +123,26 @@ export default function ApplicationStep() {
       </h1>
       <Progress current={step} completed={completed} />
       {!editable ? <p className="notice">{t("application.closed")}</p> : null}
-      {search.get("uploaded") ? <p className="notice" role="status">{t("application.documents.uploaded")}</p> : null}
-      {search.get("removed") ? <p className="notice" role="status">{t("application.documents.removed")}</p> : null}
+      {search.get("uploaded") ? (
+        <p className="notice" role="status">
+          {t("application.documents.uploaded")}
+        </p>
+      ) : null}
+      {search.get("removed") ? (
+        <p className="notice" role="status">
+          {t("application.documents.removed")}
+        </p>
+      ) : null}
       {refusals ? (
         <div className="error-summary" role="alert" aria-labelledby="refusal-title">
           <h2 id="refusal-title">{t("form.errorSummaryTitle")}</h2>
           <ul>
             {refusals.map((r, i) => (
-              <li key={i}>{r.code === "deadline_passed" && r.at ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) }) : t(`refusal.${r.code}`)}</li>
+              <li key={i}>
+                {r.code === "deadline_passed" && r.at
+                  ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) })
+                  : t(`refusal.${r.code}`)}
+              </li>
             ))}
           </ul>
         </div>
@@ -142,7 +161,9 @@ export default function ApplicationStep() {
           <p className="autosave-status" role="status" aria-live="polite"></p>
         </Form>
       )}
-      {eligibility && step !== "review" ? <EligibilitySummary eligibility={eligibility.effective} overridden={application?.overrides.map((o) => o.rule) ?? []} /> : null}
+      {eligibility && step !== "review" ? (
+        <EligibilitySummary eligibility={eligibility.effective} overridden={application?.overrides.map((o) => o.rule) ?? []} />
+      ) : null}
       <p className="step-nav">
         {previous ? <a href={`/${locale}/application/${previous}`}>{t("application.back")}</a> : null}
         {step === "documents" && next ? (
@@ -155,7 +176,15 @@ export default function ApplicationStep() {
   );
 }
 
-function DocumentsStep({ documents, state, editable }: { documents: NonNullable<MyApplication["application"]>["documents"]; state: FormState | undefined; editable: boolean }) {
+function DocumentsStep({
+  documents,
+  state,
+  editable,
+}: {
+  documents: NonNullable<MyApplication["application"]>["documents"];
+  state: FormState | undefined;
+  editable: boolean;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -166,7 +195,8 @@ function DocumentsStep({ documents, state, editable }: { documents: NonNullable<
         <ul className="documents" data-testid="documents">
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)} ({t("application.documents.size", { kb: Math.ceil(d.sizeBytes / 1024) })})
+              <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)} (
+              {t("application.documents.size", { kb: Math.ceil(d.sizeBytes / 1024) })})
               {editable ? (
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="remove" />
@@ -194,7 +224,13 @@ function DocumentsStep({ documents, state, editable }: { documents: NonNullable<
             </select>
           </Field>
           <Field name="file" label={t("application.fields.file")} state={state} required>
-            <input id={fieldId("file")} name="file" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={state?.fieldErrors?.file ? `${fieldId("file")}-error` : undefined} />
+            <input
+              id={fieldId("file")}
+              name="file"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby={state?.fieldErrors?.file ? `${fieldId("file")}-error` : undefined}
+            />
           </Field>
           <button type="submit">{t("application.documents.upload")}</button>
         </Form>
@@ -206,7 +242,8 @@ function DocumentsStep({ documents, state, editable }: { documents: NonNullable<
 function answerText(value: unknown, name: string, t: (k: string, p?: Record<string, string | number>) => string, country: (c: string) => string): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return t(value ? "application.yes" : "application.no");
-  if (Array.isArray(value)) return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
   if (name === "nationality" || name === "residenceCountry") return country(String(value));
   if (["degree", "jlptLevel", "englishTest", "englishSelfLevel", "heardAbout"].includes(name)) return t(`application.options.${name}.${value}`);
   return String(value);
@@ -255,7 +292,11 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
           <button type="submit">{t("application.review.submit")}</button>
         </Form>
       ) : null}
-      {mine.eligibility && !mine.eligibility.effective.eligible ? <p className="hint">{t("application.review.notEligible")} {mine.eligibility.effective.unmet.map((u) => describeUnmet(u, i18n)).join(" ")}</p> : null}
+      {mine.eligibility && !mine.eligibility.effective.eligible ? (
+        <p className="hint">
+          {t("application.review.notEligible")} {mine.eligibility.effective.unmet.map((u) => describeUnmet(u, i18n)).join(" ")}
+        </p>
+      ) : null}
     </>
   );
 }

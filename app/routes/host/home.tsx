@@ -1,6 +1,6 @@
 import { useLoaderData, useSearchParams } from "react-router";
-import { getHostHome } from "../../../src/services/hosts/get-host-home.ts";
-import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
+import { getHostHome } from "#src/services/hosts/get-host-home.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";

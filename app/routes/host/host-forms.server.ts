@@ -1,7 +1,7 @@
 /** Form glue for the host pages: multi-valued fields (checkbox groups) and keeping them on a failed submission. */
 import { data } from "react-router";
-import type { Locale } from "../../../src/i18n/locales.ts";
-import { ValidationError } from "../../../src/services/errors.ts";
+import type { Locale } from "#src/i18n/locales.ts";
+import { ValidationError } from "#src/services/errors.ts";
 import { type FormFailure, formValues, run } from "../../lib/request.server.ts";
 
 /** The form as use-case input: single values as strings, the named multi-valued fields as arrays. */

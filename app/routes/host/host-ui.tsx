@@ -2,18 +2,56 @@
 import { Field, type FormState, fieldId } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
-export function TextArea({ name, label, state, defaultValue, required, hint, rows = 4 }: { name: string; label: string; state: FormState | undefined; defaultValue?: string | null; required?: boolean; hint?: string; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  state,
+  defaultValue,
+  required,
+  hint,
+  rows = 4,
+}: {
+  name: string;
+  label: string;
+  state: FormState | undefined;
+  defaultValue?: string | null;
+  required?: boolean;
+  hint?: string;
+  rows?: number;
+}) {
   const id = fieldId(name);
   const errors = state?.fieldErrors?.[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <Field name={name} label={label} hint={hint} state={state} required={required}>
-      <textarea id={id} name={name} rows={rows} required={required} defaultValue={state?.values?.[name] ?? defaultValue ?? ""} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
     </Field>
   );
 }
 
-export function CheckboxGroup({ name, legend, state, options, checked, required }: { name: string; legend: string; state: FormState | undefined; options: { value: string; label: string }[]; checked: readonly string[]; required?: boolean }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  state,
+  options,
+  checked,
+  required,
+}: {
+  name: string;
+  legend: string;
+  state: FormState | undefined;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+  required?: boolean;
+}) {
   const { t } = useI18n();
   const id = fieldId(name);
   const errors = state?.fieldErrors?.[name] ?? [];

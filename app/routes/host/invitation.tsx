@@ -1,5 +1,5 @@
 import { Form, redirect, useLoaderData, useLocation } from "react-router";
-import { acceptHostInvitation, findOpenHostInvitation } from "../../../src/services/hosts/members.ts";
+import { acceptHostInvitation, findOpenHostInvitation } from "#src/services/hosts/members.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -35,7 +35,15 @@ export default function HostInvitation() {
           <p>{t("hostOrg.invitationNewAccount")}</p>
           <Form method="post" noValidate>
             <Field name="name" label={labels.name} state={formState} required autoComplete="name" />
-            <Field name="password" label={labels.password} hint={t("auth.passwordHint")} type="password" state={formState} required autoComplete="new-password" />
+            <Field
+              name="password"
+              label={labels.password}
+              hint={t("auth.passwordHint")}
+              type="password"
+              state={formState}
+              required
+              autoComplete="new-password"
+            />
             <Field name="passwordConfirm" label={labels.passwordConfirm} type="password" state={formState} required autoComplete="new-password" />
             <button type="submit">{t("hostOrg.createAccountSubmit")}</button>
           </Form>

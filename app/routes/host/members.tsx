@@ -1,7 +1,7 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { getHostHome } from "../../../src/services/hosts/get-host-home.ts";
-import { changeMemberRole, inviteMember, removeMember } from "../../../src/services/hosts/members.ts";
-import { NotFoundError } from "../../../src/services/errors.ts";
+import { getHostHome } from "#src/services/hosts/get-host-home.ts";
+import { changeMemberRole, inviteMember, removeMember } from "#src/services/hosts/members.ts";
+import { NotFoundError } from "#src/services/errors.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -14,7 +14,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return run(request, locale, async () => {
     const home = await getHostHome(rt, actor);
     if (!home.organization) throw new NotFoundError("host_organization");
-    return { members: home.members, invitations: home.pendingInvitations, isAdmin: home.orgRole === "admin", me: actor!.userId, name: home.organization.nameJa };
+    return {
+      members: home.members,
+      invitations: home.pendingInvitations,
+      isAdmin: home.orgRole === "admin",
+      me: actor!.userId,
+      name: home.organization.nameJa,
+    };
   });
 }
 
@@ -45,7 +51,11 @@ export default function Members() {
       <h1>
         {t("hostOrg.membersTitle")}: {name}
       </h1>
-      <Notice text={done === "invited" ? t("hostOrg.invited") : done === "changed" ? t("hostOrg.memberChanged") : done === "removed" ? t("hostOrg.memberRemoved") : null} />
+      <Notice
+        text={
+          done === "invited" ? t("hostOrg.invited") : done === "changed" ? t("hostOrg.memberChanged") : done === "removed" ? t("hostOrg.memberRemoved") : null
+        }
+      />
       <ErrorSummary state={formState} labels={labels} />
       <table>
         <caption>{t("hostOrg.membersTitle")}</caption>
@@ -109,8 +119,27 @@ export default function Members() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="invite" />
             <Field name="email" label={labels.email} type="email" state={formState} required />
-            <SelectField name="orgRole" label={labels.orgRole} state={formState} required defaultValue="member" options={[{ value: "member", label: t("hostOrg.orgRoles.member") }, { value: "admin", label: t("hostOrg.orgRoles.admin") }]} />
-            <SelectField name="locale" label={labels.locale} state={formState} defaultValue={locale} options={[{ value: "ja", label: "日本語" }, { value: "en", label: "English" }]} />
+            <SelectField
+              name="orgRole"
+              label={labels.orgRole}
+              state={formState}
+              required
+              defaultValue="member"
+              options={[
+                { value: "member", label: t("hostOrg.orgRoles.member") },
+                { value: "admin", label: t("hostOrg.orgRoles.admin") },
+              ]}
+            />
+            <SelectField
+              name="locale"
+              label={labels.locale}
+              state={formState}
+              defaultValue={locale}
+              options={[
+                { value: "ja", label: "日本語" },
+                { value: "en", label: "English" },
+              ]}
+            />
             <button type="submit">{t("hostOrg.inviteSubmit")}</button>
           </Form>
         </>

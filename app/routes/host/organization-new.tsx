@@ -1,9 +1,9 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
-import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "../../../src/domain/host-organization.ts";
-import { authorize } from "../../../src/services/authorize.ts";
-import { WORK_LANGUAGES } from "../../../src/services/hosts/host-schemas.ts";
-import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
-import { registerOrganization, requestToJoin } from "../../../src/services/hosts/register-organization.ts";
+import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
+import { authorize } from "#src/services/authorize.ts";
+import { WORK_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -41,10 +41,23 @@ export default function OrganizationNew() {
   const exists = result && "exists" in result ? result.exists : null;
   const L = (k: string) => t(`hostOrg.${k}`);
   const labels: Record<string, string> = Object.fromEntries(
-    ["corporateNumber", "legalForm", "kind", "nameJa", "nameEn", "postalCode", "prefectureCode", "addressJa", "jsicDivision", "employees", "capitalYen", "overseasStatus", "overseasCountries", "workLanguages", "website"].map((k) => [
-      k,
-      L(k === "prefectureCode" ? "prefecture" : k),
-    ]),
+    [
+      "corporateNumber",
+      "legalForm",
+      "kind",
+      "nameJa",
+      "nameEn",
+      "postalCode",
+      "prefectureCode",
+      "addressJa",
+      "jsicDivision",
+      "employees",
+      "capitalYen",
+      "overseasStatus",
+      "overseasCountries",
+      "workLanguages",
+      "website",
+    ].map((k) => [k, L(k === "prefectureCode" ? "prefecture" : k)]),
   );
   const choose = { value: "", label: t("hostOrg.choose") };
   const nameOf = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa : x.nameEn);
@@ -68,19 +81,56 @@ export default function OrganizationNew() {
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="corporateNumber" label={labels.corporateNumber!} hint={t("hostOrg.corporateNumberHint")} state={formState} required inputMode="numeric" />
-        <SelectField name="legalForm" label={labels.legalForm!} state={formState} required options={[choose, ...LEGAL_FORMS.map((f) => ({ value: f, label: f }))]} />
-        <SelectField name="kind" label={labels.kind!} state={formState} required options={[choose, ...HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) }))]} />
+        <SelectField
+          name="legalForm"
+          label={labels.legalForm!}
+          state={formState}
+          required
+          options={[choose, ...LEGAL_FORMS.map((f) => ({ value: f, label: f }))]}
+        />
+        <SelectField
+          name="kind"
+          label={labels.kind!}
+          state={formState}
+          required
+          options={[choose, ...HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) }))]}
+        />
         <Field name="nameJa" label={labels.nameJa!} state={formState} required autoComplete="organization" />
         <Field name="nameEn" label={labels.nameEn!} state={formState} required />
         <Field name="postalCode" label={labels.postalCode!} hint={t("hostOrg.postalCodeHint")} state={formState} autoComplete="postal-code" />
-        <SelectField name="prefectureCode" label={labels.prefectureCode!} state={formState} required options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: nameOf(p) }))]} />
+        <SelectField
+          name="prefectureCode"
+          label={labels.prefectureCode!}
+          state={formState}
+          required
+          options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: nameOf(p) }))]}
+        />
         <Field name="addressJa" label={labels.addressJa!} state={formState} required />
-        <SelectField name="jsicDivision" label={labels.jsicDivision!} state={formState} required options={[choose, ...ref.jsicDivisions.map((j) => ({ value: j.code, label: `${j.code} ${nameOf(j)}` }))]} />
+        <SelectField
+          name="jsicDivision"
+          label={labels.jsicDivision!}
+          state={formState}
+          required
+          options={[choose, ...ref.jsicDivisions.map((j) => ({ value: j.code, label: `${j.code} ${nameOf(j)}` }))]}
+        />
         <Field name="employees" label={labels.employees!} hint={t("hostOrg.employeesHint")} state={formState} required inputMode="numeric" />
         <Field name="capitalYen" label={labels.capitalYen!} hint={t("hostOrg.capitalYenHint")} state={formState} inputMode="numeric" />
-        <SelectField name="overseasStatus" label={labels.overseasStatus!} state={formState} required options={[choose, ...OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))]} />
+        <SelectField
+          name="overseasStatus"
+          label={labels.overseasStatus!}
+          state={formState}
+          required
+          options={[choose, ...OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))]}
+        />
         <Field name="overseasCountries" label={labels.overseasCountries!} hint={t("hostOrg.overseasCountriesHint")} state={formState} />
-        <CheckboxGroup name="workLanguages" legend={labels.workLanguages!} state={formState} required checked={["ja"]} options={WORK_LANGUAGES.map((l) => ({ value: l, label: t(`hostOrg.languages.${l}`) }))} />
+        <CheckboxGroup
+          name="workLanguages"
+          legend={labels.workLanguages!}
+          state={formState}
+          required
+          checked={["ja"]}
+          options={WORK_LANGUAGES.map((l) => ({ value: l, label: t(`hostOrg.languages.${l}`) }))}
+        />
         <Field name="website" label={labels.website!} hint={t("hostOrg.websiteHint")} type="url" state={formState} autoComplete="url" />
         <button type="submit">{t("hostOrg.registerSubmit")}</button>
       </Form>

@@ -1,7 +1,7 @@
 import { Form, redirect, useLoaderData } from "react-router";
-import { getMyHostApplication, getMyPosition, savePosition } from "../../../src/services/hosts/host-applications.ts";
-import { POSITION_LANGUAGES } from "../../../src/services/hosts/host-schemas.ts";
-import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
+import { getMyHostApplication, getMyPosition, savePosition } from "#src/services/hosts/host-applications.ts";
+import { POSITION_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -52,11 +52,32 @@ export default function PositionPage() {
         <Field name="title" label={labels.title!} state={formState} required defaultValue={position?.title} />
         <TextArea name="description" label={labels.description!} state={formState} required defaultValue={position?.description} />
         <Field name="department" label={labels.department!} state={formState} defaultValue={position?.department ?? ""} />
-        <SelectField name="prefectureCode" label={labels.prefectureCode!} state={formState} required defaultValue={position?.prefectureCode ?? ""} options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: locale === "ja" ? p.nameJa : p.nameEn }))]} />
-        <Field name="capacity" label={labels.capacity!} state={formState} required inputMode="numeric" defaultValue={position ? String(position.capacity) : "1"} />
+        <SelectField
+          name="prefectureCode"
+          label={labels.prefectureCode!}
+          state={formState}
+          required
+          defaultValue={position?.prefectureCode ?? ""}
+          options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: locale === "ja" ? p.nameJa : p.nameEn }))]}
+        />
+        <Field
+          name="capacity"
+          label={labels.capacity!}
+          state={formState}
+          required
+          inputMode="numeric"
+          defaultValue={position ? String(position.capacity) : "1"}
+        />
         <Field name="periodStart" label={labels.periodStart!} type="date" state={formState} defaultValue={position?.periodStart ?? ""} />
         <Field name="periodEnd" label={labels.periodEnd!} type="date" state={formState} defaultValue={position?.periodEnd ?? ""} />
-        <SelectField name="language" label={labels.language!} state={formState} required defaultValue={position?.language ?? "N3"} options={POSITION_LANGUAGES.map((l) => ({ value: l, label: L(`languages.${l}`) }))} />
+        <SelectField
+          name="language"
+          label={labels.language!}
+          state={formState}
+          required
+          defaultValue={position?.language ?? "N3"}
+          options={POSITION_LANGUAGES.map((l) => ({ value: l, label: L(`languages.${l}`) }))}
+        />
         <Field name="fields" label={labels.fields!} hint={L("fieldsHint")} state={formState} defaultValue={position?.fields.join(", ") ?? ""} />
         <button type="submit">{L("positionSave")}</button>
       </Form>

@@ -1,7 +1,7 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { HOST_GOALS } from "../../../src/domain/host-organization.ts";
-import { getMyHostApplication, removePosition, saveHostApplication, submitHostApplication } from "../../../src/services/hosts/host-applications.ts";
-import { getHostReferenceLists } from "../../../src/services/hosts/reference-lists.ts";
+import { HOST_GOALS } from "#src/domain/host-organization.ts";
+import { getMyHostApplication, removePosition, saveHostApplication, submitHostApplication } from "#src/services/hosts/host-applications.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -66,7 +66,19 @@ export default function HostRound() {
       <h1>
         {t("hostApplication.title")}: {roundName}
       </h1>
-      <Notice text={submitted ? t("hostApplication.submitted", { receipt: submitted }) : done === "saved" ? t("hostApplication.saved") : done === "positionSaved" ? t("hostApplication.positionSaved") : done === "positionRemoved" ? t("hostApplication.positionRemoved") : null} />
+      <Notice
+        text={
+          submitted
+            ? t("hostApplication.submitted", { receipt: submitted })
+            : done === "saved"
+              ? t("hostApplication.saved")
+              : done === "positionSaved"
+                ? t("hostApplication.positionSaved")
+                : done === "positionRemoved"
+                  ? t("hostApplication.positionRemoved")
+                  : null
+        }
+      />
       <ErrorSummary state={formState} labels={labels} />
       <dl className="summary-list">
         <div>
@@ -118,11 +130,25 @@ export default function HostRound() {
               </p>
             ) : null}
             <div className="checkbox">
-              <input type="checkbox" id="agreesWithPurpose" name="agreesWithPurpose" value="yes" defaultChecked={agreeChecked} aria-describedby={agreeErrors.length ? "field-agreesWithPurpose-error" : undefined} />
+              <input
+                type="checkbox"
+                id="agreesWithPurpose"
+                name="agreesWithPurpose"
+                value="yes"
+                defaultChecked={agreeChecked}
+                aria-describedby={agreeErrors.length ? "field-agreesWithPurpose-error" : undefined}
+              />
               <label htmlFor="agreesWithPurpose">{t("hostApplication.agreesWithPurpose")}</label>
             </div>
           </div>
-          <CheckboxGroup name="goals" legend={labels.goals!} state={formState} required checked={app?.goals ?? []} options={HOST_GOALS.map((g) => ({ value: g, label: t(`hostApplication.goals.${g}`) }))} />
+          <CheckboxGroup
+            name="goals"
+            legend={labels.goals!}
+            state={formState}
+            required
+            checked={app?.goals ?? []}
+            options={HOST_GOALS.map((g) => ({ value: g, label: t(`hostApplication.goals.${g}`) }))}
+          />
           <TextArea name="goalsDescription" label={labels.goalsDescription!} state={formState} required defaultValue={app?.goalsDescription} />
           <h3>{t("hostApplication.supportTitle")}</h3>
           {PLAN.map((k) =>

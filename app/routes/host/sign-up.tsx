@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { signUpHost } from "../../../src/services/hosts/sign-up-host.ts";
+import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, runForm } from "../../lib/request.server.ts";

@@ -1,6 +1,6 @@
 import { Form, useLoaderData, useLocation } from "react-router";
-import { listAuditLog } from "../../../src/services/audit/list-audit-log.ts";
-import { pageRequestFrom } from "../../../src/services/paging.ts";
+import { listAuditLog } from "#src/services/audit/list-audit-log.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { fieldId } from "../../components/form.tsx";

@@ -1,7 +1,7 @@
 import { useLoaderData, useLocation } from "react-router";
-import { countFailedEmails } from "../../../src/services/mail/count-failed-emails.ts";
-import { listRounds } from "../../../src/services/rounds/list-rounds.ts";
-import { pageRequestFrom } from "../../../src/services/paging.ts";
+import { countFailedEmails } from "#src/services/mail/count-failed-emails.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
 import { Pager } from "../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";

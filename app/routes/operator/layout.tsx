@@ -1,6 +1,6 @@
 import { Outlet, useLoaderData } from "react-router";
-import { roleGrants } from "../../../src/domain/roles.ts";
-import { authorize } from "../../../src/services/authorize.ts";
+import { roleGrants } from "#src/domain/roles.ts";
+import { authorize } from "#src/services/authorize.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/layout";

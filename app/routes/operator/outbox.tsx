@@ -1,7 +1,7 @@
 import { Form, redirect, useActionData, useLoaderData, useLocation } from "react-router";
-import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "../../../src/services/mail/list-outbox.ts";
-import { retryEmail } from "../../../src/services/mail/retry-email.ts";
-import { pageRequestFrom } from "../../../src/services/paging.ts";
+import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "#src/services/mail/list-outbox.ts";
+import { retryEmail } from "#src/services/mail/retry-email.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
 import { fieldId } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -93,7 +93,14 @@ export default function Outbox() {
             {m.status === "failed" ? (
               <>
                 {" "}
-                · {m.nextAttemptAt ? <>{t("outbox.nextAttempt")} <Instant at={m.nextAttemptAt} /></> : t("outbox.givenUp")}
+                ·{" "}
+                {m.nextAttemptAt ? (
+                  <>
+                    {t("outbox.nextAttempt")} <Instant at={m.nextAttemptAt} />
+                  </>
+                ) : (
+                  t("outbox.givenUp")
+                )}
               </>
             ) : null}
           </p>

@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
-import { DEADLINE_KINDS } from "../../../src/domain/round-phases.ts";
-import { authorize } from "../../../src/services/authorize.ts";
-import { createRound } from "../../../src/services/rounds/create-round.ts";
+import { DEADLINE_KINDS } from "#src/domain/round-phases.ts";
+import { authorize } from "#src/services/authorize.ts";
+import { createRound } from "#src/services/rounds/create-round.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -59,7 +59,14 @@ export default function RoundNew() {
         <Field name="fiscalYear" label={labels.fiscalYear!} state={formState} required inputMode="numeric" defaultValue="2027" />
         <Field name="nameJa" label={labels.nameJa!} state={formState} required />
         <Field name="nameEn" label={labels.nameEn!} state={formState} required />
-        <Field name="eligibilityReferenceDate" label={labels.eligibilityReferenceDate!} hint={t("round.eligibilityReferenceDateHint")} type="date" state={formState} required />
+        <Field
+          name="eligibilityReferenceDate"
+          label={labels.eligibilityReferenceDate!}
+          hint={t("round.eligibilityReferenceDateHint")}
+          type="date"
+          state={formState}
+          required
+        />
         <Field name="dacListVersion" label={labels.dacListVersion!} hint={t("round.dacListVersionHint")} state={formState} required defaultValue="2024-2025" />
         <Field name="ageMin" label={labels.ageMin!} state={formState} required inputMode="numeric" defaultValue="20" />
         <Field name="ageMax" label={labels.ageMax!} state={formState} required inputMode="numeric" defaultValue="40" />

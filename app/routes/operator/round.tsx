@@ -1,10 +1,10 @@
 import { Form, data, useActionData, useLoaderData } from "react-router";
-import type { Refusal } from "../../../src/domain/round-phases.ts";
-import { RefusedError } from "../../../src/services/errors.ts";
-import { MAX_PAGE_SIZE } from "../../../src/services/paging.ts";
-import { getRoundDashboard } from "../../../src/services/rounds/get-round-dashboard.ts";
-import { listOperatorSessions } from "../../../src/services/sessions/session-queries.ts";
-import { transitionRoundPhase } from "../../../src/services/rounds/transition-round-phase.ts";
+import type { Refusal } from "#src/domain/round-phases.ts";
+import { RefusedError } from "#src/services/errors.ts";
+import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
+import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
+import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
+import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { Instant } from "../../components/instant.tsx";
 import { type I18n, formatInstant, formatNumber, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
@@ -125,7 +125,12 @@ export default function RoundPage() {
       <h2>{t("round.countsTitle")}</h2>
       <dl className="summary-list">
         <dt>{t("round.applicationsTotal")}</dt>
-        <dd data-testid="count-applications">{formatNumber(Object.values(round.applicationsByStatus).reduce((a, b) => a + b, 0), locale)}</dd>
+        <dd data-testid="count-applications">
+          {formatNumber(
+            Object.values(round.applicationsByStatus).reduce((a, b) => a + b, 0),
+            locale,
+          )}
+        </dd>
         {Object.entries(round.applicationsByStatus).map(([status, n]) => (
           <div key={status} className="sub">
             <dt>{t(`applicationStatus.${status}`)}</dt>
@@ -133,7 +138,12 @@ export default function RoundPage() {
           </div>
         ))}
         <dt>{t("round.hostApplicationsTotal")}</dt>
-        <dd>{formatNumber(Object.values(round.hostApplicationsByStatus).reduce((a, b) => a + b, 0), locale)}</dd>
+        <dd>
+          {formatNumber(
+            Object.values(round.hostApplicationsByStatus).reduce((a, b) => a + b, 0),
+            locale,
+          )}
+        </dd>
         <dt>{t("round.informationSessions")}</dt>
         <dd>{formatNumber(round.informationSessions, locale)}</dd>
       </dl>

@@ -1,7 +1,7 @@
 import { Form, redirect, useSearchParams } from "react-router";
-import { STAFF_INVITABLE_ROLES } from "../../../src/domain/roles.ts";
-import { authorize } from "../../../src/services/authorize.ts";
-import { inviteStaff } from "../../../src/services/staff/invite-staff.ts";
+import { STAFF_INVITABLE_ROLES } from "#src/domain/roles.ts";
+import { authorize } from "#src/services/authorize.ts";
+import { inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -38,8 +38,23 @@ export default function Staff() {
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="email" label={labels.email} type="email" state={formState} required />
-        <SelectField name="role" label={labels.role} state={formState} required options={STAFF_INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        <SelectField name="locale" label={labels.locale} state={formState} defaultValue={locale} options={[{ value: "ja", label: "日本語" }, { value: "en", label: "English" }]} />
+        <SelectField
+          name="role"
+          label={labels.role}
+          state={formState}
+          required
+          options={STAFF_INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <SelectField
+          name="locale"
+          label={labels.locale}
+          state={formState}
+          defaultValue={locale}
+          options={[
+            { value: "ja", label: "日本語" },
+            { value: "en", label: "English" },
+          ]}
+        />
         <button type="submit">{t("staff.inviteSubmit")}</button>
       </Form>
     </>

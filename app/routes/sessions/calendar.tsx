@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
-import { LOCALES, LOCALE_NAMES } from "../../../src/i18n/locales.ts";
-import { listSessionCountries, listUpcomingSessions } from "../../../src/services/sessions/session-queries.ts";
+import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
+import { listSessionCountries, listUpcomingSessions } from "#src/services/sessions/session-queries.ts";
 import { countryName } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext } from "../../lib/request.server.ts";

@@ -1,6 +1,6 @@
 /** How one session is described on the public pages (time in the venue zone plus Tokyo and the viewer's zone). */
-import { LOCALE_NAMES, isLocale } from "../../../src/i18n/locales.ts";
-import type { SessionSummary } from "../../../src/services/sessions/session-view.ts";
+import { LOCALE_NAMES, isLocale } from "#src/i18n/locales.ts";
+import type { SessionSummary } from "#src/services/sessions/session-view.ts";
 import { Instant } from "../../components/instant.tsx";
 import { countryName } from "../../lib/countries.ts";
 import { formatInstant, useI18n } from "../../lib/i18n.tsx";

@@ -16,7 +16,9 @@ export async function run(argv: string[]): Promise<number> {
   return withRuntime(async (rt) => {
     try {
       const { password } = await createOperator(rt, { email, name });
-      process.stdout.write(`operator ${email} created\none-time password: ${password}\nsign in at ${rt.publicUrl}/ja/sign-in and enrol two-factor authentication\n`);
+      process.stdout.write(
+        `operator ${email} created\none-time password: ${password}\nsign in at ${rt.publicUrl}/ja/sign-in and enrol two-factor authentication\n`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof ValidationError) {

@@ -7,9 +7,7 @@ export const summary = "apply database migrations and load reference data (src/d
 export async function run(): Promise<number> {
   return withRuntime(async (rt) => {
     const applied = await migrateToLatest(rt.db);
-    process.stdout.write(
-      applied.length ? `migrated (${rt.database.kind}): ${applied.join(", ")}\n` : `database is up to date (${rt.database.kind})\n`,
-    );
+    process.stdout.write(applied.length ? `migrated (${rt.database.kind}): ${applied.join(", ")}\n` : `database is up to date (${rt.database.kind})\n`);
     return 0;
   });
 }

@@ -20,9 +20,7 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto("countries")
       .values(countries.countries)
-      .onConflict((oc) =>
-        oc.column("code").doUpdateSet((eb) => ({ name_en: eb.ref("excluded.name_en"), name_ja: eb.ref("excluded.name_ja") })),
-      )
+      .onConflict((oc) => oc.column("code").doUpdateSet((eb) => ({ name_en: eb.ref("excluded.name_en"), name_ja: eb.ref("excluded.name_ja") })))
       .execute();
     await trx
       .insertInto("regions")
@@ -50,9 +48,7 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto("jsic_divisions")
       .values(jsic.divisions)
-      .onConflict((oc) =>
-        oc.column("code").doUpdateSet((eb) => ({ name_en: eb.ref("excluded.name_en"), name_ja: eb.ref("excluded.name_ja") })),
-      )
+      .onConflict((oc) => oc.column("code").doUpdateSet((eb) => ({ name_en: eb.ref("excluded.name_en"), name_ja: eb.ref("excluded.name_ja") })))
       .execute();
     await trx
       .insertInto("jlpt_levels")

@@ -119,7 +119,11 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
   for (const s of STAFF) {
     const { id } = await createVerifiedUser(ctx, { ...s, password: PASSWORD });
     userIds.set(s.email, id);
-    if (s.role === "reviewer") await db.insertInto("reviewers").values({ user_id: id, expertise: ["engineering", "manufacturing"] }).execute();
+    if (s.role === "reviewer")
+      await db
+        .insertInto("reviewers")
+        .values({ user_id: id, expertise: ["engineering", "manufacturing"] })
+        .execute();
   }
   for (const h of HOSTS) {
     const { members, ...org } = h;
@@ -225,7 +229,12 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
   }
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await seedDemoHostApplication(db);
-  await writeAudit(db, null, { action: "seed.demo", entityType: "round", entityId: DEMO_ROUND_ID, after: { applicants: APPLICANTS.length, hosts: HOSTS.length } });
+  await writeAudit(db, null, {
+    action: "seed.demo",
+    entityType: "round",
+    entityId: DEMO_ROUND_ID,
+    after: { applicants: APPLICANTS.length, hosts: HOSTS.length },
+  });
 }
 
 /** Sakura Seiki's submitted host application for the demo round, with two positions. */

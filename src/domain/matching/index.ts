@@ -43,11 +43,7 @@ export function solve(instance: MatchingInstance, options: SolveOptions = {}): M
   return options.explain ? { ...result, explanations: explainMatching(ix, match) } : result;
 }
 
-function toAssignments(
-  applicantIds: readonly string[],
-  hostIds: readonly string[],
-  match: Int32Array,
-): { assignments: Assignment[]; unmatched: string[] } {
+function toAssignments(applicantIds: readonly string[], hostIds: readonly string[], match: Int32Array): { assignments: Assignment[]; unmatched: string[] } {
   const order = Array.from(applicantIds.keys()).sort((x, y) => {
     const a = applicantIds[x]!;
     const b = applicantIds[y]!;

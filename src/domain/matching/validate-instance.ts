@@ -6,9 +6,7 @@
  */
 import type { MatchingInstance } from "./types.ts";
 
-export type ValidationResult =
-  | { readonly ok: true; readonly instance: MatchingInstance }
-  | { readonly ok: false; readonly error: string };
+export type ValidationResult = { readonly ok: true; readonly instance: MatchingInstance } | { readonly ok: false; readonly error: string };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);

@@ -38,11 +38,7 @@ const FIRST_LISTED = 4; // first assignment of the applicant, who lists the host
 const FIRST_NOT_LISTED = 5; // first assignment of the applicant, who does not list the host
 const UNLISTED_ADMIT = 0x7fffffff; // rank of an admitted applicant the host does not list: below everyone
 
-export function verifyMatching(
-  instance: MatchingInstance,
-  assignments: readonly Assignment[],
-  unmatched?: readonly string[],
-): Verification {
+export function verifyMatching(instance: MatchingInstance, assignments: readonly Assignment[], unmatched?: readonly string[]): Verification {
   const { applicants, hosts } = instance;
   const nA = applicants.length;
   const nH = hosts.length;

@@ -22,16 +22,25 @@ const isoDate = z
   .trim()
   .min(1, { error: "errors.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1940-01-01" && v <= "2020-12-31";
-  }, { error: "errors.dateOfBirth" });
-const country = z.string().trim().regex(/^[A-Z]{2}$/, { error: "errors.chooseCountry" });
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1940-01-01" && v <= "2020-12-31";
+    },
+    { error: "errors.dateOfBirth" },
+  );
+const country = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, { error: "errors.chooseCountry" });
 const yesNo = z.enum(["yes", "no"], { error: "errors.chooseOne" }).transform((v) => v === "yes");
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(""), z.enum(values, { error: "errors.invalid" })]).transform((v) => (v === "" ? null : v));
 const list = (values: readonly string[]) =>
-  z.array(z.string()).transform((vs) => [...new Set(vs)]).refine((vs) => vs.every((v) => values.includes(v)), { error: "errors.invalid" });
+  z
+    .array(z.string())
+    .transform((vs) => [...new Set(vs)])
+    .refine((vs) => vs.every((v) => values.includes(v)), { error: "errors.invalid" });
 
 export const DEGREES = ["bachelor", "master", "doctorate", "diploma", "other"] as const;
 export const ENGLISH_SELF_LEVELS = ["basic", "conversational", "business", "fluent"] as const;
@@ -70,15 +79,41 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
     f("heardAbout", "select", optionalEnum(HEARD_ABOUT), false, { options: HEARD_ABOUT }),
   ],
   contact: [
-    f("contactEmail", "email", z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email" })), true),
-    f("phone", "tel", z.string().trim().regex(/^\+?[0-9 ()-]{6,25}$/, { error: "errors.phone" }), true),
+    f(
+      "contactEmail",
+      "email",
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ error: "errors.email" })),
+      true,
+    ),
+    f(
+      "phone",
+      "tel",
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()-]{6,25}$/, { error: "errors.phone" }),
+      true,
+    ),
     f("address", "textarea", optionalText(500), false, { max: 500 }),
   ],
   education: [
     f("university", "text", requiredText(200), true),
     f("degree", "select", z.enum(DEGREES, { error: "errors.chooseOne" }), true, { options: DEGREES }),
     f("field", "text", requiredText(200), true),
-    f("graduationYear", "number", z.coerce.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(1960, { error: "errors.year" }).max(2035, { error: "errors.year" }), true),
+    f(
+      "graduationYear",
+      "number",
+      z.coerce
+        .number({ error: "errors.wholeNumber" })
+        .int({ error: "errors.wholeNumber" })
+        .min(1960, { error: "errors.year" })
+        .max(2035, { error: "errors.year" }),
+      true,
+    ),
     f("currentlyEnrolled", "checkbox", z.boolean(), false),
     f("employer", "text", optionalText(200), false),
     f("jobTitle", "text", optionalText(200), false),
@@ -86,7 +121,14 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   languages: [
     f("jlptLevel", "select", optionalEnum(JLPT_LEVELS), false, { options: JLPT_LEVELS }),
     f("englishTest", "select", optionalEnum(ENGLISH_TESTS), false, { options: ENGLISH_TESTS }),
-    f("englishScore", "number", z.union([z.literal(""), z.coerce.number({ error: "errors.number" }).min(0, { error: "errors.number" }).max(1000, { error: "errors.number" })]).transform((v) => (v === "" ? null : v)), false),
+    f(
+      "englishScore",
+      "number",
+      z
+        .union([z.literal(""), z.coerce.number({ error: "errors.number" }).min(0, { error: "errors.number" }).max(1000, { error: "errors.number" })])
+        .transform((v) => (v === "" ? null : v)),
+      false,
+    ),
     f("englishSelfLevel", "select", optionalEnum(ENGLISH_SELF_LEVELS), false, { options: ENGLISH_SELF_LEVELS }),
   ],
   motivation: [

@@ -21,7 +21,12 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
   const who = authorize(actor, "application.own");
   const input = parseInput(schema, raw);
   const c = await ctx.auth.$context;
-  const account = await ctx.db.selectFrom("account").select("password").where("userId", "=", who.userId).where("providerId", "=", "credential").executeTakeFirst();
+  const account = await ctx.db
+    .selectFrom("account")
+    .select("password")
+    .where("userId", "=", who.userId)
+    .where("providerId", "=", "credential")
+    .executeTakeFirst();
   if (!account?.password || !(await c.password.verify({ hash: account.password, password: input.password }))) {
     throw new ValidationError({ password: [{ key: "errors.wrongPassword" }] });
   }
@@ -59,8 +64,14 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
         .where("id", "in", ids)
         .execute();
     }
-    await trx.deleteFrom("outbound_emails").where((eb) => eb(eb.fn("lower", ["to_address"]), "=", who.email.toLowerCase())).execute();
-    await trx.deleteFrom("login_attempts").where((eb) => eb(eb.fn("lower", ["email"]), "=", who.email.toLowerCase())).execute();
+    await trx
+      .deleteFrom("outbound_emails")
+      .where((eb) => eb(eb.fn("lower", ["to_address"]), "=", who.email.toLowerCase()))
+      .execute();
+    await trx
+      .deleteFrom("login_attempts")
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", who.email.toLowerCase()))
+      .execute();
     // Audit entries stay (who did what, when) but lose the personal values they carried.
     await trx.updateTable("audit_log").set({ before: null, after: null }).where("entity_type", "=", "user").where("entity_id", "=", who.userId).execute();
     await trx.deleteFrom("user").where("id", "=", who.userId).execute();

@@ -15,7 +15,18 @@ export async function exportApplicationsCsv(ctx: ServiceContext, actor: Actor | 
   const lines = [HEADER.join(",")];
   for await (const r of allApplications(ctx, actor, filter)) {
     lines.push(
-      [r.receiptNumber, r.familyName, r.givenName, r.email, r.nationality, r.status, r.eligibilityUnmet.length === 0 ? "yes" : "no", r.eligibilityUnmet.join(" "), r.jlptLevel, r.submittedAt]
+      [
+        r.receiptNumber,
+        r.familyName,
+        r.givenName,
+        r.email,
+        r.nationality,
+        r.status,
+        r.eligibilityUnmet.length === 0 ? "yes" : "no",
+        r.eligibilityUnmet.join(" "),
+        r.jlptLevel,
+        r.submittedAt,
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -6,7 +6,11 @@ import { loadApplication } from "./application-record.ts";
 export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Promise<Record<string, unknown>> {
   const who = authorize(actor, "application.own");
   const [user, apps, emails] = await Promise.all([
-    ctx.db.selectFrom("user").select(["id", "name", "email", "emailVerified", "locale", "timeZone", "createdAt"]).where("id", "=", who.userId).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom("user")
+      .select(["id", "name", "email", "emailVerified", "locale", "timeZone", "createdAt"])
+      .where("id", "=", who.userId)
+      .executeTakeFirstOrThrow(),
     ctx.db.selectFrom("applications").select("id").where("applicant_user_id", "=", who.userId).execute(),
     ctx.db
       .selectFrom("outbound_emails")
@@ -18,7 +22,11 @@ export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Pr
   const applications = [];
   for (const { id } of apps) {
     const app = await loadApplication(ctx.db, id);
-    const history = await ctx.db.selectFrom("application_status_history").select(["from_status", "to_status", "reason", "changed_at"]).where("application_id", "=", id).execute();
+    const history = await ctx.db
+      .selectFrom("application_status_history")
+      .select(["from_status", "to_status", "reason", "changed_at"])
+      .where("application_id", "=", id)
+      .execute();
     applications.push({ ...app, statusHistory: history });
   }
   return { exportedAt: ctx.clock().toISOString(), account: user, applications, emailsSent: emails };

@@ -28,7 +28,13 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
     // First save: create the draft (a concurrent first save is absorbed by the unique index).
     const created = await trx
       .insertInto("applications")
-      .values({ id: crypto.randomUUID(), round_id: round.id, applicant_user_id: who.userId, contact_email: who.email, source_session_id: await sessionSourceOf(trx, who) })
+      .values({
+        id: crypto.randomUUID(),
+        round_id: round.id,
+        applicant_user_id: who.userId,
+        contact_email: who.email,
+        source_session_id: await sessionSourceOf(trx, who),
+      })
       .onConflict((oc) => oc.columns(["round_id", "applicant_user_id"]).where("applicant_user_id", "is not", null).doNothing())
       .returning("id")
       .executeTakeFirst();

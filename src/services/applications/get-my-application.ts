@@ -22,7 +22,14 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     .selectFrom("applications")
     .select(["id", "round_id"])
     .where("applicant_user_id", "=", who.userId)
-    .orderBy((eb) => eb.case().when("round_id", "=", round?.id ?? "").then(0).else(1).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when("round_id", "=", round?.id ?? "")
+        .then(0)
+        .else(1)
+        .end(),
+    )
     .orderBy("created_at", "desc")
     .executeTakeFirst();
   const application = row ? await loadApplication(ctx.db, row.id) : null;

@@ -111,7 +111,12 @@ export async function* allApplications(ctx: ServiceContext, actor: Actor | null,
   authorize(actor, "application.read");
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await filtered(ctx, filter).select([...COLUMNS]).orderBy("applications.id").limit(batch).offset(offset).execute();
+    const rows = await filtered(ctx, filter)
+      .select([...COLUMNS])
+      .orderBy("applications.id")
+      .limit(batch)
+      .offset(offset)
+      .execute();
     for (const r of rows) yield toRow(r);
     if (rows.length < batch) return;
   }

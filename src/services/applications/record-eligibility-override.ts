@@ -37,6 +37,11 @@ export async function recordEligibilityOverride(ctx: ServiceContext, actor: Acto
       .values({ id, application_id: applicationId, rule: input.rule, reason: input.reason, decided_by: who.userId, decided_at: ctx.clock() })
       .execute();
     await refreshEligibility(trx, applicationId);
-    await writeAudit(trx, who, { action: "application.eligibility_override", entityType: "application", entityId: applicationId, after: { override: id, rule: input.rule, reason: input.reason } });
+    await writeAudit(trx, who, {
+      action: "application.eligibility_override",
+      entityType: "application",
+      entityId: applicationId,
+      after: { override: id, rule: input.rule, reason: input.reason },
+    });
   });
 }

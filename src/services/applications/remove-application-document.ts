@@ -18,7 +18,12 @@ export async function removeApplicationDocument(ctx: ServiceContext, actor: Acto
       .executeTakeFirst();
     if (!doc) throw new NotFoundError("document");
     await refreshEligibility(trx, app.id);
-    await writeAudit(trx, who, { action: "application.document_remove", entityType: "application", entityId: app.id, before: { document: documentId, kind: doc.kind } });
+    await writeAudit(trx, who, {
+      action: "application.document_remove",
+      entityType: "application",
+      entityId: app.id,
+      before: { document: documentId, kind: doc.kind },
+    });
     return doc.storage_key;
   });
   await ctx.files.remove(key);

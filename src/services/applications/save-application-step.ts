@@ -42,7 +42,11 @@ export async function saveApplicationStep(
       if (blank && spec.kind !== "checkbox") valid[spec.name] = null;
       if (blank && spec.kind === "checkbox") valid[spec.name] = false;
       const message = parsed.error.issues[0]?.message ?? "errors.invalid";
-      fieldErrors[spec.name] = [{ key: blank && spec.required && message !== "errors.consentRequired" ? "errors.required" : message.startsWith("errors.") ? message : "errors.invalid" }];
+      fieldErrors[spec.name] = [
+        {
+          key: blank && spec.required && message !== "errors.consentRequired" ? "errors.required" : message.startsWith("errors.") ? message : "errors.invalid",
+        },
+      ];
     }
   }
   return ctx.db.transaction().execute(async (trx) => {
@@ -95,7 +99,7 @@ async function writeAnswers(trx: Kysely<Database>, id: string, v: Record<string,
       degree: (("degree" in v ? v.degree : current?.degree) as string | null) ?? "",
       field: (("field" in v ? v.field : current?.field) as string | null) ?? "",
       graduation_year: ("graduationYear" in v ? v.graduationYear : current?.graduation_year) as number | null,
-      currently_enrolled: ("currentlyEnrolled" in v ? v.currentlyEnrolled : current?.currently_enrolled ?? false) as boolean,
+      currently_enrolled: ("currentlyEnrolled" in v ? v.currentlyEnrolled : (current?.currently_enrolled ?? false)) as boolean,
     };
     await trx
       .insertInto("application_education")
@@ -116,14 +120,24 @@ async function writeAnswers(trx: Kysely<Database>, id: string, v: Record<string,
   }
   if ("jlptLevel" in v) {
     await trx.deleteFrom("application_languages").where("application_id", "=", id).where("kind", "=", "jlpt").execute();
-    if (v.jlptLevel) await trx.insertInto("application_languages").values({ id: crypto.randomUUID(), application_id: id, kind: "jlpt", jlpt_level: v.jlptLevel as string }).execute();
+    if (v.jlptLevel)
+      await trx
+        .insertInto("application_languages")
+        .values({ id: crypto.randomUUID(), application_id: id, kind: "jlpt", jlpt_level: v.jlptLevel as string })
+        .execute();
   }
   if ("englishTest" in v || "englishScore" in v) {
     await trx.deleteFrom("application_languages").where("application_id", "=", id).where("kind", "=", "english_test").execute();
     if (v.englishTest) {
       await trx
         .insertInto("application_languages")
-        .values({ id: crypto.randomUUID(), application_id: id, kind: "english_test", english_test: v.englishTest as string, score: (v.englishScore as number | null) ?? null })
+        .values({
+          id: crypto.randomUUID(),
+          application_id: id,
+          kind: "english_test",
+          english_test: v.englishTest as string,
+          score: (v.englishScore as number | null) ?? null,
+        })
         .execute();
     }
   }

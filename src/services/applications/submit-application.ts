@@ -8,7 +8,8 @@ import { eligibilityOf, loadApplication, loadEligibilityRules } from "./applicat
 import { isOpen } from "./get-my-application.ts";
 import { getOpenRound } from "./get-open-round.ts";
 
-export type SubmitRefusal = { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
+export type SubmitRefusal =
+  { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
 
 /**
  * Submits the applicant's draft once. Idempotent: a double click, a retry or a
@@ -16,7 +17,10 @@ export type SubmitRefusal = { code: "not_eligible"; unmet: Unmet[] } | { code: "
  * unmet (unless an operator overrode it with a reason) or after the deadline.
  * The receipt e-mail goes out in the applicant's language after the commit.
  */
-export async function submitApplication(ctx: ServiceContext, actor: Actor | null): Promise<{ receiptNumber: string; applicationId: string; alreadySubmitted: boolean }> {
+export async function submitApplication(
+  ctx: ServiceContext,
+  actor: Actor | null,
+): Promise<{ receiptNumber: string; applicationId: string; alreadySubmitted: boolean }> {
   const who = authorize(actor, "application.own");
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
@@ -43,8 +47,17 @@ export async function submitApplication(ctx: ServiceContext, actor: Actor | null
       .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
       .where("id", "=", row.id)
       .execute();
-    await trx.insertInto("application_status_history").values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now }).execute();
-    await writeAudit(trx, who, { action: "application.submit", entityType: "application", entityId: row.id, before: { status: "draft" }, after: { status: "submitted", receiptNumber } });
+    await trx
+      .insertInto("application_status_history")
+      .values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now })
+      .execute();
+    await writeAudit(trx, who, {
+      action: "application.submit",
+      entityType: "application",
+      entityId: row.id,
+      before: { status: "draft" },
+      after: { status: "submitted", receiptNumber },
+    });
     await ctx.mailer.queue(
       {
         to: who.email,

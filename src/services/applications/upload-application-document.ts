@@ -8,7 +8,6 @@ import { ValidationError } from "../errors.ts";
 import { refreshEligibility } from "./application-record.ts";
 import { findOrCreateDraft } from "./find-or-create-draft.ts";
 
-
 const MAX_DOCUMENTS = 10;
 
 /**
@@ -33,7 +32,10 @@ export async function uploadApplicationDocument(
   const id = crypto.randomUUID();
   const storageKey = `${id}.${EXTENSION[contentType]}`;
   // Shown back to people, never used as a path: keep printable characters only.
-  const originalName = [...(file.name || "document")].map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c)).join("").slice(0, 200);
+  const originalName = [...(file.name || "document")]
+    .map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c))
+    .join("")
+    .slice(0, 200);
   // The file is written first; if the transaction then fails, the orphan is removed.
   await ctx.files.put(storageKey, bytes);
   try {
@@ -72,4 +74,3 @@ export async function uploadApplicationDocument(
   }
   return { id };
 }
-

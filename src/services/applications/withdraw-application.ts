@@ -26,7 +26,16 @@ export async function withdrawApplication(ctx: ServiceContext, actor: Actor | nu
       .executeTakeFirst();
     if (!app) throw new RefusedError([{ code: "not_withdrawable" }]);
     await trx.updateTable("applications").set({ status: "withdrawn", withdrawn_reason: reason, updated_at: now }).where("id", "=", app.id).execute();
-    await trx.insertInto("application_status_history").values({ application_id: app.id, from_status: app.status, to_status: "withdrawn", reason, changed_by: who.userId, changed_at: now }).execute();
-    await writeAudit(trx, who, { action: "application.withdraw", entityType: "application", entityId: app.id, before: { status: app.status }, after: { status: "withdrawn" } });
+    await trx
+      .insertInto("application_status_history")
+      .values({ application_id: app.id, from_status: app.status, to_status: "withdrawn", reason, changed_by: who.userId, changed_at: now })
+      .execute();
+    await writeAudit(trx, who, {
+      action: "application.withdraw",
+      entityType: "application",
+      entityId: app.id,
+      before: { status: app.status },
+      after: { status: "withdrawn" },
+    });
   });
 }

@@ -27,12 +27,7 @@ export interface AuditRow {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The audit log, newest first, filtered and paged on the server. Operators only. */
-export async function listAuditLog(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  filter: AuditFilter,
-  page: PageRequest,
-): Promise<Page<AuditRow>> {
+export async function listAuditLog(ctx: ServiceContext, actor: Actor | null, filter: AuditFilter, page: PageRequest): Promise<Page<AuditRow>> {
   authorize(actor, "audit.read");
   let q = ctx.db.selectFrom("audit_log").leftJoin("user", "user.id", "audit_log.actor_user_id");
   if (filter.action) q = q.where("audit_log.action", "like", `${filter.action.replace(/[%_\\]/g, "\\$&")}%`);

@@ -1,7 +1,13 @@
 /** Input schemas for the account forms (sign-up, sign-in, reset, staff invitation). */
 import { z } from "zod";
 
-export const email = z.string().trim().toLowerCase().min(1, { error: "errors.required" }).max(254).pipe(z.email({ error: "errors.email" }));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "errors.required" })
+  .max(254)
+  .pipe(z.email({ error: "errors.email" }));
 export const password = z.string().min(10, { error: "errors.passwordTooShort" }).max(128, { error: "errors.tooLong" });
 export const personName = z.string().trim().min(1, { error: "errors.required" }).max(200, { error: "errors.tooLong" });
 
@@ -15,4 +21,9 @@ export const resetPasswordSchema = z
   .object({ token: z.string().min(1), password, passwordConfirm: z.string() })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
 
-export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: "errors.totpFormat" }) });
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: "errors.totpFormat" }),
+});

@@ -36,20 +36,43 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "23505";
 }
 
-export async function insertVerifiedUser(db: Kysely<Database>, now: Date, input: Omit<VerifiedUserInput, "password"> & { passwordHash: string }): Promise<{ id: string }> {
+export async function insertVerifiedUser(
+  db: Kysely<Database>,
+  now: Date,
+  input: Omit<VerifiedUserInput, "password"> & { passwordHash: string },
+): Promise<{ id: string }> {
   const email = input.email.toLowerCase();
-  const existing = await db.selectFrom("user").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).executeTakeFirst();
+  const existing = await db
+    .selectFrom("user")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+    .executeTakeFirst();
   if (existing) throw new EmailTakenError(email);
   const id = crypto.randomUUID();
   try {
     await db
       .insertInto("user")
-      .values({ id, email, name: input.name, emailVerified: true, image: null, createdAt: now, updatedAt: now, twoFactorEnabled: false, role: input.role, locale: input.locale, timeZone: null })
+      .values({
+        id,
+        email,
+        name: input.name,
+        emailVerified: true,
+        image: null,
+        createdAt: now,
+        updatedAt: now,
+        twoFactorEnabled: false,
+        role: input.role,
+        locale: input.locale,
+        timeZone: null,
+      })
       .execute();
   } catch (err) {
     throw isUniqueViolation(err) ? new EmailTakenError(email) : err;
   }
-  await db.insertInto("account").values({ id: crypto.randomUUID(), userId: id, providerId: "credential", accountId: id, password: input.passwordHash, createdAt: now, updatedAt: now }).execute();
+  await db
+    .insertInto("account")
+    .values({ id: crypto.randomUUID(), userId: id, providerId: "credential", accountId: id, password: input.passwordHash, createdAt: now, updatedAt: now })
+    .execute();
   return { id };
 }
 

@@ -33,8 +33,7 @@ export async function loginBlockedUntil(db: Kysely<Database>, email: string, ip:
       .limit(MAX_FAILURES_PER_IP)
       .execute(),
   ]);
-  const until = (rows: { at: Date }[], max: number) =>
-    rows.length >= max ? new Date(rows[rows.length - 1]!.at.getTime() + LOGIN_WINDOW_MS) : null;
+  const until = (rows: { at: Date }[], max: number) => (rows.length >= max ? new Date(rows[rows.length - 1]!.at.getTime() + LOGIN_WINDOW_MS) : null);
   const a = until(byAccount, MAX_FAILURES_PER_ACCOUNT);
   const b = until(byIp, MAX_FAILURES_PER_IP);
   if (!a) return b;

@@ -5,9 +5,7 @@ import { parseInput } from "../validation.ts";
 import { signInSchema } from "./auth-schemas.ts";
 import { loginBlockedUntil, recordLoginAttempt } from "./login-rate-limit.ts";
 
-export type SignInResult =
-  | { kind: "signedIn"; setCookies: string[]; role: string | null }
-  | { kind: "twoFactor"; setCookies: string[] };
+export type SignInResult = { kind: "signedIn"; setCookies: string[]; role: string | null } | { kind: "twoFactor"; setCookies: string[] };
 
 /**
  * Signs in with e-mail and password. Refused with a form error when the

@@ -24,7 +24,13 @@ export async function signUp(
   if (existing) return;
   const next = options.afterVerification ? `&next=${options.afterVerification}` : "";
   const result = await ctx.auth.api.signUpEmail({
-    body: { name: input.name, email: input.email, password: input.password, locale: options.locale, callbackURL: `/${options.locale}/sign-in?verified=1${next}` },
+    body: {
+      name: input.name,
+      email: input.email,
+      password: input.password,
+      locale: options.locale,
+      callbackURL: `/${options.locale}/sign-in?verified=1${next}`,
+    },
   });
   await ctx.db.transaction().execute(async (trx) => {
     if (options.role !== "applicant") await trx.updateTable("user").set({ role: options.role }).where("id", "=", result.user.id).execute();

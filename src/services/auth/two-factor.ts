@@ -31,12 +31,7 @@ export async function startTwoFactorEnrolment(
  * Step 2 of enrolment, and the sign-in challenge: checks a TOTP code.
  * Returns the cookies to set (a fresh session).
  */
-export async function verifyTwoFactorCode(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  headers: Headers,
-  raw: unknown,
-): Promise<{ setCookies: string[] }> {
+export async function verifyTwoFactorCode(ctx: ServiceContext, actor: Actor | null, headers: Headers, raw: unknown): Promise<{ setCookies: string[] }> {
   const { code } = parseInput(totpCodeSchema, raw);
   const response = await ctx.auth.api.verifyTOTP({ body: { code }, headers, asResponse: true });
   if (!response.ok) throw new ValidationError({ code: [{ key: "errors.totpWrong" }] });

@@ -124,7 +124,12 @@ export async function getMyHostApplication(ctx: ServiceContext, actor: Actor | n
   const m = await requireMembership(ctx.db, actor);
   const round = await loadRound(ctx.db, roundId);
   const org = await ctx.db.selectFrom("host_organizations").select("name_ja").where("id", "=", m.organizationId).executeTakeFirstOrThrow();
-  const app = await ctx.db.selectFrom("host_applications").selectAll().where("round_id", "=", roundId).where("organization_id", "=", m.organizationId).executeTakeFirst();
+  const app = await ctx.db
+    .selectFrom("host_applications")
+    .selectAll()
+    .where("round_id", "=", roundId)
+    .where("organization_id", "=", m.organizationId)
+    .executeTakeFirst();
   if (!app && !HOST_OPEN_PHASES.includes(round.phase)) throw new NotFoundError("round");
   const closesAt = round.due_at ?? null;
   return {
@@ -151,7 +156,12 @@ export async function getMyHostApplication(ctx: ServiceContext, actor: Actor | n
 async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m: Membership, roundId: string, create: boolean) {
   const round = await loadRound(trx, roundId);
   if (!HOST_OPEN_PHASES.includes(round.phase)) throw new NotFoundError("round");
-  let app = await trx.selectFrom("host_applications").select(["id", "status"]).where("round_id", "=", roundId).where("organization_id", "=", m.organizationId).executeTakeFirst();
+  let app = await trx
+    .selectFrom("host_applications")
+    .select(["id", "status"])
+    .where("round_id", "=", roundId)
+    .where("organization_id", "=", m.organizationId)
+    .executeTakeFirst();
   const closesAt = round.due_at ?? null;
   if (!hostApplicationEditable(app?.status ?? "draft", ctx.clock(), closesAt)) {
     if (app && app.status !== "draft" && app.status !== "submitted") throw new ValidationError({}, [{ key: "hostApplication.errors.decided" }]);
@@ -160,7 +170,10 @@ async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m
   if (!app) {
     if (!create) throw new ValidationError({}, [{ key: "hostApplication.errors.saveFirst" }]);
     const id = crypto.randomUUID();
-    await trx.insertInto("host_applications").values({ id, round_id: roundId, organization_id: m.organizationId, created_at: ctx.clock(), updated_at: ctx.clock() }).execute();
+    await trx
+      .insertInto("host_applications")
+      .values({ id, round_id: roundId, organization_id: m.organizationId, created_at: ctx.clock(), updated_at: ctx.clock() })
+      .execute();
     app = { id, status: "draft" };
   }
   return app;
@@ -182,7 +195,11 @@ export async function saveHostApplication(ctx: ServiceContext, actor: Actor | nu
       insurance_support: input.insuranceSupport,
       arrival_support: input.arrivalSupport,
     };
-    await trx.updateTable("host_applications").set({ ...after, updated_at: ctx.clock() }).where("id", "=", app.id).execute();
+    await trx
+      .updateTable("host_applications")
+      .set({ ...after, updated_at: ctx.clock() })
+      .where("id", "=", app.id)
+      .execute();
     await writeAudit(trx, m.actor, { action: "host_application.save", entityType: "host_application", entityId: app.id, after });
     return { id: app.id };
   });
@@ -204,7 +221,13 @@ function positionRow(input: ReturnType<typeof positionSchema.parse>) {
 }
 
 /** Adds a position (positionId null) or changes one of this organization's positions. */
-export async function savePosition(ctx: ServiceContext, actor: Actor | null, roundId: string, positionId: string | null, raw: unknown): Promise<{ id: string }> {
+export async function savePosition(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  roundId: string,
+  positionId: string | null,
+  raw: unknown,
+): Promise<{ id: string }> {
   const m = await requireMembership(ctx.db, actor);
   const input = parseInput(positionSchema, raw);
   return ctx.db.transaction().execute(async (trx) => {
@@ -212,7 +235,10 @@ export async function savePosition(ctx: ServiceContext, actor: Actor | null, rou
     const row = positionRow(input);
     if (positionId === null) {
       const id = crypto.randomUUID();
-      await trx.insertInto("positions").values({ id, host_application_id: app.id, ...row }).execute();
+      await trx
+        .insertInto("positions")
+        .values({ id, host_application_id: app.id, ...row })
+        .execute();
       await writeAudit(trx, m.actor, { action: "position.create", entityType: "position", entityId: id, after: row });
       return { id };
     }
@@ -250,7 +276,11 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
     const full = await trx.selectFrom("host_applications").selectAll().where("id", "=", app.id).executeTakeFirstOrThrow();
     const problems = [];
     if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ key: "hostApplication.errors.planMissing" });
-    const n = await trx.selectFrom("positions").select((eb) => eb.fn.countAll<string>().as("n")).where("host_application_id", "=", app.id).executeTakeFirstOrThrow();
+    const n = await trx
+      .selectFrom("positions")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("host_application_id", "=", app.id)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) === 0) problems.push({ key: "hostApplication.errors.noPositions" });
     if (problems.length) throw new ValidationError({}, problems);
     if (full.status === "submitted") return { receiptNumber: full.receipt_number!, mail: false };
@@ -260,8 +290,18 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
       const seq = await sql<{ n: string }>`select nextval('host_application_receipt_seq') as n`.execute(trx);
       receipt = `JIPH${String(round.fiscal_year % 100).padStart(2, "0")}-${seq.rows[0]!.n}`;
     }
-    await trx.updateTable("host_applications").set({ status: "submitted", receipt_number: receipt, submitted_at: ctx.clock(), updated_at: ctx.clock() }).where("id", "=", app.id).execute();
-    await writeAudit(trx, m.actor, { action: "host_application.submit", entityType: "host_application", entityId: app.id, before: { status: full.status }, after: { status: "submitted", receiptNumber: receipt } });
+    await trx
+      .updateTable("host_applications")
+      .set({ status: "submitted", receipt_number: receipt, submitted_at: ctx.clock(), updated_at: ctx.clock() })
+      .where("id", "=", app.id)
+      .execute();
+    await writeAudit(trx, m.actor, {
+      action: "host_application.submit",
+      entityType: "host_application",
+      entityId: app.id,
+      before: { status: full.status },
+      after: { status: "submitted", receiptNumber: receipt },
+    });
     return { receiptNumber: receipt, mail: true };
   });
   return { receiptNumber: result.receiptNumber };

@@ -64,15 +64,23 @@ export const prefectureCode = z.string({ error: "errors.required" }).refine(isPr
 const countryList = z
   .string()
   .optional()
-  .transform((v) =>
-    [...new Set((v ?? "").split(/[\s,、，]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))],
-  )
+  .transform((v) => [
+    ...new Set(
+      (v ?? "")
+        .split(/[\s,、，]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ])
   .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostForm.errors.countries" })
   .refine((list) => list.length <= 50, { error: "errors.tooBig" });
 
 export const WORK_LANGUAGES = ["ja", "en", "zh", "ko", "vi", "id", "th", "es", "pt", "fr", "other"] as const;
 
-const stringList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
+const stringList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
 
 export const organizationSchema = z.object({
   corporateNumber,
@@ -162,12 +170,20 @@ export const positionSchema = z
     fields: z
       .string()
       .optional()
-      .transform((v) => [...new Set((v ?? "").split(/[,、，\n]+/).map((f) => f.trim()).filter(Boolean))])
+      .transform((v) => [
+        ...new Set(
+          (v ?? "")
+            .split(/[,、，\n]+/)
+            .map((f) => f.trim())
+            .filter(Boolean),
+        ),
+      ])
       .refine((l) => l.every((f) => f.length <= 100 && !looksLikeHtml(f)), { error: "hostForm.errors.html" })
       .refine((l) => l.length <= 20, { error: "errors.tooBig" }),
   })
   .superRefine((v, ctx) => {
-    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "hostApplication.errors.period" });
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "hostApplication.errors.period" });
   });
 
 export const decisionSchema = z.object({
@@ -178,7 +194,11 @@ export const decisionSchema = z.object({
 export const hostListFilterSchema = z.object({
   roundId: z.string().optional(),
   region: z.enum(REGIONS).optional().catch(undefined),
-  jsic: z.string().regex(/^[A-T]$/).optional().catch(undefined),
+  jsic: z
+    .string()
+    .regex(/^[A-T]$/)
+    .optional()
+    .catch(undefined),
   sizeClass: z.enum(SIZE_CLASSES).optional().catch(undefined),
   overseasStatus: z.enum(OVERSEAS_STATUSES).optional().catch(undefined),
   kind: z.enum(HOST_KINDS).optional().catch(undefined),

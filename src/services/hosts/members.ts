@@ -47,7 +47,12 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw
         expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
       })
       .execute();
-    await writeAudit(trx, m.actor, { action: "host_member.invite", entityType: "host_invitation", entityId: id, after: { organizationId: m.organizationId, email: input.email, orgRole: input.orgRole } });
+    await writeAudit(trx, m.actor, {
+      action: "host_member.invite",
+      entityType: "host_invitation",
+      entityId: id,
+      after: { organizationId: m.organizationId, email: input.email, orgRole: input.orgRole },
+    });
     await ctx.mailer.queue(
       {
         to: input.email,
@@ -73,7 +78,15 @@ async function openInvitation(ctx: ServiceContext, token: string) {
   const inv = await ctx.db
     .selectFrom("host_invitations")
     .innerJoin("host_organizations", "host_organizations.id", "host_invitations.organization_id")
-    .select(["host_invitations.id", "host_invitations.email", "host_invitations.org_role", "host_invitations.organization_id", "host_invitations.expires_at", "host_invitations.accepted_at", "host_organizations.name_ja"])
+    .select([
+      "host_invitations.id",
+      "host_invitations.email",
+      "host_invitations.org_role",
+      "host_invitations.organization_id",
+      "host_invitations.expires_at",
+      "host_invitations.accepted_at",
+      "host_organizations.name_ja",
+    ])
     .where("host_invitations.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!inv || inv.accepted_at || inv.expires_at.getTime() < ctx.clock().getTime()) throw new NotFoundError("host_invitation");
@@ -100,7 +113,13 @@ const acceptNewSchema = z
  * link proves the address); an address with a host account must be signed
  * in as that account.
  */
-export async function acceptHostInvitation(ctx: ServiceContext, actor: Actor | null, token: string, raw: unknown, locale: string): Promise<{ createdAccount: boolean }> {
+export async function acceptHostInvitation(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  token: string,
+  raw: unknown,
+  locale: string,
+): Promise<{ createdAccount: boolean }> {
   const { inv, user } = await openInvitation(ctx, token);
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (user) {
@@ -113,7 +132,13 @@ export async function acceptHostInvitation(ctx: ServiceContext, actor: Actor | n
   await ctx.db.transaction().execute(async (trx) => {
     const userId = newAccount
       ? (
-          await insertVerifiedUser(trx, ctx.clock(), { email: inv.email, name: newAccount.name, passwordHash: newAccount.passwordHash, role: "host", locale }).catch((err: unknown) => {
+          await insertVerifiedUser(trx, ctx.clock(), {
+            email: inv.email,
+            name: newAccount.name,
+            passwordHash: newAccount.passwordHash,
+            role: "host",
+            locale,
+          }).catch((err: unknown) => {
             // Someone accepted first (a double submit, the link in two tabs): for this request the link is spent.
             throw err instanceof EmailTakenError ? new NotFoundError("host_invitation") : err;
           })
@@ -126,8 +151,16 @@ export async function acceptHostInvitation(ctx: ServiceContext, actor: Actor | n
       .where("accepted_at", "is", null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new NotFoundError("host_invitation");
-    await trx.insertInto("host_memberships").values({ organization_id: inv.organization_id, user_id: userId, org_role: inv.org_role, created_at: ctx.clock() }).execute();
-    await writeAudit(trx, actor, { action: "host_member.accept_invitation", entityType: "host_organization", entityId: inv.organization_id, after: { userId, email: inv.email, orgRole: inv.org_role } });
+    await trx
+      .insertInto("host_memberships")
+      .values({ organization_id: inv.organization_id, user_id: userId, org_role: inv.org_role, created_at: ctx.clock() })
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "host_member.accept_invitation",
+      entityType: "host_organization",
+      entityId: inv.organization_id,
+      after: { userId, email: inv.email, orgRole: inv.org_role },
+    });
   });
   return { createdAccount: !user };
 }
@@ -157,8 +190,19 @@ export async function changeMemberRole(ctx: ServiceContext, actor: Actor | null,
     if (!target) throw new NotFoundError("host_membership");
     if (target.org_role === input.orgRole) return;
     if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new ValidationError({}, [{ key: "hostOrg.errors.lastAdmin" }]);
-    await trx.updateTable("host_memberships").set({ org_role: input.orgRole }).where("organization_id", "=", m.organizationId).where("user_id", "=", input.userId).execute();
-    await writeAudit(trx, m.actor, { action: "host_member.change_role", entityType: "host_organization", entityId: m.organizationId, before: { userId: input.userId, orgRole: target.org_role }, after: { userId: input.userId, orgRole: input.orgRole } });
+    await trx
+      .updateTable("host_memberships")
+      .set({ org_role: input.orgRole })
+      .where("organization_id", "=", m.organizationId)
+      .where("user_id", "=", input.userId)
+      .execute();
+    await writeAudit(trx, m.actor, {
+      action: "host_member.change_role",
+      entityType: "host_organization",
+      entityId: m.organizationId,
+      before: { userId: input.userId, orgRole: target.org_role },
+      after: { userId: input.userId, orgRole: input.orgRole },
+    });
   });
 }
 
@@ -175,6 +219,11 @@ export async function removeMember(ctx: ServiceContext, actor: Actor | null, raw
     if (!target) throw new NotFoundError("host_membership");
     if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new ValidationError({}, [{ key: "hostOrg.errors.lastAdmin" }]);
     await trx.deleteFrom("host_memberships").where("organization_id", "=", m.organizationId).where("user_id", "=", input.userId).execute();
-    await writeAudit(trx, m.actor, { action: "host_member.remove", entityType: "host_organization", entityId: m.organizationId, before: { userId: input.userId, orgRole: target.org_role } });
+    await writeAudit(trx, m.actor, {
+      action: "host_member.remove",
+      entityType: "host_organization",
+      entityId: m.organizationId,
+      before: { userId: input.userId, orgRole: target.org_role },
+    });
   });
 }

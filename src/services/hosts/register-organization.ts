@@ -52,7 +52,10 @@ export async function registerOrganization(ctx: ServiceContext, actor: Actor | n
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto("host_organizations").values({ ...row, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto("host_organizations")
+        .values({ ...row, created_at: now, updated_at: now })
+        .execute();
       await trx.insertInto("host_memberships").values({ organization_id: id, user_id: who.userId, org_role: "admin", created_at: now }).execute();
       await writeAudit(trx, who, { action: "host_organization.register", entityType: "host_organization", entityId: id, after: row });
     });
@@ -83,7 +86,12 @@ export async function requestToJoin(ctx: ServiceContext, actor: Actor | null, ra
     await ctx.mailer.queueAll(
       admins.map((a) => {
         const locale = a.locale === "en" ? "en" : "ja";
-        return { to: a.email, template: "hostJoinRequest", locale, params: { name: who.name, email: who.email, organization: org.name_ja, url: `${ctx.publicUrl}/${locale}/host/members` } };
+        return {
+          to: a.email,
+          template: "hostJoinRequest",
+          locale,
+          params: { name: who.name, email: who.email, organization: org.name_ja, url: `${ctx.publicUrl}/${locale}/host/members` },
+        };
       }),
       trx,
     );

@@ -107,12 +107,19 @@ async function rows(db: Kysely<Database>, filter: HostListFilter & { id?: string
   }));
 }
 
-export async function listHostApplications(ctx: ServiceContext, actor: Actor | null, rawFilter: unknown, page: PageRequest): Promise<Page<HostApplicationRow> & { filter: HostListFilter }> {
+export async function listHostApplications(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  rawFilter: unknown,
+  page: PageRequest,
+): Promise<Page<HostApplicationRow> & { filter: HostListFilter }> {
   authorize(actor, "hosts.read");
   const filter = hostListFilterSchema.parse(rawFilter);
   const [items, total] = await Promise.all([
     rows(ctx.db, filter, page),
-    base(ctx.db, filter).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+    base(ctx.db, filter)
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { ...pageOf(items, Number(total.n), page), filter };
 }
@@ -153,7 +160,23 @@ export async function exportHostApplicationsCsv(ctx: ServiceContext, actor: Acto
   const lines = [CSV_COLUMNS.join(",")];
   for (const r of list) {
     lines.push(
-      [r.receiptNumber, r.status, r.corporateNumber, r.nameJa, r.nameEn, r.kind, r.prefectureCode, r.region, r.jsicDivision, r.employees, r.sizeClass, r.overseasStatus, r.positions, r.capacity, r.submittedAt]
+      [
+        r.receiptNumber,
+        r.status,
+        r.corporateNumber,
+        r.nameJa,
+        r.nameEn,
+        r.kind,
+        r.prefectureCode,
+        r.region,
+        r.jsicDivision,
+        r.employees,
+        r.sizeClass,
+        r.overseasStatus,
+        r.positions,
+        r.capacity,
+        r.submittedAt,
+      ]
         .map(csvCell)
         .join(","),
     );
@@ -165,8 +188,26 @@ export interface HostApplicationReview {
   row: HostApplicationRow;
   roundNameJa: string;
   roundNameEn: string;
-  organization: { legalForm: string; nameEn: string | null; addressJa: string | null; postalCode: string | null; capitalYen: number | null; overseasCountries: string[]; workLanguages: string[]; website: string | null };
-  plan: { goals: string[]; goalsDescription: string | null; supervisorName: string | null; workGuidance: string | null; housingSupport: string | null; commutingSupport: string | null; insuranceSupport: string | null; arrivalSupport: string | null };
+  organization: {
+    legalForm: string;
+    nameEn: string | null;
+    addressJa: string | null;
+    postalCode: string | null;
+    capitalYen: number | null;
+    overseasCountries: string[];
+    workLanguages: string[];
+    website: string | null;
+  };
+  plan: {
+    goals: string[];
+    goalsDescription: string | null;
+    supervisorName: string | null;
+    workGuidance: string | null;
+    housingSupport: string | null;
+    commutingSupport: string | null;
+    insuranceSupport: string | null;
+    arrivalSupport: string | null;
+  };
   decisionReason: string | null;
   decidedAt: Date | null;
   positions: PositionView[];
@@ -181,7 +222,17 @@ export async function getHostApplicationReview(ctx: ServiceContext, actor: Actor
     .innerJoin("host_organizations", "host_organizations.id", "host_applications.organization_id")
     .innerJoin("rounds", "rounds.id", "host_applications.round_id")
     .selectAll("host_applications")
-    .select(["host_organizations.legal_form", "host_organizations.address_ja", "host_organizations.postal_code", "host_organizations.capital_yen", "host_organizations.overseas_countries", "host_organizations.work_languages", "host_organizations.website", "rounds.name_ja as round_name_ja", "rounds.name_en as round_name_en"])
+    .select([
+      "host_organizations.legal_form",
+      "host_organizations.address_ja",
+      "host_organizations.postal_code",
+      "host_organizations.capital_yen",
+      "host_organizations.overseas_countries",
+      "host_organizations.work_languages",
+      "host_organizations.website",
+      "rounds.name_ja as round_name_ja",
+      "rounds.name_en as round_name_en",
+    ])
     .where("host_applications.id", "=", id)
     .executeTakeFirstOrThrow();
   return {
@@ -213,7 +264,13 @@ export async function decideHostApplication(ctx: ServiceContext, actor: Actor | 
     const app = await trx
       .selectFrom("host_applications")
       .innerJoin("host_organizations", "host_organizations.id", "host_applications.organization_id")
-      .select(["host_applications.status", "host_applications.receipt_number", "host_applications.round_id", "host_organizations.id as org_id", "host_organizations.name_ja"])
+      .select([
+        "host_applications.status",
+        "host_applications.receipt_number",
+        "host_applications.round_id",
+        "host_organizations.id as org_id",
+        "host_organizations.name_ja",
+      ])
       .where("host_applications.id", "=", id)
       .executeTakeFirst();
     if (!app || app.status === "draft") throw new NotFoundError("host_application");
@@ -223,7 +280,13 @@ export async function decideHostApplication(ctx: ServiceContext, actor: Actor | 
       .set({ status: input.decision, decision_reason: input.reason, decided_by: who.userId, decided_at: ctx.clock(), updated_at: ctx.clock() })
       .where("id", "=", id)
       .execute();
-    await writeAudit(trx, who, { action: "host_application.decide", entityType: "host_application", entityId: id, before: { status: app.status }, after: { status: input.decision, reason: input.reason } });
+    await writeAudit(trx, who, {
+      action: "host_application.decide",
+      entityType: "host_application",
+      entityId: id,
+      before: { status: app.status },
+      after: { status: input.decision, reason: input.reason },
+    });
     const members = await trx
       .selectFrom("host_memberships")
       .innerJoin("user", "user.id", "host_memberships.user_id")
@@ -235,7 +298,13 @@ export async function decideHostApplication(ctx: ServiceContext, actor: Actor | 
         to: m.email,
         template: "hostDecision",
         locale: "ja",
-        params: { organization: app.name_ja, receipt: app.receipt_number ?? "", decision: input.decision, reason: input.reason, url: `${ctx.publicUrl}/ja/host/rounds/${app.round_id}` },
+        params: {
+          organization: app.name_ja,
+          receipt: app.receipt_number ?? "",
+          decision: input.decision,
+          reason: input.reason,
+          url: `${ctx.publicUrl}/ja/host/rounds/${app.round_id}`,
+        },
       })),
       trx,
     );

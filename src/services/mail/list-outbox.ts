@@ -35,14 +35,25 @@ export interface OutboxFilter {
   status?: EmailStatus | undefined;
 }
 
-export async function listOutbox(ctx: ServiceContext, actor: Actor | null, filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxRow> & { failed: number }> {
+export async function listOutbox(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  filter: OutboxFilter,
+  page: PageRequest,
+): Promise<Page<OutboxRow> & { failed: number }> {
   authorize(actor, "outbox.read");
   let q = ctx.db.selectFrom("outbound_emails");
   if (filter.to) q = q.where((eb) => eb(eb.fn("lower", ["to_address"]), "=", filter.to!.toLowerCase()));
   if (filter.status) q = q.where("status", "=", filter.status);
   const [{ total }, rows, failed] = await Promise.all([
     q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
-    q.selectAll().orderBy("created_at", "desc").orderBy("id").limit(page.size).offset((page.page - 1) * page.size).execute(),
+    q
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .limit(page.size)
+      .offset((page.page - 1) * page.size)
+      .execute(),
     countFailedEmails(ctx, actor),
   ]);
   const items = rows.map((r) => ({

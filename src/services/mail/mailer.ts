@@ -83,7 +83,10 @@ export function createMailer(options: { db: Kysely<Database>; clock: () => Date 
     const createdAt = options.clock();
     const rows = messages.map((m) => renderMail(m, crypto.randomUUID(), createdAt));
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await db.insertInto("outbound_emails").values(rows.slice(i, i + CHUNK)).execute();
+      await db
+        .insertInto("outbound_emails")
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
     }
     return rows.map((r) => r.id);
   };

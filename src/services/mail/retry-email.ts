@@ -16,6 +16,11 @@ export async function retryEmail(ctx: ServiceContext, actor: Actor | null, id: s
     if (!email) throw new NotFoundError("outbound_email");
     if (email.status !== "failed") throw new ValidationError({}, [{ key: "outbox.errors.notFailed" }]);
     await trx.updateTable("outbound_emails").set({ status: "pending", attempts: 0, next_attempt_at: null, claimed_at: null }).where("id", "=", id).execute();
-    await writeAudit(trx, who, { action: "email.retry", entityType: "outbound_email", entityId: id, before: { status: email.status, attempts: email.attempts, error: email.error } });
+    await writeAudit(trx, who, {
+      action: "email.retry",
+      entityType: "outbound_email",
+      entityId: id,
+      before: { status: email.status, attempts: email.attempts, error: email.error },
+    });
   });
 }

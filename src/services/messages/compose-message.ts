@@ -82,7 +82,15 @@ export async function sendMessage(ctx: ServiceContext, actor: Actor | null, raw:
     const now = ctx.clock();
     await trx
       .insertInto("messages")
-      .values({ id, subject: JSON.stringify(texts.subject), body: JSON.stringify(texts.body), audience_filter: JSON.stringify(filter), created_by: who.userId, created_at: now, sent_at: now })
+      .values({
+        id,
+        subject: JSON.stringify(texts.subject),
+        body: JSON.stringify(texts.body),
+        audience_filter: JSON.stringify(filter),
+        created_by: who.userId,
+        created_at: now,
+        sent_at: now,
+      })
       .execute();
     const emailIds = await ctx.mailer.queueAll(
       planned.map((p) => ({ to: p.email, template: "groupMessage" as const, locale: p.version, params: { subject: p.subject, body: p.body } })),
@@ -103,7 +111,12 @@ export async function sendMessage(ctx: ServiceContext, actor: Actor | null, raw:
         )
         .execute();
     }
-    await writeAudit(trx, who, { action: "message.send", entityType: "message", entityId: id, after: { audience: filter, recipients: planned.length, languages: Object.keys(texts.subject) } });
+    await writeAudit(trx, who, {
+      action: "message.send",
+      entityType: "message",
+      entityId: id,
+      after: { audience: filter, recipients: planned.length, languages: Object.keys(texts.subject) },
+    });
     return { id, recipients: planned.length };
   });
 }

@@ -6,7 +6,19 @@ import { LOCALES } from "../../i18n/locales.ts";
 export const AUDIENCE_KINDS = ["applicants", "hosts", "sessionRegistrants"] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
-export const APPLICATION_STATUSES = ["draft", "submitted", "withdrawn", "under_review", "interview", "selected", "waitlisted", "rejected", "matched", "placed", "completed"] as const;
+export const APPLICATION_STATUSES = [
+  "draft",
+  "submitted",
+  "withdrawn",
+  "under_review",
+  "interview",
+  "selected",
+  "waitlisted",
+  "rejected",
+  "matched",
+  "placed",
+  "completed",
+] as const;
 export { HOST_APPLICATION_STATUSES };
 export const REGISTRANT_STATUSES = ["registered", "waitlisted", "attended"] as const;
 

@@ -11,11 +11,7 @@ export async function createRound(ctx: ServiceContext, actor: Actor | null, raw:
   const input = parseInput(createRoundSchema, raw);
   const id = crypto.randomUUID();
   return ctx.db.transaction().execute(async (trx) => {
-    const version = await trx
-      .selectFrom("dac_list_versions")
-      .select("version")
-      .where("version", "=", input.dacListVersion)
-      .executeTakeFirst();
+    const version = await trx.selectFrom("dac_list_versions").select("version").where("version", "=", input.dacListVersion).executeTakeFirst();
     if (!version) throw new ValidationError({ dacListVersion: [{ key: "errors.unknownDacVersion" }] });
     const clash = await trx
       .selectFrom("rounds")

@@ -41,10 +41,12 @@ export const createRoundSchema = z
     ageMin: wholeNumber(15, 99),
     ageMax: wholeNumber(15, 99),
     internCapacity: wholeNumber(0, 100000),
-    deadlines: z.object(Object.fromEntries(DEADLINE_KINDS.map((k) => [k, tokyoDateTime.optional()])) as Record<
-      (typeof DEADLINE_KINDS)[number],
-      z.ZodOptional<typeof tokyoDateTime>
-    >),
+    deadlines: z.object(
+      Object.fromEntries(DEADLINE_KINDS.map((k) => [k, tokyoDateTime.optional()])) as Record<
+        (typeof DEADLINE_KINDS)[number],
+        z.ZodOptional<typeof tokyoDateTime>
+      >,
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.ageMax < v.ageMin) ctx.addIssue({ code: "custom", path: ["ageMax"], message: "errors.ageRange" });

@@ -62,7 +62,10 @@ export async function createSession(ctx: ServiceContext, actor: Actor | null, ra
   const id = crypto.randomUUID();
   return ctx.db.transaction().execute(async (trx) => {
     await checkRefs(trx, values);
-    await trx.insertInto("information_sessions").values({ id, ...values }).execute();
+    await trx
+      .insertInto("information_sessions")
+      .values({ id, ...values })
+      .execute();
     await writeAudit(trx, who, { action: "session.create", entityType: "information_session", entityId: id, after: values });
     return { id };
   });

@@ -14,11 +14,7 @@ import { pickLanguage } from "./session-view.ts";
 
 export type RegistrationOutcome = "registered" | "waitlisted";
 
-export async function registerForSession(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ status: RegistrationOutcome; again: boolean }> {
+export async function registerForSession(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ status: RegistrationOutcome; again: boolean }> {
   const input = parseInput(registrationSchema, raw);
   const email = actor ? actor.email.toLowerCase() : input.email;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
@@ -28,7 +24,12 @@ export async function registerForSession(
     const country = await trx.selectFrom("countries").select("code").where("code", "=", input.countryCode.toUpperCase()).executeTakeFirst();
     if (!country) throw new ValidationError({ countryCode: [{ key: "errors.chooseCountry" }] });
     const { token, hash } = newCancelToken();
-    const existing = await trx.selectFrom("session_registrations").selectAll().where("session_id", "=", session.id).where("email", "=", email).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("session_registrations")
+      .selectAll()
+      .where("session_id", "=", session.id)
+      .where("email", "=", email)
+      .executeTakeFirst();
     let status: RegistrationOutcome;
     let id: string;
     let again = false;
@@ -45,7 +46,13 @@ export async function registerForSession(
         .where("session_id", "=", session.id)
         .where("status", "=", "registered")
         .executeTakeFirstOrThrow();
-      const waiting = await trx.selectFrom("session_registrations").select("id").where("session_id", "=", session.id).where("status", "=", "waitlisted").limit(1).executeTakeFirst();
+      const waiting = await trx
+        .selectFrom("session_registrations")
+        .select("id")
+        .where("session_id", "=", session.id)
+        .where("status", "=", "waitlisted")
+        .limit(1)
+        .executeTakeFirst();
       status = Number(taken) < session.capacity && !waiting ? "registered" : "waitlisted";
       const values = {
         user_id: actor?.userId ?? null,
@@ -61,10 +68,17 @@ export async function registerForSession(
       };
       if (existing) {
         id = existing.id;
-        await trx.updateTable("session_registrations").set({ ...values, created_at: ctx.clock() }).where("id", "=", id).execute();
+        await trx
+          .updateTable("session_registrations")
+          .set({ ...values, created_at: ctx.clock() })
+          .where("id", "=", id)
+          .execute();
       } else {
         id = crypto.randomUUID();
-        await trx.insertInto("session_registrations").values({ id, session_id: session.id, ...values, created_at: ctx.clock() }).execute();
+        await trx
+          .insertInto("session_registrations")
+          .values({ id, session_id: session.id, ...values, created_at: ctx.clock() })
+          .execute();
       }
       await writeAudit(trx, actor, { action: `session.${status}`, entityType: "session_registration", entityId: id, after: { session: session.id, status } });
     }
@@ -103,7 +117,12 @@ export async function cancelRegistration(ctx: ServiceContext, token: string): Pr
     await trx.selectFrom("information_sessions").select("id").where("id", "=", reg.session_id).forUpdate().execute();
     if (reg.status === "cancelled") return { alreadyCancelled: true };
     await trx.updateTable("session_registrations").set({ status: "cancelled" }).where("id", "=", reg.id).execute();
-    await writeAudit(trx, null, { action: "session.registration_cancel", entityType: "session_registration", entityId: reg.id, before: { status: reg.status } });
+    await writeAudit(trx, null, {
+      action: "session.registration_cancel",
+      entityType: "session_registration",
+      entityId: reg.id,
+      before: { status: reg.status },
+    });
     if (reg.status === "registered") await ctx.mailer.queueAll(await promoteWaitlisted(ctx, trx, reg.session_id), trx);
     return { alreadyCancelled: false };
   });

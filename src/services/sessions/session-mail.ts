@@ -70,7 +70,13 @@ export function sessionMail(
       url: session.mode === "online" && session.meeting_url ? session.meeting_url : `${ctx.publicUrl}/${person.locale}/sessions/${session.id}`,
       status: template === "sessionCancelled" ? "CANCELLED" : "CONFIRMED",
     });
-    message.attachments = [{ filename: "session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=" + (template === "sessionCancelled" ? "CANCEL" : "PUBLISH") }];
+    message.attachments = [
+      {
+        filename: "session.ics",
+        content: ics,
+        contentType: "text/calendar; charset=utf-8; method=" + (template === "sessionCancelled" ? "CANCEL" : "PUBLISH"),
+      },
+    ];
   }
   return message;
 }

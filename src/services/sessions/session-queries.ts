@@ -23,7 +23,12 @@ function registeredCount() {
 }
 
 /** Upcoming sessions (not cancelled, not over), soonest first, for applicants (or hosts when asked). */
-export async function listUpcomingSessions(ctx: ServiceContext, locale: string, filters: CalendarFilters, audience: "applicants" | "hosts" = "applicants"): Promise<PublicSession[]> {
+export async function listUpcomingSessions(
+  ctx: ServiceContext,
+  locale: string,
+  filters: CalendarFilters,
+  audience: "applicants" | "hosts" = "applicants",
+): Promise<PublicSession[]> {
   let q = ctx.db
     .selectFrom("information_sessions")
     .selectAll()
@@ -149,7 +154,16 @@ export interface OperatorSessionDetail {
   summary: SessionSummary;
   /** The form's values as the operator typed them (wall-clock in the venue's zone). */
   values: Record<string, string>;
-  registrations: { id: string; name: string; email: string; countryCode: string | null; affiliation: string | null; status: string; attended: boolean; createdAt: Date }[];
+  registrations: {
+    id: string;
+    name: string;
+    email: string;
+    countryCode: string | null;
+    affiliation: string | null;
+    status: string;
+    attended: boolean;
+    createdAt: Date;
+  }[];
 }
 
 export async function getOperatorSession(ctx: ServiceContext, actor: Actor | null, id: string, locale: string): Promise<OperatorSessionDetail> {

@@ -35,7 +35,11 @@ export const sessionSchema = z
     startsAt: z.string().trim().min(1, { error: "errors.required" }),
     endsAt: z.string().trim().min(1, { error: "errors.required" }),
     language: z.enum(LOCALES, { error: "errors.chooseOne" }),
-    capacity: z.coerce.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(1, { error: "errors.tooSmall" }).max(100000, { error: "errors.tooBig" }),
+    capacity: z.coerce
+      .number({ error: "errors.wholeNumber" })
+      .int({ error: "errors.wholeNumber" })
+      .min(1, { error: "errors.tooSmall" })
+      .max(100000, { error: "errors.tooBig" }),
     partnerOrganization: optionalText(200),
     audience: z.enum(SESSION_AUDIENCES, { error: "errors.chooseOne" }),
   })
@@ -57,7 +61,12 @@ export type SessionInput = z.input<typeof sessionSchema>;
 export const registrationSchema = z.object({
   sessionId: z.string().trim().min(1),
   name: z.string().trim().min(1, { error: "errors.required" }).max(200),
-  email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "errors.email" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320)
+    .pipe(z.email({ error: "errors.email" })),
   countryCode: z.string().trim().length(2, { error: "errors.chooseCountry" }),
   affiliation: optionalText(300),
   locale: z.enum(LOCALES).catch("en"),

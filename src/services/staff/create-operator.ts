@@ -23,7 +23,13 @@ export async function createOperator(
   const password = input.password ?? randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(ctx, password);
   const { id } = await ctx.db.transaction().execute(async (trx) => {
-    const created = await insertVerifiedUser(trx, ctx.clock(), { email: input.email, name: input.name ?? input.email.split("@")[0]!, passwordHash, role: "operator", locale: "ja" });
+    const created = await insertVerifiedUser(trx, ctx.clock(), {
+      email: input.email,
+      name: input.name ?? input.email.split("@")[0]!,
+      passwordHash,
+      role: "operator",
+      locale: "ja",
+    });
     await writeAudit(trx, null, { action: "staff.create_operator", entityType: "user", entityId: created.id, after: { email: input.email, role: "operator" } });
     return created;
   });

@@ -19,14 +19,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import type { AppConfig } from "../../../src/config.ts";
-import type { DatabaseKind } from "../../../src/db/connect.ts";
-import { migrateToLatest } from "../../../src/db/migrate.ts";
-import { deliverDueEmails } from "../../../src/jobs/deliver-emails.ts";
-import type { UserRole } from "../../../src/domain/roles.ts";
-import { type Runtime, createRuntime } from "../../../src/service-context.ts";
-import { createVerifiedUser } from "../../../src/services/auth/create-verified-user.ts";
-import type { Actor } from "../../../src/services/context.ts";
+import type { AppConfig } from "#src/config.ts";
+import type { DatabaseKind } from "#src/db/connect.ts";
+import { migrateToLatest } from "#src/db/migrate.ts";
+import { deliverDueEmails } from "#src/jobs/deliver-emails.ts";
+import type { UserRole } from "#src/domain/roles.ts";
+import { type Runtime, createRuntime } from "#src/service-context.ts";
+import { createVerifiedUser } from "#src/services/auth/create-verified-user.ts";
+import type { Actor } from "#src/services/context.ts";
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ["pglite", "postgres"];
 
@@ -191,11 +191,7 @@ export interface TestUser {
 }
 
 /** A verified user of the given role (through better-auth's hashing: keep the number low). */
-export async function createUser(
-  env: TestEnv,
-  role: UserRole,
-  overrides: { email?: string; name?: string; locale?: string } = {},
-): Promise<TestUser> {
+export async function createUser(env: TestEnv, role: UserRole, overrides: { email?: string; name?: string; locale?: string } = {}): Promise<TestUser> {
   const email = overrides.email ?? `${role}-${randomBytes(5).toString("hex")}@test.jip.example`;
   const name = overrides.name ?? `Test ${role}`;
   const { id } = await createVerifiedUser(env.ctx, { email, name, password: TEST_PASSWORD, role, locale: overrides.locale ?? "en" });

@@ -1,6 +1,6 @@
 /** Assertions on what a use case throws, shared by the integration suites; and quiet runs of jobs that log each failure. */
 import { expect } from "vitest";
-import { ValidationError } from "../../../src/services/errors.ts";
+import { ValidationError } from "#src/services/errors.ts";
 
 /** The error a promise rejects with; fails the test when it resolves. */
 export async function caught(promise: Promise<unknown>): Promise<unknown> {

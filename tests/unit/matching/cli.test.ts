@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { run as runInProcess } from "../../../src/cli/commands/match.ts";
-import { solve, verifyMatching } from "../../../src/domain/matching/index.ts";
+import { run as runInProcess } from "#src/cli/commands/match.ts";
+import { solve, verifyMatching } from "#src/domain/matching/index.ts";
 
 const jip = resolve(import.meta.dirname, "../../../bin/jip");
 const dir = mkdtempSync(join(tmpdir(), "jip-match-"));
@@ -67,13 +67,37 @@ describe("jip match", { timeout: 30_000 }, () => {
 
   const bad: Array<[string, string | null, RegExp]> = [
     ["malformed JSON", '{"applicants": [', /malformed JSON/],
-    ["unknown id", JSON.stringify({ ...valid, hosts: [{ ...valid.hosts[0], preferences: ["a3", "a9"] }, valid.hosts[1]] }), /^jip match: hosts\[0\]\.preferences\[1\]: unknown applicant "a9"$/],
-    ["duplicate in a rank list", JSON.stringify({ ...valid, applicants: [{ id: "a1", preferences: ["h1", "h1"] }] }), /^jip match: applicants\[0\]\.preferences\[1\]: duplicate host "h1"$/],
-    ["duplicate id", JSON.stringify({ ...valid, applicants: [...valid.applicants, { id: "a2", preferences: [] }] }), /^jip match: applicants\[4\]\.id: duplicate applicant id "a2"$/],
-    ["capacity < 1", JSON.stringify({ ...valid, hosts: [valid.hosts[0], { ...valid.hosts[1], capacity: 0 }] }), /^jip match: hosts\[1\]\.capacity: must be >= 1/],
-    ["capacity not an integer", JSON.stringify({ ...valid, hosts: [valid.hosts[0], { ...valid.hosts[1], capacity: 2.5 }] }), /^jip match: hosts\[1\]\.capacity: expected an integer/],
+    [
+      "unknown id",
+      JSON.stringify({ ...valid, hosts: [{ ...valid.hosts[0], preferences: ["a3", "a9"] }, valid.hosts[1]] }),
+      /^jip match: hosts\[0\]\.preferences\[1\]: unknown applicant "a9"$/,
+    ],
+    [
+      "duplicate in a rank list",
+      JSON.stringify({ ...valid, applicants: [{ id: "a1", preferences: ["h1", "h1"] }] }),
+      /^jip match: applicants\[0\]\.preferences\[1\]: duplicate host "h1"$/,
+    ],
+    [
+      "duplicate id",
+      JSON.stringify({ ...valid, applicants: [...valid.applicants, { id: "a2", preferences: [] }] }),
+      /^jip match: applicants\[4\]\.id: duplicate applicant id "a2"$/,
+    ],
+    [
+      "capacity < 1",
+      JSON.stringify({ ...valid, hosts: [valid.hosts[0], { ...valid.hosts[1], capacity: 0 }] }),
+      /^jip match: hosts\[1\]\.capacity: must be >= 1/,
+    ],
+    [
+      "capacity not an integer",
+      JSON.stringify({ ...valid, hosts: [valid.hosts[0], { ...valid.hosts[1], capacity: 2.5 }] }),
+      /^jip match: hosts\[1\]\.capacity: expected an integer/,
+    ],
     ["negative region cap", JSON.stringify({ ...valid, regionCaps: { kanto: -3 } }), /^jip match: regionCaps\.kanto: cap must be >= 0/],
-    ["region missing with caps", JSON.stringify({ ...valid, hosts: [valid.hosts[0], { id: "h2", capacity: 1, preferences: [] }] }), /^jip match: hosts\[1\]\.region: missing/],
+    [
+      "region missing with caps",
+      JSON.stringify({ ...valid, hosts: [valid.hosts[0], { id: "h2", capacity: 1, preferences: [] }] }),
+      /^jip match: hosts\[1\]\.region: missing/,
+    ],
     ["missing --in file", null, /^jip match: --in: cannot read ".*" \(ENOENT\)$/],
   ];
   it.each(bad)("bad input: %s -> exit 2, one line, no output file", async (_name, content, message) => {
@@ -99,7 +123,11 @@ describe("jip match", { timeout: 30_000 }, () => {
   it("--help and -h print the usage on stdout, exit 0", async () => {
     for (const args of [["--help"], ["-h"], ["--in", "x.json", "--help"]]) {
       const r = await run(args);
-      expect(r).toEqual({ code: 0, stdout: "usage: jip match --in instance.json [--out result.json] [--proposing applicants|hosts] [--explain]\n", stderr: "" });
+      expect(r).toEqual({
+        code: 0,
+        stdout: "usage: jip match --in instance.json [--out result.json] [--proposing applicants|hosts] [--explain]\n",
+        stderr: "",
+      });
     }
   });
 
@@ -130,7 +158,9 @@ describe("jip match with a faulty engine (in process)", () => {
       const out = join(dir, "faulty.json");
       const code = await runInProcess(["--in", file(JSON.stringify(valid)), "--out", out], { solve: faulty });
       expect(code).toBe(1);
-      expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual(["jip match: internal error: the result failed verification (see verification in the output)\n"]);
+      expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([
+        "jip match: internal error: the result failed verification (see verification in the output)\n",
+      ]);
       const written = JSON.parse(readFileSync(out, "utf8"));
       expect(written.verification).toMatchObject({ feasible: true, stable: false, blockingPairs: [{ applicant: "a1", host: "h2", kind: "EMPTY_SEAT" }] });
     } finally {

@@ -4,7 +4,7 @@
  * check written from the definitions (independent of solver and verifier).
  */
 import fc from "fast-check";
-import type { Assignment, MatchingInstance } from "../../../src/domain/matching/index.ts";
+import type { Assignment, MatchingInstance } from "#src/domain/matching/index.ts";
 
 export interface ArbOptions {
   readonly minApplicants?: number;
@@ -23,31 +23,29 @@ export function instanceArb(opts: ArbOptions = {}): fc.Arbitrary<MatchingInstanc
       { weight: 3, arbitrary: fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }) },
       { weight: 1, arbitrary: fc.shuffledSubarray(ids) },
     );
-  return fc
-    .tuple(fc.integer({ min: minApplicants, max: maxApplicants }), fc.integer({ min: minHosts, max: maxHosts }))
-    .chain(([nA, nH]) => {
-      // ids whose string order differs from creation order
-      const aIds = Array.from({ length: nA }, (_, i) => `a${(i * 7) % 10}${i}`);
-      const hIds = Array.from({ length: nH }, (_, i) => `h${(i * 3) % 5}${i}`);
-      const applicants = fc.tuple(...aIds.map((id) => list(hIds).map((preferences) => ({ id, preferences }))));
-      const hosts = fc.tuple(
-        ...hIds.map((id) =>
-          fc
-            .record({
-              capacity: fc.integer({ min: 1, max: maxCapacity }),
-              preferences: list(aIds),
-              region: fc.constantFrom("r1", "r2"),
-            })
-            .map(({ capacity, preferences, region }) => (caps ? { id, capacity, preferences, region } : { id, capacity, preferences })),
-        ),
-      );
-      const regionCaps = caps
-        ? fc.record({ r1: fc.integer({ min: 0, max: 3 }), r2: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: ["r1"] })
-        : fc.constant(undefined);
-      return fc.tuple(applicants, hosts, regionCaps).map(([applicants, hosts, regionCaps]) =>
-        regionCaps ? { applicants, hosts, regionCaps } : { applicants, hosts },
-      );
-    });
+  return fc.tuple(fc.integer({ min: minApplicants, max: maxApplicants }), fc.integer({ min: minHosts, max: maxHosts })).chain(([nA, nH]) => {
+    // ids whose string order differs from creation order
+    const aIds = Array.from({ length: nA }, (_, i) => `a${(i * 7) % 10}${i}`);
+    const hIds = Array.from({ length: nH }, (_, i) => `h${(i * 3) % 5}${i}`);
+    const applicants = fc.tuple(...aIds.map((id) => list(hIds).map((preferences) => ({ id, preferences }))));
+    const hosts = fc.tuple(
+      ...hIds.map((id) =>
+        fc
+          .record({
+            capacity: fc.integer({ min: 1, max: maxCapacity }),
+            preferences: list(aIds),
+            region: fc.constantFrom("r1", "r2"),
+          })
+          .map(({ capacity, preferences, region }) => (caps ? { id, capacity, preferences, region } : { id, capacity, preferences })),
+      ),
+    );
+    const regionCaps = caps
+      ? fc.record({ r1: fc.integer({ min: 0, max: 3 }), r2: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: ["r1"] })
+      : fc.constant(undefined);
+    return fc
+      .tuple(applicants, hosts, regionCaps)
+      .map(([applicants, hosts, regionCaps]) => (regionCaps ? { applicants, hosts, regionCaps } : { applicants, hosts }));
+  });
 }
 
 /** applicant id -> host id (absent = unmatched) */
@@ -59,9 +57,7 @@ export function toMap(assignments: readonly Assignment[]): Matching {
 
 /** All feasible matchings: mutual acceptability, capacities, region caps. */
 export function allFeasibleMatchings(inst: MatchingInstance): Matching[] {
-  const options = inst.applicants.map((ap) =>
-    ap.preferences.filter((h) => inst.hosts.find((x) => x.id === h)!.preferences.includes(ap.id)),
-  );
+  const options = inst.applicants.map((ap) => ap.preferences.filter((h) => inst.hosts.find((x) => x.id === h)!.preferences.includes(ap.id)));
   const out: Matching[] = [];
   const current = new Map<string, string>();
   const load = new Map<string, number>();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { solve, verifyMatching, type MatchingInstance } from "../../../src/domain/matching/index.ts";
+import { solve, verifyMatching, type MatchingInstance } from "#src/domain/matching/index.ts";
 import {
   allFeasibleMatchings,
   allStableMatchings,
@@ -52,7 +52,11 @@ describe("deferred acceptance properties (brute force on small instances)", () =
       fc.property(instanceArb(SMALL), (inst) => {
         const stable = allStableMatchings(inst);
         const ref = toMap(solve(inst).assignments);
-        const fill = (m: ReadonlyMap<string, string>, h: string) => [...m].filter(([, x]) => x === h).map(([a]) => a).sort();
+        const fill = (m: ReadonlyMap<string, string>, h: string) =>
+          [...m]
+            .filter(([, x]) => x === h)
+            .map(([a]) => a)
+            .sort();
         for (const s of stable) {
           expect([...s.keys()].sort()).toEqual([...ref.keys()].sort());
           for (const host of inst.hosts) {
@@ -116,7 +120,11 @@ describe("instances with several stable matchings (latin-square generator)", () 
         const hp = toMap(solve(inst, { proposing: "hosts" }).assignments);
         expect(stable.some((s) => sameMatching(s, ap))).toBe(true);
         expect(stable.some((s) => sameMatching(s, hp))).toBe(true);
-        const fill = (m: ReadonlyMap<string, string>, h: string) => [...m].filter(([, x]) => x === h).map(([a]) => a).sort();
+        const fill = (m: ReadonlyMap<string, string>, h: string) =>
+          [...m]
+            .filter(([, x]) => x === h)
+            .map(([a]) => a)
+            .sort();
         for (const s of stable) {
           for (const a of inst.applicants) {
             expect(outcomeRank(inst, a.id, ap)).toBeLessThanOrEqual(outcomeRank(inst, a.id, s));
@@ -127,7 +135,10 @@ describe("instances with several stable matchings (latin-square generator)", () 
             expect(fill(s, host.id).length).toBe(fill(ap, host.id).length);
             if (fill(ap, host.id).length < host.capacity) expect(fill(s, host.id)).toEqual(fill(ap, host.id));
           }
-          const v = verifyMatching(inst, [...s].map(([applicant, host]) => ({ applicant, host })));
+          const v = verifyMatching(
+            inst,
+            [...s].map(([applicant, host]) => ({ applicant, host })),
+          );
           expect(v).toMatchObject({ feasible: true, stable: true, blockingPairs: [] });
         }
         seen.runs++;
@@ -150,13 +161,11 @@ describe("instances with several stable matchings (latin-square generator)", () 
 describe("flexible deferred acceptance with regional caps", () => {
   /** latin-square instances with hosts alternating between two regions, r1 capped tightly */
   const multiStableWithCaps = multiStableArb().chain((inst) =>
-    fc.record({ r1: fc.integer({ min: 0, max: 3 }), r2: fc.integer({ min: 1, max: 5 }) }).map(
-      (regionCaps): MatchingInstance => ({
-        ...inst,
-        hosts: inst.hosts.map((h, i) => ({ ...h, region: i % 2 === 0 ? "r1" : "r2" })),
-        regionCaps,
-      }),
-    ),
+    fc.record({ r1: fc.integer({ min: 0, max: 3 }), r2: fc.integer({ min: 1, max: 5 }) }).map((regionCaps): MatchingInstance => ({
+      ...inst,
+      hosts: inst.hosts.map((h, i) => ({ ...h, region: i % 2 === 0 ? "r1" : "r2" })),
+      regionCaps,
+    })),
   );
 
   it("respects caps and is weakly stable (verifier and brute force agree); a weakly stable matching is found", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solve, type MatchingInstance } from "../../../src/domain/matching/index.ts";
+import { solve, type MatchingInstance } from "#src/domain/matching/index.ts";
 
 /**
  * Gale & Shapley (1962), "College admissions and the stability of marriage",
@@ -79,16 +79,12 @@ describe("textbook examples", () => {
     expect(explanations?.applicants.a2).toEqual({
       host: null,
       rank: null,
-      higherChoices: [
-        { code: "HOST_FULL_WITH_HIGHER_RANKED", host: "h1", applicantRankOfHost: 1, hostRankOfApplicant: 4, capacity: 2, lowestAdmittedRank: 3 },
-      ],
+      higherChoices: [{ code: "HOST_FULL_WITH_HIGHER_RANKED", host: "h1", applicantRankOfHost: 1, hostRankOfApplicant: 4, capacity: 2, lowestAdmittedRank: 3 }],
     });
     expect(explanations?.applicants.a3).toEqual({
       host: "h1",
       rank: 2,
-      higherChoices: [
-        { code: "HOST_FULL_WITH_HIGHER_RANKED", host: "h2", applicantRankOfHost: 1, hostRankOfApplicant: 3, capacity: 1, lowestAdmittedRank: 2 },
-      ],
+      higherChoices: [{ code: "HOST_FULL_WITH_HIGHER_RANKED", host: "h2", applicantRankOfHost: 1, hostRankOfApplicant: 3, capacity: 1, lowestAdmittedRank: 2 }],
     });
     expect(explanations?.applicants.a1).toEqual({ host: "h1", rank: 1, higherChoices: [] });
     expect(explanations?.hosts.h2).toEqual({
@@ -96,7 +92,14 @@ describe("textbook examples", () => {
       filled: 1,
       lowestAdmittedRank: 2,
       higherRankedNotAdmitted: [
-        { code: "APPLICANT_MATCHED_HIGHER_CHOICE", applicant: "a1", hostRankOfApplicant: 1, applicantRankOfHost: 2, matchedHost: "h1", applicantRankOfMatchedHost: 1 },
+        {
+          code: "APPLICANT_MATCHED_HIGHER_CHOICE",
+          applicant: "a1",
+          hostRankOfApplicant: 1,
+          applicantRankOfHost: 2,
+          matchedHost: "h1",
+          applicantRankOfMatchedHost: 1,
+        },
       ],
     });
     expect(explanations?.hosts.h1).toEqual({
@@ -104,7 +107,14 @@ describe("textbook examples", () => {
       filled: 2,
       lowestAdmittedRank: 3,
       higherRankedNotAdmitted: [
-        { code: "APPLICANT_MATCHED_HIGHER_CHOICE", applicant: "a4", hostRankOfApplicant: 2, applicantRankOfHost: 2, matchedHost: "h2", applicantRankOfMatchedHost: 1 },
+        {
+          code: "APPLICANT_MATCHED_HIGHER_CHOICE",
+          applicant: "a4",
+          hostRankOfApplicant: 2,
+          applicantRankOfHost: 2,
+          matchedHost: "h2",
+          applicantRankOfMatchedHost: 1,
+        },
       ],
     });
   });
@@ -118,9 +128,7 @@ describe("textbook examples", () => {
       ],
     };
     const r = solve(inst, { explain: true });
-    expect(r.explanations?.applicants.a1?.higherChoices).toEqual([
-      { code: "HOST_DID_NOT_RANK_APPLICANT", host: "h1", applicantRankOfHost: 1 },
-    ]);
+    expect(r.explanations?.applicants.a1?.higherChoices).toEqual([{ code: "HOST_DID_NOT_RANK_APPLICANT", host: "h1", applicantRankOfHost: 1 }]);
   });
 });
 
@@ -152,8 +160,26 @@ describe("regional caps (flexible deferred acceptance)", () => {
     ]);
     expect(r.explanations?.applicants.d1?.higherChoices.map((x) => x.code)).toEqual(["HOST_FULL_WITH_HIGHER_RANKED", "REGION_CAP_REACHED"]);
     expect(r.explanations?.hosts.h2?.higherRankedNotAdmitted).toEqual([
-      { code: "REGION_CAP_REACHED", applicant: "d1", hostRankOfApplicant: 1, applicantRankOfHost: 2, matchedHost: null, applicantRankOfMatchedHost: null, region: "r", regionCap: 1 },
-      { code: "REGION_CAP_REACHED", applicant: "d2", hostRankOfApplicant: 2, applicantRankOfHost: 1, matchedHost: "h1", applicantRankOfMatchedHost: 2, region: "r", regionCap: 1 },
+      {
+        code: "REGION_CAP_REACHED",
+        applicant: "d1",
+        hostRankOfApplicant: 1,
+        applicantRankOfHost: 2,
+        matchedHost: null,
+        applicantRankOfMatchedHost: null,
+        region: "r",
+        regionCap: 1,
+      },
+      {
+        code: "REGION_CAP_REACHED",
+        applicant: "d2",
+        hostRankOfApplicant: 2,
+        applicantRankOfHost: 1,
+        matchedHost: "h1",
+        applicantRankOfMatchedHost: 2,
+        region: "r",
+        regionCap: 1,
+      },
     ]);
   });
 

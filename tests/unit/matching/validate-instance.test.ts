@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateInstance } from "../../../src/domain/matching/index.ts";
+import { validateInstance } from "#src/domain/matching/index.ts";
 
 const base = () => ({
   applicants: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solve, verifyMatching, type Assignment, type MatchingInstance } from "../../../src/domain/matching/index.ts";
+import { solve, verifyMatching, type Assignment, type MatchingInstance } from "#src/domain/matching/index.ts";
 
 const inst: MatchingInstance = {
   applicants: [
@@ -41,7 +41,12 @@ describe("verifier catches every kind of corruption", () => {
     expect(codes([{ applicant: "a4", host: "h1" }])).toEqual(["UNACCEPTABLE_PAIR"]);
   });
   it("over capacity", () => {
-    expect(codes([{ applicant: "a1", host: "h1" }, { applicant: "a2", host: "h1" }])).toEqual(["HOST_OVER_CAPACITY"]);
+    expect(
+      codes([
+        { applicant: "a1", host: "h1" },
+        { applicant: "a2", host: "h1" },
+      ]),
+    ).toEqual(["HOST_OVER_CAPACITY"]);
   });
   it("over regional cap", () => {
     const tight = { ...inst, regionCaps: { east: 1 } };

@@ -1,7 +1,7 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { STEPS, STEP_FIELDS } from "../../../../src/services/applications/application-steps.ts";
-import { getApplicationDetail } from "../../../../src/services/applications/get-application-detail.ts";
-import { OVERRIDABLE_RULES, recordEligibilityOverride } from "../../../../src/services/applications/record-eligibility-override.ts";
+import { STEPS, STEP_FIELDS } from "#src/services/applications/application-steps.ts";
+import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
+import { OVERRIDABLE_RULES, recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { describeUnmet } from "../../../components/eligibility.tsx";
 import { ErrorSummary, Field, SelectField, fieldId, useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
@@ -39,7 +39,11 @@ export default function ApplicationDetailPage() {
   return (
     <>
       <h1>{name || t("applications.untitled")}</h1>
-      {search.get("overridden") ? <p className="notice" role="status">{t("applications.overrideSaved")}</p> : null}
+      {search.get("overridden") ? (
+        <p className="notice" role="status">
+          {t("applications.overrideSaved")}
+        </p>
+      ) : null}
       <dl className="summary-list">
         <dt>{t("applications.status")}</dt>
         <dd>{t(`applicationStatus.${app.status}`)}</dd>
@@ -73,7 +77,13 @@ export default function ApplicationDetailPage() {
       <h3>{t("applications.overrideTitle")}</h3>
       <ErrorSummary state={state} labels={{ rule: t("applications.overrideRule"), reason: t("applications.overrideReason") }} />
       <Form method="post" noValidate>
-        <SelectField name="rule" label={t("applications.overrideRule")} state={state} required options={OVERRIDABLE_RULES.map((r) => ({ value: r, label: t(`eligibility.rules.${r}`) }))} />
+        <SelectField
+          name="rule"
+          label={t("applications.overrideRule")}
+          state={state}
+          required
+          options={OVERRIDABLE_RULES.map((r) => ({ value: r, label: t(`eligibility.rules.${r}`) }))}
+        />
         <Field name="reason" label={t("applications.overrideReason")} state={state} required>
           <textarea id={fieldId("reason")} name="reason" rows={3} defaultValue={state?.values?.reason ?? ""} />
         </Field>

@@ -1,4 +1,4 @@
-import { exportApplicationsCsv } from "../../../../src/services/applications/export-applications-csv.ts";
+import { exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import { filterFrom } from "./list.tsx";
 import type { Route } from "./+types/export-csv";

@@ -1,7 +1,7 @@
 import { Form, useLoaderData, useLocation } from "react-router";
-import { JLPT_LEVELS } from "../../../../src/services/applications/application-steps.ts";
-import { listApplications } from "../../../../src/services/applications/list-applications.ts";
-import { pageRequestFrom } from "../../../../src/services/paging.ts";
+import { JLPT_LEVELS } from "#src/services/applications/application-steps.ts";
+import { listApplications } from "#src/services/applications/list-applications.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
 import { fieldId } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
 import { Pager } from "../../../components/pager.tsx";
@@ -59,9 +59,24 @@ export default function ApplicationsList() {
           <input id={fieldId("q")} name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
         {select("nationality", countryOptions(locale), filter.nationality)}
-        {select("status", STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) })), filter.status)}
-        {select("eligibility", [{ value: "eligible", label: t("applications.eligible") }, { value: "ineligible", label: t("applications.ineligible") }], filter.eligibility)}
-        {select("jlpt", JLPT_LEVELS.map((l) => ({ value: l, label: l })), filter.jlpt)}
+        {select(
+          "status",
+          STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) })),
+          filter.status,
+        )}
+        {select(
+          "eligibility",
+          [
+            { value: "eligible", label: t("applications.eligible") },
+            { value: "ineligible", label: t("applications.ineligible") },
+          ],
+          filter.eligibility,
+        )}
+        {select(
+          "jlpt",
+          JLPT_LEVELS.map((l) => ({ value: l, label: l })),
+          filter.jlpt,
+        )}
         <button type="submit">{t("audit.applyFilter")}</button>
       </Form>
       <p>

@@ -1,8 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { HOST_DECISIONS } from "../../../../src/domain/host-organization.ts";
-import { roleGrants } from "../../../../src/domain/roles.ts";
-import { decideHostApplication, getHostApplicationReview } from "../../../../src/services/hosts/screen-host-applications.ts";
-import { getHostReferenceLists } from "../../../../src/services/hosts/reference-lists.ts";
+import { HOST_DECISIONS } from "#src/domain/host-organization.ts";
+import { roleGrants } from "#src/domain/roles.ts";
+import { decideHostApplication, getHostApplicationReview } from "#src/services/hosts/screen-host-applications.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, SelectField, useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
@@ -72,7 +72,8 @@ export default function HostReview() {
         </p>
       ) : null}
       <p>
-        {locale === "ja" ? review.roundNameJa : review.roundNameEn} — {t("hostScreening.status")}: <strong data-testid="host-status">{t(`hostStatus.${r.status}`)}</strong>
+        {locale === "ja" ? review.roundNameJa : review.roundNameEn} — {t("hostScreening.status")}:{" "}
+        <strong data-testid="host-status">{t(`hostStatus.${r.status}`)}</strong>
         {r.submittedAt ? (
           <>
             {" "}
@@ -142,7 +143,13 @@ export default function HostReview() {
         <>
           <ErrorSummary state={formState} labels={labels} />
           <Form method="post" noValidate>
-            <SelectField name="decision" label={labels.decision} state={formState} required options={[{ value: "", label: t("hostOrg.choose") }, ...HOST_DECISIONS.map((d) => ({ value: d, label: t(`hostScreening.decisions.${d}`) }))]} />
+            <SelectField
+              name="decision"
+              label={labels.decision}
+              state={formState}
+              required
+              options={[{ value: "", label: t("hostOrg.choose") }, ...HOST_DECISIONS.map((d) => ({ value: d, label: t(`hostScreening.decisions.${d}`) }))]}
+            />
             <TextArea name="reason" label={labels.reason} hint={t("hostScreening.reasonHint")} state={formState} required />
             <button type="submit">{t("hostScreening.decide")}</button>
           </Form>

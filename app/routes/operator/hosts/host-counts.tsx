@@ -1,6 +1,6 @@
 /** Host applications of a round by region, industry and size class (on the round dashboard). */
-import { REGIONS, SIZE_CLASSES } from "../../../../src/domain/host-organization.ts";
-import type { HostCounts } from "../../../../src/services/hosts/screen-host-applications.ts";
+import { REGIONS, SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import type { HostCounts } from "#src/services/hosts/screen-host-applications.ts";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 
 function CountTable({ id, caption, rows }: { id: string; caption: string; rows: { key: string; label: string; n: number }[] }) {
@@ -35,9 +35,23 @@ export function HostCountsSection({ roundId, counts }: { roundId: string; counts
         <p>{t("hostScreening.noHosts")}</p>
       ) : (
         <div className="count-tables">
-          <CountTable id="host-counts-region" caption={t("hostScreening.byRegion")} rows={REGIONS.filter((r) => counts.byRegion[r]).map((r) => ({ key: r, label: t(`hostOrg.regions.${r}`), n: counts.byRegion[r]! }))} />
-          <CountTable id="host-counts-sector" caption={t("hostScreening.bySector")} rows={Object.keys(counts.byJsic).sort().map((k) => ({ key: k, label: k, n: counts.byJsic[k]! }))} />
-          <CountTable id="host-counts-size" caption={t("hostScreening.bySize")} rows={SIZE_CLASSES.filter((s) => counts.bySizeClass[s]).map((s) => ({ key: s, label: t(`hostOrg.sizeClasses.${s}`), n: counts.bySizeClass[s]! }))} />
+          <CountTable
+            id="host-counts-region"
+            caption={t("hostScreening.byRegion")}
+            rows={REGIONS.filter((r) => counts.byRegion[r]).map((r) => ({ key: r, label: t(`hostOrg.regions.${r}`), n: counts.byRegion[r]! }))}
+          />
+          <CountTable
+            id="host-counts-sector"
+            caption={t("hostScreening.bySector")}
+            rows={Object.keys(counts.byJsic)
+              .sort()
+              .map((k) => ({ key: k, label: k, n: counts.byJsic[k]! }))}
+          />
+          <CountTable
+            id="host-counts-size"
+            caption={t("hostScreening.bySize")}
+            rows={SIZE_CLASSES.filter((s) => counts.bySizeClass[s]).map((s) => ({ key: s, label: t(`hostOrg.sizeClasses.${s}`), n: counts.bySizeClass[s]! }))}
+          />
         </div>
       )}
       <p>

@@ -1,9 +1,9 @@
 import { Form, useLoaderData, useLocation } from "react-router";
-import { HOST_KINDS, OVERSEAS_STATUSES, REGIONS, SIZE_CLASSES } from "../../../../src/domain/host-organization.ts";
-import { listHostApplications } from "../../../../src/services/hosts/screen-host-applications.ts";
-import { getHostReferenceLists } from "../../../../src/services/hosts/reference-lists.ts";
-import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
-import { pageRequestFrom } from "../../../../src/services/paging.ts";
+import { HOST_KINDS, OVERSEAS_STATUSES, REGIONS, SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import { listHostApplications } from "#src/services/hosts/screen-host-applications.ts";
+import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { pageRequestFrom } from "#src/services/paging.ts";
 import { fieldId } from "../../../components/form.tsx";
 import { Pager } from "../../../components/pager.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -36,7 +36,11 @@ export default function HostsList() {
     { name: "sizeClass", value: f.sizeClass, options: SIZE_CLASSES.map((s) => ({ value: s, label: t(`hostOrg.sizeClasses.${s}`) })) },
     { name: "overseasStatus", value: f.overseasStatus, options: OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) })) },
     { name: "kind", value: f.kind, options: HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) })) },
-    { name: "status", value: f.status, options: (["submitted", "changes_requested", "accepted", "declined", "withdrawn"] as const).map((s) => ({ value: s, label: t(`hostStatus.${s}`) })) },
+    {
+      name: "status",
+      value: f.status,
+      options: (["submitted", "changes_requested", "accepted", "declined", "withdrawn"] as const).map((s) => ({ value: s, label: t(`hostStatus.${s}`) })),
+    },
   ];
   const filterLabel = (n: string) => t(`hostScreening.filter.${n === "roundId" ? "round" : n}`);
   const exportParams = new URLSearchParams(search);

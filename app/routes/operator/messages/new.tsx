@@ -1,15 +1,10 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
-import { LOCALES, LOCALE_NAMES } from "../../../../src/i18n/locales.ts";
-import { authorize } from "../../../../src/services/authorize.ts";
-import { previewMessage, sendMessage } from "../../../../src/services/messages/compose-message.ts";
-import { listRegionChoices, listSessionChoices } from "../../../../src/services/messages/message-queries.ts";
-import {
-  APPLICATION_STATUSES,
-  AUDIENCE_KINDS,
-  HOST_APPLICATION_STATUSES,
-  REGISTRANT_STATUSES,
-} from "../../../../src/services/messages/message-schemas.ts";
-import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
+import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
+import { authorize } from "#src/services/authorize.ts";
+import { previewMessage, sendMessage } from "#src/services/messages/compose-message.ts";
+import { listRegionChoices, listSessionChoices } from "#src/services/messages/message-queries.ts";
+import { APPLICATION_STATUSES, AUDIENCE_KINDS, HOST_APPLICATION_STATUSES, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { ErrorSummary, Field, type FormState, SelectField, useFormState } from "../../../components/form.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { formValues, requestContext, run, runForm } from "../../../lib/request.server.ts";
@@ -90,9 +85,7 @@ export default function NewMessage() {
           </p>
           {preview.samples.map((s) => (
             <article key={s.locale} aria-labelledby={`sample-${s.locale}`} data-testid={`sample-${s.locale}`}>
-              <h3 id={`sample-${s.locale}`}>
-                {t("messagesStaff.sampleTitle", { language: LOCALE_NAMES[s.locale], count: s.recipients })}
-              </h3>
+              <h3 id={`sample-${s.locale}`}>{t("messagesStaff.sampleTitle", { language: LOCALE_NAMES[s.locale], count: s.recipients })}</h3>
               <p>{t("messagesStaff.sampleFor", { name: s.sampleName })}</p>
               <div lang={s.locale}>
                 <p>
@@ -115,7 +108,13 @@ export default function NewMessage() {
             required
             options={AUDIENCE_KINDS.map((a) => ({ value: a, label: t(`messagesStaff.audiences.${a}`) }))}
           />
-          <SelectField name="roundId" label={labels.roundId!} state={state} options={[any, ...rounds.map((r) => ({ value: r.id, label: r.name }))]} defaultValue={rounds[0]?.id ?? ""} />
+          <SelectField
+            name="roundId"
+            label={labels.roundId!}
+            state={state}
+            options={[any, ...rounds.map((r) => ({ value: r.id, label: r.name }))]}
+            defaultValue={rounds[0]?.id ?? ""}
+          />
           <SelectField
             name="applicationStatus"
             label={labels.applicationStatus!}

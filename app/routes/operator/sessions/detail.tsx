@@ -1,9 +1,9 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
-import { roleGrants } from "../../../../src/domain/roles.ts";
-import { listRounds } from "../../../../src/services/rounds/list-rounds.ts";
-import { cancelSession, updateSession } from "../../../../src/services/sessions/manage-session.ts";
-import { markAttendance, markAttendanceFromCsv } from "../../../../src/services/sessions/mark-attendance.ts";
-import { getOperatorSession } from "../../../../src/services/sessions/session-queries.ts";
+import { roleGrants } from "#src/domain/roles.ts";
+import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { cancelSession, updateSession } from "#src/services/sessions/manage-session.ts";
+import { markAttendance, markAttendanceFromCsv } from "#src/services/sessions/mark-attendance.ts";
+import { getOperatorSession } from "#src/services/sessions/session-queries.ts";
 import { useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";

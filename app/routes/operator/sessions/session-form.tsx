@@ -1,6 +1,6 @@
 /** The operator's session form, shared by "new session" and "edit session". */
 import { Form } from "react-router";
-import { LOCALES, LOCALE_NAMES } from "../../../../src/i18n/locales.ts";
+import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { ErrorSummary, Field, type FormState, SelectField } from "../../../components/form.tsx";
 import { countryOptions } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -91,7 +91,12 @@ export function SessionForm({
           <Field name="meetingUrl" label={labels.meetingUrl!} hint={t("sessionsStaff.meetingUrlHint")} state={merged} type="url" />
           <Field name="venue" label={labels.venue!} state={merged} />
           <Field name="city" label={labels.city!} state={merged} />
-          <SelectField name="countryCode" label={labels.countryCode!} state={merged} options={[{ value: "", label: t("sessionsStaff.noCountry") }, ...countryOptions(locale)]} />
+          <SelectField
+            name="countryCode"
+            label={labels.countryCode!}
+            state={merged}
+            options={[{ value: "", label: t("sessionsStaff.noCountry") }, ...countryOptions(locale)]}
+          />
         </fieldset>
         <fieldset>
           <legend>{t("sessionsStaff.timeLegend")}</legend>
