@@ -50,7 +50,7 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create an account for your organization");
   await expectAccessible(page);
   await page.goto("/ja/host/sign-up");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("受入企業・団体のアカウント作成");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("受入企業のアカウント作成");
   await expectAccessible(page);
   await page.getByLabel("氏名").fill("北海 太郎");
   await page.getByLabel("メールアドレス").fill(run.admin);
@@ -98,7 +98,7 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await page.getByLabel("従業員数").fill("12");
   await submit(page, "組織を登録");
   await expect(page).toHaveURL(/\/ja\/host\?registered=1$/);
-  await expect(page.getByRole("status")).toHaveText("組織を登録しました。あなたがこの組織の管理者です。");
+  await expect(page.getByRole("status")).toHaveText("組織を登録しました。このアカウントが組織の管理者です。");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(run.nameJa);
   await expect(page.locator("dd", { hasText: "10～99人" })).toHaveCount(1);
   await expect(page.locator("dd", { hasText: "北海道" }).first()).toBeVisible();
@@ -155,7 +155,7 @@ test("the host applies for the open round with two positions and submits", async
   await page.getByRole("textbox", { name: "保険" }).fill("事業の保険に加入する。");
   await page.getByRole("textbox", { name: "来日時の支援" }).fill("新千歳空港まで出迎える。");
   await submit(page, "保存");
-  await expect(page.getByRole("alert")).toContainText("応募するには事業の趣旨への同意が必要です。");
+  await expect(page.getByRole("alert")).toContainText("申請するには事業の趣旨への同意が必要です。");
   await expect(page.getByRole("textbox", { name: "指導担当者" })).toHaveValue("北海 太郎");
   await expect(page.getByLabel("海外展開のための知見の獲得")).toBeChecked();
   await expectAccessible(page);
@@ -237,7 +237,7 @@ test("an operator filters the host applications, opens this one and accepts it; 
   await page.getByLabel("Decision").selectOption("accepted");
   await page.getByLabel("Reason").fill("受入体制が十分で、海外展開の計画が具体的です。");
   await submit(page, "Record decision");
-  await expect(page.getByRole("status")).toHaveText("The decision has been recorded and the host has been told.");
+  await expect(page.getByRole("status")).toHaveText("The decision has been recorded and the host company has been told.");
   await expect(page.getByTestId("host-status")).toHaveText("Accepted");
 
   // The CSV export carries the same filtered list.

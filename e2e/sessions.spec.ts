@@ -94,7 +94,7 @@ test("three people register without an account; the third joins the waiting list
     if (n === 3) {
       await expect(page.getByText("Đã hết chỗ: bạn có thể đăng ký danh sách chờ")).toBeVisible();
       await page.getByLabel(/^Họ và tên/).fill(p.name);
-      await page.getByLabel(/^Địa chỉ e-mail/).fill(p.email);
+      await page.getByLabel(/^Địa chỉ email/).fill(p.email);
       await page.getByLabel(/^Quốc gia cư trú/).selectOption("VN");
       await submit(page, "Đăng ký danh sách chờ");
       await expect(page.getByTestId("registration-result")).toContainText("bạn đang ở trong danh sách chờ");

@@ -19,24 +19,29 @@
       document.cookie = "tz=" + encodeURIComponent(tz) + "; path=/; max-age=31536000; samesite=lax";
     }
     if (tz === "Asia/Tokyo") return;
-    var lang = document.documentElement.lang || undefined;
     var nodes = document.querySelectorAll("time[data-local-time='pending']");
+    var formats = {};
     for (var i = 0; i < nodes.length; i++) {
       var el = nodes[i];
       var d = new Date(el.getAttribute("datetime"));
       if (isNaN(d.getTime())) continue;
-      var text = new Intl.DateTimeFormat(lang, {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: tz,
-        timeZoneName: "short",
-      }).format(d);
+      // The server's formatting locale (Thai pages: Gregorian calendar), one formatter per locale.
+      var lang = el.getAttribute("data-format-locale") || document.documentElement.lang || "en";
+      formats[lang] =
+        formats[lang] ||
+        new Intl.DateTimeFormat(lang, {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone: tz,
+          timeZoneName: "short",
+        });
+      var text = formats[lang].format(d);
       var span = document.createElement("span");
       span.className = "instant-local";
-      span.textContent = " (" + (el.getAttribute("data-label") || "") + ": " + text + ")";
+      span.textContent = " " + (el.getAttribute("data-pattern") || "({time})").replace("{time}", text);
       el.setAttribute("data-local-time", "done");
       el.parentNode.insertBefore(span, el.nextSibling);
     }

@@ -1,6 +1,6 @@
 import type { EligibilityResult, Unmet } from "#src/domain/eligibility.ts";
 import { countryName } from "../lib/countries.ts";
-import { type I18n, useI18n } from "../lib/i18n.tsx";
+import { type I18n, formatDate, useI18n } from "../lib/i18n.tsx";
 
 /** One unmet eligibility rule as a sentence in the page's language. */
 export function describeUnmet(u: Unmet, { t, locale }: I18n): string {
@@ -10,7 +10,7 @@ export function describeUnmet(u: Unmet, { t, locale }: I18n): string {
       return t(`eligibility.${u.rule}.${u.code}`, { country: countryName(u.country, locale) });
     case "too_young":
     case "too_old":
-      return t(`eligibility.age.${u.code}`, { min: u.min, max: u.max, age: u.age, date: u.referenceDate });
+      return t(`eligibility.age.${u.code}`, { min: u.min, max: u.max, age: u.age, date: formatDate(u.referenceDate, locale) });
     case "insufficient":
       return t("eligibility.language.insufficient", { minJlpt: u.minJlpt });
     default:

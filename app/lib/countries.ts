@@ -1,5 +1,6 @@
 /** Country choices in the page's language (names from the browser-independent CLDR data in Node's ICU). */
 import countries from "#src/db/reference/countries.json" with { type: "json" };
+import { regionName } from "#src/i18n/format.ts";
 import { type Locale, LOCALE_TAGS } from "#src/i18n/locales.ts";
 
 const cache = new Map<Locale, { value: string; label: string }[]>();
@@ -16,6 +17,5 @@ export function countryOptions(locale: Locale): { value: string; label: string }
 }
 
 export function countryName(code: string | null | undefined, locale: Locale): string {
-  if (!code) return "";
-  return new Intl.DisplayNames([LOCALE_TAGS[locale]], { type: "region", fallback: "code" }).of(code) ?? code;
+  return code ? regionName(code, locale) : "";
 }

@@ -1,7 +1,8 @@
 /** The page's language and the translate/format helpers, provided by the locale layout. */
 import { createContext, useContext } from "react";
-import { type Locale, LOCALE_TAGS } from "#src/i18n/locales.ts";
-import { type Translate, translator } from "#src/i18n/translator.ts";
+import type { Locale } from "#src/i18n/locales.ts";
+import { type Translate, type TranslateParams, translator } from "#src/i18n/translator.ts";
+import { formatDate, formatInstant, formatNumber, formatPeriod } from "#src/i18n/format.ts";
 import { PROGRAM_TIME_ZONE } from "#src/domain/time.ts";
 
 export interface I18n {
@@ -21,24 +22,25 @@ export function useI18n(): I18n {
   return value;
 }
 
+/**
+ * A Date passed as a message parameter is an instant (a deadline in an error,
+ * say): it is shown in program time with its zone, in the page's language,
+ * never as the Date's own English text.
+ */
+function localizeParams(params: TranslateParams, locale: Locale): TranslateParams {
+  let out: TranslateParams | null = null;
+  for (const [name, value] of Object.entries(params)) {
+    if (value instanceof Date) {
+      out ??= { ...params };
+      out[name] = formatInstant(value, locale, PROGRAM_TIME_ZONE);
+    }
+  }
+  return out ?? params;
+}
+
 export function makeI18n(locale: Locale, timeZone: string | null): I18n {
-  return { locale, t: translator(locale), timeZone };
+  const translate = translator(locale);
+  return { locale, t: (key, params) => translate(key, params && localizeParams(params, locale)), timeZone };
 }
 
-export function formatInstant(at: Date | string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(at));
-}
-
-export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[locale]).format(n);
-}
-
-export { PROGRAM_TIME_ZONE };
+export { formatDate, formatInstant, formatNumber, formatPeriod, PROGRAM_TIME_ZONE };

@@ -1,7 +1,7 @@
 import { useLoaderData } from "react-router";
 import { getOpenRound } from "#src/services/applications/get-open-round.ts";
 import { Instant } from "../components/instant.tsx";
-import { useI18n } from "../lib/i18n.tsx";
+import { formatDate, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/apply";
 
@@ -46,7 +46,7 @@ export default function Apply() {
       <h2>{t("program.whoTitle")}</h2>
       <ul>
         <li>{t("program.whoNationality")}</li>
-        {round ? <li>{t("program.whoAge", { min: round.ageMin, max: round.ageMax, date: round.referenceDate })}</li> : null}
+        {round ? <li>{t("program.whoAge", { min: round.ageMin, max: round.ageMax, date: formatDate(round.referenceDate, locale) })}</li> : null}
         <li>{t("program.whoLanguage")}</li>
         <li>{t("program.whoDocument")}</li>
       </ul>

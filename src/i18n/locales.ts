@@ -27,6 +27,13 @@ export const LOCALE_TAGS: Record<Locale, string> = {
   th: "th-TH",
 };
 
+/**
+ * Tags for formatting dates and numbers (Intl). Thai pages use the Gregorian
+ * calendar, the one their forms ask for (ARCHITECTURE.md, Languages): "th-TH"
+ * alone would show Buddhist-era years (2568) beside Gregorian inputs.
+ */
+export const FORMAT_TAGS: Record<Locale, string> = { ...LOCALE_TAGS, th: "th-TH-u-ca-gregory" };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

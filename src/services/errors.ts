@@ -28,10 +28,10 @@ export class NotFoundError extends Error {
   }
 }
 
-/** Input failed validation; field errors are i18n keys (with params). */
+/** Input failed validation; field errors are i18n keys (with params; a Date is an instant the page shows in the reader's language). */
 export interface FieldError {
   key: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | Date>;
 }
 export class ValidationError extends Error {
   constructor(

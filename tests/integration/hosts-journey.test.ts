@@ -256,7 +256,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     env.clock.set("2027-05-31T15:00:00Z");
     expect((await getMyHostApplication(env.ctx, host, roundId)).editable).toBe(false);
     const late = await validationErrorOf(saveHostApplication(env.ctx, host, roundId, PLAN));
-    expect(late.formErrors[0]).toEqual({ key: "hostApplication.errors.closed", params: { at: "2027-05-31 23:59 JST" } });
+    expect(late.formErrors[0]).toEqual({ key: "hostApplication.errors.closed", params: { at: new Date("2027-05-31T14:59:00Z") } });
     await expect(validationErrorOf(savePosition(env.ctx, host, roundId, null, POSITION))).resolves.toBeInstanceOf(ValidationError);
   });
 

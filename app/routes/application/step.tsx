@@ -11,7 +11,8 @@ import { EligibilitySummary, describeUnmet } from "../../components/eligibility.
 import type { MyApplication } from "#src/services/applications/get-my-application.ts";
 import { ErrorSummary, Field, type FormState, fieldId, useFormState } from "../../components/form.tsx";
 import { StepFields } from "../../components/step-fields.tsx";
-import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
+import { countryName } from "../../lib/countries.ts";
+import { formatDate, formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
 import { formFailure, requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/step";
 
@@ -239,8 +240,15 @@ function DocumentsStep({
   );
 }
 
-function answerText(value: unknown, name: string, t: (k: string, p?: Record<string, string | number>) => string, country: (c: string) => string): string {
+function answerText(
+  value: unknown,
+  { name, kind }: { name: string; kind: string },
+  t: (k: string, p?: Record<string, string | number>) => string,
+  country: (c: string) => string,
+  date: (d: string) => string,
+): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (kind === "date") return date(String(value));
   if (typeof value === "boolean") return t(value ? "application.yes" : "application.no");
   if (Array.isArray(value))
     return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
@@ -253,7 +261,6 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const app = mine.application;
-  const names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   return (
     <>
       <p>{t("application.review.lead")}</p>
@@ -273,7 +280,15 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
               {STEP_FIELDS[s].map((f) => (
                 <div key={f.name} className="sub">
                   <dt>{t(`application.fields.${f.name}`)}</dt>
-                  <dd>{answerText(app?.answers[f.name], f.name, t, (c) => names.of(c) ?? c)}</dd>
+                  <dd>
+                    {answerText(
+                      app?.answers[f.name],
+                      f,
+                      t,
+                      (c) => countryName(c, locale),
+                      (d) => formatDate(d, locale),
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -4,7 +4,7 @@ import { getMyHostApplication, removePosition, saveHostApplication, submitHostAp
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
-import { useI18n } from "../../lib/i18n.tsx";
+import { formatPeriod, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { formInput, runHostForm } from "./host-forms.server.ts";
 import { CheckboxGroup, Notice, TextArea } from "./host-ui.tsx";
@@ -186,7 +186,7 @@ export default function HostRound() {
                 <td>{prefName(p.prefectureCode)}</td>
                 <td>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
                 <td>{t(`hostApplication.languages.${p.language}`)}</td>
-                <td>{p.periodStart || p.periodEnd ? `${p.periodStart ?? ""} – ${p.periodEnd ?? ""}` : "—"}</td>
+                <td>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>
                 {editable ? (
                   <td>
                     <div className="inline-actions">

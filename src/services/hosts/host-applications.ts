@@ -23,20 +23,6 @@ export interface HostRoundSummary {
   closesAt: Date | null;
 }
 
-export function formatTokyo(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} JST`;
-}
-
 /** Rounds that take host applications now or took them (to show a status). */
 export async function listHostRounds(db: Kysely<Database>): Promise<HostRoundSummary[]> {
   const rows = await db
@@ -165,7 +151,7 @@ async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m
   const closesAt = round.due_at ?? null;
   if (!hostApplicationEditable(app?.status ?? "draft", ctx.clock(), closesAt)) {
     if (app && app.status !== "draft" && app.status !== "submitted") throw new ValidationError({}, [{ key: "hostApplication.errors.decided" }]);
-    throw new ValidationError({}, [{ key: "hostApplication.errors.closed", params: { at: closesAt ? formatTokyo(closesAt) : "—" } }]);
+    throw new ValidationError({}, [{ key: "hostApplication.errors.closed", params: { at: closesAt ?? "—" } }]);
   }
   if (!app) {
     if (!create) throw new ValidationError({}, [{ key: "hostApplication.errors.saveFirst" }]);

@@ -4,6 +4,7 @@
  * read). A recipient sees the version chosen for them when it was sent.
  */
 import { sql } from "kysely";
+import { formatDay } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -138,8 +139,13 @@ export async function openInboxMessage(ctx: ServiceContext, actor: Actor | null,
 /** For the operator's form: the sessions of every round, newest first. */
 export async function listSessionChoices(ctx: ServiceContext, actor: Actor | null, locale: Locale) {
   authorize(actor, "round.manage");
-  const rows = await ctx.db.selectFrom("information_sessions").select(["id", "titles", "starts_at"]).orderBy("starts_at", "desc").limit(200).execute();
-  return rows.map((r) => ({ id: r.id, title: `${pick(r.titles, locale)} (${r.starts_at.toISOString().slice(0, 10)})` }));
+  const rows = await ctx.db
+    .selectFrom("information_sessions")
+    .select(["id", "titles", "starts_at", "time_zone"])
+    .orderBy("starts_at", "desc")
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: `${pick(r.titles, locale)} (${formatDay(r.starts_at, locale, r.time_zone)})` }));
 }
 
 export async function listRegionChoices(ctx: ServiceContext, locale: Locale) {

@@ -1,7 +1,8 @@
 /** How a session row is shown: its title in a language, its place, its time for e-mails. */
 import type { Selectable } from "kysely";
 import type { InformationSessionsTable } from "../../db/schema.ts";
-import { type Locale, LOCALE_TAGS, isLocale } from "../../i18n/locales.ts";
+import { formatDay, formatTime, regionName } from "../../i18n/format.ts";
+import { type Locale, isLocale } from "../../i18n/locales.ts";
 
 export type SessionRow = Selectable<InformationSessionsTable>;
 
@@ -53,17 +54,14 @@ export function summarize(row: SessionRow, locale: string): SessionSummary {
 
 /** "10 Jun 2027, 18:30 – 20:00 (GMT+7)" in the venue's zone, in the reader's language. */
 export function formatSessionTime(row: SessionRow, locale: string): string {
-  const tag = LOCALE_TAGS[isLocale(locale) ? locale : ("en" as Locale)];
-  const day = new Intl.DateTimeFormat(tag, { year: "numeric", month: "short", day: "numeric", timeZone: row.time_zone }).format(row.starts_at);
-  const time = (at: Date, withZone: boolean) =>
-    new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", timeZone: row.time_zone, ...(withZone ? { timeZoneName: "short" } : {}) }).format(at);
-  return `${day} ${time(row.starts_at, false)} – ${time(row.ends_at, true)} (${row.time_zone})`;
+  const l: Locale = isLocale(locale) ? locale : "en";
+  const day = formatDay(row.starts_at, l, row.time_zone);
+  return `${day} ${formatTime(row.starts_at, l, row.time_zone)} – ${formatTime(row.ends_at, l, row.time_zone, true)} (${row.time_zone})`;
 }
 
 /** Where the session takes place (venue, city, country), or for an online session its link when the reader is registered. */
 export function formatSessionPlace(row: SessionRow, locale: string, withMeetingLink: boolean): string {
   if (row.mode === "online") return withMeetingLink && row.meeting_url ? row.meeting_url : "";
-  const tag = LOCALE_TAGS[isLocale(locale) ? locale : ("en" as Locale)];
-  const country = row.country_code ? (new Intl.DisplayNames([tag], { type: "region", fallback: "code" }).of(row.country_code) ?? row.country_code) : "";
+  const country = row.country_code ? regionName(row.country_code, isLocale(locale) ? locale : "en") : "";
   return [row.venue, row.city, country].filter(Boolean).join(", ");
 }

@@ -5,7 +5,7 @@ import { decideHostApplication, getHostApplicationReview } from "#src/services/h
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, SelectField, useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
-import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
+import { formatNumber, formatPeriod, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../../lib/request.server.ts";
 import { TextArea } from "../../host/host-ui.tsx";
 import type { Route } from "./+types/detail";
@@ -124,7 +124,7 @@ export default function HostReview() {
               <td>{x.department ?? "—"}</td>
               <td>{nameOf(x.prefectureCode, ref.prefectures)}</td>
               <td>{t("hostApplication.capacityValue", { n: x.capacity })}</td>
-              <td>{x.periodStart || x.periodEnd ? `${x.periodStart ?? ""} – ${x.periodEnd ?? ""}` : "—"}</td>
+              <td>{formatPeriod(x.periodStart, x.periodEnd, locale)}</td>
               <td>{t(`hostApplication.languages.${x.language}`)}</td>
               <td>{x.fields.join(", ") || "—"}</td>
             </tr>
