@@ -4,6 +4,7 @@
  *   computeYearReport(records, config)        → YearReport   (a fiscal year's records)
  *   yearReportFromPublished(data, fiscalYear) → YearReport   (FY2016–2018, published aggregates)
  *   openStatistics(report)                    → OpenYearReport (no ids, small counts suppressed)
+ *   presentation(report, { suppressSmallCounts }) → OpenYearReport for files and charts
  *   canonicalRecordsInput / canonicalPublishedInput → string to hash (inputs hash)
  *   serializeReport / parseReport / diffReports     → store, read back and compare snapshots
  *
@@ -25,6 +26,7 @@ export {
 } from "./published.ts";
 export {
   openStatistics,
+  presentation,
   suppressBreakdown,
   suppressionIsSafe,
   formatOpenCount,

@@ -11,7 +11,17 @@
  * everything a reader knows: shown counts, "<5" means 0–4, "x" means ≥ 5.
  */
 import { formatCount, formatPercent } from "./percent.ts";
-import { FIGURE_IDS, type Figure, type FigureId, type FigureKind, type FigureStatus, type LocalizedText, type Percent, type YearReport } from "./types.ts";
+import {
+  FIGURE_IDS,
+  type Figure,
+  type FigureId,
+  type FigureKind,
+  type FigureStatus,
+  type LocalizedText,
+  type Percent,
+  type RecordKind,
+  type YearReport,
+} from "./types.ts";
 
 /** Counts under this are suppressed in the breakdowns below. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -37,12 +47,15 @@ export interface OpenFigureRow {
 export interface OpenFigure {
   id: FigureId;
   kind: FigureKind;
+  /** What the counted records are (the page links staff to them; the open figures carry no ids). */
+  recordKind: RecordKind;
   /** withheld: the breakdown could not be protected by suppression (only tiny totals), so no row has a number. */
   status: FigureStatus | "withheld";
   rows: OpenFigureRow[];
   notes: string[];
 }
 
+/** A year's figures without record ids (open statistics, files, charts). */
 export interface OpenYearReport {
   fiscalYear: number;
   source: YearReport["source"];
@@ -93,7 +106,7 @@ export function suppressBreakdown(counts: readonly number[]): (Suppression | nul
   return marks;
 }
 
-function openFigure(f: Figure): OpenFigure {
+function openFigure(f: Figure, suppress: boolean): OpenFigure {
   const rows: OpenFigureRow[] = f.rows.map((r) => ({
     key: r.key,
     count: r.count,
@@ -106,7 +119,7 @@ function openFigure(f: Figure): OpenFigure {
   }));
   let status: OpenFigure["status"] = f.status;
   const notes = [...f.notes];
-  if (SUPPRESSED_FIGURES.includes(f.id) && rows.length > 0) {
+  if (suppress && SUPPRESSED_FIGURES.includes(f.id) && rows.length > 0) {
     // named countries are listed by code, not by rank, so a suppressed one's position tells nothing
     if (f.id === "internsByNationality") {
       const countries = rows.filter((r) => r.key.startsWith("country:")).sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -125,12 +138,21 @@ function openFigure(f: Figure): OpenFigure {
       if (marks.some((m) => m !== null)) notes.push("report.notes.suppressed");
     }
   }
-  return { id: f.id, kind: f.kind, status, rows, notes };
+  return { id: f.id, kind: f.kind, recordKind: f.recordKind, status, rows, notes };
 }
 
 /** The public figures of a year: no ids, small counts suppressed. */
 export function openStatistics(report: YearReport): OpenYearReport {
-  const figures = Object.fromEntries(FIGURE_IDS.map((id) => [id, openFigure(report.figures[id])])) as Record<FigureId, OpenFigure>;
+  return presentation(report, { suppressSmallCounts: true });
+}
+
+/**
+ * The figures without record ids, for files and charts: for operators and the
+ * ministry as they are (`suppressSmallCounts: false`), for the public as
+ * openStatistics gives them.
+ */
+export function presentation(report: YearReport, options: { suppressSmallCounts: boolean }): OpenYearReport {
+  const figures = Object.fromEntries(FIGURE_IDS.map((id) => [id, openFigure(report.figures[id], options.suppressSmallCounts)])) as Record<FigureId, OpenFigure>;
   return { fiscalYear: report.fiscalYear, source: report.source, definitionsVersion: report.definitionsVersion, figures };
 }
 

@@ -100,7 +100,7 @@ function percentRow(key: string, value: number | null, decimals: 0 | 1, label?: 
 }
 
 function figure(id: FigureId, kind: Figure["kind"], recordKind: RecordKind, rows: FigureRow[] | null, notes: string[] = []): Figure {
-  if (rows === null) return { id, kind, recordKind, status: "notPublished", rows: [], notes: ["report.notes.notPublished", ...notes] };
+  if (rows === null) return { id, kind, recordKind, status: "notPublished", rows: [], notes: notes.length > 0 ? notes : ["report.notes.notPublished"] };
   const dash = rows.some((r) => r.count === null && r.percent === null);
   const percentsOnly = rows.every((r) => r.count === null);
   const all = [...notes, ...(percentsOnly ? ["report.notes.publishedPercentsOnly"] : []), ...(dash ? ["report.notes.publishedDash"] : [])];
