@@ -23,6 +23,11 @@ export function canonicalJson(value: unknown): string {
       out.push(JSON.stringify(v));
     } else if (typeof v === "boolean") out.push(v ? "true" : "false");
     else if (Array.isArray(v)) {
+      // arrays of strings (the report's id lists) in one native call
+      if (v.every((x) => typeof x === "string")) {
+        out.push(JSON.stringify(v));
+        return;
+      }
       out.push("[");
       for (let i = 0; i < v.length; i++) {
         if (i > 0) out.push(",");
@@ -46,16 +51,46 @@ export function canonicalJson(value: unknown): string {
   return out.join("");
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const sorted = <T extends { id: string }>(list: readonly T[]) => [...list].sort(byId);
+type Cell = string | number | null;
+const cell = (v: string | number | null | undefined): Cell => (v === undefined ? null : v);
+
+/**
+ * A list as a JSON array of tuples sorted by id (code-unit order; ties, which
+ * only invalid records have, by the tuple's JSON), so the order the records
+ * came in does not matter. One native JSON.stringify for the whole list.
+ */
+function tuples<T extends { id: string }>(list: readonly T[], tuple: (item: T) => Cell[]): string {
+  const rows = list.map(tuple);
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = (rows[i - 1]![0] as string) < (rows[i]![0] as string);
+  if (!sorted) {
+    rows.sort((a, b) => {
+      const x = a[0] as string;
+      const y = b[0] as string;
+      if (x !== y) return x < y ? -1 : 1;
+      const ja = JSON.stringify(a);
+      const jb = JSON.stringify(b);
+      return ja < jb ? -1 : ja > jb ? 1 : 0;
+    });
+  }
+  return JSON.stringify(rows);
+}
 
 /**
  * Everything a report from records depends on, canonically: the definitions
- * version, the fiscal year, the groupings and every record (each list sorted
- * by id). Hash this (sha-256) for the snapshot's inputs hash.
+ * version, the fiscal year, the groupings and every record. Each record is a
+ * JSON array of its fields in a fixed order (an answer left blank and one not
+ * asked are both null), each list sorted by id, so the same records in any
+ * order give the same string. Hash it (sha-256) for the snapshot's inputs
+ * hash. Records read ORDER BY id (COLLATE "C" for non-ASCII ids) skip the sort.
+ *   applicants [id, nationality, finalStatus]
+ *   interns [id, applicantId, hostApplicationId]
+ *   hostApplications [id, finalStatus, jsicDivision, employees, overseasStatus, prefectureCode, region]
+ *   internSurveyResponses [id, internId, match_fit, overall_satisfaction]
+ *   hostSurveyResponses [id, internId, match_fit, overall_satisfaction, intern_japanese_level, intern_english_level]
  */
 export function canonicalRecordsInput(records: ReportRecords, config: ReportConfig): string {
-  return canonicalJson({
+  const head = canonicalJson({
     source: "records",
     definitionsVersion: REPORT_DEFINITIONS_VERSION,
     fiscalYear: records.fiscalYear,
@@ -64,22 +99,30 @@ export function canonicalRecordsInput(records: ReportRecords, config: ReportConf
       jsicDivisions: [...config.jsicDivisions],
       worldRegions: config.worldRegions.map((r) => ({ code: r.code, countries: [...r.countries].sort() })),
     },
-    records: {
-      applicants: sorted(records.applicants).map((a) => ({ id: a.id, nationality: a.nationality, finalStatus: a.finalStatus })),
-      interns: sorted(records.interns).map((i) => ({ id: i.id, applicantId: i.applicantId, hostApplicationId: i.hostApplicationId })),
-      hostApplications: sorted(records.hostApplications).map((h) => ({
-        id: h.id,
-        finalStatus: h.finalStatus,
-        jsicDivision: h.jsicDivision,
-        employees: h.employees,
-        overseasStatus: h.overseasStatus,
-        prefectureCode: h.prefectureCode,
-        region: h.region ?? null,
-      })),
-      internSurveyResponses: sorted(records.internSurveyResponses).map((r) => ({ id: r.id, internId: r.internId, answers: { ...r.answers } })),
-      hostSurveyResponses: sorted(records.hostSurveyResponses).map((r) => ({ id: r.id, internId: r.internId, answers: { ...r.answers } })),
-    },
   });
+  const lists = [
+    `"applicants":${tuples(records.applicants, (a) => [a.id, cell(a.nationality), a.finalStatus])}`,
+    `"hostApplications":${tuples(records.hostApplications, (h) => [
+      h.id,
+      h.finalStatus,
+      h.jsicDivision,
+      cell(h.employees),
+      cell(h.overseasStatus),
+      cell(h.prefectureCode),
+      cell(h.region),
+    ])}`,
+    `"hostSurveyResponses":${tuples(records.hostSurveyResponses, (r) => [
+      r.id,
+      r.internId,
+      cell(r.answers.match_fit),
+      cell(r.answers.overall_satisfaction),
+      cell(r.answers.intern_japanese_level),
+      cell(r.answers.intern_english_level),
+    ])}`,
+    `"internSurveyResponses":${tuples(records.internSurveyResponses, (r) => [r.id, r.internId, cell(r.answers.match_fit), cell(r.answers.overall_satisfaction)])}`,
+    `"interns":${tuples(records.interns, (i) => [i.id, i.applicantId, i.hostApplicationId])}`,
+  ];
+  return `${head.slice(0, -1)},"records":{${lists.join(",")}}}`;
 }
 
 /** Everything a published year's report depends on: that year's row of each table and the file's metadata the module reads. */
@@ -98,9 +141,21 @@ export function canonicalPublishedInput(data: PublishedAggregates, fiscalYear: n
   });
 }
 
-/** The report as canonical JSON (what a snapshot stores). */
+/**
+ * The report as canonical JSON (what a snapshot stores). The rows of a
+ * distribution share one base (who the percentages are of): it is written
+ * once, as the figure's `base`, and its rows have none; parseReport puts it
+ * back on every row.
+ */
 export function serializeReport(report: YearReport): string {
-  return canonicalJson(report);
+  const figures = Object.fromEntries(
+    FIGURE_IDS.map((id) => {
+      const f = report.figures[id];
+      const shared = f.kind === "distribution" && f.rows.length > 0 && f.rows.every((r) => r.base === f.rows[0]!.base) ? f.rows[0]!.base : null;
+      return [id, shared ? { ...f, base: shared, rows: f.rows.map(({ base: _base, ...row }) => row) } : f];
+    }),
+  );
+  return canonicalJson({ ...report, figures });
 }
 
 /** A stored report back; checks its shape enough to compare it (every figure present, rows with keys). */
@@ -109,9 +164,13 @@ export function parseReport(json: string): YearReport {
   if (typeof r !== "object" || r === null || typeof r.fiscalYear !== "number" || typeof r.definitionsVersion !== "number" || typeof r.figures !== "object")
     throw new Error("not a stored year report");
   for (const id of FIGURE_IDS) {
-    const f = r.figures[id];
+    const f = r.figures[id] as YearReport["figures"][FigureId] & { base?: FigureRow["base"] };
     if (!f || !Array.isArray(f.rows) || f.rows.some((row) => typeof row.key !== "string"))
       throw new Error(`stored year report: figure ${id} is missing or malformed`);
+    if (f.base) {
+      for (const row of f.rows) row.base = f.base;
+      delete f.base;
+    }
   }
   return r;
 }

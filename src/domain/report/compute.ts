@@ -1,7 +1,8 @@
 /**
  * Every figure of the yearly report from one fiscal year's records (ADR 0015).
  * Pure and deterministic: the same records (in any order) and configuration
- * give the same report, ids sorted, rows in their definitional order.
+ * give the same report, ids sorted (code-unit order), rows in their
+ * definitional order.
  */
 import { OVERSEAS_STATUSES, REGIONS, SIZE_CLASSES, isPrefectureCode, regionOf, sizeClassOf, type Region } from "../host-organization.ts";
 import { indexReportConfig } from "./config.ts";
@@ -15,7 +16,6 @@ import {
   MATCH_FIT_ANSWERS,
   REPORT_DEFINITIONS_VERSION,
   SATISFACTION_ANSWERS,
-  type ApplicantRecord,
   type Figure,
   type FigureId,
   type FigureRow,
@@ -36,19 +36,24 @@ export const NAMED_NATIONALITY_MIN = 5;
 export const NAMED_NATIONALITIES = 4;
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
 
-/** The list sorted by id (code-unit order, the same on every machine); the list itself when it already is. */
-function sortedById<T extends { id: string }>(list: readonly T[]): readonly T[] {
-  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id > list[i]!.id) return [...list].sort(byId);
-  return list;
+/**
+ * Sorts ids in place in UTF-16 code-unit order (the same on every machine,
+ * unlike a database collation) and returns them. The built-in sort without a
+ * comparator compares strings exactly so, natively: several times faster than
+ * a comparator on 130,000 ids. Skipped when already sorted (ORDER BY id).
+ */
+function sortIds(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort();
+  return ids;
 }
 
 function makeBase(ids: string[], unansweredIds: string[]): RowBase {
-  return { respondents: ids.length, ids, unanswered: unansweredIds.length, unansweredIds };
+  return { respondents: ids.length, ids: sortIds(ids), unanswered: unansweredIds.length, unansweredIds: sortIds(unansweredIds) };
 }
 
-function countFigure(id: FigureId, recordKind: RecordKind, ids: string[]): Figure {
+function countFigure(id: FigureId, recordKind: RecordKind, unsortedIds: string[]): Figure {
+  const ids = sortIds(unsortedIds);
   return { id, kind: "count", recordKind, status: "complete", rows: [{ key: "total", count: ids.length, percent: null, ids, base: null }], notes: [] };
 }
 
@@ -60,7 +65,7 @@ function distribution(id: FigureId, recordKind: RecordKind, keys: readonly strin
   return { id, kind: "distribution", recordKind, status: "complete", rows, notes: [] };
 }
 
-/** Sorts items (already in id order) into buckets by key; null key = not answered. */
+/** Sorts items into buckets by key (each bucket's ids sorted); null key = not answered. */
 function bucket<T extends { id: string }>(items: readonly T[], keyOf: (item: T) => string | null | undefined) {
   const buckets = new Map<string, string[]>();
   const answered: string[] = [];
@@ -76,6 +81,7 @@ function bucket<T extends { id: string }>(items: readonly T[], keyOf: (item: T) 
     if (!list) buckets.set(k, (list = []));
     list.push(item.id);
   }
+  for (const list of buckets.values()) sortIds(list);
   return { buckets, base: makeBase(answered, unanswered) };
 }
 
@@ -98,27 +104,61 @@ function oneOf<T extends string>(list: readonly T[], v: unknown): v is T {
 export function computeYearReport(records: ReportRecords, config: ReportConfig): YearReport {
   const cfg = indexReportConfig(config);
   const problems = new ProblemCollector();
-  const checkIds = (list: RecordList, items: readonly { id: string }[]) => {
+  /** Checks ids are non-empty and distinct; ids already in strictly increasing order (ORDER BY id) need no set. */
+  /** Returns true when the ids are strictly increasing (sorted and distinct): then no set is needed, and they can be binary-searched. */
+  const checkIds = (list: RecordList, items: readonly { id: string }[]): boolean => {
+    let increasing = true;
+    for (let i = 0; i < items.length && increasing; i++) {
+      const id = items[i]!.id;
+      increasing = typeof id === "string" && id !== "" && (i === 0 || items[i - 1]!.id < id);
+    }
+    if (increasing) return true;
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (typeof item.id !== "string" || item.id === "") problems.add({ list, index, id: String(item.id), field: "id", code: "invalid_value" });
       else if (seen.has(item.id)) problems.add({ list, index, id: item.id, field: "id", code: "duplicate_id" });
       else seen.add(item.id);
     });
+    return false;
   };
   if (!Number.isInteger(records.fiscalYear) || records.fiscalYear < 2000 || records.fiscalYear > 2200)
     throw new RangeError(`fiscal year ${records.fiscalYear} is not a year`);
 
-  // applicants
-  checkIds("applicants", records.applicants);
-  const applicantById = new Map<string, ApplicantRecord>();
-  records.applicants.forEach((a, index) => {
-    applicantById.set(a.id, a);
-    if (!oneOf(APPLICANT_FINAL_STATUSES, a.finalStatus))
+  // applicants (only the nationalities of interns are kept: 2,500 of 130,000)
+  const applicantsSorted = checkIds("applicants", records.applicants);
+  const applicantStatuses = new Set<string>(APPLICANT_FINAL_STATUSES);
+  const nationalityOfApplicant = new Map<string, string | null>();
+  if (applicantsSorted) {
+    // 2,500 binary searches instead of 130,000 hash lookups
+    const list = records.applicants;
+    for (const intern of records.interns) {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const id = list[mid]!.id;
+        if (id === intern.applicantId) {
+          nationalityOfApplicant.set(id, list[mid]!.nationality);
+          break;
+        }
+        if (id < intern.applicantId) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+  } else {
+    const internApplicants = new Set(records.interns.map((i) => i.applicantId));
+    for (const a of records.applicants) if (internApplicants.has(a.id)) nationalityOfApplicant.set(a.id, a.nationality);
+  }
+  let lastNationality: string | null = null;
+  for (let index = 0; index < records.applicants.length; index++) {
+    const a = records.applicants[index]!;
+    if (!applicantStatuses.has(a.finalStatus))
       problems.add({ list: "applicants", index, id: a.id, field: "finalStatus", code: "invalid_value", value: String(a.finalStatus) });
-    if (a.nationality !== null && !cfg.worldRegionOf.has(a.nationality))
-      problems.add({ list: "applicants", index, id: a.id, field: "nationality", code: "unmapped_country", value: String(a.nationality) });
-  });
+    if (a.nationality !== null && a.nationality !== lastNationality) {
+      if (cfg.worldRegionOf.has(a.nationality)) lastNationality = a.nationality;
+      else problems.add({ list: "applicants", index, id: a.id, field: "nationality", code: "unmapped_country", value: String(a.nationality) });
+    }
+  }
 
   // host applications
   checkIds("hostApplications", records.hostApplications);
@@ -149,7 +189,7 @@ export function computeYearReport(records: ReportRecords, config: ReportConfig):
   const applicantsPlaced = new Set<string>();
   records.interns.forEach((i, index) => {
     internById.set(i.id, i);
-    if (!applicantById.has(i.applicantId))
+    if (!nationalityOfApplicant.has(i.applicantId))
       problems.add({ list: "interns", index, id: i.id, field: "applicantId", code: "unknown_reference", value: String(i.applicantId) });
     else if (applicantsPlaced.has(i.applicantId))
       problems.add({ list: "interns", index, id: i.id, field: "applicantId", code: "duplicate_for_person", value: i.applicantId });
@@ -188,12 +228,12 @@ export function computeYearReport(records: ReportRecords, config: ReportConfig):
   problems.throwIfAny();
 
   // ─── figures ───
-  const applicants = sortedById(records.applicants);
-  const interns = sortedById(records.interns);
-  const hostApplications = sortedById(records.hostApplications);
-  const internResponses = sortedById(records.internSurveyResponses);
-  const hostResponses = sortedById(records.hostSurveyResponses);
-  const nationalityOf = (i: InternRecord) => applicantById.get(i.applicantId)!.nationality;
+  const applicants = records.applicants;
+  const interns = records.interns;
+  const hostApplications = records.hostApplications;
+  const internResponses = records.internSurveyResponses;
+  const hostResponses = records.hostSurveyResponses;
+  const nationalityOf = (i: InternRecord) => nationalityOfApplicant.get(i.applicantId)!;
 
   // interns by nationality: the four most common (count, then code), each named with ≥ NAMED_NATIONALITY_MIN; the rest by world region
   const perCountry = new Map<string, number>();

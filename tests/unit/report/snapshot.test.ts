@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, diffReports, parseReport, serializeReport, computeYearReport } from "#src/domain/report/index.ts";
+import { canonicalJson, canonicalRecordsInput, diffReports, parseReport, serializeReport, computeYearReport } from "#src/domain/report/index.ts";
 import { defaultReportConfig, PUBLISHED_AGGREGATES } from "#src/report/data.ts";
 import { compareSnapshots, reportFromPublished, reportFromRecords, sha256Hex } from "#src/report/snapshot.ts";
 import { generateYear } from "../../../bench/report/generate.ts";
@@ -27,6 +27,38 @@ describe("canonical JSON", () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson(new Map())).toThrow(TypeError);
     expect(() => canonicalJson({ d: new Date(0) })).toThrow(TypeError);
+  });
+});
+
+describe("canonical inputs", () => {
+  const records = generateYear({ applicants: 300, hostApplicants: 20, interns: 30, seed: 9 });
+
+  it("are JSON, with each list as tuples sorted by id", () => {
+    const parsed = JSON.parse(canonicalRecordsInput(records, config));
+    expect(parsed.records.applicants).toHaveLength(300);
+    const ids = parsed.records.applicants.map((t: string[]) => t[0]);
+    expect(ids).toEqual([...ids].sort());
+    expect(parsed.records.applicants[0]).toHaveLength(3);
+    expect(parsed.config.industryGroups[0].divisions).toEqual(["R"]);
+  });
+
+  it("treat a blank answer and a question not asked alike, and see every other change", () => {
+    const base = canonicalRecordsInput(records, config);
+    const r0 = records.internSurveyResponses[0]!;
+    const withNull = { ...records, internSurveyResponses: [{ ...r0, answers: { ...r0.answers, match_fit: null } }, ...records.internSurveyResponses.slice(1)] };
+    const { match_fit: _dropped, ...rest } = r0.answers;
+    const withoutKey = { ...records, internSurveyResponses: [{ ...r0, answers: rest }, ...records.internSurveyResponses.slice(1)] };
+    expect(canonicalRecordsInput(withNull, config)).toBe(canonicalRecordsInput(withoutKey, config));
+    const a0 = records.applicants[0]!;
+    const moved = { ...records, applicants: [{ ...a0, nationality: a0.nationality === "VN" ? "TH" : "VN" }, ...records.applicants.slice(1)] };
+    expect(canonicalRecordsInput(moved, config)).not.toBe(base);
+    expect(canonicalRecordsInput({ ...records, fiscalYear: 2028 }, config)).not.toBe(base);
+  });
+
+  it("are the same for duplicated ids in any order (such records are refused, but their hash is still stable)", () => {
+    const dup = { ...records, applicants: [...records.applicants, { ...records.applicants[0]!, finalStatus: "rejected" as const }] };
+    const reversed = { ...dup, applicants: [...dup.applicants].reverse() };
+    expect(canonicalRecordsInput(reversed, config)).toBe(canonicalRecordsInput(dup, config));
   });
 });
 
@@ -73,6 +105,8 @@ describe("report snapshots", () => {
   it("a stored report reads back as the same report", () => {
     const report = computeYearReport(records, config);
     expect(diffReports(parseReport(serializeReport(report)), report)).toEqual([]);
+    // a distribution's shared base is stored once (7 distributions), a rates row's own base with each row (2 figures × 2 rows)
+    expect(serializeReport(report).split('"unansweredIds"').length - 1).toBe(7 + 4);
     expect(() => parseReport('{"fiscalYear":2020}')).toThrow();
   });
 
