@@ -27,6 +27,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "sessionsStaff",
   "sessionErrors",
   "messagesStaff",
+  // the yearly report (operators and the ministry); the public open-statistics page will need vi/id/zh/th or its own namespace
+  "report",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -50,13 +50,15 @@ import messagesInboxVi from "./messages/messages-inbox/vi.json" with { type: "js
 import messagesInboxId from "./messages/messages-inbox/id.json" with { type: "json" };
 import messagesInboxZh from "./messages/messages-inbox/zh.json" with { type: "json" };
 import messagesInboxTh from "./messages/messages-inbox/th.json" with { type: "json" };
+import reportEn from "./messages/report/en.json" with { type: "json" };
+import reportJa from "./messages/report/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa, messagesStaffJa, messagesInboxJa],
-  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn, messagesStaffEn, messagesInboxEn],
+  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa, messagesStaffJa, messagesInboxJa, reportJa],
+  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn, messagesStaffEn, messagesInboxEn, reportEn],
   vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi],
   id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId],
   zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh],
