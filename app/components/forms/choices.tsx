@@ -6,8 +6,8 @@
  * puts the keyboard on it.
  */
 import type { ReactNode } from "react";
-import { type FormState, describedBy, errorsFor, fieldId, typedList, typedValue } from "./form-state.ts";
-import { ErrorMessage, Hint, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId, typedList, typedValue } from "./form-state.ts";
+import { ErrorMessage, GroupFrame, Hint, controlAria } from "./parts.tsx";
 
 export interface ChoiceOption {
   value: string;
@@ -44,16 +44,7 @@ function Group({
   const id = fieldId(name);
   const errors = errorsFor(state, name);
   return (
-    <fieldset
-      className={errors.length ? "field field-error" : "field"}
-      aria-describedby={describedBy(hint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
-    >
-      <legend>
-        {legend}
-        <RequiredMark required={required} />
-      </legend>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} errors={errors} />
+    <GroupFrame id={id} legend={legend} required={required} hint={hint} errors={errors}>
       <div className={inline ? "choices choices-inline" : "choices"}>
         {options.map((o, i) => {
           const oid = optionId(id, i, o.value);
@@ -73,7 +64,7 @@ function Group({
           );
         })}
       </div>
-    </fieldset>
+    </GroupFrame>
   );
 }
 
@@ -117,15 +108,7 @@ export function Checkbox({ name, label, state, checked = false, value = "on", hi
     <div className={errors.length ? "field field-error" : "field"}>
       <ErrorMessage id={`${id}-error`} errors={errors} />
       <div className="choice">
-        <input
-          type="checkbox"
-          id={id}
-          name={name}
-          value={value}
-          defaultChecked={ticked}
-          aria-invalid={errors.length ? true : undefined}
-          aria-describedby={describedBy(hint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
-        />
+        <input type="checkbox" id={id} name={name} value={value} defaultChecked={ticked} {...controlAria(id, Boolean(hint), errors)} />
         <label htmlFor={id}>{label}</label>
         <Hint id={`${id}-hint`}>{hint}</Hint>
       </div>

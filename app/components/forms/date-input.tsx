@@ -9,8 +9,8 @@ import type { ReactNode } from "react";
 import { DATE_PARTS, type DatePart, type DateParts, isoToDateParts, parseDateParts } from "#src/domain/date-parts.ts";
 import type { Locale } from "#src/i18n/locales.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { type FormState, describedBy, errorsFor, fieldId, typedValue } from "./form-state.ts";
-import { ErrorMessage, Hint, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId, typedValue } from "./form-state.ts";
+import { GroupFrame } from "./parts.tsx";
 
 export interface DateInputProps {
   name: string;
@@ -68,17 +68,7 @@ export function DateInput({ name, legend, state, defaultValue, hint, required, a
   const names = datePartNames(name);
   const labels: Record<DatePart, string> = { day: t("form.day"), month: t("form.month"), year: t("form.year") };
   return (
-    <fieldset
-      id={id}
-      className={errors.length ? "field field-error date-input" : "field date-input"}
-      aria-describedby={describedBy(hint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
-    >
-      <legend>
-        {legend}
-        <RequiredMark required={required} />
-      </legend>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} errors={errors} />
+    <GroupFrame id={id} fieldsetId={id} className="date-input" legend={legend} required={required} hint={hint} errors={errors}>
       <div className="date-input-boxes">
         {dateOrder(locale).map((part) => (
           <div className={`date-input-item date-input-${part}`} key={part}>
@@ -96,6 +86,6 @@ export function DateInput({ name, legend, state, defaultValue, hint, required, a
           </div>
         ))}
       </div>
-    </fieldset>
+    </GroupFrame>
   );
 }

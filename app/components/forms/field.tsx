@@ -5,8 +5,8 @@
  * accepts "1e3"); a password is never sent back to the page.
  */
 import type { ReactNode } from "react";
-import { type FormState, describedBy, errorsFor, fieldId, typedValue } from "./form-state.ts";
-import { ErrorMessage, Hint, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId, typedValue } from "./form-state.ts";
+import { FieldFrame, controlAria } from "./parts.tsx";
 
 export type FieldType = "text" | "email" | "number" | "password" | "tel" | "url" | "date" | "datetime-local" | "search";
 export type InputMode = "numeric" | "decimal" | "email" | "tel" | "text" | "url" | "search";
@@ -35,13 +35,7 @@ export function Field({ name, label, state, type = "text", hint, required, autoC
     type === "password" ? undefined : (typedValue(state, name) ?? (defaultValue === null || defaultValue === undefined ? undefined : String(defaultValue)));
   const numeric = type === "number";
   return (
-    <div className={errors.length ? "field field-error" : "field"}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} errors={errors} />
+    <FieldFrame id={id} label={label} required={required} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
@@ -52,9 +46,8 @@ export function Field({ name, label, state, type = "text", hint, required, autoC
         inputMode={inputMode ?? (numeric ? "numeric" : undefined)}
         spellCheck={numeric || type === "email" || type === "url" ? false : undefined}
         className={width ? `width-${width}` : undefined}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
+        {...controlAria(id, Boolean(hint), errors)}
       />
-    </div>
+    </FieldFrame>
   );
 }

@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n.tsx";
-import { type FormState, describedBy, errorsFor, fieldId } from "./form-state.ts";
-import { ErrorMessage, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId } from "./form-state.ts";
+import { FieldFrame, controlAria } from "./parts.tsx";
 
 export interface FileUploadProps {
   name: string;
@@ -27,30 +27,17 @@ export function FileUpload({ name, label, state, accept, types, maxSizeMb, hint,
   const id = fieldId(name);
   const errors = errorsFor(state, name);
   const limits = [types ? t("form.fileTypes", { types }) : null, maxSizeMb ? t("form.fileMaxSize", { max: maxSizeMb }) : null].filter(Boolean).join(" ");
-  const hasHint = Boolean(hint || limits);
+  const fullHint =
+    hint || limits ? (
+      <>
+        {hint}
+        {hint && limits ? " " : null}
+        {limits}
+      </>
+    ) : null;
   return (
-    <div className={errors.length ? "field field-error" : "field"}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
-      {hasHint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-          {hint && limits ? " " : null}
-          {limits}
-        </p>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} errors={errors} />
-      <input
-        id={id}
-        name={name}
-        type="file"
-        accept={accept.join(",")}
-        required={required}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy(hasHint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
-      />
-    </div>
+    <FieldFrame id={id} label={label} required={required} hint={fullHint} errors={errors}>
+      <input id={id} name={name} type="file" accept={accept.join(",")} required={required} {...controlAria(id, Boolean(fullHint), errors)} />
+    </FieldFrame>
   );
 }

@@ -4,8 +4,8 @@
  * Prefer radios for fewer than about 6 options.
  */
 import type { ReactNode } from "react";
-import { type FormState, describedBy, errorsFor, fieldId, typedValue } from "./form-state.ts";
-import { ErrorMessage, Hint, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId, typedValue } from "./form-state.ts";
+import { FieldFrame, controlAria } from "./parts.tsx";
 
 export interface SelectOption {
   value: string;
@@ -31,21 +31,14 @@ export function Select({ name, label, state, options, placeholder, defaultValue,
   const id = givenId ?? fieldId(name);
   const errors = errorsFor(state, name);
   return (
-    <div className={errors.length ? "field field-error" : "field"}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} errors={errors} />
+    <FieldFrame id={id} label={label} required={required} hint={hint} errors={errors}>
       <select
         id={id}
         name={name}
         defaultValue={typedValue(state, name) ?? defaultValue ?? undefined}
         required={required}
         autoComplete={autoComplete}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, errors.length > 0 && `${id}-error`)}
+        {...controlAria(id, Boolean(hint), errors)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -54,6 +47,6 @@ export function Select({ name, label, state, options, placeholder, defaultValue,
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -6,8 +6,8 @@
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n.tsx";
-import { type FormState, describedBy, errorsFor, fieldId, typedValue } from "./form-state.ts";
-import { ErrorMessage, Hint, RequiredMark } from "./parts.tsx";
+import { type FormState, errorsFor, fieldId, typedValue } from "./form-state.ts";
+import { FieldFrame, controlAria } from "./parts.tsx";
 
 export interface TextAreaProps {
   name: string;
@@ -44,13 +44,7 @@ export function TextArea({ name, label, state, hint, required, defaultValue, row
   const errors = errorsFor(state, name);
   const counted = characterCount !== undefined;
   return (
-    <div className={errors.length ? "field field-error" : "field"}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ErrorMessage id={`${id}-error`} errors={errors} />
+    <FieldFrame id={id} label={label} required={required} hint={hint} errors={errors}>
       <textarea
         id={id}
         name={name}
@@ -58,8 +52,7 @@ export function TextArea({ name, label, state, hint, required, defaultValue, row
         required={required}
         maxLength={maxLength}
         defaultValue={typedValue(state, name) ?? defaultValue ?? ""}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, counted && `${id}-count`, errors.length > 0 && `${id}-error`)}
+        {...controlAria(id, Boolean(hint), errors, counted && `${id}-count`)}
         {...(counted ? { "data-counter": characterCount, ...counterTemplates(t) } : {})}
       />
       {counted ? (
@@ -67,6 +60,6 @@ export function TextArea({ name, label, state, hint, required, defaultValue, row
           {t("form.characterLimit", { max: characterCount })}
         </p>
       ) : null}
-    </div>
+    </FieldFrame>
   );
 }
