@@ -40,7 +40,8 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await expectAccessible(page);
   await page.locator('input[name="familyName"]').fill("Trần <b>");
   await page.locator('input[name="givenName"]').fill("Thị Mai");
-  await page.locator('input[name="dateOfBirth"]').fill("1999-02-30");
+  // The date of birth is three boxes: a whole date typed into the day box is refused, never read as another date.
+  await page.locator('input[name="dateOfBirth.day"]').pressSequentially("14051996");
   await page.locator('select[name="nationality"]').selectOption("JP");
   await page.locator('select[name="residenceCountry"]').selectOption("VN");
   await page.locator('input[name="priorParticipant"][value="no"]').check();
@@ -49,10 +50,14 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await expect(page.locator(".error-summary")).toBeVisible();
   await expect(page.locator('select[name="heardAbout"]')).toHaveValue("university");
   await expect(page.locator("#field-dateOfBirth-error")).toBeVisible();
+  await expect(page.locator('input[name="dateOfBirth.day"]')).toHaveValue("14051996");
+  await expect(page.locator('.error-summary a[href="#field-dateOfBirth-day"]')).toBeVisible();
   await expect(page.locator('input[name="familyName"]')).toHaveValue("Trần <b>");
   await expect(page.getByTestId("eligibility-unmet")).toContainText(jsOn ? "is not on the list" : "Nhật Bản");
   await expectAccessible(page);
-  await page.locator('input[name="dateOfBirth"]').fill("1999-04-12");
+  await page.locator('input[name="dateOfBirth.day"]').fill("12");
+  await page.locator('input[name="dateOfBirth.month"]').fill("4");
+  await page.locator('input[name="dateOfBirth.year"]').fill("1999");
   await page.locator('select[name="nationality"]').selectOption("VN");
   await save(page);
   await expect(page).toHaveURL(new RegExp(`/${lang}/application/contact$`));

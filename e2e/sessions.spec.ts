@@ -195,7 +195,9 @@ test("the attendee follows the apply link, signs up and starts an application; t
   await page.goto("/en/application/personal");
   await page.locator('input[name="familyName"]').fill("Nguyễn");
   await page.locator('input[name="givenName"]').fill("Văn Một");
-  await page.locator('input[name="dateOfBirth"]').fill("1999-04-12");
+  await page.locator('input[name="dateOfBirth.day"]').fill("12");
+  await page.locator('input[name="dateOfBirth.month"]').fill("4");
+  await page.locator('input[name="dateOfBirth.year"]').fill("1999");
   await page.locator('select[name="nationality"]').selectOption("VN");
   await page.locator('select[name="residenceCountry"]').selectOption("VN");
   await page.locator('input[name="priorParticipant"][value="no"]').check();

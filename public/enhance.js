@@ -47,19 +47,26 @@
     }
   }
 
-  // The label is rendered by the server for 7 characters; the script swaps in the real number.
+  // Character count (app/components/forms/textarea.tsx): the server renders "You can enter up to N
+  // characters" under the box and the sentences for 7 (and for 1 where a language says it differently);
+  // the script swaps in the real number as the person types. The server still checks the length.
   function counters() {
     var areas = document.querySelectorAll("textarea[data-counter]");
     for (var i = 0; i < areas.length; i++) {
       (function (area) {
         var max = Number(area.getAttribute("data-counter"));
-        var label = area.getAttribute("data-counter-label") || "7";
-        var out = document.createElement("p");
-        out.className = "hint counter";
+        var out = document.getElementById(area.id + "-count");
+        if (!out || !max) return;
         out.setAttribute("aria-live", "polite");
-        area.parentNode.insertBefore(out, area.nextSibling);
+        var sentence = function (kind, n) {
+          var one = area.getAttribute("data-counter-" + kind + "-one");
+          if (n === 1 && one) return one;
+          return (area.getAttribute("data-counter-" + kind) || "").replace("7", String(n));
+        };
         var update = function () {
-          out.textContent = label.replace("7", String(Math.max(0, max - area.value.length)));
+          var left = max - area.value.length;
+          out.textContent = left >= 0 ? sentence("left", left) : sentence("over", -left);
+          out.className = left >= 0 ? "hint counter" : "hint counter counter-over";
         };
         area.addEventListener("input", update);
         update();

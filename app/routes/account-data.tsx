@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
 import { exportMyData } from "#src/services/applications/export-my-data.ts";
-import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { Checkbox, ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-data";
@@ -48,10 +48,7 @@ export default function AccountData() {
       <ErrorSummary state={state} labels={{ password: t("auth.password"), confirm: t("dataRights.confirm") }} />
       <Form method="post" noValidate>
         <Field name="password" label={t("auth.password")} type="password" state={state} required autoComplete="current-password" />
-        <div className="field checkbox">
-          <input type="checkbox" id="field-confirm" name="confirm" />
-          <label htmlFor="field-confirm">{t("dataRights.confirm")}</label>
-        </div>
+        <Checkbox name="confirm" label={t("dataRights.confirm")} state={state} />
         <button type="submit" className="danger">
           {t("dataRights.delete")}
         </button>

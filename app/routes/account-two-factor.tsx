@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import { Form, useActionData, useLoaderData } from "react-router";
 import { startTwoFactorEnrolment, verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
 import { UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
-import { ErrorSummary, Field, type FormState } from "../components/form.tsx";
+import { ErrorSummary, Field, type FormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { formFailure, redirectWithCookies, requestContext, run, toResponse } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-two-factor";

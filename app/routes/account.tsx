@@ -2,7 +2,7 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { updatePreferences } from "#src/services/auth/update-preferences.ts";
 import { UnauthenticatedError } from "#src/services/errors.ts";
-import { ErrorSummary, SelectField, useFormState } from "../components/form.tsx";
+import { ErrorSummary, Select, SummaryList, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm, toResponse } from "../lib/request.server.ts";
 import type { Route } from "./+types/account";
@@ -43,19 +43,19 @@ export default function Account() {
           {t("account.saved")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <dt>{t("auth.name")}</dt>
-        <dd>{account.name}</dd>
-        <dt>{t("auth.email")}</dt>
-        <dd>{account.email}</dd>
-        <dt>{t("account.role")}</dt>
-        <dd>{t(`roles.${account.role}`)}</dd>
-        <dt>{t("account.twoFactor")}</dt>
-        <dd>
-          {account.twoFactorEnabled ? t("account.twoFactorOn") : t("account.twoFactorOff")}{" "}
-          {account.twoFactorEnabled ? null : <a href={`/${locale}/account/two-factor`}>{t("account.enrolTwoFactor")}</a>}
-        </dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "name", label: t("auth.name"), value: account.name },
+          { key: "email", label: t("auth.email"), value: account.email },
+          { key: "role", label: t("account.role"), value: t(`roles.${account.role}`) },
+          {
+            key: "twoFactor",
+            label: t("account.twoFactor"),
+            value: account.twoFactorEnabled ? t("account.twoFactorOn") : t("account.twoFactorOff"),
+            action: account.twoFactorEnabled ? null : <a href={`/${locale}/account/two-factor`}>{t("account.enrolTwoFactor")}</a>,
+          },
+        ]}
+      />
       {account.role === "applicant" ? (
         <p>
           <a href={`/${locale}/account/data`}>{t("dataRights.link")}</a>
@@ -64,14 +64,14 @@ export default function Account() {
       <h2>{t("account.preferences")}</h2>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
-        <SelectField
+        <Select
           name="locale"
           label={labels.locale}
           state={formState}
           defaultValue={account.locale}
           options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
         />
-        <SelectField
+        <Select
           name="timeZone"
           label={labels.timeZone}
           state={formState}

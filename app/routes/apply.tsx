@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { getOpenRound } from "#src/services/applications/get-open-round.ts";
+import { SummaryList } from "../components/forms/index.ts";
 import { Instant } from "../components/instant.tsx";
 import { formatDate, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
@@ -29,16 +30,7 @@ export default function Apply() {
             <strong>{locale === "ja" ? round.nameJa : round.nameEn}</strong>
           </p>
           {daysLeft !== null ? <p className={open ? "notice" : undefined}>{open ? t("program.closesIn", { days: daysLeft }) : t("program.closed")}</p> : null}
-          <dl className="summary-list">
-            {round.deadlines.map((d) => (
-              <div key={d.kind} className="sub">
-                <dt>{t(`deadlines.${d.kind}`)}</dt>
-                <dd>
-                  <Instant at={d.dueAt} />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={round.deadlines.map((d) => ({ key: d.kind, label: t(`deadlines.${d.kind}`), value: <Instant at={d.dueAt} /> }))} />
         </section>
       ) : (
         <p className="notice">{t("program.noRound")}</p>

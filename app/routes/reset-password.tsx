@@ -1,6 +1,6 @@
 import { Form, redirect, useSearchParams } from "react-router";
 import { resetPassword } from "#src/services/auth/password-reset.ts";
-import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/reset-password";

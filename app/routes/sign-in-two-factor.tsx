@@ -1,6 +1,6 @@
 import { Form, useSearchParams } from "react-router";
 import { verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
-import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-in-two-factor";

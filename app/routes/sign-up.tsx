@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import { signUpApplicant } from "#src/services/auth/sign-up-applicant.ts";
-import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";

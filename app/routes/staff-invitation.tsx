@@ -1,6 +1,6 @@
 import { Form, redirect, useLoaderData } from "react-router";
 import { acceptStaffInvitation, findOpenStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
-import { ErrorSummary, Field, useFormState } from "../components/form.tsx";
+import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/staff-invitation";

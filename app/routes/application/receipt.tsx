@@ -1,5 +1,6 @@
 import { redirect, useLoaderData } from "react-router";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
+import { SummaryList } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
@@ -18,14 +19,12 @@ export default function Receipt() {
   return (
     <>
       <h1>{t("application.receipt.title")}</h1>
-      <dl className="summary-list">
-        <dt>{t("application.receipt.number")}</dt>
-        <dd>
-          <strong data-testid="receipt-number">{receipt}</strong>
-        </dd>
-        <dt>{t("application.status.submittedAt")}</dt>
-        <dd>{submittedAt ? <Instant at={submittedAt} /> : null}</dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "receipt", label: t("application.receipt.number"), value: <strong data-testid="receipt-number">{receipt}</strong> },
+          { key: "submittedAt", label: t("application.status.submittedAt"), value: submittedAt ? <Instant at={submittedAt} /> : null },
+        ]}
+      />
       <p>{t("application.receipt.body", { email })}</p>
       <p>
         <a href={`/${locale}/application/status`}>{t("application.receipt.status")}</a>

@@ -3,7 +3,7 @@ import { PHASES } from "#src/domain/round-phases.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { getRoundPhase } from "#src/services/applications/get-round-phase.ts";
 import { WITHDRAWABLE, withdrawApplication } from "#src/services/applications/withdraw-application.ts";
-import { ErrorSummary, Field, fieldId, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -51,24 +51,18 @@ export default function Status() {
           {t("application.status.withdrawn")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <dt>{t("application.status.current")}</dt>
-        <dd data-testid="application-status">{t(`application.status.values.${application.status}`)}</dd>
-        {application.receiptNumber ? (
-          <>
-            <dt>{t("application.receipt.number")}</dt>
-            <dd>{application.receiptNumber}</dd>
-          </>
-        ) : null}
-        {application.submittedAt ? (
-          <>
-            <dt>{t("application.status.submittedAt")}</dt>
-            <dd>
-              <Instant at={application.submittedAt} />
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          {
+            key: "status",
+            label: t("application.status.current"),
+            value: t(`application.status.values.${application.status}`),
+            testId: "application-status",
+          },
+          application.receiptNumber ? { key: "receipt", label: t("application.receipt.number"), value: application.receiptNumber } : null,
+          application.submittedAt ? { key: "submittedAt", label: t("application.status.submittedAt"), value: <Instant at={application.submittedAt} /> } : null,
+        ]}
+      />
       {phase ? (
         <section aria-labelledby="phase-title">
           <h2 id="phase-title">{t("application.status.phaseTitle")}</h2>
@@ -94,9 +88,7 @@ export default function Status() {
           <p>{t("application.status.withdrawLead")}</p>
           <ErrorSummary state={state} labels={{ reason: t("application.status.reason") }} />
           <Form method="post" noValidate>
-            <Field name="reason" label={t("application.status.reason")} state={state} required>
-              <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={1000} defaultValue={state?.values?.reason ?? ""} />
-            </Field>
+            <TextArea name="reason" label={t("application.status.reason")} state={state} required rows={3} maxLength={1000} characterCount={1000} />
             <button type="submit">{t("application.status.withdraw")}</button>
           </Form>
         </section>

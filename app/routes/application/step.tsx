@@ -1,5 +1,6 @@
 import { Form, data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { STEPS, STEP_FIELDS, type Step, isStep, readStepForm } from "#src/services/applications/application-steps.ts";
+import { DATE_PARTS } from "#src/domain/date-parts.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { removeApplicationDocument } from "#src/services/applications/remove-application-document.ts";
 import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
@@ -9,7 +10,7 @@ import { uploadApplicationDocument } from "#src/services/applications/upload-app
 import { RefusedError, ValidationError } from "#src/services/errors.ts";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
 import type { MyApplication } from "#src/services/applications/get-my-application.ts";
-import { ErrorSummary, Field, type FormState, fieldId, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, FileUpload, type FormState, RefusalBox, Select, SummaryList, dateInputTarget, useFormState } from "../../components/forms/index.ts";
 import { StepFields } from "../../components/step-fields.tsx";
 import { countryName } from "../../lib/countries.ts";
 import { formatDate, formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
@@ -29,6 +30,7 @@ function typedValues(step: Step, form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const spec of STEP_FIELDS[step]) {
     if (spec.kind === "checkboxes") values[`${spec.name}[]`] = form.getAll(spec.name).map(String).join("\u001f");
+    else if (spec.kind === "date") for (const p of DATE_PARTS) values[`${spec.name}.${p}`] = String(form.get(`${spec.name}.${p}`) ?? "");
     else values[spec.name] = String(form.get(spec.name) ?? "");
   }
   return values;
@@ -114,6 +116,7 @@ export default function ApplicationStep() {
     ["file", t("application.fields.file")],
     ["kind", t("application.fields.kind")],
   ]);
+  const targets = Object.fromEntries(fields.filter((f) => f.kind === "date").map((f) => [f.name, dateInputTarget(f.name, state, locale)]));
   const next = STEPS[STEPS.indexOf(step) + 1];
   const previous = STEPS[STEPS.indexOf(step) - 1];
   if (!round && !application) return <p className="notice">{t("program.noRound")}</p>;
@@ -135,20 +138,16 @@ export default function ApplicationStep() {
         </p>
       ) : null}
       {refusals ? (
-        <div className="error-summary" role="alert" aria-labelledby="refusal-title">
-          <h2 id="refusal-title">{t("form.errorSummaryTitle")}</h2>
-          <ul>
-            {refusals.map((r, i) => (
-              <li key={i}>
-                {r.code === "deadline_passed" && r.at
-                  ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) })
-                  : t(`refusal.${r.code}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <RefusalBox
+          title={t("form.errorSummaryTitle")}
+          reasons={refusals.map((r) =>
+            r.code === "deadline_passed" && r.at
+              ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) })
+              : t(`refusal.${r.code}`),
+          )}
+        />
       ) : null}
-      <ErrorSummary state={state} labels={labels} />
+      <ErrorSummary state={state} labels={labels} targets={targets} />
       {step === "documents" ? (
         <DocumentsStep documents={application?.documents ?? []} state={state} editable={editable} />
       ) : step === "review" ? (
@@ -214,25 +213,23 @@ function DocumentsStep({
       {editable ? (
         <Form method="post" encType="multipart/form-data" noValidate>
           <input type="hidden" name="intent" value="upload" />
-          <Field name="kind" label={t("application.fields.kind")} state={state} required>
-            <select id={fieldId("kind")} name="kind" defaultValue={state?.values?.kind ?? ""}>
-              <option value="">{t("application.notSelected")}</option>
-              {DOCUMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`application.options.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="file" label={t("application.fields.file")} state={state} required>
-            <input
-              id={fieldId("file")}
-              name="file"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png"
-              aria-describedby={state?.fieldErrors?.file ? `${fieldId("file")}-error` : undefined}
-            />
-          </Field>
+          <Select
+            name="kind"
+            label={t("application.fields.kind")}
+            state={state}
+            required
+            placeholder={t("application.notSelected")}
+            options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`application.options.kind.${k}`) }))}
+          />
+          <FileUpload
+            name="file"
+            label={t("application.fields.file")}
+            state={state}
+            required
+            accept={["application/pdf", "image/jpeg", "image/png"]}
+            types="PDF, JPEG, PNG"
+            maxSizeMb={10}
+          />
           <button type="submit">{t("application.documents.upload")}</button>
         </Form>
       ) : null}
@@ -276,22 +273,19 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
               ))}
             </ul>
           ) : (
-            <dl className="summary-list">
-              {STEP_FIELDS[s].map((f) => (
-                <div key={f.name} className="sub">
-                  <dt>{t(`application.fields.${f.name}`)}</dt>
-                  <dd>
-                    {answerText(
-                      app?.answers[f.name],
-                      f,
-                      t,
-                      (c) => countryName(c, locale),
-                      (d) => formatDate(d, locale),
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList
+              rows={STEP_FIELDS[s].map((f) => ({
+                key: f.name,
+                label: t(`application.fields.${f.name}`),
+                value: answerText(
+                  app?.answers[f.name],
+                  f,
+                  t,
+                  (c) => countryName(c, locale),
+                  (d) => formatDate(d, locale),
+                ),
+              }))}
+            />
           )}
           {mine.editable ? (
             <p>

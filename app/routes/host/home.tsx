@@ -4,7 +4,8 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
-import { Notice } from "./host-ui.tsx";
+import { SummaryList } from "../../components/forms/index.ts";
+import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/home";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -89,14 +90,7 @@ export default function HostHome() {
         </table>
       )}
       <h2>{t("hostOrg.detailsTitle")}</h2>
-      <dl className="summary-list">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
       <p>
         <a href={`/${locale}/host/members`}>{t("hostOrg.membersTitle")}</a>
       </p>

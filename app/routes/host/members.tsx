@@ -2,11 +2,11 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
 import { changeMemberRole, inviteMember, removeMember } from "#src/services/hosts/members.ts";
 import { NotFoundError } from "#src/services/errors.ts";
-import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { Notice } from "./host-ui.tsx";
+import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/members";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -119,7 +119,7 @@ export default function Members() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="invite" />
             <Field name="email" label={labels.email} type="email" state={formState} required />
-            <SelectField
+            <Select
               name="orgRole"
               label={labels.orgRole}
               state={formState}
@@ -130,7 +130,7 @@ export default function Members() {
                 { value: "admin", label: t("hostOrg.orgRoles.admin") },
               ]}
             />
-            <SelectField
+            <Select
               name="locale"
               label={labels.locale}
               state={formState}

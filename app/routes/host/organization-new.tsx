@@ -4,11 +4,10 @@ import { authorize } from "#src/services/authorize.ts";
 import { WORK_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
-import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { CheckboxGroup, ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { formInput, runHostForm } from "./host-forms.server.ts";
-import { CheckboxGroup } from "./host-ui.tsx";
 import type { Route } from "./+types/organization-new";
 
 const MULTI = ["workLanguages"] as const;
@@ -59,7 +58,6 @@ export default function OrganizationNew() {
       "website",
     ].map((k) => [k, L(k === "prefectureCode" ? "prefecture" : k)]),
   );
-  const choose = { value: "", label: t("hostOrg.choose") };
   const nameOf = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa : x.nameEn);
   if (exists) {
     return (
@@ -80,47 +78,60 @@ export default function OrganizationNew() {
       <p>{t("hostOrg.registerLead")}</p>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
-        <Field name="corporateNumber" label={labels.corporateNumber!} hint={t("hostOrg.corporateNumberHint")} state={formState} required inputMode="numeric" />
-        <SelectField
+        <Field
+          name="corporateNumber"
+          label={labels.corporateNumber!}
+          hint={t("hostOrg.corporateNumberHint")}
+          state={formState}
+          required
+          type="number"
+          width="medium"
+        />
+        <Select
           name="legalForm"
           label={labels.legalForm!}
           state={formState}
           required
-          options={[choose, ...LEGAL_FORMS.map((f) => ({ value: f, label: f }))]}
+          placeholder={t("hostOrg.choose")}
+          options={LEGAL_FORMS.map((f) => ({ value: f, label: f }))}
         />
-        <SelectField
+        <Select
           name="kind"
           label={labels.kind!}
           state={formState}
           required
-          options={[choose, ...HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) }))]}
+          placeholder={t("hostOrg.choose")}
+          options={HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) }))}
         />
         <Field name="nameJa" label={labels.nameJa!} state={formState} required autoComplete="organization" />
         <Field name="nameEn" label={labels.nameEn!} state={formState} required />
-        <Field name="postalCode" label={labels.postalCode!} hint={t("hostOrg.postalCodeHint")} state={formState} autoComplete="postal-code" />
-        <SelectField
+        <Field name="postalCode" label={labels.postalCode!} hint={t("hostOrg.postalCodeHint")} state={formState} autoComplete="postal-code" width="short" />
+        <Select
           name="prefectureCode"
           label={labels.prefectureCode!}
           state={formState}
           required
-          options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: nameOf(p) }))]}
+          placeholder={t("hostOrg.choose")}
+          options={ref.prefectures.map((p) => ({ value: p.code, label: nameOf(p) }))}
         />
         <Field name="addressJa" label={labels.addressJa!} state={formState} required />
-        <SelectField
+        <Select
           name="jsicDivision"
           label={labels.jsicDivision!}
           state={formState}
           required
-          options={[choose, ...ref.jsicDivisions.map((j) => ({ value: j.code, label: `${j.code} ${nameOf(j)}` }))]}
+          placeholder={t("hostOrg.choose")}
+          options={ref.jsicDivisions.map((j) => ({ value: j.code, label: `${j.code} ${nameOf(j)}` }))}
         />
-        <Field name="employees" label={labels.employees!} hint={t("hostOrg.employeesHint")} state={formState} required inputMode="numeric" />
-        <Field name="capitalYen" label={labels.capitalYen!} hint={t("hostOrg.capitalYenHint")} state={formState} inputMode="numeric" />
-        <SelectField
+        <Field name="employees" label={labels.employees!} hint={t("hostOrg.employeesHint")} state={formState} required type="number" width="short" />
+        <Field name="capitalYen" label={labels.capitalYen!} hint={t("hostOrg.capitalYenHint")} state={formState} type="number" width="medium" />
+        <Select
           name="overseasStatus"
           label={labels.overseasStatus!}
           state={formState}
           required
-          options={[choose, ...OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))]}
+          placeholder={t("hostOrg.choose")}
+          options={OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))}
         />
         <Field name="overseasCountries" label={labels.overseasCountries!} hint={t("hostOrg.overseasCountriesHint")} state={formState} />
         <CheckboxGroup

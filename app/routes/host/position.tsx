@@ -2,10 +2,9 @@ import { Form, redirect, useLoaderData } from "react-router";
 import { getMyHostApplication, getMyPosition, savePosition } from "#src/services/hosts/host-applications.ts";
 import { POSITION_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
-import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { TextArea } from "./host-ui.tsx";
 import type { Route } from "./+types/position";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -42,7 +41,6 @@ export default function PositionPage() {
     language: L("language"),
     fields: L("fields"),
   };
-  const choose = { value: "", label: t("hostOrg.choose") };
   return (
     <>
       <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
@@ -52,25 +50,27 @@ export default function PositionPage() {
         <Field name="title" label={labels.title!} state={formState} required defaultValue={position?.title} />
         <TextArea name="description" label={labels.description!} state={formState} required defaultValue={position?.description} />
         <Field name="department" label={labels.department!} state={formState} defaultValue={position?.department ?? ""} />
-        <SelectField
+        <Select
           name="prefectureCode"
           label={labels.prefectureCode!}
           state={formState}
           required
           defaultValue={position?.prefectureCode ?? ""}
-          options={[choose, ...ref.prefectures.map((p) => ({ value: p.code, label: locale === "ja" ? p.nameJa : p.nameEn }))]}
+          placeholder={t("hostOrg.choose")}
+          options={ref.prefectures.map((p) => ({ value: p.code, label: locale === "ja" ? p.nameJa : p.nameEn }))}
         />
         <Field
           name="capacity"
           label={labels.capacity!}
           state={formState}
           required
-          inputMode="numeric"
+          type="number"
+          width="short"
           defaultValue={position ? String(position.capacity) : "1"}
         />
         <Field name="periodStart" label={labels.periodStart!} type="date" state={formState} defaultValue={position?.periodStart ?? ""} />
         <Field name="periodEnd" label={labels.periodEnd!} type="date" state={formState} defaultValue={position?.periodEnd ?? ""} />
-        <SelectField
+        <Select
           name="language"
           label={labels.language!}
           state={formState}

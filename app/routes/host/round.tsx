@@ -2,12 +2,12 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { HOST_GOALS } from "#src/domain/host-organization.ts";
 import { getMyHostApplication, removePosition, saveHostApplication, submitHostApplication } from "#src/services/hosts/host-applications.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
-import { ErrorSummary, useFormState } from "../../components/form.tsx";
+import { Checkbox, CheckboxGroup, ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatPeriod, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { formInput, runHostForm } from "./host-forms.server.ts";
-import { CheckboxGroup, Notice, TextArea } from "./host-ui.tsx";
+import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/round";
 
 const MULTI = ["goals"] as const;
@@ -59,8 +59,6 @@ export default function HostRound() {
   };
   const done = search.get("done");
   const submitted = search.get("submitted");
-  const agreeChecked = formState?.values ? formState.values.agreesWithPurpose === "yes" : Boolean(app?.agreesWithPurpose);
-  const agreeErrors = formState?.fieldErrors?.agreesWithPurpose ?? [];
   return (
     <>
       <h1>
@@ -80,34 +78,15 @@ export default function HostRound() {
         }
       />
       <ErrorSummary state={formState} labels={labels} />
-      <dl className="summary-list">
-        <div>
-          <dt>{t("hostOrg.title")}</dt>
-          <dd>{view.organizationName}</dd>
-        </div>
-        <div>
-          <dt>{t("hostApplication.closes")}</dt>
-          <dd>{view.round.closesAt ? <Instant at={view.round.closesAt} /> : "—"}</dd>
-        </div>
-        <div>
-          <dt>{t("hostApplication.status")}</dt>
-          <dd data-testid="host-application-status">{t(`hostStatus.${app?.status ?? "draft"}`)}</dd>
-        </div>
-        {app?.receiptNumber ? (
-          <div>
-            <dt>{t("hostApplication.receipt")}</dt>
-            <dd data-testid="host-application-receipt">{app.receiptNumber}</dd>
-          </div>
-        ) : null}
-        {app?.submittedAt ? (
-          <div>
-            <dt>{t("hostApplication.submittedAt")}</dt>
-            <dd>
-              <Instant at={app.submittedAt} />
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "organization", label: t("hostOrg.title"), value: view.organizationName },
+          { key: "closes", label: t("hostApplication.closes"), value: view.round.closesAt ? <Instant at={view.round.closesAt} /> : "—" },
+          { key: "status", label: t("hostApplication.status"), value: t(`hostStatus.${app?.status ?? "draft"}`), testId: "host-application-status" },
+          app?.receiptNumber ? { key: "receipt", label: t("hostApplication.receipt"), value: app.receiptNumber, testId: "host-application-receipt" } : null,
+          app?.submittedAt ? { key: "submittedAt", label: t("hostApplication.submittedAt"), value: <Instant at={app.submittedAt} /> } : null,
+        ]}
+      />
       {app?.decidedAt ? (
         <section aria-labelledby="decision-title" className="decision">
           <h2 id="decision-title">{t("hostApplication.decisionTitle")}</h2>
@@ -123,24 +102,13 @@ export default function HostRound() {
       <Form method="post" noValidate>
         <fieldset disabled={!editable}>
           <legend className="visually-hidden">{t("hostApplication.agreementTitle")}</legend>
-          <div className={agreeErrors.length ? "field field-error" : "field"} id="field-agreesWithPurpose">
-            {agreeErrors.length ? (
-              <p className="error-message" id="field-agreesWithPurpose-error">
-                {agreeErrors.map((e) => t(e.key, e.params)).join(" ")}
-              </p>
-            ) : null}
-            <div className="checkbox">
-              <input
-                type="checkbox"
-                id="agreesWithPurpose"
-                name="agreesWithPurpose"
-                value="yes"
-                defaultChecked={agreeChecked}
-                aria-describedby={agreeErrors.length ? "field-agreesWithPurpose-error" : undefined}
-              />
-              <label htmlFor="agreesWithPurpose">{t("hostApplication.agreesWithPurpose")}</label>
-            </div>
-          </div>
+          <Checkbox
+            name="agreesWithPurpose"
+            label={t("hostApplication.agreesWithPurpose")}
+            value="yes"
+            state={formState}
+            checked={Boolean(app?.agreesWithPurpose)}
+          />
           <CheckboxGroup
             name="goals"
             legend={labels.goals!}

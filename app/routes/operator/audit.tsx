@@ -3,7 +3,7 @@ import { listAuditLog } from "#src/services/audit/list-audit-log.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
-import { fieldId } from "../../components/form.tsx";
+import { Field } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/audit";
@@ -36,10 +36,7 @@ export default function AuditLog() {
       <h1>{t("audit.title")}</h1>
       <Form method="get" className="filters">
         {FILTERS.map((f) => (
-          <div className="field" key={f}>
-            <label htmlFor={fieldId(f)}>{t(`audit.filter.${f}`)}</label>
-            <input id={fieldId(f)} name={f} type={f === "from" || f === "to" ? "date" : "text"} defaultValue={filter[f] ?? ""} />
-          </div>
+          <Field key={f} name={f} label={t(`audit.filter.${f}`)} type={f === "from" || f === "to" ? "date" : "text"} defaultValue={filter[f] ?? ""} />
         ))}
         <button type="submit">{t("audit.applyFilter")}</button>
       </Form>

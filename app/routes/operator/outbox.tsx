@@ -2,7 +2,7 @@ import { Form, redirect, useActionData, useLoaderData, useLocation } from "react
 import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "#src/services/mail/list-outbox.ts";
 import { retryEmail } from "#src/services/mail/retry-email.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
-import { fieldId } from "../../components/form.tsx";
+import { ErrorSummary, Field, Select } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -46,32 +46,21 @@ export default function Outbox() {
           {t("outbox.retried")}
         </p>
       ) : null}
-      {failure && !failure.ok ? (
-        <p className="error-message" role="alert">
-          {failure.formErrors.map((e) => t(e.key, e.params)).join(" ")}
-        </p>
-      ) : null}
+      <ErrorSummary state={failure && !failure.ok ? failure : undefined} labels={{}} />
       {mails.failed > 0 ? (
         <p className="notice" data-testid="failed-count">
           {t("outbox.failedCount", { count: mails.failed })} <a href={`?status=failed`}>{t("outbox.showFailed")}</a>
         </p>
       ) : null}
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor={fieldId("to")}>{t("outbox.to")}</label>
-          <input id={fieldId("to")} name="to" type="email" defaultValue={to} />
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId("status")}>{t("outbox.status")}</label>
-          <select id={fieldId("status")} name="status" defaultValue={status}>
-            <option value="">{t("outbox.anyStatus")}</option>
-            {EMAIL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`outbox.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field name="to" label={t("outbox.to")} type="email" defaultValue={to} />
+        <Select
+          name="status"
+          label={t("outbox.status")}
+          placeholder={t("outbox.anyStatus")}
+          options={EMAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+          defaultValue={status}
+        />
         <button type="submit">{t("audit.applyFilter")}</button>
       </Form>
       {mails.items.length === 0 ? <p>{t("outbox.none")}</p> : null}

@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import { DEADLINE_KINDS } from "#src/domain/round-phases.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { createRound } from "#src/services/rounds/create-round.ts";
-import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, Field, Fieldset, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/round-new";
@@ -56,7 +56,7 @@ export default function RoundNew() {
       <h1>{t("operator.newRound")}</h1>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
-        <Field name="fiscalYear" label={labels.fiscalYear!} state={formState} required inputMode="numeric" defaultValue="2027" />
+        <Field name="fiscalYear" label={labels.fiscalYear!} state={formState} required type="number" width="short" defaultValue="2027" />
         <Field name="nameJa" label={labels.nameJa!} state={formState} required />
         <Field name="nameEn" label={labels.nameEn!} state={formState} required />
         <Field
@@ -68,16 +68,14 @@ export default function RoundNew() {
           required
         />
         <Field name="dacListVersion" label={labels.dacListVersion!} hint={t("round.dacListVersionHint")} state={formState} required defaultValue="2024-2025" />
-        <Field name="ageMin" label={labels.ageMin!} state={formState} required inputMode="numeric" defaultValue="20" />
-        <Field name="ageMax" label={labels.ageMax!} state={formState} required inputMode="numeric" defaultValue="40" />
-        <Field name="internCapacity" label={labels.internCapacity!} state={formState} required inputMode="numeric" defaultValue="200" />
-        <fieldset>
-          <legend>{t("round.deadlinesLegend")}</legend>
-          <p className="hint">{t("round.deadlinesHint")}</p>
+        <Field name="ageMin" label={labels.ageMin!} state={formState} required type="number" width="short" defaultValue="20" />
+        <Field name="ageMax" label={labels.ageMax!} state={formState} required type="number" width="short" defaultValue="40" />
+        <Field name="internCapacity" label={labels.internCapacity!} state={formState} required type="number" width="short" defaultValue="200" />
+        <Fieldset legend={t("round.deadlinesLegend")} hint={t("round.deadlinesHint")}>
           {DEADLINE_KINDS.map((k) => (
             <Field key={k} name={`deadlines.${k}`} label={labels[`deadlines.${k}`]!} type="datetime-local" state={formState} />
           ))}
-        </fieldset>
+        </Fieldset>
         <button type="submit">{t("operator.createRound")}</button>
       </Form>
     </>

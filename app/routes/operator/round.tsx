@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
+import { RefusalBox, SummaryList } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { type I18n, formatInstant, formatNumber, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
@@ -63,14 +64,7 @@ export default function RoundPage() {
         </p>
       ) : null}
       {result && !result.ok ? (
-        <div className="error-summary" role="alert" aria-labelledby="refused-title">
-          <h2 id="refused-title">{t("round.refusedTitle")}</h2>
-          <ul>
-            {result.refusals.map((r, i) => (
-              <li key={i}>{describeRefusal(r, i18n)}</li>
-            ))}
-          </ul>
-        </div>
+        <RefusalBox id="refused-title" title={t("round.refusedTitle")} reasons={result.refusals.map((r) => describeRefusal(r, i18n))} />
       ) : null}
       <h2>{t("round.phaseTitle")}</h2>
       <ol className="phase-steps">
@@ -123,30 +117,34 @@ export default function RoundPage() {
         </tbody>
       </table>
       <h2>{t("round.countsTitle")}</h2>
-      <dl className="summary-list">
-        <dt>{t("round.applicationsTotal")}</dt>
-        <dd data-testid="count-applications">
-          {formatNumber(
-            Object.values(round.applicationsByStatus).reduce((a, b) => a + b, 0),
-            locale,
-          )}
-        </dd>
-        {Object.entries(round.applicationsByStatus).map(([status, n]) => (
-          <div key={status} className="sub">
-            <dt>{t(`applicationStatus.${status}`)}</dt>
-            <dd>{formatNumber(n, locale)}</dd>
-          </div>
-        ))}
-        <dt>{t("round.hostApplicationsTotal")}</dt>
-        <dd>
-          {formatNumber(
-            Object.values(round.hostApplicationsByStatus).reduce((a, b) => a + b, 0),
-            locale,
-          )}
-        </dd>
-        <dt>{t("round.informationSessions")}</dt>
-        <dd>{formatNumber(round.informationSessions, locale)}</dd>
-      </dl>
+      <SummaryList
+        rows={[
+          {
+            key: "applications",
+            label: t("round.applicationsTotal"),
+            value: formatNumber(
+              Object.values(round.applicationsByStatus).reduce((a, b) => a + b, 0),
+              locale,
+            ),
+            testId: "count-applications",
+          },
+          ...Object.entries(round.applicationsByStatus).map(([status, n]) => ({
+            key: `status-${status}`,
+            label: t(`applicationStatus.${status}`),
+            value: formatNumber(n, locale),
+            sub: true,
+          })),
+          {
+            key: "hostApplications",
+            label: t("round.hostApplicationsTotal"),
+            value: formatNumber(
+              Object.values(round.hostApplicationsByStatus).reduce((a, b) => a + b, 0),
+              locale,
+            ),
+          },
+          { key: "sessions", label: t("round.informationSessions"), value: formatNumber(round.informationSessions, locale) },
+        ]}
+      />
       <HostCountsSection roundId={round.id} counts={round.hostCounts} />
       {sessions.total > 0 ? (
         <table>
@@ -179,18 +177,15 @@ export default function RoundPage() {
         </p>
       ) : null}
       <h2>{t("round.parametersTitle")}</h2>
-      <dl className="summary-list">
-        <dt>{t("round.fiscalYear")}</dt>
-        <dd>{t("round.fyValue", { year: round.fiscalYear })}</dd>
-        <dt>{t("round.eligibilityReferenceDate")}</dt>
-        <dd>{round.eligibilityReferenceDate}</dd>
-        <dt>{t("round.ageRange")}</dt>
-        <dd>{t("round.ageRangeValue", { min: round.ageMin, max: round.ageMax })}</dd>
-        <dt>{t("round.dacListVersion")}</dt>
-        <dd>{round.dacListVersion}</dd>
-        <dt>{t("round.internCapacity")}</dt>
-        <dd>{formatNumber(round.internCapacity, locale)}</dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "fiscalYear", label: t("round.fiscalYear"), value: t("round.fyValue", { year: round.fiscalYear }) },
+          { key: "referenceDate", label: t("round.eligibilityReferenceDate"), value: round.eligibilityReferenceDate },
+          { key: "ageRange", label: t("round.ageRange"), value: t("round.ageRangeValue", { min: round.ageMin, max: round.ageMax }) },
+          { key: "dacListVersion", label: t("round.dacListVersion"), value: round.dacListVersion },
+          { key: "internCapacity", label: t("round.internCapacity"), value: formatNumber(round.internCapacity, locale) },
+        ]}
+      />
       <p>
         <a href={`/${locale}/operator/audit?entityType=round&entityId=${round.id}`}>{t("round.auditLink")}</a>
       </p>

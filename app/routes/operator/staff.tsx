@@ -2,7 +2,7 @@ import { Form, redirect, useSearchParams } from "react-router";
 import { STAFF_INVITABLE_ROLES } from "#src/domain/roles.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { inviteStaff } from "#src/services/staff/invite-staff.ts";
-import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/staff";
@@ -38,14 +38,8 @@ export default function Staff() {
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="email" label={labels.email} type="email" state={formState} required />
-        <SelectField
-          name="role"
-          label={labels.role}
-          state={formState}
-          required
-          options={STAFF_INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        />
-        <SelectField
+        <Select name="role" label={labels.role} state={formState} required options={STAFF_INVITABLE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <Select
           name="locale"
           label={labels.locale}
           state={formState}

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { listSessionCountries, listUpcomingSessions } from "#src/services/sessions/session-queries.ts";
+import { Select } from "../../components/forms/index.ts";
 import { countryName } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext } from "../../lib/request.server.ts";
@@ -30,36 +31,33 @@ export default function Calendar() {
       <p className="lead">{t("sessions.calendarLead")}</p>
       <form method="get" className="filters" aria-label={t("sessions.filtersLabel")}>
         {forHosts ? <input type="hidden" name="for" value="hosts" /> : null}
-        <div className="field">
-          <label htmlFor="filter-country">{t("sessions.filterCountry")}</label>
-          <select id="filter-country" name="country" defaultValue={filters.country}>
-            <option value="">{t("sessions.any")}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-mode">{t("sessions.filterMode")}</label>
-          <select id="filter-mode" name="mode" defaultValue={filters.mode}>
-            <option value="">{t("sessions.any")}</option>
-            <option value="online">{t("sessions.online")}</option>
-            <option value="in_person">{t("sessions.inPerson")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">{t("sessions.filterLanguage")}</label>
-          <select id="filter-language" name="language" defaultValue={filters.language}>
-            <option value="">{t("sessions.any")}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="country"
+          id="filter-country"
+          label={t("sessions.filterCountry")}
+          placeholder={t("sessions.any")}
+          options={countries.map((c) => ({ value: c, label: countryName(c, locale) }))}
+          defaultValue={filters.country}
+        />
+        <Select
+          name="mode"
+          id="filter-mode"
+          label={t("sessions.filterMode")}
+          placeholder={t("sessions.any")}
+          options={[
+            { value: "online", label: t("sessions.online") },
+            { value: "in_person", label: t("sessions.inPerson") },
+          ]}
+          defaultValue={filters.mode}
+        />
+        <Select
+          name="language"
+          id="filter-language"
+          label={t("sessions.filterLanguage")}
+          placeholder={t("sessions.any")}
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          defaultValue={filters.language}
+        />
         <button type="submit">{t("sessions.filter")}</button>
       </form>
       {sessions.length === 0 ? (

@@ -1,7 +1,7 @@
 import { Form, useActionData, useLoaderData } from "react-router";
 import { registerForSession } from "#src/services/sessions/registrations.ts";
 import { getPublicSession } from "#src/services/sessions/session-queries.ts";
-import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
+import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { countryOptions } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
@@ -90,12 +90,13 @@ export default function SessionPage() {
               defaultValue={me?.email}
               hint={me ? t("sessions.form.accountEmail") : undefined}
             />
-            <SelectField
+            <Select
               name="countryCode"
               label={labels.countryCode}
               state={state}
               required
-              options={[{ value: "", label: t("sessions.form.chooseCountry") }, ...countryOptions(locale)]}
+              placeholder={t("sessions.form.chooseCountry")}
+              options={countryOptions(locale)}
             />
             <Field name="affiliation" label={labels.affiliation} hint={t("sessions.form.affiliationHint")} state={state} autoComplete="organization" />
             <button type="submit">{s.full ? t("sessions.form.joinWaitlist") : t("sessions.form.register")}</button>

@@ -5,6 +5,7 @@
  * answer still saves every good one (nothing typed is lost).
  */
 import { z } from "zod";
+import { DATE_PARTS, isBlankDate, isRealIsoDate, parseDateParts } from "../../domain/date-parts.ts";
 
 export const STEPS = ["personal", "contact", "education", "languages", "motivation", "preferences", "documents", "consents", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -17,18 +18,35 @@ export const MOTIVATION_MAX = 2000;
 const text = (max: number) => z.string().trim().max(max, { error: "errors.tooLong" });
 const requiredText = (max: number) => text(max).min(1, { error: "errors.required" });
 const optionalText = (max: number) => text(max).transform((v) => (v === "" ? null : v));
-const isoDate = z
-  .string()
-  .trim()
-  .min(1, { error: "errors.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1940-01-01" && v <= "2020-12-31";
-    },
-    { error: "errors.dateOfBirth" },
-  );
+const DATE_OF_BIRTH_RANGE = { min: "1940-01-01", max: "2020-12-31" } as const;
+/**
+ * A date of birth as the form sends it, three boxes ({ day, month, year }, joined by
+ * parseDateParts: never guessed from one run of digits), or as YYYY-MM-DD (the API,
+ * tests, seed data). Saved as YYYY-MM-DD either way.
+ */
+const dateOfBirth = z.union([z.string(), z.object({ day: z.string(), month: z.string(), year: z.string() })]).transform((raw, ctx) => {
+  let iso: string;
+  if (typeof raw === "string") {
+    iso = raw.trim();
+    const key = iso === "" ? "errors.required" : !/^\d{4}-\d{2}-\d{2}$/.test(iso) ? "errors.date" : !isRealIsoDate(iso) ? "errors.dateNotReal" : null;
+    if (key) {
+      ctx.addIssue({ code: "custom", message: key });
+      return z.NEVER;
+    }
+  } else {
+    const parsed = parseDateParts(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.key });
+      return z.NEVER;
+    }
+    iso = parsed.iso;
+  }
+  if (iso < DATE_OF_BIRTH_RANGE.min || iso > DATE_OF_BIRTH_RANGE.max) {
+    ctx.addIssue({ code: "custom", message: "errors.dateOfBirth" });
+    return z.NEVER;
+  }
+  return iso;
+});
 const country = z
   .string()
   .trim()
@@ -72,7 +90,7 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   personal: [
     f("familyName", "text", requiredText(100), true),
     f("givenName", "text", optionalText(100), false),
-    f("dateOfBirth", "date", isoDate, true),
+    f("dateOfBirth", "date", dateOfBirth, true),
     f("nationality", "country", country, true),
     f("residenceCountry", "country", country, true),
     f("priorParticipant", "yesno", yesNo, true),
@@ -149,11 +167,22 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   review: [],
 };
 
-/** Reads one step's raw values from a submitted form (checkbox lists as arrays, checkboxes as booleans). */
+/**
+ * A date field of the form: its three boxes (<name>.day, .month, .year) as an object, "" when
+ * all are empty (a blank answer), or the single YYYY-MM-DD value a client may send instead.
+ */
+function readDate(form: FormData, name: string): string | Record<(typeof DATE_PARTS)[number], string> {
+  if (!DATE_PARTS.some((p) => form.has(`${name}.${p}`))) return String(form.get(name) ?? "");
+  const parts = { day: String(form.get(`${name}.day`) ?? ""), month: String(form.get(`${name}.month`) ?? ""), year: String(form.get(`${name}.year`) ?? "") };
+  return isBlankDate(parts) ? "" : parts;
+}
+
+/** Reads one step's raw values from a submitted form (checkbox lists as arrays, checkboxes as booleans, dates from their boxes). */
 export function readStepForm(step: Step, form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of STEP_FIELDS[step]) {
     if (spec.kind === "checkboxes") values[spec.name] = form.getAll(spec.name).map(String);
+    else if (spec.kind === "date") values[spec.name] = readDate(form, spec.name);
     else if (spec.kind === "checkbox") values[spec.name] = form.get(spec.name) === "on";
     else values[spec.name] = String(form.get(spec.name) ?? "");
   }

@@ -3,7 +3,7 @@ import { STEPS, STEP_FIELDS } from "#src/services/applications/application-steps
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
 import { OVERRIDABLE_RULES, recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { describeUnmet } from "../../../components/eligibility.tsx";
-import { ErrorSummary, Field, SelectField, fieldId, useFormState } from "../../../components/form.tsx";
+import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -44,14 +44,13 @@ export default function ApplicationDetailPage() {
           {t("applications.overrideSaved")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <dt>{t("applications.status")}</dt>
-        <dd>{t(`applicationStatus.${app.status}`)}</dd>
-        <dt>{t("applications.receipt")}</dt>
-        <dd>{app.receiptNumber ?? "—"}</dd>
-        <dt>{t("applications.nationality")}</dt>
-        <dd>{countryName(app.answers.nationality as string | null, locale)}</dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "status", label: t("applications.status"), value: t(`applicationStatus.${app.status}`) },
+          { key: "receipt", label: t("applications.receipt"), value: app.receiptNumber ?? "—" },
+          { key: "nationality", label: t("applications.nationality"), value: countryName(app.answers.nationality as string | null, locale) },
+        ]}
+      />
       <h2>{t("applications.eligibility")}</h2>
       {eligibility.raw.unmet.length === 0 ? (
         <p>{t("applications.eligible")}</p>
@@ -77,30 +76,21 @@ export default function ApplicationDetailPage() {
       <h3>{t("applications.overrideTitle")}</h3>
       <ErrorSummary state={state} labels={{ rule: t("applications.overrideRule"), reason: t("applications.overrideReason") }} />
       <Form method="post" noValidate>
-        <SelectField
+        <Select
           name="rule"
           label={t("applications.overrideRule")}
           state={state}
           required
           options={OVERRIDABLE_RULES.map((r) => ({ value: r, label: t(`eligibility.rules.${r}`) }))}
         />
-        <Field name="reason" label={t("applications.overrideReason")} state={state} required>
-          <textarea id={fieldId("reason")} name="reason" rows={3} defaultValue={state?.values?.reason ?? ""} />
-        </Field>
+        <TextArea name="reason" label={t("applications.overrideReason")} state={state} required rows={3} />
         <button type="submit">{t("applications.overrideSubmit")}</button>
       </Form>
       <h2>{t("applications.answers")}</h2>
       {STEPS.filter((s) => STEP_FIELDS[s].length > 0).map((s) => (
         <section key={s}>
           <h3>{t(`application.steps.${s}`)}</h3>
-          <dl className="summary-list">
-            {STEP_FIELDS[s].map((f) => (
-              <div key={f.name} className="sub">
-                <dt>{t(`application.fields.${f.name}`)}</dt>
-                <dd>{show(app.answers[f.name])}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={STEP_FIELDS[s].map((f) => ({ key: f.name, label: t(`application.fields.${f.name}`), value: show(app.answers[f.name]) }))} />
         </section>
       ))}
       <h2>{t("application.steps.documents")}</h2>

@@ -2,7 +2,7 @@ import { Form, useLoaderData, useLocation } from "react-router";
 import { JLPT_LEVELS } from "#src/services/applications/application-steps.ts";
 import { listApplications } from "#src/services/applications/list-applications.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
-import { fieldId } from "../../../components/form.tsx";
+import { Field, Select } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Pager } from "../../../components/pager.tsx";
 import { countryName, countryOptions } from "../../../lib/countries.ts";
@@ -38,26 +38,13 @@ export default function ApplicationsList() {
   const { list, filter } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const select = (name: string, options: { value: string; label: string }[], value: string | undefined) => (
-    <div className="field">
-      <label htmlFor={fieldId(name)}>{t(`applications.filter.${name}`)}</label>
-      <select id={fieldId(name)} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("applications.filter.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select name={name} label={t(`applications.filter.${name}`)} placeholder={t("applications.filter.any")} options={options} defaultValue={value ?? ""} />
   );
   return (
     <>
       <h1>{t("applications.title")}</h1>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor={fieldId("q")}>{t("applications.filter.q")}</label>
-          <input id={fieldId("q")} name="q" type="search" defaultValue={filter.q ?? ""} />
-        </div>
+        <Field name="q" label={t("applications.filter.q")} type="search" defaultValue={filter.q ?? ""} />
         {select("nationality", countryOptions(locale), filter.nationality)}
         {select(
           "status",

@@ -3,11 +3,10 @@ import { HOST_DECISIONS } from "#src/domain/host-organization.ts";
 import { roleGrants } from "#src/domain/roles.ts";
 import { decideHostApplication, getHostApplicationReview } from "#src/services/hosts/screen-host-applications.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
-import { ErrorSummary, SelectField, useFormState } from "../../../components/form.tsx";
+import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, formatPeriod, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../../lib/request.server.ts";
-import { TextArea } from "../../host/host-ui.tsx";
 import type { Route } from "./+types/detail";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -82,23 +81,9 @@ export default function HostReview() {
         ) : null}
       </p>
       <h2>{t("hostScreening.organizationTitle")}</h2>
-      <dl className="summary-list">
-        {orgRows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={orgRows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
       <h2>{t("hostScreening.planTitle")}</h2>
-      <dl className="summary-list">
-        {planRows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={planRows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
       <h2>{t("hostApplication.positionsTitle")}</h2>
       <table>
         <caption>{t("hostApplication.positionsCaption")}</caption>
@@ -143,12 +128,13 @@ export default function HostReview() {
         <>
           <ErrorSummary state={formState} labels={labels} />
           <Form method="post" noValidate>
-            <SelectField
+            <Select
               name="decision"
               label={labels.decision}
               state={formState}
               required
-              options={[{ value: "", label: t("hostOrg.choose") }, ...HOST_DECISIONS.map((d) => ({ value: d, label: t(`hostScreening.decisions.${d}`) }))]}
+              placeholder={t("hostOrg.choose")}
+              options={HOST_DECISIONS.map((d) => ({ value: d, label: t(`hostScreening.decisions.${d}`) }))}
             />
             <TextArea name="reason" label={labels.reason} hint={t("hostScreening.reasonHint")} state={formState} required />
             <button type="submit">{t("hostScreening.decide")}</button>

@@ -4,7 +4,7 @@ import { listHostApplications } from "#src/services/hosts/screen-host-applicatio
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
-import { fieldId } from "../../../components/form.tsx";
+import { Select } from "../../../components/forms/index.ts";
 import { Pager } from "../../../components/pager.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
@@ -28,7 +28,6 @@ export default function HostsList() {
   const { list, rounds, ref } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const f = list.filter;
-  const all = { value: "", label: t("hostScreening.all") };
   const selects: { name: (typeof FILTERS)[number]; options: { value: string; label: string }[]; value: string | undefined }[] = [
     { name: "roundId", value: f.roundId, options: rounds.map((r) => ({ value: r.id, label: locale === "ja" ? r.nameJa : r.nameEn })) },
     { name: "region", value: f.region, options: REGIONS.map((r) => ({ value: r, label: t(`hostOrg.regions.${r}`) })) },
@@ -50,16 +49,14 @@ export default function HostsList() {
       <h1>{t("hostScreening.title")}</h1>
       <Form method="get" className="filters">
         {selects.map((s) => (
-          <div className="field" key={s.name}>
-            <label htmlFor={fieldId(s.name)}>{filterLabel(s.name)}</label>
-            <select id={fieldId(s.name)} name={s.name} defaultValue={s.value ?? ""}>
-              {[all, ...s.options].map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            key={s.name}
+            name={s.name}
+            label={filterLabel(s.name)}
+            placeholder={t("hostScreening.all")}
+            options={s.options}
+            defaultValue={s.value ?? ""}
+          />
         ))}
         <button type="submit">{t("hostScreening.applyFilter")}</button>
       </Form>

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { LOCALE_NAMES, type Locale } from "#src/i18n/locales.ts";
 import { getMessage } from "#src/services/messages/message-queries.ts";
+import { SummaryList } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
@@ -26,22 +27,16 @@ export default function OperatorMessage() {
           {t("messagesStaff.done.sent")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <dt>{t("messagesStaff.audience")}</dt>
-        <dd>{t(`messagesStaff.audiences.${message.audience.kind}`)}</dd>
-        <dt>{t("messagesStaff.sentAt")}</dt>
-        <dd>
-          <Instant at={message.createdAt} />
-        </dd>
-        <dt>{t("messagesStaff.counts.pending")}</dt>
-        <dd data-testid="count-pending">{formatNumber(message.counts.pending, locale)}</dd>
-        <dt>{t("messagesStaff.counts.sent")}</dt>
-        <dd data-testid="count-sent">{formatNumber(message.counts.sent, locale)}</dd>
-        <dt>{t("messagesStaff.counts.failed")}</dt>
-        <dd data-testid="count-failed">{formatNumber(message.counts.failed, locale)}</dd>
-        <dt>{t("messagesStaff.counts.read")}</dt>
-        <dd data-testid="count-read">{formatNumber(message.read, locale)}</dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "audience", label: t("messagesStaff.audience"), value: t(`messagesStaff.audiences.${message.audience.kind}`) },
+          { key: "sentAt", label: t("messagesStaff.sentAt"), value: <Instant at={message.createdAt} /> },
+          { key: "pending", label: t("messagesStaff.counts.pending"), value: formatNumber(message.counts.pending, locale), testId: "count-pending" },
+          { key: "sent", label: t("messagesStaff.counts.sent"), value: formatNumber(message.counts.sent, locale), testId: "count-sent" },
+          { key: "failed", label: t("messagesStaff.counts.failed"), value: formatNumber(message.counts.failed, locale), testId: "count-failed" },
+          { key: "read", label: t("messagesStaff.counts.read"), value: formatNumber(message.read, locale), testId: "count-read" },
+        ]}
+      />
       <p>
         <a href={`/${locale}/operator/messages/${message.id}`}>{t("messagesStaff.refresh")}</a>
       </p>

@@ -5,7 +5,7 @@ import { previewMessage, sendMessage } from "#src/services/messages/compose-mess
 import { listRegionChoices, listSessionChoices } from "#src/services/messages/message-queries.ts";
 import { APPLICATION_STATUSES, AUDIENCE_KINDS, HOST_APPLICATION_STATUSES, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
-import { ErrorSummary, Field, type FormState, SelectField, useFormState } from "../../../components/form.tsx";
+import { ErrorSummary, Field, Fieldset, type FormState, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { formValues, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
@@ -71,8 +71,7 @@ export default function NewMessage() {
     ...Object.fromEntries(LOCALES.map((l) => [`subjects.${l}`, t("messagesStaff.subjectIn", { language: LOCALE_NAMES[l] })])),
     ...Object.fromEntries(LOCALES.map((l) => [`bodies.${l}`, t("messagesStaff.bodyIn", { language: LOCALE_NAMES[l] })])),
   };
-  const v = state?.values ?? {};
-  const any = { value: "", label: t("messagesStaff.any") };
+  const any = t("messagesStaff.any");
   return (
     <>
       <h1>{t("messagesStaff.newTitle")}</h1>
@@ -98,57 +97,59 @@ export default function NewMessage() {
         </section>
       ) : null}
       <Form method="post" noValidate>
-        <fieldset>
-          <legend>{t("messagesStaff.audienceLegend")}</legend>
-          <p className="hint">{t("messagesStaff.audienceHint")}</p>
-          <SelectField
+        <Fieldset legend={t("messagesStaff.audienceLegend")} hint={t("messagesStaff.audienceHint")}>
+          <Select
             name="audience"
             label={labels.audience!}
             state={state}
             required
             options={AUDIENCE_KINDS.map((a) => ({ value: a, label: t(`messagesStaff.audiences.${a}`) }))}
           />
-          <SelectField
+          <Select
             name="roundId"
             label={labels.roundId!}
             state={state}
-            options={[any, ...rounds.map((r) => ({ value: r.id, label: r.name }))]}
+            placeholder={any}
+            options={rounds.map((r) => ({ value: r.id, label: r.name }))}
             defaultValue={rounds[0]?.id ?? ""}
           />
-          <SelectField
+          <Select
             name="applicationStatus"
             label={labels.applicationStatus!}
             state={state}
             defaultValue="submitted"
             options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.applicationStatuses.${s}`) }))}
           />
-          <SelectField
+          <Select
             name="hostStatus"
             label={labels.hostStatus!}
             state={state}
-            options={[any, ...HOST_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.hostStatuses.${s}`) }))]}
+            placeholder={any}
+            options={HOST_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.hostStatuses.${s}`) }))}
           />
-          <SelectField name="regionCode" label={labels.regionCode!} state={state} options={[any, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
-          <SelectField name="sessionId" label={labels.sessionId!} state={state} options={[any, ...sessions.map((s) => ({ value: s.id, label: s.title }))]} />
-          <SelectField
+          <Select
+            name="regionCode"
+            label={labels.regionCode!}
+            state={state}
+            placeholder={any}
+            options={regions.map((r) => ({ value: r.code, label: r.name }))}
+          />
+          <Select name="sessionId" label={labels.sessionId!} state={state} placeholder={any} options={sessions.map((s) => ({ value: s.id, label: s.title }))} />
+          <Select
             name="registrantStatus"
             label={labels.registrantStatus!}
             state={state}
             options={REGISTRANT_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.registrantStatuses.${s}`) }))}
           />
-        </fieldset>
-        <fieldset>
-          <legend>{t("messagesStaff.textsLegend")}</legend>
-          <p className="hint">{t("messagesStaff.textsHint", { placeholder: "{name}" })}</p>
+        </Fieldset>
+        <Fieldset legend={t("messagesStaff.textsLegend")} hint={t("messagesStaff.textsHint", { placeholder: "{name}" })}>
           {LOCALES.map((l) => (
             <div key={l}>
               <Field name={`subjects.${l}`} label={labels[`subjects.${l}`]!} state={state} required={l === "ja" || l === "en"} />
-              <Field name={`bodies.${l}`} label={labels[`bodies.${l}`]!} state={state} required={l === "ja" || l === "en"}>
-                <textarea id={`field-bodies-${l}`} name={`bodies.${l}`} rows={5} defaultValue={v[`bodies.${l}`] ?? ""} />
-              </Field>
+              <TextArea name={`bodies.${l}`} label={labels[`bodies.${l}`]!} state={state} required={l === "ja" || l === "en"} rows={5} />
             </div>
           ))}
-        </fieldset>
+        </Fieldset>
         <button type="submit" name="intent" value="preview">
           {t("messagesStaff.preview")}
         </button>{" "}

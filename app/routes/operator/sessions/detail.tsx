@@ -4,7 +4,7 @@ import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { cancelSession, updateSession } from "#src/services/sessions/manage-session.ts";
 import { markAttendance, markAttendanceFromCsv } from "#src/services/sessions/mark-attendance.ts";
 import { getOperatorSession } from "#src/services/sessions/session-queries.ts";
-import { useFormState } from "../../../components/form.tsx";
+import { FileUpload, SummaryList, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -67,18 +67,18 @@ export default function OperatorSession() {
           {t(`sessionsStaff.done.${notice}`)}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <dt>{t("sessionsStaff.startsAt")}</dt>
-        <dd>
-          <Instant at={s.startsAt} />
-        </dd>
-        <dt>{t("sessionsStaff.status")}</dt>
-        <dd data-testid="session-status">{s.cancelled ? t("sessionsStaff.cancelled") : t("sessionsStaff.scheduled")}</dd>
-        <dt>{t("sessionsStaff.publicPage")}</dt>
-        <dd>
-          <a href={`/${locale}/sessions/${s.id}`}>{`/${locale}/sessions/${s.id}`}</a>
-        </dd>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "startsAt", label: t("sessionsStaff.startsAt"), value: <Instant at={s.startsAt} /> },
+          {
+            key: "status",
+            label: t("sessionsStaff.status"),
+            value: s.cancelled ? t("sessionsStaff.cancelled") : t("sessionsStaff.scheduled"),
+            testId: "session-status",
+          },
+          { key: "publicPage", label: t("sessionsStaff.publicPage"), value: <a href={`/${locale}/sessions/${s.id}`}>{`/${locale}/sessions/${s.id}`}</a> },
+        ]}
+      />
 
       <h2 id="registrations-title">{t("sessionsStaff.registrationsTitle")}</h2>
       {session.registrations.length === 0 ? (
@@ -143,13 +143,7 @@ export default function OperatorSession() {
         <Form method="post" encType="multipart/form-data" aria-labelledby="csv-title">
           <h3 id="csv-title">{t("sessionsStaff.csvTitle")}</h3>
           <input type="hidden" name="intent" value="attendanceCsv" />
-          <div className="field">
-            <label htmlFor="field-csv">{t("sessionsStaff.csvFile")}</label>
-            <p className="hint" id="field-csv-hint">
-              {t("sessionsStaff.csvHint")}
-            </p>
-            <input id="field-csv" type="file" name="csv" accept=".csv,text/csv" aria-describedby="field-csv-hint" />
-          </div>
+          <FileUpload name="csv" label={t("sessionsStaff.csvFile")} hint={t("sessionsStaff.csvHint")} accept={[".csv", "text/csv"]} maxSizeMb={2} />
           <button type="submit">{t("sessionsStaff.csvUpload")}</button>
         </Form>
       ) : null}

@@ -3,6 +3,7 @@ import { roleGrants } from "#src/domain/roles.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { SESSION_STATUS_FILTERS, type SessionStatusFilter, listOperatorSessions } from "#src/services/sessions/session-queries.ts";
+import { Select } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Pager } from "../../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
@@ -50,28 +51,22 @@ export default function OperatorSessions() {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="filter-round">{t("sessionsStaff.round")}</label>
-          <select id="filter-round" name="round" defaultValue={round}>
-            <option value="">{t("sessionsStaff.allRounds")}</option>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t("sessionsStaff.status")}</label>
-          <select id="filter-status" name="status" defaultValue={status}>
-            <option value="">{t("sessionsStaff.statusFilter.any")}</option>
-            {SESSION_STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="round"
+          id="filter-round"
+          label={t("sessionsStaff.round")}
+          placeholder={t("sessionsStaff.allRounds")}
+          options={rounds.map((r) => ({ value: r.id, label: r.name }))}
+          defaultValue={round}
+        />
+        <Select
+          name="status"
+          id="filter-status"
+          label={t("sessionsStaff.status")}
+          placeholder={t("sessionsStaff.statusFilter.any")}
+          options={SESSION_STATUS_FILTERS.map((s) => ({ value: s, label: statusLabels[s] }))}
+          defaultValue={status}
+        />
         <button type="submit">{t("sessionsStaff.show")}</button>
       </form>
       {sessions.total === 0 ? (

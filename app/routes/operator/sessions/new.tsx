@@ -2,7 +2,7 @@ import { redirect, useLoaderData } from "react-router";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { createSession } from "#src/services/sessions/manage-session.ts";
 import { authorize } from "#src/services/authorize.ts";
-import { useFormState } from "../../../components/form.tsx";
+import { useFormState } from "../../../components/forms/index.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";

@@ -1,7 +1,7 @@
 /** The operator's session form, shared by "new session" and "edit session". */
 import { Form } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
-import { ErrorSummary, Field, type FormState, SelectField } from "../../../components/form.tsx";
+import { ErrorSummary, Field, Fieldset, type FormState, Select, TextArea } from "../../../components/forms/index.ts";
 import { countryOptions } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 
@@ -57,28 +57,22 @@ export function SessionForm({
     ...Object.fromEntries(LOCALES.map((l) => [`titles.${l}`, t("sessionsStaff.titleIn", { language: LOCALE_NAMES[l] })])),
     ...Object.fromEntries(LOCALES.map((l) => [`descriptions.${l}`, t("sessionsStaff.descriptionIn", { language: LOCALE_NAMES[l] })])),
   };
-  const v = merged.values ?? {};
   return (
     <>
       <ErrorSummary state={state} labels={labels} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="save" />
-        <SelectField name="roundId" label={labels.roundId!} state={merged} required options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
-        <fieldset>
-          <legend>{t("sessionsStaff.textsLegend")}</legend>
-          <p className="hint">{t("sessionsStaff.textsHint")}</p>
+        <Select name="roundId" label={labels.roundId!} state={merged} required options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
+        <Fieldset legend={t("sessionsStaff.textsLegend")} hint={t("sessionsStaff.textsHint")}>
           {LOCALES.map((l) => (
             <div key={l}>
               <Field name={`titles.${l}`} label={labels[`titles.${l}`]!} state={merged} required={l === "ja" || l === "en"} />
-              <Field name={`descriptions.${l}`} label={labels[`descriptions.${l}`]!} state={merged}>
-                <textarea id={`field-descriptions-${l}`} name={`descriptions.${l}`} rows={3} defaultValue={v[`descriptions.${l}`] ?? ""} />
-              </Field>
+              <TextArea name={`descriptions.${l}`} label={labels[`descriptions.${l}`]!} state={merged} rows={3} />
             </div>
           ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t("sessionsStaff.placeLegend")}</legend>
-          <SelectField
+        </Fieldset>
+        <Fieldset legend={t("sessionsStaff.placeLegend")}>
+          <Select
             name="mode"
             label={labels.mode!}
             state={merged}
@@ -91,23 +85,17 @@ export function SessionForm({
           <Field name="meetingUrl" label={labels.meetingUrl!} hint={t("sessionsStaff.meetingUrlHint")} state={merged} type="url" />
           <Field name="venue" label={labels.venue!} state={merged} />
           <Field name="city" label={labels.city!} state={merged} />
-          <SelectField
-            name="countryCode"
-            label={labels.countryCode!}
-            state={merged}
-            options={[{ value: "", label: t("sessionsStaff.noCountry") }, ...countryOptions(locale)]}
-          />
-        </fieldset>
-        <fieldset>
-          <legend>{t("sessionsStaff.timeLegend")}</legend>
+          <Select name="countryCode" label={labels.countryCode!} state={merged} placeholder={t("sessionsStaff.noCountry")} options={countryOptions(locale)} />
+        </Fieldset>
+        <Fieldset legend={t("sessionsStaff.timeLegend")}>
           <Field name="timeZone" label={labels.timeZone!} hint={t("sessionsStaff.timeZoneHint")} state={merged} required defaultValue="Asia/Tokyo" />
           <Field name="startsAt" label={labels.startsAt!} state={merged} type="datetime-local" required />
           <Field name="endsAt" label={labels.endsAt!} state={merged} type="datetime-local" required />
-        </fieldset>
-        <SelectField name="language" label={labels.language!} state={merged} required options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-        <Field name="capacity" label={labels.capacity!} state={merged} required inputMode="numeric" />
+        </Fieldset>
+        <Select name="language" label={labels.language!} state={merged} required options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
+        <Field name="capacity" label={labels.capacity!} state={merged} required type="number" width="short" />
         <Field name="partnerOrganization" label={labels.partnerOrganization!} hint={t("sessionsStaff.partnerHint")} state={merged} />
-        <SelectField
+        <Select
           name="audience"
           label={labels.audience!}
           state={merged}
