@@ -6,7 +6,10 @@
  * best set in rank order.
  */
 import fc from "fast-check";
+import { feasibleCirculation, type BoundedEdge } from "#src/domain/selection/flow.ts";
 import { expandQuotas, inGroup, type Candidate, type QuotaRef, type QuotaRule } from "#src/domain/selection/index.ts";
+import { groupMembers } from "#src/domain/selection/quota-groups.ts";
+import { buildQuotaNetwork } from "#src/domain/selection/quota-network.ts";
 
 export const REGION: Record<string, string> = { VN: "asia", ID: "asia", PH: "asia", KE: "africa", NG: "africa" };
 
@@ -127,4 +130,53 @@ function rankKey(mask: number, n: number): number {
 export function cross(a: readonly number[], b: readonly number[]): boolean {
   const shared = a.filter((x) => b.includes(x)).length;
   return shared > 0 && shared < a.length && shared < b.length;
+}
+
+/**
+ * A second reference for instances too large to enumerate: the same greedy
+ * definition, but every "can the rest still be met?" is a fresh max-flow on a
+ * network with one edge per candidate (no witness, no shortcuts). It shares
+ * the flow and network-building code with the implementation (the brute
+ * force checks those); it checks the incremental part: witness, augmenting
+ * search, the switch to maximums only.
+ */
+export function freshFlowSelect(inst: Instance): string[] {
+  const { candidates, places } = inst;
+  const refs = expandQuotas(inst.quotas, candidates);
+  const built = buildQuotaNetwork(candidates.length, groupMembers(refs, candidates));
+  if (!built.ok) throw new Error("quotas cross");
+  const net = built.net;
+  const hi = Int32Array.from(net.size);
+  hi[0] = Math.min(hi[0]!, places);
+  refs.forEach((ref, r) => {
+    const g = net.nodeOfRef[r]!;
+    if (ref.kind === "max" && g >= 0) hi[g] = Math.min(hi[g]!, ref.limit);
+  });
+  const lo = new Int32Array(net.nodeCount);
+  const state = new Int8Array(candidates.length).fill(-1); // 1 in, 0 out, -1 open
+  const feasible = () => {
+    const edges: BoundedEdge[] = [];
+    for (let g = 0; g < net.nodeCount; g++) edges.push({ from: net.edgeFrom[g]!, to: net.edgeTo[g]!, lo: lo[g]!, hi: hi[g]! });
+    candidates.forEach((_, i) => {
+      const e = net.nodeCount + net.pairOf[i]!;
+      edges.push({ from: net.edgeFrom[e]!, to: net.edgeTo[e]!, lo: state[i] === 1 ? 1 : 0, hi: state[i] === 0 ? 0 : 1 });
+    });
+    return feasibleCirculation(net.vertexCount, edges) !== null;
+  };
+  refs.forEach((ref, r) => {
+    const g = net.nodeOfRef[r]!;
+    if (ref.kind !== "min" || g < 0 || ref.limit <= lo[g]!) return;
+    const current = lo[g]!;
+    for (let v = ref.limit; v > current; v--) {
+      lo[g] = v;
+      if (feasible()) return;
+    }
+    lo[g] = current;
+  });
+  return candidates.flatMap((c, i) => {
+    state[i] = 1;
+    if (feasible()) return [c.id];
+    state[i] = 0;
+    return [];
+  });
 }

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandQuotas, inGroup, parseQuotas, selectWithQuotas, type Candidate, type QuotaRule, type Selection } from "#src/domain/selection/index.ts";
-import { bruteForce, cross, instanceArb, REGION, type Instance } from "./helpers.ts";
+import { bruteForce, cross, freshFlowSelect, instanceArb, REGION, type Instance } from "./helpers.ts";
 
 const people = (spec: string): Candidate[] =>
   spec
@@ -171,6 +171,18 @@ describe("selectWithQuotas: properties", () => {
         });
       }),
       RUNS,
+    );
+  });
+
+  it("equals a from-scratch max-flow at each step on larger instances (up to 60 candidates)", () => {
+    fc.assert(
+      fc.property(instanceArb({ maxCandidates: 60 }), (inst) => {
+        const places = inst.places * 4;
+        const r = selectWithQuotas({ ...inst, places });
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(ids(r)).toEqual(freshFlowSelect({ ...inst, places }));
+      }),
+      { numRuns: Math.ceil(RUNS.numRuns / 3) },
     );
   });
 
