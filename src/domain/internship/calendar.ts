@@ -9,13 +9,22 @@ const MS_PER_DAY = 86_400_000;
 
 /** The day number of a real date, or null ("2025-02-30" is not one). */
 export function dayNumber(date: string): number | null {
-  const m = DATE.exec(date);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (!DATE.test(date)) return null;
+  const y = Number(date.slice(0, 4));
+  const mo = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return Date.UTC(y, mo - 1, d) / MS_PER_DAY;
+  return daysFromCivil(y, mo, d);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, in integers only (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function dayString(day: number): string {
@@ -42,6 +51,6 @@ export function monthRange(month: string): { first: number; last: number } | nul
   const y = Number(m[1]);
   const mo = Number(m[2]);
   if (mo < 1 || mo > 12) return null;
-  const first = Date.UTC(y, mo - 1, 1) / MS_PER_DAY;
+  const first = daysFromCivil(y, mo, 1);
   return { first, last: first + daysInMonth(y, mo) - 1 };
 }

@@ -177,31 +177,44 @@ function checkPlacement(p: Placement, issues: LedgerIssue[]): CheckedPlacement |
   return { p, start, last, modes: modes as (readonly [number, Mode])[] };
 }
 
-/** Accumulates one line's steps. */
+/** A step being summed: the step's fixed fields, and its days and amount so far. */
+interface StepSum {
+  readonly fixed: DerivationStep;
+  days: number;
+  amountYen: number;
+}
+
+/** Accumulates one line's steps (numbers keyed by small integers: no allocation per day). */
 class LineBuilder {
   amountYen = 0;
-  private readonly steps = new Map<string, DerivationStep>();
-  private readonly order: string[] = [];
+  private readonly steps = new Map<number, StepSum>();
 
   constructor(readonly key: { placementId: string; internId: string; hostId: string; party: Party; item: LedgerItem; month: string }) {}
 
-  add(stepKey: string, make: () => DerivationStep, days: number, amountYen: number): void {
-    const existing = this.steps.get(stepKey);
-    if (!existing) {
-      this.steps.set(stepKey, make());
-      this.order.push(stepKey);
-    } else if (existing.kind === "days" || existing.kind === "unpaid") {
-      const merged = { ...existing, days: existing.days + days, amountYen: addYen(existing.amountYen, amountYen) };
-      this.steps.set(stepKey, merged as DerivationStep);
-    }
+  add(stepKey: number, make: () => DerivationStep, days: number, amountYen: number): void {
+    let sum = this.steps.get(stepKey);
+    if (!sum) this.steps.set(stepKey, (sum = { fixed: make(), days: 0, amountYen: 0 }));
+    sum.days += days;
+    sum.amountYen = addYen(sum.amountYen, amountYen);
     this.amountYen = addYen(this.amountYen, amountYen);
   }
 
   build(): LedgerLine {
-    const derivation = this.order.map((k) => this.steps.get(k)!);
+    const derivation = [...this.steps.values()].map(({ fixed, days, amountYen }): DerivationStep => {
+      if (fixed.kind === "days") return { ...fixed, days, amountYen };
+      if (fixed.kind === "unpaid") return { ...fixed, days };
+      return fixed;
+    });
     return { ...this.key, amountYen: this.amountYen, derivation: sortSteps(derivation) };
   }
 }
+
+/** step keys: paid days by (rate change, mode, minutes counted); unpaid days by (mode, status, reason) */
+const MODE_INDEX: Record<Mode, number> = { in_person: 0, online: 1 };
+const STATUS_INDEX: Record<DayStatus, number> = { present: 0, absent: 1, leave: 2, holiday: 3 };
+const paidKey = (rateIndex: number, mode: Mode, counted: number) => ((rateIndex * 2 + MODE_INDEX[mode]) * 1442 + counted + 1) * 2;
+const unpaidKey = (mode: Mode, status: DayStatus, belowMinimum: boolean) =>
+  ((MODE_INDEX[mode] * 4 + STATUS_INDEX[status]) * 2 + (belowMinimum ? 1 : 0)) * 2 + 1;
 
 /** paid steps by mode, rate date and unit; unpaid steps last */
 function sortSteps(steps: DerivationStep[]): DerivationStep[] {
@@ -255,91 +268,106 @@ export function computeLedger(input: LedgerInput, options: { readonly perDay?: b
   };
   const days: DayAmount[] | undefined = options.perDay ? [] : undefined;
   const unconfirmed = new Map<string, number>();
-  const seenDays = new Set<string>();
+  const o = rules.onlineDay;
 
-  const attendance = [...input.attendance].sort((a, b) =>
-    a.placementId < b.placementId ? -1 : a.placementId > b.placementId ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
-  );
-  for (const a of attendance) {
-    const cp = placements.get(a.placementId);
-    const ref = { placementId: a.placementId, day: a.day };
+  // attendance by placement, each in date order
+  const byPlacement = new Map<string, AttendanceDay[]>();
+  for (const a of input.attendance) {
+    let list = byPlacement.get(a.placementId);
+    if (!list) byPlacement.set(a.placementId, (list = []));
+    list.push(a);
+  }
+  const knownIds = new Set(input.placements.map((p) => p.id));
+  for (const placementId of [...byPlacement.keys()].sort()) {
+    const rows = byPlacement.get(placementId)!.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const cp = placements.get(placementId);
     if (!cp) {
-      if (!input.placements.some((p) => p.id === a.placementId)) issues.push({ code: "unknown_placement", ...ref });
+      if (!knownIds.has(placementId)) for (const a of rows) issues.push({ code: "unknown_placement", placementId, day: a.day });
       continue;
     }
-    const d = dayNumber(a.day);
-    if (d === null) {
-      issues.push({ code: "invalid_day", ...ref });
-      continue;
-    }
-    const dayKey = `${a.placementId}\u0000${a.day}`;
-    if (seenDays.has(dayKey)) {
-      issues.push({ code: "duplicate_day", ...ref });
-      continue;
-    }
-    seenDays.add(dayKey);
-    if (d < cp.start || d > cp.last) {
-      issues.push({ code: "outside_placement", ...ref, startsOn: cp.p.startsOn, lastDay: dayString(cp.last) });
-      continue;
-    }
-    if (d > today!) {
-      issues.push({ code: "future_day", ...ref, today: input.today });
-      continue;
-    }
-    const mode = modeOn(cp, d);
-    const minutes = a.minutes ?? null;
-    if (minutes !== null && (!Number.isSafeInteger(minutes) || minutes < 0)) {
-      issues.push({ code: "invalid_minutes", ...ref, minutes });
-      continue;
-    }
-    if (minutes !== null && minutes > 1440) {
-      issues.push({ code: "minutes_beyond_day", ...ref, minutes });
-      continue;
-    }
-    if (mode === "online" && a.status === "present" && minutes === null) {
-      issues.push({ code: "online_minutes_missing", ...ref });
-      continue;
-    }
-    if (!a.confirmedAt) {
-      unconfirmed.set(a.placementId, (unconfirmed.get(a.placementId) ?? 0) + 1);
-      continue;
-    }
-    const month = monthOf(d);
-    for (const party of PARTIES) {
-      if (enabledFrom[party] > a.confirmedAt.getTime()) continue;
-      const b = line(cp, party, DAILY_LINE_ITEM[party], month);
-      if (!paid[party][mode].has(a.status)) {
-        b.add(`u|${mode}|${a.status}|s`, () => ({ kind: "unpaid", mode, status: a.status, reason: "status_not_paid", days: 1, amountYen: 0 }), 1, 0);
+    let previous = Number.NaN;
+    // the month of the days being read, and its two daily lines
+    let monthLast = Number.NEGATIVE_INFINITY;
+    let month = "";
+    const current: Record<Party, LineBuilder | null> = { intern: null, host: null };
+    for (const a of rows) {
+      const d = dayNumber(a.day);
+      if (d === null) {
+        issues.push({ code: "invalid_day", placementId, day: a.day });
         continue;
       }
-      const o = rules.onlineDay;
-      if (mode === "online" && o.basis === "per_day" && (minutes ?? 0) < o.minMinutes) {
-        b.add(`u|${mode}|${a.status}|m`, () => ({ kind: "unpaid", mode, status: a.status, reason: "below_min_minutes", days: 1, amountYen: 0 }), 1, 0);
+      if (d === previous) {
+        issues.push({ code: "duplicate_day", placementId, day: a.day });
         continue;
       }
-      const item = dailyItem(party, mode);
-      const rate = book.rateOn(item, d, a.confirmedAt);
-      if (!rate) {
-        issues.push({ code: "no_rate", ...ref, item });
+      previous = d;
+      if (d < cp.start || d > cp.last) {
+        issues.push({ code: "outside_placement", placementId, day: a.day, startsOn: cp.p.startsOn, lastDay: dayString(cp.last) });
         continue;
       }
-      const source = { rateYen: rate.amountYen, rateFrom: rate.effectiveFrom, rateRecordedAt: rate.recordedAt };
-      let step: () => DerivationStep;
-      let amount: number;
-      let stepKey: string;
-      if (mode === "online" && o.basis === "per_minute_prorated") {
-        const counted = Math.min(minutes!, o.fullDayMinutes);
-        amount = floorDiv(mulYen(rate.amountYen, counted), o.fullDayMinutes);
-        const unit = amount;
-        step = () => ({ kind: "days", mode, days: 1, unitYen: unit, amountYen: unit, minutes: counted, fullDayMinutes: o.fullDayMinutes, ...source });
-        stepKey = `d|${mode}|${rate.effectiveFrom}|${rate.recordedAt.getTime()}|${counted}`;
-      } else {
-        amount = rate.amountYen;
-        step = () => ({ kind: "days", mode, days: 1, unitYen: amount, amountYen: amount, ...source });
-        stepKey = `d|${mode}|${rate.effectiveFrom}|${rate.recordedAt.getTime()}`;
+      if (d > today!) {
+        issues.push({ code: "future_day", placementId, day: a.day, today: input.today });
+        continue;
       }
-      b.add(stepKey, step, 1, amount);
-      days?.push({ placementId: a.placementId, day: a.day, party, amountYen: amount });
+      const mode = modeOn(cp, d);
+      const minutes = a.minutes ?? null;
+      if (minutes !== null && (!Number.isSafeInteger(minutes) || minutes < 0)) {
+        issues.push({ code: "invalid_minutes", placementId, day: a.day, minutes });
+        continue;
+      }
+      if (minutes !== null && minutes > 1440) {
+        issues.push({ code: "minutes_beyond_day", placementId, day: a.day, minutes });
+        continue;
+      }
+      if (mode === "online" && a.status === "present" && minutes === null) {
+        issues.push({ code: "online_minutes_missing", placementId, day: a.day });
+        continue;
+      }
+      if (!a.confirmedAt) {
+        unconfirmed.set(placementId, (unconfirmed.get(placementId) ?? 0) + 1);
+        continue;
+      }
+      if (d > monthLast) {
+        month = monthOf(d);
+        const [y, m] = month.split("-").map(Number) as [number, number];
+        monthLast = d - Number(a.day.slice(8, 10)) + daysInMonth(y, m);
+        current.intern = current.host = null;
+      }
+      const confirmedAt = a.confirmedAt.getTime();
+      for (const party of PARTIES) {
+        if (enabledFrom[party] > confirmedAt) continue;
+        const b = (current[party] ??= line(cp, party, DAILY_LINE_ITEM[party], month));
+        const status = a.status;
+        if (!paid[party][mode].has(status)) {
+          b.add(unpaidKey(mode, status, false), () => ({ kind: "unpaid", mode, status, reason: "status_not_paid", days: 0, amountYen: 0 }), 1, 0);
+          continue;
+        }
+        if (mode === "online" && o.basis === "per_day" && (minutes ?? 0) < o.minMinutes) {
+          b.add(unpaidKey(mode, status, true), () => ({ kind: "unpaid", mode, status, reason: "below_min_minutes", days: 0, amountYen: 0 }), 1, 0);
+          continue;
+        }
+        const item = dailyItem(party, mode);
+        const rate = book.rateOn(item, d, confirmedAt);
+        if (!rate) {
+          issues.push({ code: "no_rate", placementId, day: a.day, item });
+          continue;
+        }
+        const source = { rateYen: rate.amountYen, rateFrom: rate.effectiveFrom, rateRecordedAt: rate.recordedAt };
+        if (mode === "online" && o.basis === "per_minute_prorated") {
+          const counted = Math.min(minutes!, o.fullDayMinutes);
+          const amount = floorDiv(mulYen(rate.amountYen, counted), o.fullDayMinutes);
+          b.add(
+            paidKey(rate.index, mode, counted),
+            () => ({ kind: "days", mode, days: 0, unitYen: amount, amountYen: 0, minutes: counted, fullDayMinutes: o.fullDayMinutes, ...source }),
+            1,
+            amount,
+          );
+          days?.push({ placementId, day: a.day, party, amountYen: amount });
+        } else {
+          b.add(paidKey(rate.index, mode, -1), () => ({ kind: "days", mode, days: 0, unitYen: rate.amountYen, amountYen: 0, ...source }), 1, rate.amountYen);
+          days?.push({ placementId, day: a.day, party, amountYen: rate.amountYen });
+        }
+      }
     }
   }
 
@@ -355,7 +383,7 @@ export function computeLedger(input: LedgerInput, options: { readonly perDay?: b
           continue;
         }
         const source = { rateYen: rate.amountYen, rateFrom: rate.effectiveFrom, rateRecordedAt: rate.recordedAt };
-        line(cp, t.payee, t.code, monthOf(cp.start)).add("p", () => ({ kind: "per_placement", amountYen: rate.amountYen, ...source }), 1, rate.amountYen);
+        line(cp, t.payee, t.code, monthOf(cp.start)).add(0, () => ({ kind: "per_placement", amountYen: rate.amountYen, ...source }), 1, rate.amountYen);
         continue;
       }
       // per month: walk the placement's months up to today
@@ -382,7 +410,7 @@ export function computeLedger(input: LedgerInput, options: { readonly perDay?: b
             const amount = floorDiv(mulYen(rate.amountYen, covered), dim);
             const source = { rateYen: rate.amountYen, rateFrom: rate.effectiveFrom, rateRecordedAt: rate.recordedAt };
             line(cp, t.payee, t.code, month).add(
-              "m",
+              0,
               () => ({ kind: "per_month", coveredDays: covered, daysInMonth: dim, amountYen: amount, ...source }),
               covered,
               amount,

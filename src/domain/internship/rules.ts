@@ -22,8 +22,13 @@ export const MODES: readonly Mode[] = ["in_person", "online"];
 export type DailyItem = "intern_allowance_in_person" | "intern_allowance_online" | "host_subsidy_in_person" | "host_subsidy_online";
 export const DAILY_ITEMS: readonly DailyItem[] = ["intern_allowance_in_person", "intern_allowance_online", "host_subsidy_in_person", "host_subsidy_online"];
 
+const DAILY_ITEM: { readonly [P in Party]: { readonly [M in Mode]: DailyItem } } = {
+  intern: { in_person: "intern_allowance_in_person", online: "intern_allowance_online" },
+  host: { in_person: "host_subsidy_in_person", online: "host_subsidy_online" },
+};
+
 export function dailyItem(party: Party, mode: Mode): DailyItem {
-  return `${party === "intern" ? "intern_allowance" : "host_subsidy"}_${mode}`;
+  return DAILY_ITEM[party][mode];
 }
 
 /** A fixed amount per placement (e.g. return airfare, insurance) or per month of placement (e.g. phone rental, prorated by days). */
@@ -102,6 +107,8 @@ export function validateAllowanceRules(rules: AllowanceRules): RulesIssue[] {
 
 /** The rate in force, with where it came from. */
 export interface AppliedRate {
+  /** the change's position in `rules.rates` */
+  readonly index: number;
   readonly amountYen: number;
   readonly effectiveFrom: string;
   readonly recordedAt: Date;
@@ -113,15 +120,15 @@ export class RateBook {
 
   /** Precondition: `validateAllowanceRules` found no issue with the rates. */
   constructor(rates: readonly RateChange[]) {
-    for (const r of rates) {
+    rates.forEach((r, index) => {
       let list = this.byItem.get(r.item);
       if (!list) this.byItem.set(r.item, (list = []));
       list.push({
         day: dayNumber(r.effectiveFrom)!,
         at: r.recordedAt.getTime(),
-        rate: { amountYen: r.amountYen, effectiveFrom: r.effectiveFrom, recordedAt: r.recordedAt },
+        rate: { index, amountYen: r.amountYen, effectiveFrom: r.effectiveFrom, recordedAt: r.recordedAt },
       });
-    }
+    });
     for (const list of this.byItem.values()) list.sort((a, b) => a.day - b.day || a.at - b.at);
   }
 
@@ -140,10 +147,10 @@ export class RateBook {
    * The rate for `item` on day number `day`, using only changes recorded at or before `knownAt`
    * (a day's confirmation instant), or null when none is in force.
    */
-  rateOn(item: string, day: number, knownAt: Date): AppliedRate | null {
+  rateOn(item: string, day: number, knownAt: Date | number): AppliedRate | null {
     const list = this.byItem.get(item);
     if (!list) return null;
-    const at = knownAt.getTime();
+    const at = typeof knownAt === "number" ? knownAt : knownAt.getTime();
     for (let i = list.length - 1; i >= 0; i--) {
       const x = list[i]!;
       if (x.day <= day && x.at <= at) return x.rate;
