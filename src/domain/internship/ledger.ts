@@ -135,8 +135,8 @@ export interface LedgerResult {
   /** sorted by placement id, month, party (intern first), item */
   readonly lines: readonly LedgerLine[];
   readonly issues: readonly LedgerIssue[];
-  /** per placement with any: attendance days recorded but not yet confirmed */
-  readonly unconfirmedDays: readonly { readonly placementId: string; readonly days: number }[];
+  /** per placement and month with any: attendance days recorded but not yet confirmed (not paid) */
+  readonly unconfirmedDays: readonly { readonly placementId: string; readonly month: string; readonly days: number }[];
   /** every paid day's amount, when asked for (`perDay: true`) */
   readonly days?: readonly DayAmount[];
 }
@@ -324,7 +324,8 @@ export function computeLedger(input: LedgerInput, options: { readonly perDay?: b
         continue;
       }
       if (!a.confirmedAt) {
-        unconfirmed.set(placementId, (unconfirmed.get(placementId) ?? 0) + 1);
+        const key = `${placementId}\u0000${a.day.slice(0, 7)}`;
+        unconfirmed.set(key, (unconfirmed.get(key) ?? 0) + 1);
         continue;
       }
       if (d > monthLast) {
@@ -431,6 +432,11 @@ export function computeLedger(input: LedgerInput, options: { readonly perDay?: b
       partyRank(a.party) - partyRank(b.party) ||
       a.item.localeCompare(b.item),
   );
-  const unconfirmedDays = [...unconfirmed].map(([placementId, n]) => ({ placementId, days: n })).sort((a, b) => (a.placementId < b.placementId ? -1 : 1));
+  const unconfirmedDays = [...unconfirmed]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => {
+      const [placementId, month] = key.split("\u0000") as [string, string];
+      return { placementId, month, days: n };
+    });
   return { lines: built, issues, unconfirmedDays, ...(days ? { days } : {}) };
 }

@@ -253,7 +253,7 @@ describe("computeLedger: bad attendance is refused, not paid", () => {
     ];
     const r = run({ placements: [placement({ mode: "online" })], attendance: a });
     expect(r.issues).toEqual([{ code: "online_minutes_missing", placementId: "pl-1", day: "2025-07-01" }]);
-    expect(r.unconfirmedDays).toEqual([{ placementId: "pl-1", days: 1 }]);
+    expect(r.unconfirmedDays).toEqual([{ placementId: "pl-1", month: "2025-07", days: 1 }]);
     expect(r.lines).toEqual([]);
   });
 
