@@ -20,6 +20,10 @@
  *    achievable) impossible to respect with the candidates still below.
  *    Places are reserved for unmet minimums exactly as far as needed.
  *
+ * Without minimums (none above 0) step 2 is plain rank order and any groups
+ * are accepted. With minimums, the groups must split into two families of
+ * nested groups (quota-network.ts; ADR 0013 says why).
+ *
  * How: step 1 by max-flow feasibility on the quota network (quota-network.ts)
  * with a binary search per minimum; step 2 keeps one feasible completion
  * (a "witness" circulation) and, for a candidate outside it, looks for an
@@ -139,6 +143,7 @@ export function selectWithQuotas(input: SelectionInput): SelectionResult {
   const { candidates, places } = input;
   const refs = expandQuotas(input.quotas, candidates);
   const members = groupMembers(refs, candidates);
+  if (!refs.some((ref) => ref.kind === "min" && ref.limit > 0)) return maximumsOnly(candidates, places, refs, members);
   const built = buildQuotaNetwork(candidates.length, members);
   if (!built.ok) return { ok: false, issues: [{ code: "quotas_cross", quotas: built.crossingCycle.map((r) => refs[r]!) }] };
   const net = built.net;
@@ -158,6 +163,47 @@ export function selectWithQuotas(input: SelectionInput): SelectionResult {
     return { quota: ref, count, available: members[r]!.length, met: ref.kind === "max" ? count <= ref.limit : count >= ref.limit };
   });
   return { ok: true, places, selected: decided.selected, notSelected: decided.notSelected, quotas, shortfalls };
+}
+
+/**
+ * Without minimums the selection is plain rank order: take each candidate
+ * unless the places or one of their maximums is full. Exact for any groups
+ * (no need for two nested families).
+ */
+function maximumsOnly(candidates: readonly Candidate[], places: number, refs: readonly QuotaRef[], members: readonly Int32Array[]): Selection {
+  const refsOf: number[][] = candidates.map(() => []);
+  members.forEach((m, r) => {
+    if (refs[r]!.kind === "max") for (const i of m) refsOf[i]!.push(r);
+  });
+  const count = new Int32Array(refs.length);
+  const selected: SelectedCandidate[] = [];
+  const notSelected: NotSelectedCandidate[] = [];
+  candidates.forEach((c, i) => {
+    const entry = { id: c.id, position: i + 1 };
+    if (selected.length >= places) {
+      notSelected.push({ ...entry, reasons: [{ code: "places_filled", places }] });
+      return;
+    }
+    const full = refsOf[i]!.filter((r) => count[r]! >= refs[r]!.limit);
+    if (full.length > 0) {
+      notSelected.push({ ...entry, reasons: full.map((r) => ({ code: "max_quota_full", quota: refs[r]!, count: count[r]! })) });
+      return;
+    }
+    for (const r of refsOf[i]!) count[r]!++;
+    selected.push(entry);
+  });
+  const chosen = new Uint8Array(candidates.length);
+  for (const x of selected) chosen[x.position - 1] = 1;
+  members.forEach((m, r) => {
+    if (refs[r]!.kind === "min") for (const i of m) count[r]! += chosen[i]!;
+  });
+  const quotas = refs.map((ref, r) => ({
+    quota: ref,
+    count: count[r]!,
+    available: members[r]!.length,
+    met: ref.kind === "max" ? count[r]! <= ref.limit : count[r]! >= ref.limit,
+  }));
+  return { ok: true, places, selected, notSelected, quotas, shortfalls: [] };
 }
 
 /** Edge bounds of the network for node bounds `lo`/`hi`; pair edges [0, size]. */

@@ -124,6 +124,23 @@ describe("selectWithQuotas: examples", () => {
     expect(r.issues[0]!.code === "quotas_cross" && r.issues[0]!.quotas.map((q) => q.attribute).sort()).toEqual(["x", "y", "z"]);
   });
 
+  it("accepts maximums on any groups when there is no minimum: plain rank order", () => {
+    const c: Candidate[] = [
+      { id: "a", attributes: { x: "1", y: "1", z: "1" } },
+      { id: "b", attributes: { x: "1", y: "2", z: "2" } },
+      { id: "c", attributes: { x: "2", y: "1", z: "2" } },
+      { id: "d", attributes: { x: "2", y: "2", z: "1" } },
+      { id: "e", attributes: { x: "2", y: "2", z: "2" } },
+    ];
+    const s = run(c, 3, rules("max 1 x = 1\nmax 1 y = 1\nmax 1 z = 1\nmin 0 x = 2"));
+    expect(ids(s)).toEqual(["a", "e"]);
+    expect(s.notSelected.map((x) => [x.id, x.reasons.map((r) => (r.code === "max_quota_full" ? r.quota.attribute : r.code))])).toEqual([
+      ["b", ["x"]],
+      ["c", ["y"]],
+      ["d", ["z"]],
+    ]);
+  });
+
   it("refuses bad input: places, duplicate ids, bad rules", () => {
     const r = selectWithQuotas({
       candidates: [...people("VN"), ...people("VN")],
