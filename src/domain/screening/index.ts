@@ -11,3 +11,8 @@ export {
   type AffiliationMatch,
   type AffiliationMatcher,
 } from "./affiliation-conflicts.ts";
+export type * from "./assignment-types.ts";
+export { DEFAULT_ASSIGNMENT_WEIGHTS } from "./assignment-types.ts";
+export { validateAssignmentInstance, MAX_READS, MAX_WEIGHT, type AssignmentValidation } from "./validate-assignment-instance.ts";
+export { assignReviewers } from "./assign-reviewers.ts";
+export { checkAssignment } from "./check-assignment.ts";
