@@ -56,14 +56,12 @@ export function instanceArb(o: ArbOptions = {}): fc.Arbitrary<AssignmentInstance
     const pairs = aIds.flatMap((application) => rIds.map((reviewer) => ({ reviewer, application })));
     const conflicts = fc.subarray(pairs, { maxLength: Math.ceil(pairs.length / 4) });
     const weights = fc.record({ language: fc.integer({ min: 0, max: 12 }), expertise: fc.integer({ min: 0, max: 12 }) });
-    return fc
-      .tuple(applications, reviewers, conflicts, weights)
-      .map(([applications, reviewers, conflicts, weights]) => ({
-        applications,
-        reviewers,
-        conflicts: [...conflicts, { reviewer: "nobody", application: aIds[0]! }],
-        weights,
-      }));
+    return fc.tuple(applications, reviewers, conflicts, weights).map(([applications, reviewers, conflicts, weights]) => ({
+      applications,
+      reviewers,
+      conflicts: [...conflicts, { reviewer: "nobody", application: aIds[0]! }],
+      weights,
+    }));
   });
 }
 
