@@ -53,8 +53,8 @@ export interface AssignmentState {
   readonly unmet: number;
 }
 
-/** Upper bound on the counter table (4 bytes each). */
-export const MAX_COUNTERS = 1 << 28;
+/** Upper bound on the counter table (4 bytes each): 256 MB. */
+export const MAX_COUNTERS = 1 << 26;
 
 /** Applications waiting at the super source at a time. */
 export const WINDOW = 256;
