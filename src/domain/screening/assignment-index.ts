@@ -45,7 +45,10 @@ const byCodeUnit = (ids: readonly string[]) => (x: number, y: number) => (ids[x]
 
 /** Precondition: validateAssignmentInstance(instance).ok. */
 export function buildAssignmentIndex(instance: AssignmentInstance): AssignmentIndex {
-  const weights: AssignmentWeights = { ...DEFAULT_ASSIGNMENT_WEIGHTS, ...instance.weights };
+  const weights: AssignmentWeights = {
+    language: instance.weights?.language ?? DEFAULT_ASSIGNMENT_WEIGHTS.language,
+    expertise: instance.weights?.expertise ?? DEFAULT_ASSIGNMENT_WEIGHTS.expertise,
+  };
   const apps = instance.applications;
   const revs = instance.reviewers;
   const aOrder = Array.from(apps.keys()).sort(byCodeUnit(apps.map((a) => a.id)));

@@ -24,6 +24,8 @@ describe("assignReviewers: exact small cases", () => {
     expect(pairs(assignReviewers(inst))).toEqual(["a1:r1", "a2:r2"]);
     // language weight 0: expertise decides
     expect(pairs(assignReviewers({ ...inst, weights: { language: 0 } }))).toEqual(["a1:r2", "a2:r1"]);
+    // a weight given as undefined is the default, not zero
+    expect(pairs(assignReviewers({ ...inst, weights: { language: undefined, expertise: 4 } }))).toEqual(["a1:r1", "a2:r2"]);
   });
 
   it("balance comes before preferences: the preferred reviewer does not take everything", () => {
