@@ -35,9 +35,7 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
         ) : null;
         switch (spec.kind) {
           case "checkboxes": {
-            const chosen = new Set(
-              state ? (state.values?.[`${spec.name}[]`] ?? "").split("\u001f").filter(Boolean) : ((saved[spec.name] as string[] | null) ?? []),
-            );
+            const chosen = new Set(state ? (state.values?.[spec.name] ?? "").split(",").filter(Boolean) : ((saved[spec.name] as string[] | null) ?? []));
             return (
               <fieldset key={spec.name} className={errors.length ? "field field-error" : "field"} aria-describedby={describedBy}>
                 <legend>{label}</legend>

@@ -12,3 +12,9 @@ export function authorize(actor: Actor | null, permission: Permission): Actor {
   if (needsTwoFactor(actor.role) && !actor.twoFactorEnabled) throw new TwoFactorRequiredError();
   return actor;
 }
+
+/** Someone is signed in (for what every account may do on itself: preferences, inbox, two-factor enrolment). */
+export function signedIn(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}

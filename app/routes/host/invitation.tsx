@@ -2,7 +2,7 @@ import { Form, redirect, useLoaderData, useLocation } from "react-router";
 import { acceptHostInvitation, findOpenHostInvitation } from "#src/services/hosts/members.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/invitation";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -14,7 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => acceptHostInvitation(rt, actor, params.token, Object.fromEntries(form), locale));
+  const out = await runForm(request, locale, form, () => acceptHostInvitation(rt, actor, params.token, readForm(form), locale));
   if (!out.ok) return out.response;
   return redirect(out.result.createdAccount ? `/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/host?joined=1`)}` : `/${locale}/host?joined=1`);
 }

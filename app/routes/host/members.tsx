@@ -5,7 +5,7 @@ import { NotFoundError } from "#src/services/errors.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { Notice } from "./host-ui.tsx";
 import type { Route } from "./+types/members";
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const input = Object.fromEntries(form);
+  const input = readForm(form);
   const intent = form.get("intent");
   const fn = async (): Promise<void> => {
     if (intent === "remove") await removeMember(rt, actor, input);

@@ -6,8 +6,7 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { formInput, runHostForm } from "./host-forms.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { CheckboxGroup } from "./host-ui.tsx";
 import type { Route } from "./+types/organization-new";
 
@@ -23,11 +22,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
   if (form.get("intent") === "requestJoin") {
-    const out = await runForm(request, locale, form, () => requestToJoin(rt, actor, Object.fromEntries(form)));
+    const out = await runForm(request, locale, form, () => requestToJoin(rt, actor, readForm(form)));
     if (!out.ok) return out.response;
     return redirect(`/${locale}/host?joinRequested=1`);
   }
-  const out = await runHostForm(request, locale, form, MULTI, () => registerOrganization(rt, actor, formInput(form, MULTI)));
+  const out = await runForm(request, locale, form, () => registerOrganization(rt, actor, readForm(form, { multi: MULTI })));
   if (!out.ok) return out.response;
   if (out.result.kind === "created") return redirect(`/${locale}/host?registered=1`);
   return { ok: true as const, exists: out.result };

@@ -4,7 +4,7 @@ import { POSITION_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { TextArea } from "./host-ui.tsx";
 import type { Route } from "./+types/position";
 
@@ -21,7 +21,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
   const id = params.positionId === "new" ? null : params.positionId;
-  const out = await runForm(request, locale, form, () => savePosition(rt, actor, params.roundId, id, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => savePosition(rt, actor, params.roundId, id, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/host/rounds/${params.roundId}?done=positionSaved#positions`);
 }

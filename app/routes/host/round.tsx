@@ -5,8 +5,7 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { formInput, runHostForm } from "./host-forms.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { CheckboxGroup, Notice, TextArea } from "./host-ui.tsx";
 import type { Route } from "./+types/round";
 
@@ -34,7 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!out.ok) return out.response;
     return redirect(`${here}?done=positionRemoved#positions`);
   }
-  const out = await runHostForm(request, locale, form, MULTI, () => saveHostApplication(rt, actor, params.roundId, formInput(form, MULTI)));
+  const out = await runForm(request, locale, form, () => saveHostApplication(rt, actor, params.roundId, readForm(form, { multi: MULTI })));
   if (!out.ok) return out.response;
   return redirect(`${here}?done=saved`);
 }

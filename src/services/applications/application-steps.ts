@@ -149,13 +149,23 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   review: [],
 };
 
-/** Reads one step's raw values from a submitted form (checkbox lists as arrays, checkboxes as booleans). */
-export function readStepForm(step: Step, form: FormData): Record<string, unknown> {
+/** The fields of a step that post several values (checkbox lists). */
+export function multiValuedFields(step: Step): string[] {
+  return STEP_FIELDS[step].filter((spec) => spec.kind === "checkboxes").map((spec) => spec.name);
+}
+
+/**
+ * One step's raw values from the posted form (as the request glue reads it):
+ * every field of the step is present, checkbox lists as arrays, a checkbox as
+ * a boolean (absent = unchecked), everything else as text.
+ */
+export function stepInput(step: Step, form: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of STEP_FIELDS[step]) {
-    if (spec.kind === "checkboxes") values[spec.name] = form.getAll(spec.name).map(String);
-    else if (spec.kind === "checkbox") values[spec.name] = form.get(spec.name) === "on";
-    else values[spec.name] = String(form.get(spec.name) ?? "");
+    const raw = form[spec.name];
+    if (spec.kind === "checkboxes") values[spec.name] = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" && raw ? [raw] : [];
+    else if (spec.kind === "checkbox") values[spec.name] = raw === "on";
+    else values[spec.name] = typeof raw === "string" ? raw : "";
   }
   return values;
 }

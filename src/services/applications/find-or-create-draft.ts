@@ -16,8 +16,8 @@ export type EditRefusal = { code: "no_open_round" } | { code: "deadline_passed";
  */
 export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: Date): Promise<{ id: string }> {
   const round = await getOpenRound({ db: trx });
-  if (!round) throw new RefusedError<EditRefusal>([{ code: "no_open_round" }]);
-  if (!isOpen(round, now)) throw new RefusedError<EditRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+  if (!round) throw new RefusedError<EditRefusal>("refusal", [{ code: "no_open_round" }]);
+  if (!isOpen(round, now)) throw new RefusedError<EditRefusal>("refusal", [{ code: "deadline_passed", at: round.applicationClose! }]);
   const exists = await trx
     .selectFrom("applications")
     .select("id")
@@ -49,7 +49,7 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
     .where("applicant_user_id", "=", who.userId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  if (app.status !== "draft") throw new RefusedError<EditRefusal>([{ code: "not_draft", status: app.status }]);
+  if (app.status !== "draft") throw new RefusedError<EditRefusal>("refusal", [{ code: "not_draft", status: app.status }]);
   return { id: app.id };
 }
 

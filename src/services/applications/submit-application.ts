@@ -32,14 +32,14 @@ export async function submitApplication(
       .where("round_id", "=", round?.id ?? "")
       .forUpdate()
       .executeTakeFirst();
-    if (!round || !row) throw new RefusedError<SubmitRefusal>([{ code: "no_application" }]);
+    if (!round || !row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
     // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
     if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
-    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>([{ code: "not_draft", status: row.status }]);
-    if (!isOpen(round, now)) throw new RefusedError<SubmitRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.status }]);
+    if (!isOpen(round, now)) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: round.applicationClose! }]);
     const app = (await loadApplication(trx, row.id))!;
     const { effective } = eligibilityOf(app, await loadEligibilityRules(trx, row.round_id));
-    if (!effective.eligible) throw new RefusedError<SubmitRefusal>([{ code: "not_eligible", unmet: effective.unmet }]);
+    if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
     const { rows } = await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(trx);
     const receiptNumber = `JIP${String(round.fiscalYear).slice(-2)}-${rows[0]!.n}`;
     await trx

@@ -24,7 +24,7 @@ export async function withdrawApplication(ctx: ServiceContext, actor: Actor | nu
       .orderBy("created_at", "desc")
       .forUpdate()
       .executeTakeFirst();
-    if (!app) throw new RefusedError([{ code: "not_withdrawable" }]);
+    if (!app) throw new RefusedError("refusal", [{ code: "not_withdrawable" }]);
     await trx.updateTable("applications").set({ status: "withdrawn", withdrawn_reason: reason, updated_at: now }).where("id", "=", app.id).execute();
     await trx
       .insertInto("application_status_history")

@@ -6,7 +6,7 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, SelectField, useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import { TextArea } from "../../host/host-ui.tsx";
 import type { Route } from "./+types/detail";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => decideHostApplication(rt, actor, params.id, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => decideHostApplication(rt, actor, params.id, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/hosts/${params.id}?decided=1`);
 }

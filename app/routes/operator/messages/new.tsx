@@ -7,24 +7,8 @@ import { APPLICATION_STATUSES, AUDIENCE_KINDS, HOST_APPLICATION_STATUSES, REGIST
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { ErrorSummary, Field, type FormState, SelectField, useFormState } from "../../../components/form.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { formValues, requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm, typedValues } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
-
-/** The flat form (subjects.ja=…) as the use case's input. */
-function messageInput(form: FormData) {
-  const get = (k: string) => String(form.get(k) ?? "");
-  return {
-    audience: get("audience"),
-    roundId: get("roundId"),
-    applicationStatus: get("applicationStatus"),
-    hostStatus: get("hostStatus"),
-    regionCode: get("regionCode"),
-    sessionId: get("sessionId"),
-    registrantStatus: get("registrantStatus"),
-    subjects: Object.fromEntries(LOCALES.map((l) => [l, get(`subjects.${l}`)])),
-    bodies: Object.fromEntries(LOCALES.map((l) => [l, get(`bodies.${l}`)])),
-  };
-}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -42,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const input = messageInput(form);
+  const input = readForm(form);
   if (String(form.get("intent")) === "send") {
     const out = await runForm(request, locale, form, () => sendMessage(rt, actor, input));
     if (!out.ok) return out.response;
@@ -50,7 +34,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const out = await runForm(request, locale, form, () => previewMessage(rt, actor, input));
   if (!out.ok) return out.response;
-  return { ok: true as const, preview: out.result, values: formValues(form) };
+  return { ok: true as const, preview: out.result, values: typedValues(form) };
 }
 
 export default function NewMessage() {
