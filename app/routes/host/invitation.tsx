@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/invitation";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -29,6 +30,7 @@ export default function HostInvitation() {
     <>
       <h1>{t("hostOrg.invitationTitle", { organization: inv.organizationName })}</h1>
       <p>{t("hostOrg.invitationLead", { organization: inv.organizationName, role: inv.orgRole, email: inv.email })}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       {!inv.hasAccount ? (
         <>

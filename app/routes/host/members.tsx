@@ -8,6 +8,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { Notice } from "./host-ui.tsx";
 import type { Route } from "./+types/members";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -56,6 +57,7 @@ export default function Members() {
           done === "invited" ? t("hostOrg.invited") : done === "changed" ? t("hostOrg.memberChanged") : done === "removed" ? t("hostOrg.memberRemoved") : null
         }
       />
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <table>
         <caption>{t("hostOrg.membersTitle")}</caption>

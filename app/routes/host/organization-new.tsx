@@ -9,6 +9,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { CheckboxGroup } from "./host-ui.tsx";
 import type { Route } from "./+types/organization-new";
+import { Refusal } from "../../components/refusal.tsx";
 
 const MULTI = ["workLanguages"] as const;
 
@@ -77,6 +78,7 @@ export default function OrganizationNew() {
     <>
       <h1>{t("hostOrg.registerTitle")}</h1>
       <p>{t("hostOrg.registerLead")}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="corporateNumber" label={labels.corporateNumber!} hint={t("hostOrg.corporateNumberHint")} state={formState} required inputMode="numeric" />

@@ -7,6 +7,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { TextArea } from "./host-ui.tsx";
 import type { Route } from "./+types/position";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -47,6 +48,7 @@ export default function PositionPage() {
     <>
       <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
       <p>{locale === "ja" ? round.nameJa : round.nameEn}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="title" label={labels.title!} state={formState} required defaultValue={position?.title} />

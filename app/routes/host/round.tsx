@@ -8,6 +8,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { CheckboxGroup, Notice, TextArea } from "./host-ui.tsx";
 import type { Route } from "./+types/round";
+import { Refusal } from "../../components/refusal.tsx";
 
 const MULTI = ["goals"] as const;
 const PLAN = ["supervisorName", "workGuidance", "housingSupport", "commutingSupport", "insuranceSupport", "arrivalSupport"] as const;
@@ -78,6 +79,7 @@ export default function HostRound() {
                   : null
         }
       />
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <dl className="summary-list">
         <div>

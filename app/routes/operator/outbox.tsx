@@ -1,4 +1,4 @@
-import { Form, redirect, useActionData, useLoaderData, useLocation } from "react-router";
+import { Form, redirect, useLoaderData, useLocation } from "react-router";
 import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "#src/services/mail/list-outbox.ts";
 import { retryEmail } from "#src/services/mail/retry-email.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
@@ -8,6 +8,7 @@ import { Pager } from "../../components/pager.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/outbox";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -34,21 +35,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Outbox() {
   const { t } = useI18n();
   const { mails, to, status, retried } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
   const { pathname, search } = useLocation();
   const here = `${pathname}${search.replace(/([?&])done=retried&?/, "$1").replace(/[?&]$/, "")}`;
   return (
     <>
       <h1>{t("outbox.title")}</h1>
+      <Refusal />
       <p>{t("outbox.lead")}</p>
       {retried ? (
         <p className="notice" role="status">
           {t("outbox.retried")}
-        </p>
-      ) : null}
-      {failure && !failure.ok ? (
-        <p className="error-message" role="alert">
-          {failure.formErrors.map((e) => t(e.key, e.params)).join(" ")}
         </p>
       ) : null}
       {mails.failed > 0 ? (

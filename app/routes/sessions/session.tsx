@@ -7,6 +7,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/session";
 import { SessionFacts } from "./session-parts.tsx";
+import { Refusal } from "../../components/refusal.tsx";
 
 /** One session: what, when, where; registration with or without an account. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -41,6 +42,7 @@ export default function SessionPage() {
         <a href={`/${locale}/sessions`}>{t("sessions.backToCalendar")}</a>
       </p>
       <h1>{s.title}</h1>
+      <Refusal />
       {s.cancelled ? (
         <p className="notice" role="status">
           {t("sessions.cancelledNotice")}

@@ -9,7 +9,7 @@ import type { Database } from "../../db/schema.ts";
 import { hostApplicationEditable } from "../../domain/host-organization.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, type Refusal, RefusedError } from "../errors.ts";
 import { hostApplicationSchema, positionSchema } from "./host-schemas.ts";
 import { type Membership, requireMembership } from "./membership.ts";
 
@@ -164,11 +164,11 @@ async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m
     .executeTakeFirst();
   const closesAt = round.due_at ?? null;
   if (!hostApplicationEditable(app?.status ?? "draft", ctx.clock(), closesAt)) {
-    if (app && app.status !== "draft" && app.status !== "submitted") throw new ValidationError({}, [{ key: "hostApplication.errors.decided" }]);
-    throw new ValidationError({}, [{ key: "hostApplication.errors.closed", params: { at: closesAt ? formatTokyo(closesAt) : "—" } }]);
+    if (app && app.status !== "draft" && app.status !== "submitted") throw new RefusedError("hostApplication.refusals", [{ code: "decided" }]);
+    throw new RefusedError("hostApplication.refusals", [{ code: "closed", at: closesAt }]);
   }
   if (!app) {
-    if (!create) throw new ValidationError({}, [{ key: "hostApplication.errors.saveFirst" }]);
+    if (!create) throw new RefusedError("hostApplication.refusals", [{ code: "save_first" }]);
     const id = crypto.randomUUID();
     await trx
       .insertInto("host_applications")
@@ -274,15 +274,15 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const app = await editableApplication(trx, ctx, m, roundId, false);
     const full = await trx.selectFrom("host_applications").selectAll().where("id", "=", app.id).executeTakeFirstOrThrow();
-    const problems = [];
-    if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ key: "hostApplication.errors.planMissing" });
+    const problems: Refusal[] = [];
+    if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ code: "plan_missing" });
     const n = await trx
       .selectFrom("positions")
       .select((eb) => eb.fn.countAll<string>().as("n"))
       .where("host_application_id", "=", app.id)
       .executeTakeFirstOrThrow();
-    if (Number(n.n) === 0) problems.push({ key: "hostApplication.errors.noPositions" });
-    if (problems.length) throw new ValidationError({}, problems);
+    if (Number(n.n) === 0) problems.push({ code: "no_positions" });
+    if (problems.length) throw new RefusedError("hostApplication.refusals", problems);
     if (full.status === "submitted") return { receiptNumber: full.receipt_number!, mail: false };
     const round = await loadRound(trx, roundId);
     let receipt = full.receipt_number;

@@ -3,7 +3,7 @@ import { parseInput } from "../validation.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { ValidationError } from "../errors.ts";
+import { RefusedError, ValidationError } from "../errors.ts";
 import { corporateNumber, organizationSchema } from "./host-schemas.ts";
 import { findMembership } from "./membership.ts";
 
@@ -25,7 +25,7 @@ export async function unknownCountries(ctx: ServiceContext, codes: string[]): Pr
 export async function registerOrganization(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<RegisterResult> {
   const who = authorize(actor, "host.own");
   const input = parseInput(organizationSchema, raw);
-  if (await findMembership(ctx.db, who.userId)) throw new ValidationError({}, [{ key: "hostOrg.errors.alreadyMember" }]);
+  if (await findMembership(ctx.db, who.userId)) throw new RefusedError("hostOrg.refusals", [{ code: "already_member" }]);
   const unknown = await unknownCountries(ctx, input.overseasCountries);
   if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostForm.errors.unknownCountries", params: { codes: unknown.join(", ") } }] });
   const existing = await ctx.db.selectFrom("host_organizations").select(["name_ja"]).where("corporate_number", "=", input.corporateNumber).executeTakeFirst();

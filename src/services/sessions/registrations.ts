@@ -6,7 +6,7 @@
  */
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
@@ -20,7 +20,7 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", input.sessionId).forUpdate().executeTakeFirst();
     if (!session || session.cancelled_at) throw new NotFoundError("information_session");
-    if (session.starts_at.getTime() <= ctx.clock().getTime()) throw new ValidationError({}, [{ key: "sessions.register.closed" }]);
+    if (session.starts_at.getTime() <= ctx.clock().getTime()) throw new RefusedError("sessions.refusals", [{ code: "registration_closed" }]);
     const country = await trx.selectFrom("countries").select("code").where("code", "=", input.countryCode.toUpperCase()).executeTakeFirst();
     if (!country) throw new ValidationError({ countryCode: [{ key: "errors.chooseCountry" }] });
     const { token, hash } = newCancelToken();

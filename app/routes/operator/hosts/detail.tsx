@@ -9,6 +9,7 @@ import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import { TextArea } from "../../host/host-ui.tsx";
 import type { Route } from "./+types/detail";
+import { Refusal } from "../../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -66,6 +67,7 @@ export default function HostReview() {
   return (
     <>
       <h1>{t("hostScreening.detailTitle", { receipt: r.receiptNumber ?? "—" })}</h1>
+      <Refusal />
       {search.get("decided") ? (
         <p className="notice" role="status">
           {t("hostScreening.decided")}

@@ -9,6 +9,7 @@ import { ErrorSummary, Field, type FormState, SelectField, useFormState } from "
 import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm, typedValues } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
+import { Refusal } from "../../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -60,6 +61,7 @@ export default function NewMessage() {
   return (
     <>
       <h1>{t("messagesStaff.newTitle")}</h1>
+      <Refusal />
       <ErrorSummary state={failed} labels={labels} />
       {preview ? (
         <section aria-labelledby="preview-title" className="notice">
