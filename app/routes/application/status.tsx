@@ -2,7 +2,8 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { PHASES } from "#src/domain/round-phases.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { getRoundPhase } from "#src/services/applications/get-round-phase.ts";
-import { WITHDRAWABLE, withdrawApplication } from "#src/services/applications/withdraw-application.ts";
+import { isWithdrawable } from "#src/domain/application-status.ts";
+import { withdrawApplication } from "#src/services/applications/withdraw-application.ts";
 import { ErrorSummary, Field, fieldId, useFormState } from "../../components/form.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { Refusal } from "../../components/refusal.tsx";
@@ -43,7 +44,7 @@ export default function Status() {
       </>
     );
   }
-  const canWithdraw = (WITHDRAWABLE as readonly string[]).includes(application.status);
+  const canWithdraw = isWithdrawable(application.status);
   return (
     <>
       <h1>{t("application.status.title")}</h1>

@@ -1,7 +1,7 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
 import { authorize } from "#src/services/authorize.ts";
-import { WORK_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { WORK_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
@@ -15,7 +15,7 @@ const MULTI = ["workLanguages"] as const;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  await run(request, locale, async () => authorize(actor, "host.own"));
+  await run(request, locale, async () => authorize(actor, "organization.manage"));
   return getHostReferenceLists(rt);
 }
 

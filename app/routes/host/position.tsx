@@ -1,6 +1,6 @@
 import { Form, redirect, useLoaderData } from "react-router";
 import { getMyHostApplication, getMyPosition, savePosition } from "#src/services/hosts/host-applications.ts";
-import { POSITION_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { POSITION_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Field, SelectField, useFormState } from "../../components/form.tsx";
 import { useI18n } from "../../lib/i18n.tsx";

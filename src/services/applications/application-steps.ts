@@ -5,6 +5,9 @@
  * answer still saves every good one (nothing typed is lost).
  */
 import { z } from "zod";
+import { JSIC_DIVISIONS } from "../../domain/host-organization.ts";
+import { ENGLISH_SELF_LEVELS, ENGLISH_TESTS, JLPT_LEVELS } from "../../domain/languages.ts";
+import { REGIONS } from "../../domain/regions.ts";
 
 export const STEPS = ["personal", "contact", "education", "languages", "motivation", "preferences", "documents", "consents", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -43,12 +46,7 @@ const list = (values: readonly string[]) =>
     .refine((vs) => vs.every((v) => values.includes(v)), { error: "errors.invalid" });
 
 export const DEGREES = ["bachelor", "master", "doctorate", "diploma", "other"] as const;
-export const ENGLISH_SELF_LEVELS = ["basic", "conversational", "business", "fluent"] as const;
-export const JLPT_LEVELS = ["N1", "N2", "N3", "N4", "N5"] as const;
-export const ENGLISH_TESTS = ["toeic_lr", "ielts", "toefl_ibt", "cambridge", "other"] as const;
 export const PERIODS = ["A", "B", "C", "D", "E", "online"] as const;
-export const REGIONS = ["hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu_okinawa"] as const;
-export const JSIC = "ABCDEFGHIJKLMNOPQRST".split("");
 export const HEARD_ABOUT = ["information_session", "university", "friend_or_alumni", "social_media", "web_search", "embassy_or_jetro", "other"] as const;
 
 export interface FieldSpec {
@@ -136,7 +134,7 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
     f("motivationUse", "textarea", requiredText(MOTIVATION_MAX), true, { max: MOTIVATION_MAX }),
   ],
   preferences: [
-    f("preferredJsic", "checkboxes", list(JSIC), false, { options: JSIC }),
+    f("preferredJsic", "checkboxes", list(JSIC_DIVISIONS), false, { options: JSIC_DIVISIONS }),
     f("preferredRegions", "checkboxes", list(REGIONS), false, { options: REGIONS }),
     f("availablePeriods", "checkboxes", list(PERIODS), false, { options: PERIODS }),
     f("preferredFields", "text", optionalText(300), false),

@@ -23,7 +23,7 @@ export async function unknownCountries(ctx: ServiceContext, codes: string[]): Pr
  * offers to ask that organization's admin to add them instead.
  */
 export async function registerOrganization(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<RegisterResult> {
-  const who = authorize(actor, "host.own");
+  const who = authorize(actor, "organization.manage");
   const input = parseInput(organizationSchema, raw);
   if (await findMembership(ctx.db, who.userId)) throw new RefusedError("hostOrg.refusals", [{ code: "already_member" }]);
   const unknown = await unknownCountries(ctx, input.overseasCountries);
@@ -70,7 +70,7 @@ export async function registerOrganization(ctx: ServiceContext, actor: Actor | n
 
 /** Asks the admins of the organization with this corporate number to add the caller (by e-mail to each admin). */
 export async function requestToJoin(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
-  const who = authorize(actor, "host.own");
+  const who = authorize(actor, "organization.manage");
   const input = parseInput(z.object({ corporateNumber }), raw);
   const org = await ctx.db.selectFrom("host_organizations").select(["id", "name_ja"]).where("corporate_number", "=", input.corporateNumber).executeTakeFirst();
   if (!org) throw new ValidationError({ corporateNumber: [{ key: "hostOrg.errors.notRegistered" }] });

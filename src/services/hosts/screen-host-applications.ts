@@ -7,7 +7,8 @@
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
-import { type Region, type SizeClass, SIZE_CLASS_RANGES, regionOf, sizeClassOf } from "../../domain/host-organization.ts";
+import { type SizeClass, SIZE_CLASS_RANGES, sizeClassOf } from "../../domain/host-organization.ts";
+import { type Region, regionOf } from "../../domain/regions.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";

@@ -1,7 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { STEPS, STEP_FIELDS } from "#src/services/applications/application-steps.ts";
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
-import { OVERRIDABLE_RULES, recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
+import { OVERRIDABLE_RULES } from "#src/domain/eligibility.ts";
+import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { describeUnmet } from "../../../components/eligibility.tsx";
 import { ErrorSummary, Field, SelectField, fieldId, useFormState } from "../../../components/form.tsx";
 import { Instant } from "../../../components/instant.tsx";

@@ -3,7 +3,8 @@ import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { previewMessage, sendMessage } from "#src/services/messages/compose-message.ts";
 import { listRegionChoices, listSessionChoices } from "#src/services/messages/message-queries.ts";
-import { APPLICATION_STATUSES, AUDIENCE_KINDS, HOST_APPLICATION_STATUSES, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
+import { HOST_APPLICATION_STATUSES } from "#src/domain/host-organization.ts";
+import { AUDIENCE_APPLICATION_STATUSES, AUDIENCE_KINDS, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { ErrorSummary, Field, type FormState, SelectField, useFormState } from "../../../components/form.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -106,7 +107,7 @@ export default function NewMessage() {
             label={labels.applicationStatus!}
             state={state}
             defaultValue="submitted"
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.applicationStatuses.${s}`) }))}
+            options={AUDIENCE_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.applicationStatuses.${s}`) }))}
           />
           <SelectField
             name="hostStatus"
