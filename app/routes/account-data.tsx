@@ -3,7 +3,7 @@ import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts
 import { exportMyData } from "#src/services/applications/export-my-data.ts";
 import { Checkbox, ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-data";
 
 /** Data rights: ?download=1 returns all my data as JSON; the form deletes the account. */
@@ -25,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => deleteMyAccount(rt, actor, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => deleteMyAccount(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/?deleted=1`, { headers: { "Set-Cookie": "better-auth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" } });
 }

@@ -1,16 +1,16 @@
 import QRCode from "qrcode";
-import { Form, useActionData, useLoaderData } from "react-router";
+import { Form, data, useActionData, useLoaderData } from "react-router";
 import { startTwoFactorEnrolment, verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
-import { UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
+import { signedIn } from "#src/services/authorize.ts";
 import { ErrorSummary, Field, type FormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { formFailure, redirectWithCookies, requestContext, run, toResponse } from "../lib/request.server.ts";
+import { readForm, redirectWithCookies, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-two-factor";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
-  if (!actor) toResponse(new UnauthenticatedError(), request, locale);
-  return { enabled: actor.twoFactorEnabled, role: actor.role };
+  const who = await run(request, locale, async () => signedIn(actor));
+  return { enabled: who.twoFactorEnabled, role: who.role };
 }
 
 type EnrolState =
@@ -24,27 +24,22 @@ type EnrolState =
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  try {
-    if (form.get("intent") === "start") {
-      const r = await run(request, locale, () => startTwoFactorEnrolment(rt, actor, request.headers, String(form.get("password") ?? "")));
-      const qrSvg = await QRCode.toString(r.totpURI, { type: "svg", margin: 1 });
-      return { ok: true, step: "scan", secret: r.secret, qrSvg, backupCodes: r.backupCodes } satisfies EnrolState;
-    }
-    const r = await run(request, locale, () => verifyTwoFactorCode(rt, actor, request.headers, { code: form.get("code") }));
-    const home = actor?.role === "operator" || actor?.role === "ministry" ? `/${locale}/operator` : `/${locale}/account`;
-    return redirectWithCookies(home, r.setCookies);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    const failure = formFailure(err, form);
-    const step = form.get("intent") === "start" ? "password" : "scan";
-    const secret = String(form.get("secret") ?? "");
-    const keep =
-      step === "scan" && actor && /^[A-Z2-7]+=*$/.test(secret)
-        ? { secret, qrSvg: await QRCode.toString(otpauthUri(secret, actor.email), { type: "svg", margin: 1 }) }
-        : {};
-    failure.data = { ...failure.data, ...keep, step } as never;
-    return failure;
+  if (form.get("intent") === "start") {
+    const out = await runForm(request, locale, form, () => startTwoFactorEnrolment(rt, actor, request.headers, String(form.get("password") ?? "")));
+    if (!out.ok) return data({ ...out.response.data, step: "password" as const }, out.response.init ?? undefined);
+    const qrSvg = await QRCode.toString(out.result.totpURI, { type: "svg", margin: 1 });
+    return { ok: true, step: "scan", secret: out.result.secret, qrSvg, backupCodes: out.result.backupCodes } satisfies EnrolState;
   }
+  const out = await runForm(request, locale, form, () => verifyTwoFactorCode(rt, actor, request.headers, readForm(form)));
+  if (out.ok) {
+    const home = actor?.role === "operator" || actor?.role === "ministry" ? `/${locale}/operator` : `/${locale}/account`;
+    return redirectWithCookies(home, out.result.setCookies);
+  }
+  // A wrong code: the same secret and QR code again, so the app that scanned it keeps working.
+  const secret = String(form.get("secret") ?? "");
+  const keep =
+    actor && /^[A-Z2-7]+=*$/.test(secret) ? { secret, qrSvg: await QRCode.toString(otpauthUri(secret, actor.email), { type: "svg", margin: 1 }) } : {};
+  return data({ ...out.response.data, ...keep, step: "scan" as const }, out.response.init ?? undefined);
 }
 
 /** The same otpauth URI better-auth issued, rebuilt from the secret to show the QR code again. */

@@ -1,22 +1,22 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { updatePreferences } from "#src/services/auth/update-preferences.ts";
-import { UnauthenticatedError } from "#src/services/errors.ts";
+import { signedIn } from "#src/services/authorize.ts";
 import { ErrorSummary, Select, SummaryList, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { requestContext, runForm, toResponse } from "../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
-  if (!actor) toResponse(new UnauthenticatedError(), request, locale);
+  const who = await run(request, locale, async () => signedIn(actor));
   return {
-    email: actor.email,
-    name: actor.name,
-    role: actor.role,
-    locale: actor.locale,
-    timeZone: actor.timeZone ?? "",
-    twoFactorEnabled: actor.twoFactorEnabled,
+    email: who.email,
+    name: who.name,
+    role: who.role,
+    locale: who.locale,
+    timeZone: who.timeZone ?? "",
+    twoFactorEnabled: who.twoFactorEnabled,
     timeZones: Intl.supportedValuesOf("timeZone"),
   };
 }
@@ -24,7 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => updatePreferences(rt, actor, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => updatePreferences(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/account?saved=1`);
 }

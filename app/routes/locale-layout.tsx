@@ -160,14 +160,29 @@ export function ErrorBoundary() {
   const lang = pathname.split("/")[1];
   const locale: Locale = isLocale(lang) ? lang : "ja";
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : "serverError";
+  const kind = status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 404 ? "notFound" : "serverError";
   if (!isRouteErrorResponse(error)) console.error(error);
   const i18n = makeI18n(locale, null);
+  // A refusal while loading a page (409): its reasons, already in the page's language (app/lib/request.server.ts).
+  const refusals = status === 409 && isRouteErrorResponse(error) ? ((error.data as { refusals?: string[] } | null)?.refusals ?? []) : [];
   return (
     <I18nProvider value={i18n}>
       <Chrome locale={locale} user={null}>
-        <h1>{i18n.t(`errorPage.${kind}.title`)}</h1>
-        <p>{i18n.t(`errorPage.${kind}.body`)}</p>
+        {refusals.length > 0 ? (
+          <>
+            <h1>{i18n.t("form.refusedTitle")}</h1>
+            <ul>
+              {refusals.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            <h1>{i18n.t(`errorPage.${kind}.title`)}</h1>
+            <p>{i18n.t(`errorPage.${kind}.body`)}</p>
+          </>
+        )}
         <p>
           <a href={`/${locale}/`}>{i18n.t("errorPage.home")}</a>
         </p>

@@ -2,13 +2,13 @@ import { Form, redirect, useSearchParams } from "react-router";
 import { resetPassword } from "#src/services/auth/password-reset.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { requestContext, runForm } from "../lib/request.server.ts";
+import { readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/reset-password";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => resetPassword(rt, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => resetPassword(rt, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/sign-in?reset=1`);
 }

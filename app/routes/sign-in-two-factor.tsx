@@ -2,13 +2,13 @@ import { Form, useSearchParams } from "react-router";
 import { verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
+import { readForm, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-in-two-factor";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => verifyTwoFactorCode(rt, actor, request.headers, { code: form.get("code") }));
+  const out = await runForm(request, locale, form, () => verifyTwoFactorCode(rt, actor, request.headers, readForm(form)));
   if (!out.ok) return out.response;
   return redirectWithCookies(safeNext(String(form.get("next") ?? ""), locale) ?? `/${locale}/operator`, out.result.setCookies);
 }

@@ -2,13 +2,13 @@ import { Form, useSearchParams } from "react-router";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { clientIp, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
+import { clientIp, readForm, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-in";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => signIn(rt, { email: form.get("email"), password: form.get("password") }, clientIp(request)));
+  const out = await runForm(request, locale, form, () => signIn(rt, readForm(form), clientIp(request)));
   if (!out.ok) return out.response;
   const next = safeNext(String(form.get("next") ?? ""), locale);
   if (out.result.kind === "twoFactor") {

@@ -2,7 +2,7 @@ import { Form, redirect, useLoaderData } from "react-router";
 import { acceptStaffInvitation, findOpenStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/staff-invitation";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => acceptStaffInvitation(rt, params.token, Object.fromEntries(form), locale));
+  const out = await runForm(request, locale, form, () => acceptStaffInvitation(rt, params.token, readForm(form), locale));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/sign-in`);
 }

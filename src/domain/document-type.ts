@@ -20,7 +20,7 @@ export const EXTENSION: Record<DocumentContentType, string> = {
   "image/png": "png",
 };
 
-/** What an applicant may upload; the first three can satisfy the document rule of eligibility. */
+/** What an applicant may upload. */
 export const DOCUMENT_KINDS = [
   "graduation_certificate",
   "university_recommendation",
@@ -30,3 +30,19 @@ export const DOCUMENT_KINDS = [
   "passport",
   "other",
 ] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * The documents that satisfy eligibility's document rule (and complete the
+ * application's documents step): proof of graduation, or a recommendation
+ * from a university or an employer.
+ */
+export const QUALIFYING_DOCUMENT_KINDS = [
+  "graduation_certificate",
+  "university_recommendation",
+  "employer_recommendation",
+] as const satisfies readonly DocumentKind[];
+
+export function isQualifyingDocument(kind: string): boolean {
+  return (QUALIFYING_DOCUMENT_KINDS as readonly string[]).includes(kind);
+}

@@ -6,7 +6,8 @@
  * to-do while filling in, and blocking at submission).
  */
 
-export const JLPT_RANK: Record<string, number> = { N1: 1, N2: 2, N3: 3, N4: 4, N5: 5 };
+import { type DocumentKind, isQualifyingDocument } from "./document-type.ts";
+import { type EnglishSelfLevel, jlptMeets } from "./languages.ts";
 
 export interface EnglishRequirement {
   test: string;
@@ -31,9 +32,6 @@ export interface EligibilityRules {
   priorParticipantsAllowed: boolean;
 }
 
-export type DocumentKind =
-  "graduation_certificate" | "university_recommendation" | "employer_recommendation" | "jlpt_certificate" | "english_certificate" | "passport" | "other";
-
 export interface ApplicantFacts {
   dateOfBirth: string | null;
   nationality: string | null;
@@ -41,12 +39,32 @@ export interface ApplicantFacts {
   priorParticipant: boolean | null;
   jlptLevel: string | null;
   englishTest: { test: string; score: number } | null;
-  englishSelfLevel: "basic" | "conversational" | "business" | "fluent" | null;
+  englishSelfLevel: EnglishSelfLevel | null;
   documents: ReadonlySet<DocumentKind>;
   consents: ReadonlySet<"program_purpose" | "privacy_appi">;
 }
 
-export type EligibilityRule = "nationality" | "age" | "language" | "document" | "residence" | "prior_participation" | "consent_purpose" | "consent_privacy";
+export const ELIGIBILITY_RULES = [
+  "nationality",
+  "age",
+  "language",
+  "document",
+  "residence",
+  "prior_participation",
+  "consent_purpose",
+  "consent_privacy",
+] as const;
+export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
+
+/** The rules an operator may let an application pass, with a written reason; consents only the applicant can give. */
+export const OVERRIDABLE_RULES = [
+  "nationality",
+  "age",
+  "language",
+  "document",
+  "residence",
+  "prior_participation",
+] as const satisfies readonly EligibilityRule[];
 
 export type Unmet =
   | { rule: "nationality"; code: "missing" }
@@ -101,7 +119,7 @@ export function ageOn(dateOfBirth: string, on: string): number | null {
 }
 
 function languageMet(rules: EligibilityRules, f: ApplicantFacts): boolean {
-  const jlptOk = f.jlptLevel !== null && (JLPT_RANK[f.jlptLevel] ?? 99) <= (JLPT_RANK[rules.minJlptLevel] ?? 0);
+  const jlptOk = f.jlptLevel !== null && jlptMeets(f.jlptLevel, rules.minJlptLevel);
   const testOk =
     f.englishTest !== null &&
     (rules.englishTests.length === 0 || rules.englishTests.some((r) => r.test === f.englishTest!.test && f.englishTest!.score >= r.min));
@@ -133,7 +151,7 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   if (!anyLanguage) unmet.push({ rule: "language", code: "missing" });
   else if (!languageMet(rules, f)) unmet.push({ rule: "language", code: "insufficient", minJlpt: rules.minJlptLevel });
 
-  const hasDocument = f.documents.has("graduation_certificate") || f.documents.has("university_recommendation") || f.documents.has("employer_recommendation");
+  const hasDocument = [...f.documents].some(isQualifyingDocument);
   if (!hasDocument) unmet.push({ rule: "document", code: "missing" });
 
   if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });

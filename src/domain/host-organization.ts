@@ -1,8 +1,11 @@
 /**
- * Host organization rules: the employee size class (derived from the number
- * of employees, never typed) and the region of a prefecture (八地方区分, the
- * same convention as src/db/reference/prefectures.json).
+ * Host organization rules: kinds, legal forms, the employee size class
+ * (derived from the number of employees, never typed), industries (JSIC
+ * divisions), the program's goals, and when a host application may be edited.
+ * A prefecture's region is in regions.ts.
  */
+import { deadlinePassed, inHostApplicationPhase } from "./round-phases.ts";
+
 export const HOST_KINDS = ["sme", "industry_association", "non_profit"] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
 
@@ -22,6 +25,10 @@ export const LEGAL_FORMS = [
   "NPO法人",
   "その他",
 ] as const;
+
+/** Japan Standard Industrial Classification divisions A–T (src/db/reference/jsic-divisions.json has their names). */
+export const JSIC_DIVISIONS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"] as const;
+export type JsicDivision = (typeof JSIC_DIVISIONS)[number];
 
 export const OVERSEAS_STATUSES = ["ongoing", "planned", "not_planned"] as const;
 export type OverseasStatus = (typeof OVERSEAS_STATUSES)[number];
@@ -47,35 +54,6 @@ export function sizeClassOf(employees: number): SizeClass {
   return "gt1000";
 }
 
-export const REGIONS = ["hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu_okinawa"] as const;
-export type Region = (typeof REGIONS)[number];
-
-/** Last prefecture code (JIS X 0401) of each region; regions are contiguous code ranges. */
-const REGION_LAST_CODE: [number, Region][] = [
-  [1, "hokkaido"],
-  [7, "tohoku"],
-  [14, "kanto"],
-  [23, "chubu"],
-  [30, "kinki"],
-  [35, "chugoku"],
-  [39, "shikoku"],
-  [47, "kyushu_okinawa"],
-];
-
-export function isPrefectureCode(code: string): boolean {
-  if (!/^[0-9]{2}$/.test(code)) return false;
-  const n = Number(code);
-  return n >= 1 && n <= 47;
-}
-
-export function regionOf(prefectureCode: string): Region {
-  if (!isPrefectureCode(prefectureCode)) throw new Error(`not a prefecture code: ${prefectureCode}`);
-  const n = Number(prefectureCode);
-  return REGION_LAST_CODE.find(([last]) => n <= last)![1];
-}
-
-export const PREFECTURE_CODES: readonly string[] = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, "0"));
-
 /** Text fields must not carry markup: anything that looks like an HTML tag is refused. */
 export function looksLikeHtml(text: string): boolean {
   return /<\s*\/?\s*[a-zA-Z!][^>]*>/.test(text);
@@ -92,12 +70,14 @@ export const HOST_DECISIONS = ["accepted", "declined", "changes_requested"] as c
 export type HostDecision = (typeof HOST_DECISIONS)[number];
 
 /**
- * A host edits its application until the round's host_application_close
- * deadline (inclusive), then it is read-only; an application the operator
- * sent back for changes stays editable until it is submitted again.
+ * A host edits its application while the round takes host applications
+ * (HOST_APPLICATION_PHASES) and before its host_application_close deadline
+ * (the one boundary: deadlinePassed), then it is read-only; an application
+ * the operator sent back for changes stays editable until it is submitted again.
  */
-export function hostApplicationEditable(status: string, now: Date, closesAt: Date | null): boolean {
+export function hostApplicationEditable(status: string, round: { phase: string; hostApplicationClose: Date | null }, now: Date): boolean {
+  if (!inHostApplicationPhase(round.phase)) return false;
   if (status === "changes_requested") return true;
   if (status !== "draft" && status !== "submitted") return false;
-  return closesAt !== null && now.getTime() <= closesAt.getTime();
+  return round.hostApplicationClose !== null && !deadlinePassed(round.hostApplicationClose, now);
 }

@@ -1,12 +1,22 @@
 /**
- * Platform roles and what each may do. Host admin/member are roles inside a
- * host organization (host_memberships.org_role); on the user they are "host".
+ * Who may do what. A user has one platform role; each role is granted
+ * permissions, each with a scope: the caller's own records ("own"), the
+ * records assigned to them ("assigned", a reviewer's applications) or every
+ * record ("any"). Inside a host organization, admin and member are org roles
+ * (host_memberships.org_role); on the user they are both "host".
+ *
+ * authorize(actor, permission) (src/services/authorize.ts) checks that the
+ * role holds the permission in some scope; a use case that reads or changes
+ * one record then asks `permits` with how the caller relates to it.
  */
 export const USER_ROLES = ["applicant", "host", "reviewer", "operator", "ministry"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const STAFF_INVITABLE_ROLES = ["operator", "reviewer", "ministry"] as const;
 export type StaffRole = (typeof STAFF_INVITABLE_ROLES)[number];
+
+export const ORG_ROLES = ["admin", "member"] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
 
 /** Roles that must enrol TOTP two-factor authentication before reaching their pages. */
 export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer"];
@@ -19,39 +29,72 @@ export type Permission =
   | "outbox.retry"
   | "staff.invite"
   | "dashboard.read"
-  | "application.own"
+  /** Fill in, submit and withdraw an application; see, export and delete one's own data. */
+  | "application.manage"
   | "application.read"
   | "application.override"
-  | "host.own"
+  /** Download an applicant's uploaded document. */
+  | "document.download"
+  /** Register and run a host organization: its members, its host applications and positions. */
+  | "organization.manage"
   | "hosts.read"
   | "hosts.decide";
 
-const GRANTS: Record<UserRole, readonly Permission[]> = {
-  applicant: ["application.own"],
-  host: ["host.own"],
-  reviewer: [],
-  operator: [
-    "round.read",
-    "round.manage",
-    "audit.read",
-    "outbox.read",
-    "outbox.retry",
-    "staff.invite",
-    "dashboard.read",
-    "application.read",
-    "application.override",
-    "hosts.read",
-    "hosts.decide",
-  ],
-  ministry: ["round.read", "dashboard.read", "hosts.read"],
+/** How far a grant reaches. */
+export type Scope = "own" | "assigned" | "any";
+
+const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
+  applicant: { "application.manage": "own", "document.download": "own" },
+  host: { "organization.manage": "own" },
+  reviewer: { "document.download": "assigned" },
+  operator: {
+    "round.read": "any",
+    "round.manage": "any",
+    "audit.read": "any",
+    "outbox.read": "any",
+    "outbox.retry": "any",
+    "staff.invite": "any",
+    "dashboard.read": "any",
+    "application.read": "any",
+    "application.override": "any",
+    "document.download": "any",
+    "hosts.read": "any",
+    "hosts.decide": "any",
+  },
+  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any" },
 };
 
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);
 }
 
+/** The scope in which a role holds a permission, or null when it does not hold it. */
+export function scopeOf(role: UserRole, permission: Permission): Scope | null {
+  return GRANTS[role][permission] ?? null;
+}
+
+/** Whether a role holds a permission in any scope (what `authorize` checks). */
 export function roleGrants(role: UserRole, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return scopeOf(role, permission) !== null;
+}
+
+/**
+ * Whether a role may use a permission on one record, given how the caller
+ * relates to it: it is theirs (`own`), or it is assigned to them (`assigned`).
+ * E.g. who may download a document: its applicant, a reviewer assigned to the
+ * application, any operator — nobody else (ministry and hosts included).
+ */
+export function permits(role: UserRole, permission: Permission, relation: { own: boolean; assigned?: boolean }): boolean {
+  const scope = scopeOf(role, permission);
+  if (scope === "any") return true;
+  if (scope === "own") return relation.own;
+  if (scope === "assigned") return relation.assigned === true;
+  return false;
+}
+
+/** Inside a host organization only its admins manage members (invite, change roles, remove); an organization keeps at least one. */
+export function orgRoleManagesMembers(orgRole: OrgRole): boolean {
+  return orgRole === "admin";
 }
 
 export function needsTwoFactor(role: UserRole): boolean {

@@ -58,6 +58,33 @@ export function nextPhase(phase: Phase): Phase | null {
   return PHASES[i + 1] ?? null;
 }
 
+/**
+ * The one deadline boundary of the program: a deadline has passed from its
+ * own instant on. Before it, what it closes is open; at it and after, closed.
+ * (A deadline entered as 2027-05-31 23:59 Asia/Tokyo takes changes until
+ * 23:58:59.999.) Every deadline uses it: applications, host applications,
+ * a session's registration (closing when it starts), phase transitions.
+ */
+export function deadlinePassed(deadline: Date, now: Date): boolean {
+  return now.getTime() >= deadline.getTime();
+}
+
+/** The phase in which a round takes applicants' applications (until application_close). */
+export const APPLICATION_PHASE = "recruitment" satisfies Phase;
+
+/** The phases in which a round takes host organizations' applications (until host_application_close). */
+export const HOST_APPLICATION_PHASES = ["information_sessions", "recruitment"] as const satisfies readonly Phase[];
+
+/** Whether a round takes applications now: in recruitment and before application_close (none set: open). */
+export function takesApplications(round: { phase: string; applicationClose: Date | null }, now: Date): boolean {
+  return round.phase === APPLICATION_PHASE && (round.applicationClose === null || !deadlinePassed(round.applicationClose, now));
+}
+
+/** Whether a round is in a phase that takes host applications (the deadline is checked per application: hostApplicationEditable). */
+export function inHostApplicationPhase(phase: string): boolean {
+  return (HOST_APPLICATION_PHASES as readonly string[]).includes(phase);
+}
+
 /** Precondition checks for entering each phase, given the round's facts. */
 const ENTRY_RULES: Record<Phase, (f: RoundFacts) => Refusal[]> = {
   draft: () => [],
@@ -91,11 +118,11 @@ function required(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
 function passed(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
   const at = f.deadlines[deadline];
   if (!at) return [{ code: "deadline_missing", deadline }];
-  return f.now.getTime() >= at.getTime() ? [] : [{ code: "deadline_not_passed", deadline, at }];
+  return deadlinePassed(at, f.now) ? [] : [{ code: "deadline_not_passed", deadline, at }];
 }
 
 function notPassed(f: RoundFacts, deadline: DeadlineKind): Refusal[] {
   const at = f.deadlines[deadline];
   if (!at) return [];
-  return f.now.getTime() < at.getTime() ? [] : [{ code: "deadline_passed", deadline, at }];
+  return deadlinePassed(at, f.now) ? [{ code: "deadline_passed", deadline, at }] : [];
 }

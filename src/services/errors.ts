@@ -42,9 +42,28 @@ export class ValidationError extends Error {
   }
 }
 
-/** A refused state change, with the reasons as codes (e.g. round transitions). */
-export class RefusedError<R = unknown> extends Error {
-  constructor(public readonly refusals: R[]) {
-    super("refused");
+/**
+ * One reason a change was refused: a code and the facts that explain it
+ * (dates, phases, deadlines…). Its sentence is the catalogue message
+ * `<messages>.<code>` of the RefusedError that carries it.
+ */
+export interface Refusal {
+  code: string;
+  [param: string]: unknown;
+}
+
+/**
+ * The input is fine but the rules refuse the change now (a deadline has
+ * passed, the application is no longer a draft, the last admin would be
+ * removed…). The one way every use case refuses; pages show the reasons in
+ * the user's language (app/lib/refusals.ts) with a 409.
+ */
+export class RefusedError<R extends Refusal = Refusal> extends Error {
+  constructor(
+    /** The catalogue namespace of the reasons' messages, e.g. "refusals" (rounds) or "hostApplication.refusals". */
+    public readonly messages: string,
+    public readonly refusals: R[],
+  ) {
+    super(`refused: ${refusals.map((r) => r.code).join(", ")}`);
   }
 }

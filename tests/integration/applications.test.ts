@@ -18,6 +18,7 @@ import { uploadApplicationDocument } from "#src/services/applications/upload-app
 import { withdrawApplication } from "#src/services/applications/withdraw-application.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError, RefusedError, TwoFactorRequiredError } from "#src/services/errors.ts";
+import { runForm } from "#app/lib/request.server.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, validationErrorOf } from "./support/expect-errors.ts";
 
@@ -583,6 +584,26 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       // a withdrawn application stays withdrawn: neither editable nor submittable
       expect(await refusalsOf(save(applicant, "personal", PERSONAL))).toEqual([{ code: "not_draft", status: "withdrawn" }]);
       expect(await refusalsOf(submitApplication(env.ctx, applicant))).toEqual([{ code: "not_draft", status: "withdrawn" }]);
+    });
+
+    it("two withdrawals at once: one withdraws, the other is refused and reaches the page as a 409, not a 500", async () => {
+      const applicant = await newApplicant();
+      await completeApplication(applicant);
+      await submitApplication(env.ctx, applicant);
+      const form = new FormData();
+      form.append("reason", "Pressed the button twice.");
+      const request = new Request("http://localhost/en/application/status", { method: "POST" });
+      const [first, second] = await Promise.all(
+        [0, 1].map(() => runForm(request, "en", form, () => withdrawApplication(env.ctx, applicant, { reason: form.get("reason") }))),
+      );
+      const outcomes = [first!, second!];
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      const refused = outcomes.find((o) => !o.ok);
+      expect(refused && !refused.ok ? { status: refused.response.init?.status, data: refused.response.data } : null).toMatchObject({
+        status: 409,
+        data: { refusals: ["This application can no longer be withdrawn."], values: { reason: "Pressed the button twice." } },
+      });
+      expect((await applicationOf(applicant)).status).toBe("withdrawn");
     });
 
     it("refuses an applicant with nothing to withdraw", async () => {

@@ -13,14 +13,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backOffMs, deliverDueEmails } from "#src/jobs/deliver-emails.ts";
 import type { Actor } from "#src/services/context.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { ForbiddenError, NotFoundError } from "#src/services/errors.ts";
 import { countFailedEmails } from "#src/services/mail/count-failed-emails.ts";
 import { listOutbox } from "#src/services/mail/list-outbox.ts";
 import type { MailMessage } from "#src/services/mail/mailer.ts";
 import { retryEmail } from "#src/services/mail/retry-email.ts";
 import { createTransport } from "#src/services/mail/transport.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
-import { caught, quietly } from "./support/expect-errors.ts";
+import { caught, quietly, refusalOf } from "./support/expect-errors.ts";
 import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server.ts";
 
 const PAGE = { page: 1, size: 50 };
@@ -146,7 +146,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await caught(retryEmail(env.ctx, operator, crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
     refused.delete(to);
     await retryEmail(env.ctx, operator, id);
-    expect(await caught(retryEmail(env.ctx, operator, id))).toBeInstanceOf(ValidationError);
+    expect((await refusalOf(retryEmail(env.ctx, operator, id))).refusals).toEqual([{ code: "not_failed" }]);
     expect(await run(env.clock.now())).toEqual({ sent: 1, failed: 0 });
     expect(await row(env, id)).toMatchObject({ status: "sent", attempts: 1, error: null });
     expect(smtp.received.filter((m) => m.to.includes(to))).toHaveLength(1);

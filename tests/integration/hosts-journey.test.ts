@@ -2,7 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
 import type { Actor } from "#src/services/context.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { ForbiddenError, NotFoundError, RefusedError } from "#src/services/errors.ts";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
 import { getMyHostApplication, removePosition, saveHostApplication, savePosition, submitHostApplication } from "#src/services/hosts/host-applications.ts";
 import { acceptHostInvitation, changeMemberRole, findOpenHostInvitation, inviteMember, removeMember } from "#src/services/hosts/members.ts";
@@ -18,7 +18,7 @@ import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { createRound } from "#src/services/rounds/create-round.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-import { validationErrorOf } from "./support/expect-errors.ts";
+import { refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 let serial = 0;
 function corporateNumber(): string {
@@ -184,10 +184,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // A member may not manage members.
     await expect(inviteMember(env.ctx, colleague, { email: "x@host.test.jip.example", orgRole: "member" })).rejects.toBeInstanceOf(ForbiddenError);
     // The only admin cannot step down.
-    const last = await validationErrorOf(
-      changeMemberRole(env.ctx, colleague.userId === admin.userId ? colleague : admin, { userId: admin.userId, orgRole: "member" }),
-    );
-    expect(last.formErrors[0]?.key).toBe("hostOrg.errors.lastAdmin");
+    const last = await refusalOf(changeMemberRole(env.ctx, colleague.userId === admin.userId ? colleague : admin, { userId: admin.userId, orgRole: "member" }));
+    expect([last.messages, last.refusals]).toEqual(["hostOrg.refusals", [{ code: "last_admin" }]]);
     await changeMemberRole(env.ctx, admin, { userId: colleagueId, orgRole: "admin" });
     await changeMemberRole(env.ctx, colleague, { userId: admin.userId, orgRole: "member" });
     await removeMember(env.ctx, colleague, { userId: admin.userId });
@@ -211,11 +209,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const noAgree = await validationErrorOf(saveHostApplication(env.ctx, host, roundId, { ...PLAN, agreesWithPurpose: undefined, goals: [] }));
     expect(noAgree.fieldErrors.agreesWithPurpose?.[0]?.key).toBe("hostApplication.errors.agree");
     expect(noAgree.fieldErrors.goals?.[0]?.key).toBe("hostApplication.errors.goals");
-    const early = await validationErrorOf(savePosition(env.ctx, host, roundId, null, POSITION));
-    expect(early.formErrors[0]?.key).toBe("hostApplication.errors.saveFirst");
+    const early = await refusalOf(savePosition(env.ctx, host, roundId, null, POSITION));
+    expect([early.messages, early.refusals]).toEqual(["hostApplication.refusals", [{ code: "save_first" }]]);
     await saveHostApplication(env.ctx, host, roundId, PLAN);
-    const noPositions = await validationErrorOf(submitHostApplication(env.ctx, host, roundId));
-    expect(noPositions.formErrors.map((e) => e.key)).toEqual(["hostApplication.errors.noPositions"]);
+    const noPositions = await refusalOf(submitHostApplication(env.ctx, host, roundId));
+    expect(noPositions.refusals).toEqual([{ code: "no_positions" }]);
 
     const bad = await validationErrorOf(
       savePosition(env.ctx, host, roundId, null, {
@@ -255,9 +253,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // After the deadline (23:59 JST on 31 May = 14:59 UTC): read-only, and the refusal shows the deadline.
     env.clock.set("2027-05-31T15:00:00Z");
     expect((await getMyHostApplication(env.ctx, host, roundId)).editable).toBe(false);
-    const late = await validationErrorOf(saveHostApplication(env.ctx, host, roundId, PLAN));
-    expect(late.formErrors[0]).toEqual({ key: "hostApplication.errors.closed", params: { at: new Date("2027-05-31T14:59:00Z") } });
-    await expect(validationErrorOf(savePosition(env.ctx, host, roundId, null, POSITION))).resolves.toBeInstanceOf(ValidationError);
+    const late = await refusalOf(saveHostApplication(env.ctx, host, roundId, PLAN));
+    expect(late.refusals).toEqual([{ code: "closed", at: new Date("2027-05-31T14:59:00Z") }]);
+    await expect(savePosition(env.ctx, host, roundId, null, POSITION)).rejects.toBeInstanceOf(RefusedError);
   });
 
   it("the operator lists with filters, opens, decides with a reason e-mailed in Japanese, exports CSV and counts", async () => {
@@ -310,8 +308,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(mail.locale).toBe("ja");
     expect(mail.subject).toContain("採択");
     expect(mail.body_text).toContain("受入体制が十分です。");
-    const again = await validationErrorOf(decideHostApplication(env.ctx, operator, id, { decision: "declined", reason: "x" }));
-    expect(again.formErrors[0]?.key).toBe("hostScreening.errors.notSubmitted");
+    const again = await refusalOf(decideHostApplication(env.ctx, operator, id, { decision: "declined", reason: "x" }));
+    expect([again.messages, again.refusals]).toEqual(["hostScreening.refusals", [{ code: "not_submitted" }]]);
     const seen = await getMyHostApplication(env.ctx, hostA, roundId);
     expect(seen.application).toMatchObject({ status: "accepted", decisionReason: "受入体制が十分です。" });
     expect(seen.editable).toBe(false);

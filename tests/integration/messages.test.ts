@@ -19,7 +19,7 @@ import { createSession } from "#src/services/sessions/manage-session.ts";
 import { markAttendance } from "#src/services/sessions/mark-attendance.ts";
 import { registerForSession } from "#src/services/sessions/registrations.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
-import { caught, quietly } from "./support/expect-errors.ts";
+import { caught, quietly, refusalOf } from "./support/expect-errors.ts";
 import { startSmtpServer } from "./support/smtp-server.ts";
 
 const texts = {
@@ -82,8 +82,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const session = (await caught(previewMessage(env.ctx, operator, { audience: "sessionRegistrants", ...texts }))) as ValidationError;
     expect(session.fieldErrors.sessionId?.[0]?.key).toBe("errors.chooseOne");
     expect(await caught(sendMessage(env.ctx, ministry, applicantsForm(roundId)))).toBeInstanceOf(ForbiddenError);
-    const none = (await caught(sendMessage(env.ctx, operator, applicantsForm(roundId, "placed")))) as ValidationError;
-    expect(none.formErrors[0]?.key).toBe("messagesStaff.errors.noRecipients");
+    const none = await refusalOf(sendMessage(env.ctx, operator, applicantsForm(roundId, "placed")));
+    expect([none.messages, none.refusals]).toEqual(["messagesStaff.refusals", [{ code: "no_recipients" }]]);
     expect(await env.db.selectFrom("messages").select("id").execute()).toHaveLength(0);
   });
 

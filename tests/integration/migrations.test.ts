@@ -3,10 +3,19 @@ import { readdirSync } from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "#src/db/migrate.ts";
+import { APPLICATION_STATUSES } from "#src/domain/application-status.ts";
+import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
+import { ELIGIBILITY_RULES } from "#src/domain/eligibility.ts";
+import { HOST_APPLICATION_STATUSES, HOST_KINDS, JSIC_DIVISIONS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
+import { REGISTRATION_STATUSES, SESSION_AUDIENCES, SESSION_MODES } from "#src/domain/information-sessions.ts";
+import { ENGLISH_SELF_LEVELS, JLPT_LEVELS } from "#src/domain/languages.ts";
+import { PREFECTURE_CODES, REGIONS, regionOf } from "#src/domain/regions.ts";
+import { ORG_ROLES, STAFF_INVITABLE_ROLES } from "#src/domain/roles.ts";
+import { DEADLINE_KINDS, PHASES } from "#src/domain/round-phases.ts";
 import { DATABASE_KINDS, listPostgresTestDatabases, useTestDatabase } from "./support/databases.ts";
 
 /** Every migration file, in order: a new file must be registered in src/db/migrate.ts. */
-const EXPECTED_MIGRATIONS = readdirSync(new URL("#src/db/migrations/", import.meta.url))
+const EXPECTED_MIGRATIONS = readdirSync(new URL("../../src/db/migrations/", import.meta.url))
   .filter((f) => /^\d{4}-.*\.ts$/.test(f))
   .map((f) => f.replace(/\.ts$/, ""))
   .sort();
@@ -56,6 +65,41 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("has the 20 JSIC divisions A–T", async () => {
     const divisions = await env.db.selectFrom("jsic_divisions").select("code").orderBy("code").execute();
     expect(divisions.map((d) => d.code).join("")).toBe("ABCDEFGHIJKLMNOPQRST");
+  });
+
+  it("allows exactly the values each enumeration of src/domain declares (CHECK constraints and reference data)", async () => {
+    const checks = await sql<{ tbl: string; def: string }>`
+      select c.relname as tbl, pg_get_constraintdef(k.oid) as def
+      from pg_constraint k join pg_class c on c.oid = k.conrelid
+      where k.contype = 'c'`.execute(env.db);
+    /** The values a column's CHECK (column IN (…)) allows, as PostgreSQL prints it back. */
+    const allowed = (table: string, column: string): string[] => {
+      const def = checks.rows.find((r) => r.tbl === table && new RegExp(`\\(\\(?${column}\\b[^,]*(= ANY|IN)`, "i").test(r.def))?.def;
+      if (!def) throw new Error(`no CHECK on ${table}.${column}`);
+      return [...def.matchAll(/'([^']*)'/g)].map((m) => m[1]!).sort();
+    };
+    const sorted = (values: readonly string[]) => [...values].sort();
+    expect(allowed("rounds", "phase")).toEqual(sorted(PHASES));
+    expect(allowed("round_deadlines", "kind")).toEqual(sorted(DEADLINE_KINDS));
+    expect(allowed("applications", "status")).toEqual(sorted(APPLICATION_STATUSES));
+    expect(allowed("applications", "english_self_level")).toEqual(sorted(ENGLISH_SELF_LEVELS));
+    expect(allowed("application_documents", "kind")).toEqual(sorted(DOCUMENT_KINDS));
+    expect(allowed("eligibility_overrides", "rule")).toEqual(sorted(ELIGIBILITY_RULES));
+    expect(allowed("host_organizations", "kind")).toEqual(sorted(HOST_KINDS));
+    expect(allowed("host_organizations", "overseas_status")).toEqual(sorted(OVERSEAS_STATUSES));
+    expect(allowed("host_applications", "status")).toEqual(sorted(HOST_APPLICATION_STATUSES));
+    expect(allowed("host_memberships", "org_role")).toEqual(sorted(ORG_ROLES));
+    expect(allowed("information_sessions", "mode")).toEqual(sorted(SESSION_MODES));
+    expect(allowed("information_sessions", "audience")).toEqual(sorted(SESSION_AUDIENCES));
+    expect(allowed("session_registrations", "status")).toEqual(sorted(REGISTRATION_STATUSES));
+    expect(allowed("staff_invitations", "role")).toEqual(sorted(STAFF_INVITABLE_ROLES));
+    expect(allowed("jlpt_levels", "code")).toEqual(sorted(JLPT_LEVELS));
+    const regions = await env.db.selectFrom("regions").select("code").orderBy("sort_order").execute();
+    expect(regions.map((r) => r.code)).toEqual([...REGIONS]);
+    const jsic = await env.db.selectFrom("jsic_divisions").select("code").orderBy("code").execute();
+    expect(jsic.map((d) => d.code)).toEqual([...JSIC_DIVISIONS]);
+    const prefectures = await env.db.selectFrom("prefectures").select(["code", "region_code"]).orderBy("code").execute();
+    expect(prefectures.map((p) => [p.code, p.region_code])).toEqual(PREFECTURE_CODES.map((c) => [c, regionOf(c)]));
   });
 
   it("has the DAC list versions with their country counts", async () => {

@@ -103,7 +103,7 @@ describe("PGlite and PostgreSQL side by side", () => {
 
 describe("src/db/schema.ts", () => {
   it("is what generate-schema-types renders from the migrations (regenerate it when this fails)", async () => {
-    const committed = readFileSync(new URL("#src/db/schema.ts", import.meta.url), "utf8");
+    const committed = readFileSync(new URL("../../src/db/schema.ts", import.meta.url), "utf8");
     expect(await renderSchemaTypes()).toBe(committed);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STEP_FIELDS, readStepForm } from "#src/services/applications/application-steps.ts";
+import { readForm } from "#app/lib/request.server.ts";
+import { STEP_FIELDS, multiValuedFields, stepInput } from "#src/services/applications/application-steps.ts";
 
 /** The personal step's date of birth: three boxes in the form, one ISO date saved. */
 const schema = STEP_FIELDS.personal.find((f) => f.name === "dateOfBirth")!.schema;
@@ -11,7 +12,7 @@ function form(entries: Record<string, string>): FormData {
 }
 
 function read(entries: Record<string, string>): unknown {
-  return readStepForm("personal", form(entries)).dateOfBirth;
+  return stepInput("personal", readForm(form(entries), { multi: multiValuedFields("personal") })).dateOfBirth;
 }
 
 function outcome(raw: unknown): string {

@@ -5,12 +5,12 @@ import {
   applyOverrides,
   checkEligibility,
   type ApplicantFacts,
-  type DocumentKind,
   type EligibilityResult,
   type EligibilityRule,
   type EligibilityRules,
   type Unmet,
 } from "#src/domain/eligibility.ts";
+import type { DocumentKind } from "#src/domain/document-type.ts";
 
 // ---------------------------------------------------------------------------
 // Builders: a round's rules and an applicant who meets every one of them.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prefectures from "#src/db/reference/prefectures.json" with { type: "json" };
-import { PREFECTURE_CODES, hostApplicationEditable, isPrefectureCode, looksLikeHtml, regionOf, sizeClassOf } from "#src/domain/host-organization.ts";
+import { hostApplicationEditable, looksLikeHtml, sizeClassOf } from "#src/domain/host-organization.ts";
+import { PREFECTURE_CODES, isPrefectureCode, regionOf } from "#src/domain/regions.ts";
 
 describe("size class from the number of employees", () => {
   it.each([
@@ -62,13 +63,23 @@ describe("region of a prefecture", () => {
 
 describe("host application editing window", () => {
   const close = new Date("2027-05-31T14:59:00Z");
-  it("is editable until the deadline, inclusive, then read-only", () => {
-    expect(hostApplicationEditable("draft", new Date("2027-05-31T14:59:00Z"), close)).toBe(true);
-    expect(hostApplicationEditable("draft", new Date("2027-05-31T14:59:00.001Z"), close)).toBe(false);
-    expect(hostApplicationEditable("accepted", new Date("2027-01-01T00:00:00Z"), close)).toBe(false);
-    expect(hostApplicationEditable("draft", new Date("2027-01-01T00:00:00Z"), null)).toBe(false);
-    expect(hostApplicationEditable("submitted", new Date("2027-05-31T14:58:00Z"), close)).toBe(true);
-    expect(hostApplicationEditable("changes_requested", new Date("2027-06-30T00:00:00Z"), close)).toBe(true);
+  const round = { phase: "recruitment", hostApplicationClose: close };
+  it("is editable until the deadline, which closes it at its own instant (deadlinePassed), then read-only", () => {
+    expect(hostApplicationEditable("draft", round, new Date("2027-05-31T14:58:59.999Z"))).toBe(true);
+    expect(hostApplicationEditable("draft", round, new Date("2027-05-31T14:59:00Z"))).toBe(false);
+    expect(hostApplicationEditable("draft", round, new Date("2027-05-31T14:59:00.001Z"))).toBe(false);
+    expect(hostApplicationEditable("accepted", round, new Date("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(hostApplicationEditable("draft", { ...round, hostApplicationClose: null }, new Date("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(hostApplicationEditable("submitted", round, new Date("2027-05-31T14:58:00Z"))).toBe(true);
+    expect(hostApplicationEditable("changes_requested", round, new Date("2027-06-30T00:00:00Z"))).toBe(true);
+  });
+  it("is read-only outside the phases that take host applications, whatever the deadline", () => {
+    const early = new Date("2027-01-01T00:00:00Z");
+    expect(hostApplicationEditable("draft", { ...round, phase: "information_sessions" }, early)).toBe(true);
+    for (const phase of ["draft", "screening", "selection", "closed"]) {
+      expect(hostApplicationEditable("draft", { ...round, phase }, early), phase).toBe(false);
+      expect(hostApplicationEditable("changes_requested", { ...round, phase }, early), phase).toBe(false);
+    }
   });
 });
 

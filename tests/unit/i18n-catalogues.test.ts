@@ -50,6 +50,32 @@ function keysUsedInCode(): Set<string> {
   return used;
 }
 
+/**
+ * Every refusal a use case raises, as its message key: `new RefusedError("<messages>", [{ code: "<code>" … }])`
+ * in src/services, and the round phase machine's codes (src/domain/round-phases.ts, messages "refusals").
+ */
+function refusalKeysInCode(): Set<string> {
+  const keys = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith(".ts")) {
+        const src = readFileSync(p, "utf8");
+        for (const m of src.matchAll(/new RefusedError(?:<[^>]*>)?\(\s*"([\w.]+)",\s*\[([^\]]*)\]/g)) {
+          for (const c of m[2]!.matchAll(/code: "(\w+)"/g)) keys.add(`${m[1]}.${c[1]}`);
+        }
+        // A list of reasons built first (`problems.push({ code: … })`), then thrown with its namespace.
+        const namespaces = [...src.matchAll(/new RefusedError(?:<[^>]*>)?\(\s*"([\w.]+)",\s*[a-z]\w*\)/g)].map((m) => m[1]!);
+        for (const ns of namespaces) for (const c of src.matchAll(/push\(\{ code: "(\w+)"/g)) keys.add(`${ns}.${c[1]}`);
+      }
+    }
+  };
+  walk("src/services");
+  for (const m of readFileSync("src/domain/round-phases.ts", "utf8").matchAll(/code: "(\w+)"/g)) keys.add(`refusals.${m[1]}`);
+  return keys;
+}
+
 describe("message catalogues", () => {
   it("Japanese and English have exactly the same keys", () => {
     expect([...leaves(CATALOGUES.ja).keys()].sort()).toEqual([...en.keys()].sort());
@@ -79,6 +105,13 @@ describe("message catalogues", () => {
     const ja = leaves(CATALOGUES.ja);
     const missing = [...keysUsedInCode()].filter((k) => !en.has(k) || !ja.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it("every refusal a use case raises has its message in English and Japanese", () => {
+    const ja = leaves(CATALOGUES.ja);
+    const found = [...refusalKeysInCode()];
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.filter((k) => !en.has(k) || !ja.has(k))).toEqual([]);
   });
 
   it("formats plurals and parameters per language", () => {

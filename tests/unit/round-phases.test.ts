@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DEADLINE_KINDS, type DeadlineKind, PHASES, type Phase, type RoundFacts, checkTransition, isPhase, nextPhase } from "#src/domain/round-phases.ts";
+import {
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  PHASES,
+  type Phase,
+  type RoundFacts,
+  checkTransition,
+  deadlinePassed,
+  isPhase,
+  nextPhase,
+  takesApplications,
+} from "#src/domain/round-phases.ts";
 
 const NOW = new Date("2027-06-01T00:00:00Z");
 const BEFORE = new Date(NOW.getTime() - 1);
@@ -209,5 +220,30 @@ describe("a whole cycle", () => {
       current = { ...current, phase: to };
     }
     expect(nextPhase(current.phase)).toBeNull();
+  });
+});
+
+describe("the one deadline boundary (deadlinePassed): a deadline has passed from its own instant on", () => {
+  const deadline = new Date("2027-05-31T14:59:00Z"); // 23:59 in Asia/Tokyo
+  it("is open a millisecond before, closed at the instant and after", () => {
+    expect(deadlinePassed(deadline, new Date("2027-05-31T14:58:59.999Z"))).toBe(false);
+    expect(deadlinePassed(deadline, new Date("2027-05-31T14:59:00.000Z"))).toBe(true);
+    expect(deadlinePassed(deadline, new Date("2027-05-31T14:59:00.001Z"))).toBe(true);
+  });
+  it("is the same boundary for applications and for the phase machine", () => {
+    const round = { phase: "recruitment", applicationClose: deadline };
+    for (const ms of [-1, 0, 1]) {
+      const now = new Date(deadline.getTime() + ms);
+      const open = takesApplications(round, now);
+      // screening may start exactly when applications no longer can be taken
+      const screening = checkTransition(facts("recruitment", { now, deadlines: { application_close: deadline }, submittedApplications: 1 }), "screening");
+      expect(open, `${ms} ms`).toBe(ms < 0);
+      expect(screening.ok, `${ms} ms`).toBe(!open);
+    }
+  });
+  it("takes applications only in recruitment (no deadline set: open)", () => {
+    const now = new Date("2027-01-01T00:00:00Z");
+    expect(takesApplications({ phase: "recruitment", applicationClose: null }, now)).toBe(true);
+    for (const phase of PHASES.filter((p) => p !== "recruitment")) expect(takesApplications({ phase, applicationClose: deadline }, now), phase).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 /** Information sessions: wall-clock times in the venue's zone, and the hand-written ICS file. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIcs, escapeIcsText, foldIcsLine } from "#src/domain/session-ics.ts";
 import { instantToZonedLocal, zonedLocalToInstant } from "#src/domain/session-time.ts";
+import { placeForNewRegistration, placesToFill, registrationOpen } from "#src/domain/information-sessions.ts";
 
 describe("zonedLocalToInstant", () => {
   it("converts a wall-clock time in the venue zone to UTC", () => {
@@ -63,5 +65,69 @@ describe("buildIcs", () => {
         .map((l, i) => (i === 0 ? l : l.slice(1)))
         .join(""),
     ).toBe(long);
+  });
+});
+
+describe("the waiting list (src/domain/information-sessions.ts)", () => {
+  const startsAt = new Date("2027-06-10T11:30:00Z");
+  const before = new Date(startsAt.getTime() - 1);
+
+  it("gives a place while one is free and nobody waits; otherwise the newcomer waits", () => {
+    expect(placeForNewRegistration({ registered: 1, waiting: 0 }, 2)).toBe("registered");
+    expect(placeForNewRegistration({ registered: 2, waiting: 0 }, 2)).toBe("waitlisted");
+    // a place freed while people wait goes to them, not to the newcomer
+    expect(placeForNewRegistration({ registered: 1, waiting: 1 }, 2)).toBe("waitlisted");
+  });
+
+  it("fills free places until the session starts (the one deadline boundary), never for a cancelled one", () => {
+    expect(placesToFill({ capacity: 5, startsAt, cancelled: false }, 3, before)).toBe(2);
+    expect(placesToFill({ capacity: 5, startsAt, cancelled: false }, 7, before)).toBe(0);
+    expect(placesToFill({ capacity: 5, startsAt, cancelled: false }, 3, startsAt)).toBe(0);
+    expect(placesToFill({ capacity: 5, startsAt, cancelled: true }, 3, before)).toBe(0);
+    expect(registrationOpen({ startsAt, cancelled: false }, before)).toBe(true);
+    expect(registrationOpen({ startsAt, cancelled: false }, startsAt)).toBe(false);
+  });
+
+  it("never exceeds the capacity, never leaves a place empty while someone waits, and serves the queue in order", () => {
+    type Step = { kind: "register" } | { kind: "cancel"; pick: number } | { kind: "capacity"; to: number };
+    const step = fc.oneof(
+      fc.constant<Step>({ kind: "register" }),
+      fc.nat(50).map<Step>((pick) => ({ kind: "cancel", pick })),
+      fc.integer({ min: 1, max: 8 }).map<Step>((to) => ({ kind: "capacity", to })),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(step, { maxLength: 60 }), (initial, steps) => {
+        let capacity = initial;
+        const registered: number[] = [];
+        const waiting: number[] = [];
+        const promoted: number[] = [];
+        let next = 0;
+        const promote = () => {
+          const n = placesToFill({ capacity, startsAt, cancelled: false }, registered.length, before);
+          const moving = waiting.splice(0, n);
+          registered.push(...moving);
+          promoted.push(...moving);
+          if (moving.length > 0) expect(registered.length).toBeLessThanOrEqual(capacity);
+        };
+        for (const s of steps) {
+          if (s.kind === "register") {
+            const id = next++;
+            const place = placeForNewRegistration({ registered: registered.length, waiting: waiting.length }, capacity);
+            (place === "registered" ? registered : waiting).push(id);
+            if (place === "registered") expect(registered.length).toBeLessThanOrEqual(capacity);
+          } else if (s.kind === "cancel" && registered.length > 0) {
+            registered.splice(s.pick % registered.length, 1);
+            promote();
+          } else if (s.kind === "capacity") {
+            capacity = s.to;
+            promote();
+          }
+          // A smaller capacity keeps who already holds a place; otherwise the list is never over capacity.
+          if (waiting.length > 0) expect(registered.length).toBeGreaterThanOrEqual(capacity);
+          // first come first served: nobody still waiting registered before someone who moved up
+          if (promoted.length > 0 && waiting.length > 0) expect(Math.max(...promoted)).toBeLessThan(Math.min(...waiting));
+        }
+      }),
+    );
   });
 });

@@ -2,11 +2,13 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { PHASES } from "#src/domain/round-phases.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { getRoundPhase } from "#src/services/applications/get-round-phase.ts";
-import { WITHDRAWABLE, withdrawApplication } from "#src/services/applications/withdraw-application.ts";
+import { isWithdrawable } from "#src/domain/application-status.ts";
+import { withdrawApplication } from "#src/services/applications/withdraw-application.ts";
 import { ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
+import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/status";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -19,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => withdrawApplication(rt, actor, { reason: form.get("reason") }));
+  const out = await runForm(request, locale, form, () => withdrawApplication(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/application/status?withdrawn=1`);
 }
@@ -42,10 +44,11 @@ export default function Status() {
       </>
     );
   }
-  const canWithdraw = (WITHDRAWABLE as readonly string[]).includes(application.status);
+  const canWithdraw = isWithdrawable(application.status);
   return (
     <>
       <h1>{t("application.status.title")}</h1>
+      <Refusal />
       {search.get("withdrawn") ? (
         <p className="notice" role="status">
           {t("application.status.withdrawn")}

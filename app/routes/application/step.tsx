@@ -1,20 +1,19 @@
-import { Form, data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { STEPS, STEP_FIELDS, type Step, isStep, readStepForm } from "#src/services/applications/application-steps.ts";
-import { DATE_PARTS } from "#src/domain/date-parts.ts";
+import { Form, data, redirect, useLoaderData, useSearchParams } from "react-router";
+import { STEPS, STEP_FIELDS, type Step, isStep, multiValuedFields, stepInput } from "#src/services/applications/application-steps.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { removeApplicationDocument } from "#src/services/applications/remove-application-document.ts";
 import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
 import { submitApplication } from "#src/services/applications/submit-application.ts";
 import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
 import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
-import { RefusedError, ValidationError } from "#src/services/errors.ts";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
 import type { MyApplication } from "#src/services/applications/get-my-application.ts";
-import { ErrorSummary, FileUpload, type FormState, RefusalBox, Select, SummaryList, dateInputTarget, useFormState } from "../../components/forms/index.ts";
+import { ErrorSummary, FileUpload, type FormState, Select, SummaryList, dateInputTarget, useFormState } from "../../components/forms/index.ts";
+import { Refusal } from "../../components/refusal.tsx";
 import { StepFields } from "../../components/step-fields.tsx";
 import { countryName } from "../../lib/countries.ts";
-import { formatDate, formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
-import { formFailure, requestContext, run } from "../../lib/request.server.ts";
+import { formatDate, useI18n } from "../../lib/i18n.tsx";
+import { readForm, requestContext, run, runForm, typedValues } from "../../lib/request.server.ts";
 import type { Route } from "./+types/step";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -25,58 +24,52 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { step: params.step as Step, ...mine };
 }
 
-/** The form's values as typed, with checkbox lists kept (joined by U+001F). */
-function typedValues(step: Step, form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const spec of STEP_FIELDS[step]) {
-    if (spec.kind === "checkboxes") values[`${spec.name}[]`] = form.getAll(spec.name).map(String).join("\u001f");
-    else if (spec.kind === "date") for (const p of DATE_PARTS) values[`${spec.name}.${p}`] = String(form.get(`${spec.name}.${p}`) ?? "");
-    else values[spec.name] = String(form.get(spec.name) ?? "");
-  }
-  return values;
-}
-
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   if (!isStep(params.step)) throw data({ status: 404 }, { status: 404 });
   const step = params.step;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > 11 * 1024 * 1024) {
-    return data({ ok: false, fieldErrors: { file: [{ key: "errors.fileTooLarge", params: { max: 10 } }] }, formErrors: [], values: {} }, { status: 413 });
+    return data(
+      { ok: false, fieldErrors: { file: [{ key: "errors.fileTooLarge", params: { max: 10 } }] }, formErrors: [], refusals: [], values: {} },
+      { status: 413 },
+    );
   }
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
-  try {
-    if (intent === "upload") {
-      const file = form.get("file");
-      await run(request, locale, () => uploadApplicationDocument(rt, actor, { kind: form.get("kind"), file: file instanceof File ? file : null }));
-      return redirect(`/${locale}/application/documents?uploaded=1`);
-    }
-    if (intent === "remove") {
-      await run(request, locale, () => removeApplicationDocument(rt, actor, String(form.get("document") ?? "")));
-      return redirect(`/${locale}/application/documents?removed=1`);
-    }
-    if (intent === "submit") {
-      await run(request, locale, () => submitApplication(rt, actor));
-      return redirect(`/${locale}/application/receipt`);
-    }
-    const result = await run(request, locale, () =>
-      saveApplicationStep(rt, actor, { step, values: readStepForm(step, form), autosave: intent === "autosave" }),
+  if (intent === "upload") {
+    const file = form.get("file");
+    const out = await runForm(request, locale, form, () =>
+      uploadApplicationDocument(rt, actor, { kind: form.get("kind"), file: file instanceof File ? file : null }),
     );
-    if (intent === "autosave") return { ok: true as const, autosaved: true };
-    if (Object.keys(result.fieldErrors).length > 0) {
-      return data(
-        { ok: false as const, fieldErrors: result.fieldErrors, formErrors: [{ key: "application.savedWithErrors" }], values: typedValues(step, form) },
-        { status: 400 },
-      );
-    }
-    return redirect(`/${locale}/application/${result.next ?? step}`);
-  } catch (err) {
-    if (err instanceof ValidationError) return formFailure(err, form);
-    if (err instanceof RefusedError)
-      return data({ ok: false as const, refusals: err.refusals as { code: string; at?: Date; unmet?: unknown[] }[] }, { status: 409 });
-    throw err;
+    return out.ok ? redirect(`/${locale}/application/documents?uploaded=1`) : out.response;
   }
+  if (intent === "remove") {
+    const out = await runForm(request, locale, form, () => removeApplicationDocument(rt, actor, String(form.get("document") ?? "")));
+    return out.ok ? redirect(`/${locale}/application/documents?removed=1`) : out.response;
+  }
+  if (intent === "submit") {
+    const out = await runForm(request, locale, form, () => submitApplication(rt, actor));
+    return out.ok ? redirect(`/${locale}/application/receipt`) : out.response;
+  }
+  const values = stepInput(step, readForm(form, { multi: multiValuedFields(step) }));
+  const out = await runForm(request, locale, form, () => saveApplicationStep(rt, actor, { step, values, autosave: intent === "autosave" }));
+  if (!out.ok) return out.response;
+  if (intent === "autosave") return { ok: true as const, autosaved: true };
+  if (Object.keys(out.result.fieldErrors).length > 0) {
+    // Every valid answer was saved; the others come back next to their fields, as typed.
+    return data(
+      {
+        ok: false as const,
+        fieldErrors: out.result.fieldErrors,
+        formErrors: [{ key: "application.savedWithErrors" }],
+        refusals: [],
+        values: typedValues(form),
+      },
+      { status: 400 },
+    );
+  }
+  return redirect(`/${locale}/application/${out.result.next ?? step}`);
 }
 
 function Progress({ current, completed }: { current: Step; completed: Step[] }) {
@@ -108,8 +101,6 @@ export default function ApplicationStep() {
   const { step, application, eligibility, completed, editable, round } = mine;
   const state = useFormState();
   const [search] = useSearchParams();
-  const result = useActionData();
-  const refusals = (result as { refusals?: { code: string; at?: Date; unmet?: unknown[] }[] } | undefined)?.refusals;
   const fields = STEP_FIELDS[step];
   const labels = Object.fromEntries([
     ...fields.map((f) => [f.name, t(`application.fields.${f.name}`)]),
@@ -137,16 +128,7 @@ export default function ApplicationStep() {
           {t("application.documents.removed")}
         </p>
       ) : null}
-      {refusals ? (
-        <RefusalBox
-          title={t("form.errorSummaryTitle")}
-          reasons={refusals.map((r) =>
-            r.code === "deadline_passed" && r.at
-              ? t("refusal.deadline_passed", { at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) })
-              : t(`refusal.${r.code}`),
-          )}
-        />
-      ) : null}
+      <Refusal />
       <ErrorSummary state={state} labels={labels} targets={targets} />
       {step === "documents" ? (
         <DocumentsStep documents={application?.documents ?? []} state={state} editable={editable} />

@@ -2,8 +2,9 @@ import { Form, redirect, useLoaderData, useLocation } from "react-router";
 import { acceptHostInvitation, findOpenHostInvitation } from "#src/services/hosts/members.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/invitation";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -14,7 +15,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => acceptHostInvitation(rt, actor, params.token, Object.fromEntries(form), locale));
+  const out = await runForm(request, locale, form, () => acceptHostInvitation(rt, actor, params.token, readForm(form), locale));
   if (!out.ok) return out.response;
   return redirect(out.result.createdAccount ? `/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/host?joined=1`)}` : `/${locale}/host?joined=1`);
 }
@@ -29,6 +30,7 @@ export default function HostInvitation() {
     <>
       <h1>{t("hostOrg.invitationTitle", { organization: inv.organizationName })}</h1>
       <p>{t("hostOrg.invitationLead", { organization: inv.organizationName, role: inv.orgRole, email: inv.email })}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       {!inv.hasAccount ? (
         <>

@@ -5,9 +5,10 @@ import { NotFoundError } from "#src/services/errors.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/members";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const input = Object.fromEntries(form);
+  const input = readForm(form);
   const intent = form.get("intent");
   const fn = async (): Promise<void> => {
     if (intent === "remove") await removeMember(rt, actor, input);
@@ -56,6 +57,7 @@ export default function Members() {
           done === "invited" ? t("hostOrg.invited") : done === "changed" ? t("hostOrg.memberChanged") : done === "removed" ? t("hostOrg.memberRemoved") : null
         }
       />
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <table>
         <caption>{t("hostOrg.membersTitle")}</caption>

@@ -1,20 +1,20 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
 import { authorize } from "#src/services/authorize.ts";
-import { WORK_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { WORK_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
 import { CheckboxGroup, ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { formInput, runHostForm } from "./host-forms.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/organization-new";
+import { Refusal } from "../../components/refusal.tsx";
 
 const MULTI = ["workLanguages"] as const;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  await run(request, locale, async () => authorize(actor, "host.own"));
+  await run(request, locale, async () => authorize(actor, "organization.manage"));
   return getHostReferenceLists(rt);
 }
 
@@ -22,11 +22,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
   if (form.get("intent") === "requestJoin") {
-    const out = await runForm(request, locale, form, () => requestToJoin(rt, actor, Object.fromEntries(form)));
+    const out = await runForm(request, locale, form, () => requestToJoin(rt, actor, readForm(form)));
     if (!out.ok) return out.response;
     return redirect(`/${locale}/host?joinRequested=1`);
   }
-  const out = await runHostForm(request, locale, form, MULTI, () => registerOrganization(rt, actor, formInput(form, MULTI)));
+  const out = await runForm(request, locale, form, () => registerOrganization(rt, actor, readForm(form, { multi: MULTI })));
   if (!out.ok) return out.response;
   if (out.result.kind === "created") return redirect(`/${locale}/host?registered=1`);
   return { ok: true as const, exists: out.result };
@@ -76,6 +76,7 @@ export default function OrganizationNew() {
     <>
       <h1>{t("hostOrg.registerTitle")}</h1>
       <p>{t("hostOrg.registerLead")}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field

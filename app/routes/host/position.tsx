@@ -1,11 +1,12 @@
 import { Form, redirect, useLoaderData } from "react-router";
 import { getMyHostApplication, getMyPosition, savePosition } from "#src/services/hosts/host-applications.ts";
-import { POSITION_LANGUAGES } from "#src/services/hosts/host-schemas.ts";
+import { POSITION_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/position";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -20,7 +21,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
   const id = params.positionId === "new" ? null : params.positionId;
-  const out = await runForm(request, locale, form, () => savePosition(rt, actor, params.roundId, id, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => savePosition(rt, actor, params.roundId, id, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/host/rounds/${params.roundId}?done=positionSaved#positions`);
 }
@@ -45,6 +46,7 @@ export default function PositionPage() {
     <>
       <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
       <p>{locale === "ja" ? round.nameJa : round.nameEn}</p>
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>
         <Field name="title" label={labels.title!} state={formState} required defaultValue={position?.title} />

@@ -5,10 +5,10 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { Checkbox, CheckboxGroup, ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatPeriod, useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
-import { formInput, runHostForm } from "./host-forms.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/round";
+import { Refusal } from "../../components/refusal.tsx";
 
 const MULTI = ["goals"] as const;
 const PLAN = ["supervisorName", "workGuidance", "housingSupport", "commutingSupport", "insuranceSupport", "arrivalSupport"] as const;
@@ -34,7 +34,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!out.ok) return out.response;
     return redirect(`${here}?done=positionRemoved#positions`);
   }
-  const out = await runHostForm(request, locale, form, MULTI, () => saveHostApplication(rt, actor, params.roundId, formInput(form, MULTI)));
+  const out = await runForm(request, locale, form, () => saveHostApplication(rt, actor, params.roundId, readForm(form, { multi: MULTI })));
   if (!out.ok) return out.response;
   return redirect(`${here}?done=saved`);
 }
@@ -77,6 +77,7 @@ export default function HostRound() {
                   : null
         }
       />
+      <Refusal />
       <ErrorSummary state={formState} labels={labels} />
       <SummaryList
         rows={[

@@ -2,13 +2,13 @@ import { Form, redirect } from "react-router";
 import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => signUpHost(rt, Object.fromEntries(form), locale));
+  const out = await runForm(request, locale, form, () => signUpHost(rt, readForm(form), locale));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/check-email`);
 }

@@ -1,13 +1,14 @@
-import { Form, redirect, useActionData, useLoaderData, useLocation } from "react-router";
+import { Form, redirect, useLoaderData, useLocation } from "react-router";
 import { EMAIL_STATUSES, isEmailStatus, listOutbox } from "#src/services/mail/list-outbox.ts";
 import { retryEmail } from "#src/services/mail/retry-email.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
-import { ErrorSummary, Field, Select } from "../../components/forms/index.ts";
+import { Field, Select } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/outbox";
+import { Refusal } from "../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -34,19 +35,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Outbox() {
   const { t } = useI18n();
   const { mails, to, status, retried } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
   const { pathname, search } = useLocation();
   const here = `${pathname}${search.replace(/([?&])done=retried&?/, "$1").replace(/[?&]$/, "")}`;
   return (
     <>
       <h1>{t("outbox.title")}</h1>
+      <Refusal />
       <p>{t("outbox.lead")}</p>
       {retried ? (
         <p className="notice" role="status">
           {t("outbox.retried")}
         </p>
       ) : null}
-      <ErrorSummary state={failure && !failure.ok ? failure : undefined} labels={{}} />
       {mails.failed > 0 ? (
         <p className="notice" data-testid="failed-count">
           {t("outbox.failedCount", { count: mails.failed })} <a href={`?status=failed`}>{t("outbox.showFailed")}</a>

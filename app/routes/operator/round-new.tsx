@@ -4,7 +4,7 @@ import { authorize } from "#src/services/authorize.ts";
 import { createRound } from "#src/services/rounds/create-round.ts";
 import { ErrorSummary, Field, Fieldset, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/round-new";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -13,26 +13,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return null;
 }
 
-/** Turns the flat form (deadline.application_close=…) into the use case's input. */
-function roundInput(form: FormData) {
-  const get = (k: string) => String(form.get(k) ?? "");
-  return {
-    fiscalYear: get("fiscalYear"),
-    nameJa: get("nameJa"),
-    nameEn: get("nameEn"),
-    eligibilityReferenceDate: get("eligibilityReferenceDate"),
-    dacListVersion: get("dacListVersion"),
-    ageMin: get("ageMin"),
-    ageMax: get("ageMax"),
-    internCapacity: get("internCapacity"),
-    deadlines: Object.fromEntries(DEADLINE_KINDS.map((k) => [k, get(`deadlines.${k}`)])),
-  };
-}
-
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => createRound(rt, actor, roundInput(form)));
+  const out = await runForm(request, locale, form, () => createRound(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/rounds/${out.result.id}`);
 }

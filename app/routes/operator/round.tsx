@@ -1,14 +1,15 @@
-import { Form, data, useActionData, useLoaderData } from "react-router";
-import type { Refusal } from "#src/domain/round-phases.ts";
-import { RefusedError } from "#src/services/errors.ts";
+import { Form, useActionData, useLoaderData } from "react-router";
+import { PHASES } from "#src/domain/round-phases.ts";
 import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
-import { RefusalBox, SummaryList } from "../../components/forms/index.ts";
+import { SummaryList } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
-import { type I18n, formatInstant, formatNumber, PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run } from "../../lib/request.server.ts";
+import { Refusal } from "../../components/refusal.tsx";
+import { formatNumber, useI18n } from "../../lib/i18n.tsx";
+import { describeRefusal } from "../../lib/refusals.ts";
+import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { HostCountsSection } from "./hosts/host-counts.tsx";
 import type { Route } from "./+types/round";
 
@@ -24,34 +25,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  try {
-    const moved = await run(request, locale, () => transitionRoundPhase(rt, actor, { roundId: params.roundId, to: String(form.get("to") ?? "") }));
-    return { ok: true as const, moved };
-  } catch (err) {
-    if (err instanceof RefusedError) return data({ ok: false as const, refusals: err.refusals as Refusal[] }, { status: 409 });
-    throw err;
-  }
-}
-
-/** One refusal as a sentence in the page's language. */
-export function describeRefusal(r: Refusal, i18n: I18n): string {
-  const { t, locale } = i18n;
-  switch (r.code) {
-    case "not_next_phase":
-      return t("refusals.not_next_phase", { from: t(`phases.${r.from}`), to: t(`phases.${r.to}`), next: r.next ? t(`phases.${r.next}`) : "—" });
-    case "deadline_missing":
-      return t("refusals.deadline_missing", { deadline: t(`deadlines.${r.deadline}`) });
-    case "deadline_not_passed":
-    case "deadline_passed":
-      return t(`refusals.${r.code}`, { deadline: t(`deadlines.${r.deadline}`), at: formatInstant(r.at, locale, PROGRAM_TIME_ZONE) });
-    default:
-      return t(`refusals.${r.code}`);
-  }
+  const out = await runForm(request, locale, form, () => transitionRoundPhase(rt, actor, { roundId: params.roundId, to: String(form.get("to") ?? "") }));
+  if (!out.ok) return out.response;
+  return { ok: true as const, moved: out.result };
 }
 
 export default function RoundPage() {
-  const i18n = useI18n();
-  const { t, locale } = i18n;
+  const { t, locale } = useI18n();
   const { round, sessions, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const name = locale === "ja" ? round.nameJa : round.nameEn;
@@ -63,12 +43,10 @@ export default function RoundPage() {
           {t("round.moved", { from: t(`phases.${result.moved.from}`), to: t(`phases.${result.moved.to}`) })}
         </p>
       ) : null}
-      {result && !result.ok ? (
-        <RefusalBox id="refused-title" title={t("round.refusedTitle")} reasons={result.refusals.map((r) => describeRefusal(r, i18n))} />
-      ) : null}
+      <Refusal title={t("round.refusedTitle")} />
       <h2>{t("round.phaseTitle")}</h2>
       <ol className="phase-steps">
-        {(["draft", "information_sessions", "recruitment", "screening", "selection", "matching", "internship", "reporting", "closed"] as const).map((p) => (
+        {PHASES.map((p) => (
           <li key={p} aria-current={p === round.phase ? "step" : undefined} className={p === round.phase ? "current" : undefined}>
             {t(`phases.${p}`)}
           </li>
@@ -85,7 +63,7 @@ export default function RoundPage() {
               <p>{t("round.nextBlocked")}</p>
               <ul>
                 {round.next.refusals.map((r, i) => (
-                  <li key={i}>{describeRefusal(r, i18n)}</li>
+                  <li key={i}>{describeRefusal(r, "refusals", t, locale)}</li>
                 ))}
               </ul>
             </>

@@ -4,7 +4,7 @@ import { authorize } from "#src/services/authorize.ts";
 import { inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/staff";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => inviteStaff(rt, actor, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => inviteStaff(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/staff?invited=1`);
 }

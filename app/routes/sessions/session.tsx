@@ -4,9 +4,10 @@ import { getPublicSession } from "#src/services/sessions/session-queries.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { countryOptions } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/session";
 import { SessionFacts } from "./session-parts.tsx";
+import { Refusal } from "../../components/refusal.tsx";
 
 /** One session: what, when, where; registration with or without an account. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -18,19 +19,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const get = (k: string) => String(form.get(k) ?? "");
-  const out = await runForm(request, locale, form, () =>
-    registerForSession(rt, actor, {
-      sessionId: params.id,
-      name: get("name"),
-      email: get("email"),
-      countryCode: get("countryCode"),
-      affiliation: get("affiliation"),
-      locale,
-    }),
-  );
+  const out = await runForm(request, locale, form, () => registerForSession(rt, actor, { ...readForm(form), sessionId: params.id, locale }));
   if (!out.ok) return out.response;
-  return { ok: true as const, ...out.result, email: actor?.email ?? get("email").trim() };
+  return { ok: true as const, ...out.result, email: actor?.email ?? String(form.get("email") ?? "").trim() };
 }
 
 export default function SessionPage() {
@@ -51,6 +42,7 @@ export default function SessionPage() {
         <a href={`/${locale}/sessions`}>{t("sessions.backToCalendar")}</a>
       </p>
       <h1>{s.title}</h1>
+      <Refusal />
       {s.cancelled ? (
         <p className="notice" role="status">
           {t("sessions.cancelledNotice")}

@@ -4,7 +4,8 @@
  * give the same report, ids sorted (code-unit order), rows in their
  * definitional order.
  */
-import { OVERSEAS_STATUSES, REGIONS, SIZE_CLASSES, isPrefectureCode, regionOf, sizeClassOf, type Region } from "../host-organization.ts";
+import { OVERSEAS_STATUSES, SIZE_CLASSES, sizeClassOf } from "../host-organization.ts";
+import { REGIONS, isPrefectureCode, regionOf, type Region } from "../regions.ts";
 import { indexReportConfig } from "./config.ts";
 import { ProblemCollector, type RecordList } from "./input-error.ts";
 import { percentOf } from "./percent.ts";

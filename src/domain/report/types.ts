@@ -8,7 +8,8 @@
  * each a list of rows with their count, percentage, respondents and the ids of
  * the records behind each number (traceability).
  */
-import type { OverseasStatus, Region } from "../host-organization.ts";
+import type { OverseasStatus } from "../host-organization.ts";
+import type { Region } from "../regions.ts";
 
 /** Bump when a figure's definition changes (what it counts, its rows, its rounding): stored snapshots record it. */
 export const REPORT_DEFINITIONS_VERSION = 1;

@@ -7,13 +7,13 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import {
   type ApplicantFacts,
-  type DocumentKind,
   type EligibilityResult,
   type EligibilityRule,
   type EligibilityRules,
   applyOverrides,
   checkEligibility,
 } from "../../domain/eligibility.ts";
+import { type DocumentKind, isQualifyingDocument } from "../../domain/document-type.ts";
 import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 
 export const CONSENT_POLICY_VERSION = "2027-1";
@@ -161,7 +161,7 @@ export function completedSteps(app: LoadedApplication): Step[] {
   return STEPS.filter((step) => {
     if (step === "review") return false;
     if (step === "documents") {
-      return app.documents.some((d) => ["graduation_certificate", "university_recommendation", "employer_recommendation"].includes(d.kind));
+      return app.documents.some((d) => isQualifyingDocument(d.kind));
     }
     return STEP_FIELDS[step].filter((s) => s.required).every((s) => isAnswered(app.answers[s.name]));
   });

@@ -5,7 +5,10 @@
  * answer still saves every good one (nothing typed is lost).
  */
 import { z } from "zod";
-import { DATE_PARTS, isBlankDate, isRealIsoDate, parseDateParts } from "../../domain/date-parts.ts";
+import { isBlankDate, isRealIsoDate, parseDateParts } from "../../domain/date-parts.ts";
+import { JSIC_DIVISIONS } from "../../domain/host-organization.ts";
+import { ENGLISH_SELF_LEVELS, ENGLISH_TESTS, JLPT_LEVELS } from "../../domain/languages.ts";
+import { REGIONS } from "../../domain/regions.ts";
 
 export const STEPS = ["personal", "contact", "education", "languages", "motivation", "preferences", "documents", "consents", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -61,12 +64,7 @@ const list = (values: readonly string[]) =>
     .refine((vs) => vs.every((v) => values.includes(v)), { error: "errors.invalid" });
 
 export const DEGREES = ["bachelor", "master", "doctorate", "diploma", "other"] as const;
-export const ENGLISH_SELF_LEVELS = ["basic", "conversational", "business", "fluent"] as const;
-export const JLPT_LEVELS = ["N1", "N2", "N3", "N4", "N5"] as const;
-export const ENGLISH_TESTS = ["toeic_lr", "ielts", "toefl_ibt", "cambridge", "other"] as const;
 export const PERIODS = ["A", "B", "C", "D", "E", "online"] as const;
-export const REGIONS = ["hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu_okinawa"] as const;
-export const JSIC = "ABCDEFGHIJKLMNOPQRST".split("");
 export const HEARD_ABOUT = ["information_session", "university", "friend_or_alumni", "social_media", "web_search", "embassy_or_jetro", "other"] as const;
 
 export interface FieldSpec {
@@ -154,7 +152,7 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
     f("motivationUse", "textarea", requiredText(MOTIVATION_MAX), true, { max: MOTIVATION_MAX }),
   ],
   preferences: [
-    f("preferredJsic", "checkboxes", list(JSIC), false, { options: JSIC }),
+    f("preferredJsic", "checkboxes", list(JSIC_DIVISIONS), false, { options: JSIC_DIVISIONS }),
     f("preferredRegions", "checkboxes", list(REGIONS), false, { options: REGIONS }),
     f("availablePeriods", "checkboxes", list(PERIODS), false, { options: PERIODS }),
     f("preferredFields", "text", optionalText(300), false),
@@ -167,24 +165,38 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   review: [],
 };
 
-/**
- * A date field of the form: its three boxes (<name>.day, .month, .year) as an object, "" when
- * all are empty (a blank answer), or the single YYYY-MM-DD value a client may send instead.
- */
-function readDate(form: FormData, name: string): string | Record<(typeof DATE_PARTS)[number], string> {
-  if (!DATE_PARTS.some((p) => form.has(`${name}.${p}`))) return String(form.get(name) ?? "");
-  const parts = { day: String(form.get(`${name}.day`) ?? ""), month: String(form.get(`${name}.month`) ?? ""), year: String(form.get(`${name}.year`) ?? "") };
-  return isBlankDate(parts) ? "" : parts;
+/** The fields of a step that post several values (checkbox lists). */
+export function multiValuedFields(step: Step): string[] {
+  return STEP_FIELDS[step].filter((spec) => spec.kind === "checkboxes").map((spec) => spec.name);
 }
 
-/** Reads one step's raw values from a submitted form (checkbox lists as arrays, checkboxes as booleans, dates from their boxes). */
-export function readStepForm(step: Step, form: FormData): Record<string, unknown> {
+/**
+ * A date field as the request glue reads it: its three boxes (<name>.day, .month, .year) come
+ * nested as an object — "" when all are empty (a blank answer) — or the single YYYY-MM-DD value
+ * a client may send instead.
+ */
+function dateInput(raw: unknown): unknown {
+  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    const o = raw as Record<string, unknown>;
+    const parts = { day: String(o.day ?? ""), month: String(o.month ?? ""), year: String(o.year ?? "") };
+    return isBlankDate(parts) ? "" : parts;
+  }
+  return typeof raw === "string" ? raw : "";
+}
+
+/**
+ * One step's raw values from the posted form (as the request glue reads it):
+ * every field of the step is present, checkbox lists as arrays, a checkbox as
+ * a boolean (absent = unchecked), a date from its boxes, everything else as text.
+ */
+export function stepInput(step: Step, form: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of STEP_FIELDS[step]) {
-    if (spec.kind === "checkboxes") values[spec.name] = form.getAll(spec.name).map(String);
-    else if (spec.kind === "date") values[spec.name] = readDate(form, spec.name);
-    else if (spec.kind === "checkbox") values[spec.name] = form.get(spec.name) === "on";
-    else values[spec.name] = String(form.get(spec.name) ?? "");
+    const raw = form[spec.name];
+    if (spec.kind === "checkboxes") values[spec.name] = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" && raw ? [raw] : [];
+    else if (spec.kind === "checkbox") values[spec.name] = raw === "on";
+    else if (spec.kind === "date") values[spec.name] = dateInput(raw);
+    else values[spec.name] = typeof raw === "string" ? raw : "";
   }
   return values;
 }

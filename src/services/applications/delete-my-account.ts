@@ -18,7 +18,7 @@ const schema = z.object({
  * round, nationality, status, language levels and eligibility.
  */
 export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const input = parseInput(schema, raw);
   const c = await ctx.auth.$context;
   const account = await ctx.db

@@ -4,7 +4,7 @@ import { loadApplication } from "./application-record.ts";
 
 /** Everything the platform holds about the signed-in applicant, as one JSON document (APPI disclosure). */
 export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Promise<Record<string, unknown>> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const [user, apps, emails] = await Promise.all([
     ctx.db
       .selectFrom("user")

@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema.ts";
 import type { Actor } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { writeAudit } from "../audit/write-audit.ts";
-import { isOpen } from "./get-my-application.ts";
+import { takesApplications } from "../../domain/round-phases.ts";
 import { getOpenRound } from "./get-open-round.ts";
 
 export type EditRefusal = { code: "no_open_round" } | { code: "deadline_passed"; at: Date } | { code: "not_draft"; status: string };
@@ -16,8 +16,8 @@ export type EditRefusal = { code: "no_open_round" } | { code: "deadline_passed";
  */
 export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: Date): Promise<{ id: string }> {
   const round = await getOpenRound({ db: trx });
-  if (!round) throw new RefusedError<EditRefusal>([{ code: "no_open_round" }]);
-  if (!isOpen(round, now)) throw new RefusedError<EditRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+  if (!round) throw new RefusedError<EditRefusal>("refusal", [{ code: "no_open_round" }]);
+  if (!takesApplications(round, now)) throw new RefusedError<EditRefusal>("refusal", [{ code: "deadline_passed", at: round.applicationClose! }]);
   const exists = await trx
     .selectFrom("applications")
     .select("id")
@@ -49,7 +49,7 @@ export async function findOrCreateDraft(trx: Kysely<Database>, who: Actor, now: 
     .where("applicant_user_id", "=", who.userId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  if (app.status !== "draft") throw new RefusedError<EditRefusal>([{ code: "not_draft", status: app.status }]);
+  if (app.status !== "draft") throw new RefusedError<EditRefusal>("refusal", [{ code: "not_draft", status: app.status }]);
   return { id: app.id };
 }
 

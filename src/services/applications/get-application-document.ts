@@ -1,18 +1,19 @@
-import { needsTwoFactor, roleGrants } from "../../domain/roles.ts";
+import { permits, scopeOf } from "../../domain/roles.ts";
+import { authenticate } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, TwoFactorRequiredError, UnauthenticatedError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
 
 /**
- * A document's bytes, for its owner, operators, and reviewers assigned to the
- * application. Anyone else gets "not found", whether or not it exists.
+ * A document's bytes, for whom src/domain/roles.ts permits "document.download":
+ * its applicant, operators, and reviewers assigned to the application. Anyone
+ * else gets "not found", whether or not it exists.
  */
 export async function getApplicationDocument(
   ctx: ServiceContext,
   actor: Actor | null,
   documentId: string,
 ): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
-  if (!actor) throw new UnauthenticatedError();
-  if (needsTwoFactor(actor.role) && !actor.twoFactorEnabled) throw new TwoFactorRequiredError();
+  const who = authenticate(actor);
   const doc = await ctx.db
     .selectFrom("application_documents")
     .innerJoin("applications", "applications.id", "application_documents.application_id")
@@ -26,18 +27,17 @@ export async function getApplicationDocument(
     .where("application_documents.id", "=", documentId)
     .executeTakeFirst();
   if (!doc) throw new NotFoundError("document");
-  const allowed =
-    doc.applicant_user_id === actor.userId ||
-    roleGrants(actor.role, "application.read") ||
-    (actor.role === "reviewer" &&
-      Boolean(
-        await ctx.db
-          .selectFrom("review_assignments")
-          .select("id")
-          .where("application_id", "=", doc.application_id)
-          .where("reviewer_user_id", "=", actor.userId)
-          .executeTakeFirst(),
-      ));
-  if (!allowed) throw new NotFoundError("document");
+  const own = doc.applicant_user_id === who.userId;
+  const assigned =
+    scopeOf(who.role, "document.download") === "assigned" &&
+    Boolean(
+      await ctx.db
+        .selectFrom("review_assignments")
+        .select("id")
+        .where("application_id", "=", doc.application_id)
+        .where("reviewer_user_id", "=", who.userId)
+        .executeTakeFirst(),
+    );
+  if (!permits(who.role, "document.download", { own, assigned })) throw new NotFoundError("document");
   return { bytes: await ctx.files.get(doc.storage_key), contentType: doc.content_type, fileName: doc.original_name };
 }

@@ -1,4 +1,5 @@
 import type { EligibilityResult } from "../../domain/eligibility.ts";
+import { takesApplications } from "../../domain/round-phases.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import type { Step } from "./application-steps.ts";
@@ -16,7 +17,7 @@ export interface MyApplication {
 
 /** The signed-in applicant's application (in the open round, or their latest one) with its eligibility. */
 export async function getMyApplication(ctx: ServiceContext, actor: Actor | null): Promise<MyApplication> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const round = await getOpenRound(ctx);
   const row = await ctx.db
     .selectFrom("applications")
@@ -33,7 +34,7 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     .orderBy("created_at", "desc")
     .executeTakeFirst();
   const application = row ? await loadApplication(ctx.db, row.id) : null;
-  if (!application) return { round, application: null, eligibility: null, completed: [], editable: Boolean(round && isOpen(round, ctx.clock())) };
+  if (!application) return { round, application: null, eligibility: null, completed: [], editable: Boolean(round && takesApplications(round, ctx.clock())) };
   const rules = await loadEligibilityRules(ctx.db, application.roundId);
   const sameRound = round?.id === application.roundId;
   return {
@@ -41,10 +42,6 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     application,
     eligibility: eligibilityOf(application, rules),
     completed: completedSteps(application),
-    editable: application.status === "draft" && sameRound && isOpen(round!, ctx.clock()),
+    editable: application.status === "draft" && sameRound && takesApplications(round!, ctx.clock()),
   };
-}
-
-export function isOpen(round: OpenRound, now: Date): boolean {
-  return !round.applicationClose || now.getTime() < round.applicationClose.getTime();
 }

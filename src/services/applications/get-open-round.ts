@@ -1,7 +1,9 @@
+import { APPLICATION_PHASE } from "../../domain/round-phases.ts";
 import type { ServiceContext } from "../context.ts";
 
 export interface OpenRound {
   id: string;
+  phase: string;
   fiscalYear: number;
   nameJa: string;
   nameEn: string;
@@ -17,7 +19,7 @@ export async function getOpenRound(ctx: Pick<ServiceContext, "db">): Promise<Ope
   const round = await ctx.db
     .selectFrom("rounds")
     .selectAll()
-    .where("phase", "=", "recruitment")
+    .where("phase", "=", APPLICATION_PHASE)
     .orderBy("fiscal_year", "desc")
     .orderBy("created_at", "desc")
     .executeTakeFirst();
@@ -25,6 +27,7 @@ export async function getOpenRound(ctx: Pick<ServiceContext, "db">): Promise<Ope
   const deadlines = await ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", round.id).orderBy("due_at").execute();
   return {
     id: round.id,
+    phase: round.phase,
     fiscalYear: round.fiscal_year,
     nameJa: round.name_ja,
     nameEn: round.name_en,

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { OVERRIDABLE_RULES } from "../../domain/eligibility.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { refreshEligibility } from "./application-record.ts";
-
-export const OVERRIDABLE_RULES = ["nationality", "age", "language", "document", "residence", "prior_participation"] as const;
 
 const schema = z.object({
   rule: z.enum(OVERRIDABLE_RULES, { error: "errors.chooseOne" }),

@@ -7,7 +7,7 @@ import { findOrCreateDraft } from "./find-or-create-draft.ts";
 
 /** Removes a document from the applicant's own draft (the file is deleted after the change commits). */
 export async function removeApplicationDocument(ctx: ServiceContext, actor: Actor | null, documentId: string): Promise<void> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const key = await ctx.db.transaction().execute(async (trx) => {
     const app = await findOrCreateDraft(trx, who, ctx.clock());
     const doc = await trx

@@ -26,7 +26,7 @@ export async function saveApplicationStep(
   actor: Actor | null,
   input: { step: Step; values: Record<string, unknown>; autosave?: boolean },
 ): Promise<SaveResult> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const valid: Record<string, unknown> = {};
   const fieldErrors: Record<string, FieldError[]> = {};
   for (const spec of STEP_FIELDS[input.step]) {

@@ -1,11 +1,12 @@
 import { sql } from "kysely";
+import { applicationReceiptNumber } from "../../domain/receipt-number.ts";
 import type { Unmet } from "../../domain/eligibility.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { eligibilityOf, loadApplication, loadEligibilityRules } from "./application-record.ts";
-import { isOpen } from "./get-my-application.ts";
+import { takesApplications } from "../../domain/round-phases.ts";
 import { getOpenRound } from "./get-open-round.ts";
 
 export type SubmitRefusal =
@@ -21,7 +22,7 @@ export async function submitApplication(
   ctx: ServiceContext,
   actor: Actor | null,
 ): Promise<{ receiptNumber: string; applicationId: string; alreadySubmitted: boolean }> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const round = await getOpenRound({ db: trx });
@@ -32,16 +33,16 @@ export async function submitApplication(
       .where("round_id", "=", round?.id ?? "")
       .forUpdate()
       .executeTakeFirst();
-    if (!round || !row) throw new RefusedError<SubmitRefusal>([{ code: "no_application" }]);
+    if (!round || !row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
     // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
     if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
-    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>([{ code: "not_draft", status: row.status }]);
-    if (!isOpen(round, now)) throw new RefusedError<SubmitRefusal>([{ code: "deadline_passed", at: round.applicationClose! }]);
+    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.status }]);
+    if (!takesApplications(round, now)) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: round.applicationClose! }]);
     const app = (await loadApplication(trx, row.id))!;
     const { effective } = eligibilityOf(app, await loadEligibilityRules(trx, row.round_id));
-    if (!effective.eligible) throw new RefusedError<SubmitRefusal>([{ code: "not_eligible", unmet: effective.unmet }]);
+    if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
     const { rows } = await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(trx);
-    const receiptNumber = `JIP${String(round.fiscalYear).slice(-2)}-${rows[0]!.n}`;
+    const receiptNumber = applicationReceiptNumber(round.fiscalYear, rows[0]!.n);
     await trx
       .updateTable("applications")
       .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })

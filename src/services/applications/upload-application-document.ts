@@ -20,7 +20,7 @@ export async function uploadApplicationDocument(
   actor: Actor | null,
   input: { kind: unknown; file: File | null },
 ): Promise<{ id: string }> {
-  const who = authorize(actor, "application.own");
+  const who = authorize(actor, "application.manage");
   const kind = z.enum(DOCUMENT_KINDS).safeParse(input.kind);
   if (!kind.success) throw new ValidationError({ kind: [{ key: "errors.chooseOne" }] });
   const file = input.file;

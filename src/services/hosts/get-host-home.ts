@@ -1,4 +1,5 @@
-import { sizeClassOf, regionOf, type Region, type SizeClass } from "../../domain/host-organization.ts";
+import { type SizeClass, sizeClassOf } from "../../domain/host-organization.ts";
+import { type Region, regionOf } from "../../domain/regions.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { listHostRounds, type HostRoundSummary } from "./host-applications.ts";
@@ -33,7 +34,7 @@ export interface HostHome {
 
 /** The host's start page: their organization, its members, and the rounds they can apply for. */
 export async function getHostHome(ctx: ServiceContext, actor: Actor | null): Promise<HostHome> {
-  const who = authorize(actor, "host.own");
+  const who = authorize(actor, "organization.manage");
   const m = await findMembership(ctx.db, who.userId);
   if (!m) return { organization: null, orgRole: null, members: [], pendingInvitations: [], rounds: [] };
   const org = await ctx.db.selectFrom("host_organizations").selectAll().where("id", "=", m.organizationId).executeTakeFirstOrThrow();

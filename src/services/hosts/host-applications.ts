@@ -7,14 +7,13 @@ import { type Kysely, sql } from "kysely";
 import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
 import { hostApplicationEditable } from "../../domain/host-organization.ts";
+import { hostApplicationReceiptNumber } from "../../domain/receipt-number.ts";
+import { HOST_APPLICATION_PHASES, inHostApplicationPhase } from "../../domain/round-phases.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, type Refusal, RefusedError } from "../errors.ts";
 import { hostApplicationSchema, positionSchema } from "./host-schemas.ts";
 import { type Membership, requireMembership } from "./membership.ts";
-
-/** Phases in which a round takes host applications. */
-const HOST_OPEN_PHASES = ["information_sessions", "recruitment"];
 
 export interface HostRoundSummary {
   id: string;
@@ -29,7 +28,7 @@ export async function listHostRounds(db: Kysely<Database>): Promise<HostRoundSum
     .selectFrom("rounds")
     .leftJoin("round_deadlines", (j) => j.onRef("round_deadlines.round_id", "=", "rounds.id").on("round_deadlines.kind", "=", "host_application_close"))
     .select(["rounds.id", "rounds.name_ja", "rounds.name_en", "rounds.phase", "round_deadlines.due_at"])
-    .where("rounds.phase", "in", HOST_OPEN_PHASES)
+    .where("rounds.phase", "in", HOST_APPLICATION_PHASES)
     .orderBy("rounds.fiscal_year", "desc")
     .orderBy("rounds.name_ja")
     .execute();
@@ -116,12 +115,12 @@ export async function getMyHostApplication(ctx: ServiceContext, actor: Actor | n
     .where("round_id", "=", roundId)
     .where("organization_id", "=", m.organizationId)
     .executeTakeFirst();
-  if (!app && !HOST_OPEN_PHASES.includes(round.phase)) throw new NotFoundError("round");
+  if (!app && !inHostApplicationPhase(round.phase)) throw new NotFoundError("round");
   const closesAt = round.due_at ?? null;
   return {
     round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en, closesAt, fiscalYear: round.fiscal_year },
     organizationName: org.name_ja,
-    editable: HOST_OPEN_PHASES.includes(round.phase) && hostApplicationEditable(app?.status ?? "draft", ctx.clock(), closesAt),
+    editable: hostApplicationEditable(app?.status ?? "draft", { phase: round.phase, hostApplicationClose: closesAt }, ctx.clock()),
     application: app
       ? {
           id: app.id,
@@ -141,7 +140,7 @@ export async function getMyHostApplication(ctx: ServiceContext, actor: Actor | n
 /** Refuses a change once the deadline has passed (the message shows the deadline), or when the application is decided. */
 async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m: Membership, roundId: string, create: boolean) {
   const round = await loadRound(trx, roundId);
-  if (!HOST_OPEN_PHASES.includes(round.phase)) throw new NotFoundError("round");
+  if (!inHostApplicationPhase(round.phase)) throw new NotFoundError("round");
   let app = await trx
     .selectFrom("host_applications")
     .select(["id", "status"])
@@ -149,12 +148,12 @@ async function editableApplication(trx: Kysely<Database>, ctx: ServiceContext, m
     .where("organization_id", "=", m.organizationId)
     .executeTakeFirst();
   const closesAt = round.due_at ?? null;
-  if (!hostApplicationEditable(app?.status ?? "draft", ctx.clock(), closesAt)) {
-    if (app && app.status !== "draft" && app.status !== "submitted") throw new ValidationError({}, [{ key: "hostApplication.errors.decided" }]);
-    throw new ValidationError({}, [{ key: "hostApplication.errors.closed", params: { at: closesAt ?? "—" } }]);
+  if (!hostApplicationEditable(app?.status ?? "draft", { phase: round.phase, hostApplicationClose: closesAt }, ctx.clock())) {
+    if (app && app.status !== "draft" && app.status !== "submitted") throw new RefusedError("hostApplication.refusals", [{ code: "decided" }]);
+    throw new RefusedError("hostApplication.refusals", [{ code: "closed", at: closesAt }]);
   }
   if (!app) {
-    if (!create) throw new ValidationError({}, [{ key: "hostApplication.errors.saveFirst" }]);
+    if (!create) throw new RefusedError("hostApplication.refusals", [{ code: "save_first" }]);
     const id = crypto.randomUUID();
     await trx
       .insertInto("host_applications")
@@ -260,21 +259,21 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const app = await editableApplication(trx, ctx, m, roundId, false);
     const full = await trx.selectFrom("host_applications").selectAll().where("id", "=", app.id).executeTakeFirstOrThrow();
-    const problems = [];
-    if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ key: "hostApplication.errors.planMissing" });
+    const problems: Refusal[] = [];
+    if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ code: "plan_missing" });
     const n = await trx
       .selectFrom("positions")
       .select((eb) => eb.fn.countAll<string>().as("n"))
       .where("host_application_id", "=", app.id)
       .executeTakeFirstOrThrow();
-    if (Number(n.n) === 0) problems.push({ key: "hostApplication.errors.noPositions" });
-    if (problems.length) throw new ValidationError({}, problems);
+    if (Number(n.n) === 0) problems.push({ code: "no_positions" });
+    if (problems.length) throw new RefusedError("hostApplication.refusals", problems);
     if (full.status === "submitted") return { receiptNumber: full.receipt_number!, mail: false };
     const round = await loadRound(trx, roundId);
     let receipt = full.receipt_number;
     if (!receipt) {
       const seq = await sql<{ n: string }>`select nextval('host_application_receipt_seq') as n`.execute(trx);
-      receipt = `JIPH${String(round.fiscal_year % 100).padStart(2, "0")}-${seq.rows[0]!.n}`;
+      receipt = hostApplicationReceiptNumber(round.fiscal_year, seq.rows[0]!.n);
     }
     await trx
       .updateTable("host_applications")

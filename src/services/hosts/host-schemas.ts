@@ -2,16 +2,18 @@
 import { z } from "zod";
 import { checkCorporateNumber } from "../../domain/corporate-number.ts";
 import {
+  HOST_APPLICATION_STATUSES,
   HOST_DECISIONS,
   HOST_GOALS,
   HOST_KINDS,
+  JSIC_DIVISIONS,
   LEGAL_FORMS,
   OVERSEAS_STATUSES,
-  REGIONS,
   SIZE_CLASSES,
-  isPrefectureCode,
   looksLikeHtml,
 } from "../../domain/host-organization.ts";
+import { POSITION_LANGUAGES, WORK_LANGUAGES } from "../../domain/languages.ts";
+import { REGIONS, isPrefectureCode } from "../../domain/regions.ts";
 import { email } from "../auth/auth-schemas.ts";
 
 /** Plain text: trimmed, bounded, no markup. */
@@ -75,8 +77,6 @@ const countryList = z
   .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostForm.errors.countries" })
   .refine((list) => list.length <= 50, { error: "errors.tooBig" });
 
-export const WORK_LANGUAGES = ["ja", "en", "zh", "ko", "vi", "id", "th", "es", "pt", "fr", "other"] as const;
-
 const stringList = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -96,7 +96,7 @@ export const organizationSchema = z.object({
     .refine((v) => v === null || /^[0-9]{3}-?[0-9]{4}$/.test(v), { error: "hostForm.errors.postalCode" }),
   prefectureCode,
   addressJa: text(300),
-  jsicDivision: z.string({ error: "errors.required" }).regex(/^[A-T]$/, { error: "errors.required" }),
+  jsicDivision: z.enum(JSIC_DIVISIONS, { error: "errors.required" }),
   employees: wholeNumber(0, 10_000_000),
   capitalYen: z
     .string()
@@ -147,8 +147,6 @@ const isoDate = z
   .transform((v) => v || null)
   .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), { error: "errors.date" });
 
-export const POSITION_LANGUAGES = ["N1", "N2", "N3", "N4", "N5", "english"] as const;
-
 export const positionSchema = z
   .object({
     title: text(200),
@@ -194,14 +192,10 @@ export const decisionSchema = z.object({
 export const hostListFilterSchema = z.object({
   roundId: z.string().optional(),
   region: z.enum(REGIONS).optional().catch(undefined),
-  jsic: z
-    .string()
-    .regex(/^[A-T]$/)
-    .optional()
-    .catch(undefined),
+  jsic: z.enum(JSIC_DIVISIONS).optional().catch(undefined),
   sizeClass: z.enum(SIZE_CLASSES).optional().catch(undefined),
   overseasStatus: z.enum(OVERSEAS_STATUSES).optional().catch(undefined),
   kind: z.enum(HOST_KINDS).optional().catch(undefined),
-  status: z.enum(["draft", "submitted", "changes_requested", "accepted", "declined", "withdrawn"]).optional().catch(undefined),
+  status: z.enum(HOST_APPLICATION_STATUSES).optional().catch(undefined),
 });
 export type HostListFilter = z.output<typeof hostListFilterSchema>;

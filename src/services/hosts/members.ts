@@ -12,7 +12,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { password, personName } from "../auth/auth-schemas.ts";
 import { EmailTakenError, hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { INVITATION_TTL_MS, hashToken } from "../staff/invite-staff.ts";
 import { inviteMemberSchema } from "./host-schemas.ts";
 import { findMembership, requireMembership } from "./membership.ts";
@@ -123,7 +123,7 @@ export async function acceptHostInvitation(
   const { inv, user } = await openInvitation(ctx, token);
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (user) {
-    if (!actor || actor.userId !== user.id) throw new ValidationError({}, [{ key: "hostOrg.errors.signInAsInvitee", params: { email: inv.email } }]);
+    if (!actor || actor.userId !== user.id) throw new RefusedError("hostOrg.refusals", [{ code: "sign_in_as_invitee", email: inv.email }]);
   } else {
     const input = parseInput(acceptNewSchema, raw);
     newAccount = { name: input.name, passwordHash: await hashPassword(ctx, input.password) };
@@ -189,7 +189,7 @@ export async function changeMemberRole(ctx: ServiceContext, actor: Actor | null,
       .executeTakeFirst();
     if (!target) throw new NotFoundError("host_membership");
     if (target.org_role === input.orgRole) return;
-    if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new ValidationError({}, [{ key: "hostOrg.errors.lastAdmin" }]);
+    if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new RefusedError("hostOrg.refusals", [{ code: "last_admin" }]);
     await trx
       .updateTable("host_memberships")
       .set({ org_role: input.orgRole })
@@ -217,7 +217,7 @@ export async function removeMember(ctx: ServiceContext, actor: Actor | null, raw
       .where("user_id", "=", input.userId)
       .executeTakeFirst();
     if (!target) throw new NotFoundError("host_membership");
-    if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new ValidationError({}, [{ key: "hostOrg.errors.lastAdmin" }]);
+    if (target.org_role === "admin" && (await adminCount(trx, m.organizationId)) <= 1) throw new RefusedError("hostOrg.refusals", [{ code: "last_admin" }]);
     await trx.deleteFrom("host_memberships").where("organization_id", "=", m.organizationId).where("user_id", "=", input.userId).execute();
     await writeAudit(trx, m.actor, {
       action: "host_member.remove",

@@ -3,7 +3,7 @@ import { parseInput } from "../validation.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { ValidationError } from "../errors.ts";
+import { RefusedError, ValidationError } from "../errors.ts";
 import { corporateNumber, organizationSchema } from "./host-schemas.ts";
 import { findMembership } from "./membership.ts";
 
@@ -23,9 +23,9 @@ export async function unknownCountries(ctx: ServiceContext, codes: string[]): Pr
  * offers to ask that organization's admin to add them instead.
  */
 export async function registerOrganization(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<RegisterResult> {
-  const who = authorize(actor, "host.own");
+  const who = authorize(actor, "organization.manage");
   const input = parseInput(organizationSchema, raw);
-  if (await findMembership(ctx.db, who.userId)) throw new ValidationError({}, [{ key: "hostOrg.errors.alreadyMember" }]);
+  if (await findMembership(ctx.db, who.userId)) throw new RefusedError("hostOrg.refusals", [{ code: "already_member" }]);
   const unknown = await unknownCountries(ctx, input.overseasCountries);
   if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostForm.errors.unknownCountries", params: { codes: unknown.join(", ") } }] });
   const existing = await ctx.db.selectFrom("host_organizations").select(["name_ja"]).where("corporate_number", "=", input.corporateNumber).executeTakeFirst();
@@ -70,7 +70,7 @@ export async function registerOrganization(ctx: ServiceContext, actor: Actor | n
 
 /** Asks the admins of the organization with this corporate number to add the caller (by e-mail to each admin). */
 export async function requestToJoin(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
-  const who = authorize(actor, "host.own");
+  const who = authorize(actor, "organization.manage");
   const input = parseInput(z.object({ corporateNumber }), raw);
   const org = await ctx.db.selectFrom("host_organizations").select(["id", "name_ja"]).where("corporate_number", "=", input.corporateNumber).executeTakeFirst();
   if (!org) throw new ValidationError({ corporateNumber: [{ key: "hostOrg.errors.notRegistered" }] });

@@ -7,11 +7,12 @@
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { parseInput } from "../validation.ts";
 import type { Database } from "../../db/schema.ts";
-import { type Region, type SizeClass, SIZE_CLASS_RANGES, regionOf, sizeClassOf } from "../../domain/host-organization.ts";
+import { type SizeClass, SIZE_CLASS_RANGES, sizeClassOf } from "../../domain/host-organization.ts";
+import { type Region, regionOf } from "../../domain/regions.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, RefusedError } from "../errors.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
 import { type PositionView, loadPositions, supportPlanOf } from "./host-applications.ts";
 import { type HostListFilter, decisionSchema, hostListFilterSchema } from "./host-schemas.ts";
@@ -274,7 +275,7 @@ export async function decideHostApplication(ctx: ServiceContext, actor: Actor | 
       .where("host_applications.id", "=", id)
       .executeTakeFirst();
     if (!app || app.status === "draft") throw new NotFoundError("host_application");
-    if (app.status !== "submitted") throw new ValidationError({}, [{ key: "hostScreening.errors.notSubmitted" }]);
+    if (app.status !== "submitted") throw new RefusedError("hostScreening.refusals", [{ code: "not_submitted" }]);
     await trx
       .updateTable("host_applications")
       .set({ status: input.decision, decision_reason: input.reason, decided_by: who.userId, decided_at: ctx.clock(), updated_at: ctx.clock() })

@@ -12,7 +12,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { ValidationError } from "../errors.ts";
+import { RefusedError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { type AudienceFilter, type MessageInput, audienceFilter, messageSchema } from "./message-schemas.ts";
 import { type Recipient, findRecipients } from "./recipients.ts";
@@ -78,7 +78,7 @@ export async function sendMessage(ctx: ServiceContext, actor: Actor | null, raw:
   return ctx.db.transaction().execute(async (trx) => {
     await checkRefs(trx, filter);
     const planned = plan(await findRecipients(trx, filter), texts);
-    if (planned.length === 0) throw new ValidationError({}, [{ key: "messagesStaff.errors.noRecipients" }]);
+    if (planned.length === 0) throw new RefusedError("messagesStaff.refusals", [{ code: "no_recipients" }]);
     const now = ctx.clock();
     await trx
       .insertInto("messages")

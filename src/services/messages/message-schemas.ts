@@ -1,25 +1,15 @@
 /** Input of the operator's message form: who receives it, and its per-language versions. */
 import { z } from "zod";
+import { APPLICATION_STATUSES } from "../../domain/application-status.ts";
 import { HOST_APPLICATION_STATUSES } from "../../domain/host-organization.ts";
 import { LOCALES } from "../../i18n/locales.ts";
 
 export const AUDIENCE_KINDS = ["applicants", "hosts", "sessionRegistrants"] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
-export const APPLICATION_STATUSES = [
-  "draft",
-  "submitted",
-  "withdrawn",
-  "under_review",
-  "interview",
-  "selected",
-  "waitlisted",
-  "rejected",
-  "matched",
-  "placed",
-  "completed",
-] as const;
-export { HOST_APPLICATION_STATUSES };
+/** Applicants are chosen by their application's status (an anonymized record has nobody to write to). */
+export const AUDIENCE_APPLICATION_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "anonymized");
+/** Session registrants by where they stand: holding a place, waiting, or marked as attended. */
 export const REGISTRANT_STATUSES = ["registered", "waitlisted", "attended"] as const;
 
 const optional = (max: number) =>
@@ -56,7 +46,7 @@ export const messageSchema = z
     }
     if (v.audience === "applicants") {
       if (!v.roundId) ctx.addIssue({ code: "custom", path: ["roundId"], message: "errors.chooseOne" });
-      if (!v.applicationStatus || !(APPLICATION_STATUSES as readonly string[]).includes(v.applicationStatus)) {
+      if (!v.applicationStatus || !(AUDIENCE_APPLICATION_STATUSES as readonly string[]).includes(v.applicationStatus)) {
         ctx.addIssue({ code: "custom", path: ["applicationStatus"], message: "errors.chooseOne" });
       }
     }

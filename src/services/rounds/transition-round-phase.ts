@@ -28,7 +28,7 @@ export async function transitionRoundPhase(
     if (!round) throw new NotFoundError("round");
     const facts = await loadRoundFacts(trx, round, ctx.clock());
     const check = checkTransition(facts, to);
-    if (!check.ok) throw new RefusedError<Refusal>(check.refusals);
+    if (!check.ok) throw new RefusedError<Refusal>("refusals", check.refusals);
     await trx.updateTable("rounds").set({ phase: to, updated_at: ctx.clock() }).where("id", "=", round.id).execute();
     await writeAudit(trx, who, {
       action: "round.transition",

@@ -7,7 +7,9 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type FieldError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { type PendingMail, promoteWaitlisted, sessionMail } from "./session-mail.ts";
+import { TOLD_OF_CANCELLATION } from "../../domain/information-sessions.ts";
+import { type PendingMail, sessionMail } from "./session-mail.ts";
+import { promoteWaitlisted } from "./waiting-list.ts";
 import { sessionSchema } from "./session-schemas.ts";
 
 function clean(texts: Record<string, string | undefined>): Record<string, string> {
@@ -99,7 +101,7 @@ export async function cancelSession(ctx: ServiceContext, actor: Actor | null, id
       .selectFrom("session_registrations")
       .select(["id", "name", "email", "locale"])
       .where("session_id", "=", id)
-      .where("status", "in", ["registered", "waitlisted"])
+      .where("status", "in", [...TOLD_OF_CANCELLATION])
       .execute();
     const mails: PendingMail[] = people.map((p) => sessionMail(ctx, { ...session, cancelled_at: now }, p, "sessionCancelled", { cancelUrl: null }));
     await ctx.mailer.queueAll(mails, trx);

@@ -6,9 +6,11 @@
  */
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { cancelUrl, hashCancelToken, newCancelToken, promoteWaitlisted, sessionMail } from "./session-mail.ts";
+import { placeForNewRegistration, registrationOpen } from "../../domain/information-sessions.ts";
+import { cancelUrl, hashCancelToken, newCancelToken, sessionMail } from "./session-mail.ts";
+import { promoteWaitlisted } from "./waiting-list.ts";
 import { registrationSchema } from "./session-schemas.ts";
 import { pickLanguage } from "./session-view.ts";
 
@@ -20,7 +22,8 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", input.sessionId).forUpdate().executeTakeFirst();
     if (!session || session.cancelled_at) throw new NotFoundError("information_session");
-    if (session.starts_at.getTime() <= ctx.clock().getTime()) throw new ValidationError({}, [{ key: "sessions.register.closed" }]);
+    if (!registrationOpen({ startsAt: session.starts_at, cancelled: false }, ctx.clock()))
+      throw new RefusedError("sessions.refusals", [{ code: "registration_closed" }]);
     const country = await trx.selectFrom("countries").select("code").where("code", "=", input.countryCode.toUpperCase()).executeTakeFirst();
     if (!country) throw new ValidationError({ countryCode: [{ key: "errors.chooseCountry" }] });
     const { token, hash } = newCancelToken();
@@ -46,14 +49,13 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
         .where("session_id", "=", session.id)
         .where("status", "=", "registered")
         .executeTakeFirstOrThrow();
-      const waiting = await trx
+      const { waiting } = await trx
         .selectFrom("session_registrations")
-        .select("id")
+        .select((eb) => eb.fn.countAll<string>().as("waiting"))
         .where("session_id", "=", session.id)
         .where("status", "=", "waitlisted")
-        .limit(1)
-        .executeTakeFirst();
-      status = Number(taken) < session.capacity && !waiting ? "registered" : "waitlisted";
+        .executeTakeFirstOrThrow();
+      status = placeForNewRegistration({ registered: Number(taken), waiting: Number(waiting) }, session.capacity);
       const values = {
         user_id: actor?.userId ?? null,
         name: input.name,

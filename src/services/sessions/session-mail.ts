@@ -1,11 +1,9 @@
 /**
  * E-mails to people registered for a session (in their language), the
- * cancel-link tokens (only their hash is stored), and the waiting list's
- * promotion. Mails are queued inside the use case's transaction.
+ * cancel-link tokens (only their hash is stored). Mails are queued inside
+ * the use case's transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.ts";
 import { buildIcs } from "../../domain/session-ics.ts";
 import type { ServiceContext } from "../context.ts";
 import type { MailMessage, MailTemplate } from "../mail/mailer.ts";
@@ -79,37 +77,4 @@ export function sessionMail(
     ];
   }
   return message;
-}
-
-/**
- * Fills free places from the waiting list, first come first served. Call with
- * the session row locked. Each promoted person gets a new cancel link by e-mail.
- */
-export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Database>, sessionId: string): Promise<PendingMail[]> {
-  const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", sessionId).executeTakeFirstOrThrow();
-  if (session.cancelled_at || session.starts_at.getTime() <= ctx.clock().getTime()) return [];
-  const { taken } = await trx
-    .selectFrom("session_registrations")
-    .select((eb) => eb.fn.countAll<string>().as("taken"))
-    .where("session_id", "=", sessionId)
-    .where("status", "=", "registered")
-    .executeTakeFirstOrThrow();
-  const free = session.capacity - Number(taken);
-  if (free <= 0) return [];
-  const waiting = await trx
-    .selectFrom("session_registrations")
-    .select(["id", "name", "email", "locale"])
-    .where("session_id", "=", sessionId)
-    .where("status", "=", "waitlisted")
-    .orderBy("created_at")
-    .orderBy("id")
-    .limit(free)
-    .execute();
-  const mails: PendingMail[] = [];
-  for (const p of waiting) {
-    const { token, hash } = newCancelToken();
-    await trx.updateTable("session_registrations").set({ status: "registered", cancel_token_hash: hash }).where("id", "=", p.id).execute();
-    mails.push(sessionMail(ctx, session, p, "sessionPromoted", { cancelUrl: cancelUrl(ctx, p.locale, token) }));
-  }
-  return mails;
 }

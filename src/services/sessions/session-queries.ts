@@ -1,5 +1,6 @@
 /** Reading sessions: the public calendar, one session's page, and the operator's list and detail. */
 import { sql } from "kysely";
+import { deadlinePassed } from "../../domain/round-phases.ts";
 import { instantToZonedLocal } from "../../domain/session-time.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -82,7 +83,7 @@ export async function getPublicSession(ctx: ServiceContext, actor: Actor | null,
     full: Number(row.registered) >= row.capacity,
     meetingUrl: myStatus === "registered" ? row.meeting_url : null,
     myStatus,
-    past: row.starts_at.getTime() <= ctx.clock().getTime(),
+    past: deadlinePassed(row.starts_at, ctx.clock()),
   };
 }
 

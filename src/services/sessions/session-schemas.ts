@@ -1,10 +1,8 @@
 /** Input schemas for information sessions and registrations (operator form, public form, CLI). */
 import { z } from "zod";
 import { LOCALES } from "../../i18n/locales.ts";
+import { SESSION_AUDIENCES, SESSION_MODES } from "../../domain/information-sessions.ts";
 import { isValidTimeZone } from "../../domain/time.ts";
-
-export const SESSION_MODES = ["online", "in_person"] as const;
-export const SESSION_AUDIENCES = ["applicants", "hosts", "both"] as const;
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>

@@ -1,6 +1,6 @@
 /** Assertions on what a use case throws, shared by the integration suites; and quiet runs of jobs that log each failure. */
 import { expect } from "vitest";
-import { ValidationError } from "#src/services/errors.ts";
+import { RefusedError, ValidationError } from "#src/services/errors.ts";
 
 /** The error a promise rejects with; fails the test when it resolves. */
 export async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -27,4 +27,11 @@ export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     console.error = original;
   }
+}
+
+/** The RefusedError a promise rejects with (the one way a use case refuses); fails the test otherwise. */
+export async function refusalOf(promise: Promise<unknown>): Promise<RefusedError> {
+  const err = await caught(promise);
+  expect(err).toBeInstanceOf(RefusedError);
+  return err as RefusedError;
 }

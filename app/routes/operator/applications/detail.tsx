@@ -1,13 +1,14 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { STEPS, STEP_FIELDS } from "#src/services/applications/application-steps.ts";
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
-import { OVERRIDABLE_RULES, recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
+import { OVERRIDABLE_RULES } from "#src/domain/eligibility.ts";
+import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { describeUnmet } from "../../../components/eligibility.tsx";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => recordEligibilityOverride(rt, actor, params.id, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => recordEligibilityOverride(rt, actor, params.id, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/applications/${params.id}?overridden=1`);
 }

@@ -1,5 +1,5 @@
 import { Form, useLoaderData, useLocation } from "react-router";
-import { JLPT_LEVELS } from "#src/services/applications/application-steps.ts";
+import { JLPT_LEVELS } from "#src/domain/languages.ts";
 import { listApplications } from "#src/services/applications/list-applications.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { Field, Select } from "../../../components/forms/index.ts";

@@ -6,8 +6,9 @@ import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, formatPeriod, useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
+import { Refusal } from "../../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -18,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => decideHostApplication(rt, actor, params.id, Object.fromEntries(form)));
+  const out = await runForm(request, locale, form, () => decideHostApplication(rt, actor, params.id, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/hosts/${params.id}?decided=1`);
 }
@@ -65,6 +66,7 @@ export default function HostReview() {
   return (
     <>
       <h1>{t("hostScreening.detailTitle", { receipt: r.receiptNumber ?? "—" })}</h1>
+      <Refusal />
       {search.get("decided") ? (
         <p className="notice" role="status">
           {t("hostScreening.decided")}

@@ -1,5 +1,6 @@
 /** Host applications of a round by region, industry and size class (on the round dashboard). */
-import { REGIONS, SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import { SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import { REGIONS } from "#src/domain/regions.ts";
 import type { HostCounts } from "#src/services/hosts/screen-host-applications.ts";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 

@@ -1,5 +1,6 @@
 import { Form, useLoaderData, useLocation } from "react-router";
-import { HOST_KINDS, OVERSEAS_STATUSES, REGIONS, SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import { HOST_KINDS, OVERSEAS_STATUSES, SIZE_CLASSES } from "#src/domain/host-organization.ts";
+import { REGIONS } from "#src/domain/regions.ts";
 import { listHostApplications } from "#src/services/hosts/screen-host-applications.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";

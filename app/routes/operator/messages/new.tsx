@@ -3,28 +3,14 @@ import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { previewMessage, sendMessage } from "#src/services/messages/compose-message.ts";
 import { listRegionChoices, listSessionChoices } from "#src/services/messages/message-queries.ts";
-import { APPLICATION_STATUSES, AUDIENCE_KINDS, HOST_APPLICATION_STATUSES, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
+import { HOST_APPLICATION_STATUSES } from "#src/domain/host-organization.ts";
+import { AUDIENCE_APPLICATION_STATUSES, AUDIENCE_KINDS, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { ErrorSummary, Field, Fieldset, type FormState, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { formValues, requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm, typedValues } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
-
-/** The flat form (subjects.ja=…) as the use case's input. */
-function messageInput(form: FormData) {
-  const get = (k: string) => String(form.get(k) ?? "");
-  return {
-    audience: get("audience"),
-    roundId: get("roundId"),
-    applicationStatus: get("applicationStatus"),
-    hostStatus: get("hostStatus"),
-    regionCode: get("regionCode"),
-    sessionId: get("sessionId"),
-    registrantStatus: get("registrantStatus"),
-    subjects: Object.fromEntries(LOCALES.map((l) => [l, get(`subjects.${l}`)])),
-    bodies: Object.fromEntries(LOCALES.map((l) => [l, get(`bodies.${l}`)])),
-  };
-}
+import { Refusal } from "../../../components/refusal.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -42,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const input = messageInput(form);
+  const input = readForm(form);
   if (String(form.get("intent")) === "send") {
     const out = await runForm(request, locale, form, () => sendMessage(rt, actor, input));
     if (!out.ok) return out.response;
@@ -50,7 +36,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const out = await runForm(request, locale, form, () => previewMessage(rt, actor, input));
   if (!out.ok) return out.response;
-  return { ok: true as const, preview: out.result, values: formValues(form) };
+  return { ok: true as const, preview: out.result, values: typedValues(form) };
 }
 
 export default function NewMessage() {
@@ -75,6 +61,7 @@ export default function NewMessage() {
   return (
     <>
       <h1>{t("messagesStaff.newTitle")}</h1>
+      <Refusal />
       <ErrorSummary state={failed} labels={labels} />
       {preview ? (
         <section aria-labelledby="preview-title" className="notice">
@@ -118,7 +105,7 @@ export default function NewMessage() {
             label={labels.applicationStatus!}
             state={state}
             defaultValue="submitted"
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.applicationStatuses.${s}`) }))}
+            options={AUDIENCE_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`messagesStaff.applicationStatuses.${s}`) }))}
           />
           <Select
             name="hostStatus"

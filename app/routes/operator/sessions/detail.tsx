@@ -8,9 +8,9 @@ import { FileUpload, SummaryList, useFormState } from "../../../components/forms
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
-import { SessionForm, sessionInput } from "./session-form.tsx";
+import { SessionForm } from "./session-form.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -48,7 +48,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     await run(request, locale, () => markAttendance(rt, actor, params.id, ids));
     return back("attendance");
   }
-  const out = await runForm(request, locale, form, () => updateSession(rt, actor, params.id, sessionInput(form)));
+  const out = await runForm(request, locale, form, () => updateSession(rt, actor, params.id, readForm(form)));
   if (!out.ok) return out.response;
   return back("saved");
 }

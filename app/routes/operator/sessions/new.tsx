@@ -4,9 +4,9 @@ import { createSession } from "#src/services/sessions/manage-session.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { useFormState } from "../../../components/forms/index.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
-import { SessionForm, sessionInput } from "./session-form.tsx";
+import { SessionForm } from "./session-form.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -21,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => createSession(rt, actor, sessionInput(form)));
+  const out = await runForm(request, locale, form, () => createSession(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/sessions/${out.result.id}?done=created`);
 }

@@ -5,28 +5,6 @@ import { ErrorSummary, Field, Fieldset, type FormState, Select, TextArea } from 
 import { countryOptions } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 
-/** The flat form (titles.ja=…) as the use case's input. */
-export function sessionInput(form: FormData) {
-  const get = (k: string) => String(form.get(k) ?? "");
-  return {
-    roundId: get("roundId"),
-    titles: Object.fromEntries(LOCALES.map((l) => [l, get(`titles.${l}`)])),
-    descriptions: Object.fromEntries(LOCALES.map((l) => [l, get(`descriptions.${l}`)])),
-    mode: get("mode"),
-    meetingUrl: get("meetingUrl"),
-    venue: get("venue"),
-    city: get("city"),
-    countryCode: get("countryCode"),
-    timeZone: get("timeZone"),
-    startsAt: get("startsAt"),
-    endsAt: get("endsAt"),
-    language: get("language"),
-    capacity: get("capacity"),
-    partnerOrganization: get("partnerOrganization"),
-    audience: get("audience"),
-  };
-}
-
 export function SessionForm({
   state,
   values,
