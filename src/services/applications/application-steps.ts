@@ -5,6 +5,7 @@
  * answer still saves every good one (nothing typed is lost).
  */
 import { z } from "zod";
+import { email, isRealDate, optionalText, requiredText } from "../fields.ts";
 import { JSIC_DIVISIONS } from "../../domain/host-organization.ts";
 import { ENGLISH_SELF_LEVELS, ENGLISH_TESTS, JLPT_LEVELS } from "../../domain/languages.ts";
 import { REGIONS } from "../../domain/regions.ts";
@@ -17,21 +18,12 @@ export function isStep(value: string): value is Step {
 }
 
 export const MOTIVATION_MAX = 2000;
-const text = (max: number) => z.string().trim().max(max, { error: "errors.tooLong" });
-const requiredText = (max: number) => text(max).min(1, { error: "errors.required" });
-const optionalText = (max: number) => text(max).transform((v) => (v === "" ? null : v));
-const isoDate = z
+const dateOfBirth = z
   .string()
   .trim()
   .min(1, { error: "errors.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1940-01-01" && v <= "2020-12-31";
-    },
-    { error: "errors.dateOfBirth" },
-  );
+  .refine((v) => isRealDate(v) && v >= "1940-01-01" && v <= "2020-12-31", { error: "errors.dateOfBirth" });
 const country = z
   .string()
   .trim()
@@ -70,23 +62,14 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
   personal: [
     f("familyName", "text", requiredText(100), true),
     f("givenName", "text", optionalText(100), false),
-    f("dateOfBirth", "date", isoDate, true),
+    f("dateOfBirth", "date", dateOfBirth, true),
     f("nationality", "country", country, true),
     f("residenceCountry", "country", country, true),
     f("priorParticipant", "yesno", yesNo, true),
     f("heardAbout", "select", optionalEnum(HEARD_ABOUT), false, { options: HEARD_ABOUT }),
   ],
   contact: [
-    f(
-      "contactEmail",
-      "email",
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .pipe(z.email({ error: "errors.email" })),
-      true,
-    ),
+    f("contactEmail", "email", email, true),
     f(
       "phone",
       "tel",

@@ -1,5 +1,6 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { sameEmail } from "../email-address.ts";
 import { loadApplication } from "./application-record.ts";
 
 /** Everything the platform holds about the signed-in applicant, as one JSON document (APPI disclosure). */
@@ -15,7 +16,7 @@ export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Pr
     ctx.db
       .selectFrom("outbound_emails")
       .select(["subject", "template", "locale", "created_at"])
-      .where((eb) => eb(eb.fn("lower", ["to_address"]), "=", who.email.toLowerCase()))
+      .where((eb) => sameEmail(eb, "to_address", who.email))
       .orderBy("created_at")
       .execute(),
   ]);
