@@ -396,6 +396,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await env.db.insertInto("review_assignments").values({ id: crypto.randomUUID(), application_id: appId, reviewer_user_id: reviewer.userId }).execute();
       const doc = await getApplicationDocument(env.ctx, reviewer, id);
       expect(new Uint8Array(doc.bytes)).toEqual(PDF_BYTES);
+
+      // Staff downloads are audited (who read which personal document); the applicant's own are not.
+      const downloads = await auditOf(appId, "application.document_download");
+      expect(downloads.map((a) => [a.actor_user_id, a.after])).toEqual([
+        [operator.userId, { document: id, kind: "graduation_certificate" }],
+        [reviewer.userId, { document: id, kind: "graduation_certificate" }],
+      ]);
     });
   });
 
@@ -729,6 +736,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     it("exports CSV with a BOM and header, quoting and neutralizing formulas", async () => {
       const csv = await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag });
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .select(["actor_user_id", "after"])
+        .where("action", "=", "application.export")
+        .where("actor_user_id", "=", operator.userId)
+        .execute();
+      expect(audit.map((a) => a.after)).toContainEqual({ filter: { roundId, q: tag }, rows: 4 });
       expect(csv.startsWith("\uFEFF")).toBe(true);
       expect(csv.endsWith("\r\n")).toBe(true);
       const lines = csv.slice(1).split("\r\n").slice(0, -1);

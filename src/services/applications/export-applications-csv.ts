@@ -1,3 +1,5 @@
+import { writeAudit } from "../audit/write-audit.ts";
+import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { csvFile } from "../csv.ts";
 import { type ApplicationFilter, type ApplicationRow, allApplications } from "./list-applications.ts";
@@ -19,9 +21,11 @@ function line(r: ApplicationRow): unknown[] {
   ];
 }
 
-/** The filtered applications as CSV (src/services/csv.ts). */
+/** The filtered applications as CSV (src/services/csv.ts). Audited like the host export: it carries personal data. */
 export async function exportApplicationsCsv(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): Promise<string> {
+  const who = authorize(actor, "application.read");
   const rows: unknown[][] = [];
-  for await (const r of allApplications(ctx, actor, filter)) rows.push(line(r));
+  for await (const r of allApplications(ctx, who, filter)) rows.push(line(r));
+  await writeAudit(ctx.db, who, { action: "application.export", entityType: "application", entityId: null, after: { filter, rows: rows.length } });
   return csvFile(HEADER, rows);
 }
