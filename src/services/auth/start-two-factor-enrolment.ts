@@ -1,7 +1,7 @@
 /** TOTP two-factor authentication (better-auth's twoFactor plugin): staff enrol it, and then every sign-in asks for a code. */
 import { ValidationError } from "../errors.ts";
+import { signedIn } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { UnauthenticatedError } from "../errors.ts";
 
 /** Step 1 of enrolment: confirm the password; returns the otpauth URI and backup codes. */
 export async function startTwoFactorEnrolment(
@@ -10,7 +10,7 @@ export async function startTwoFactorEnrolment(
   headers: Headers,
   password: string,
 ): Promise<{ totpURI: string; secret: string; backupCodes: string[] }> {
-  if (!actor) throw new UnauthenticatedError();
+  signedIn(actor);
   try {
     const result = await ctx.auth.api.enableTwoFactor({ body: { password }, headers });
     if (result.method !== "totp") throw new Error("unexpected two-factor method");

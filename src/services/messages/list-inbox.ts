@@ -1,15 +1,15 @@
+import { signedIn } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { UnauthenticatedError } from "../errors.ts";
 import { pickVersion, renderText } from "./render.ts";
 
 /** The signed-in user's messages, newest first, in the version chosen for them. */
 export async function listInbox(ctx: ServiceContext, actor: Actor | null) {
-  if (!actor) throw new UnauthenticatedError();
+  const who = signedIn(actor);
   const rows = await ctx.db
     .selectFrom("message_deliveries as d")
     .innerJoin("messages as m", "m.id", "d.message_id")
     .select(["m.id", "m.subject", "m.created_at", "d.locale", "d.recipient_name", "d.read_at"])
-    .where("d.recipient_user_id", "=", actor.userId)
+    .where("d.recipient_user_id", "=", who.userId)
     .orderBy("m.created_at", "desc")
     .limit(200)
     .execute();

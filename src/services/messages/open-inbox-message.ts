@@ -1,15 +1,16 @@
+import { signedIn } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, UnauthenticatedError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
 import { pickVersion, renderText } from "./render.ts";
 
 /** One message of the signed-in user's inbox; the first opening marks it read. */
 export async function openInboxMessage(ctx: ServiceContext, actor: Actor | null, id: string) {
-  if (!actor) throw new UnauthenticatedError();
+  const who = signedIn(actor);
   const row = await ctx.db
     .selectFrom("message_deliveries as d")
     .innerJoin("messages as m", "m.id", "d.message_id")
     .select(["m.id", "m.subject", "m.body", "m.created_at", "d.locale", "d.recipient_name", "d.read_at"])
-    .where("d.recipient_user_id", "=", actor.userId)
+    .where("d.recipient_user_id", "=", who.userId)
     .where("d.message_id", "=", id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError("message");
@@ -18,7 +19,7 @@ export async function openInboxMessage(ctx: ServiceContext, actor: Actor | null,
       .updateTable("message_deliveries")
       .set({ read_at: ctx.clock() })
       .where("message_id", "=", id)
-      .where("recipient_user_id", "=", actor.userId)
+      .where("recipient_user_id", "=", who.userId)
       .where("read_at", "is", null)
       .execute();
   }
