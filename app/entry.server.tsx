@@ -16,7 +16,7 @@ export const streamTimeout = 5_000;
 export async function startRuntime(): Promise<void> {
   const rt = await getRuntime();
   if (process.env.JIP_JOBS === "off") return;
-  // Background jobs of the server process: information-session reminders every 5 seconds (ADR 0007),
+  // Background jobs of the server process: information-session reminders every 5 seconds (ADR 0010),
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);

@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import { Form, data, useActionData, useLoaderData } from "react-router";
-import { startTwoFactorEnrolment, verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
+import { startTwoFactorEnrolment } from "#src/services/auth/start-two-factor-enrolment.ts";
+import { verifyTwoFactorCode } from "#src/services/auth/verify-two-factor-code.ts";
 import { signedIn } from "#src/services/authorize.ts";
 import { ErrorSummary, Field, type FormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";

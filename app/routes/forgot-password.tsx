@@ -1,5 +1,5 @@
 import { Form, redirect, useSearchParams } from "react-router";
-import { requestPasswordReset } from "#src/services/auth/password-reset.ts";
+import { requestPasswordReset } from "#src/services/auth/request-password-reset.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, runForm } from "../lib/request.server.ts";

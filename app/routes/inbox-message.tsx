@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { openInboxMessage } from "#src/services/messages/message-queries.ts";
+import { openInboxMessage } from "#src/services/messages/open-inbox-message.ts";
 import { Instant } from "../components/instant.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run } from "../lib/request.server.ts";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { listInbox } from "#src/services/messages/message-queries.ts";
+import { listInbox } from "#src/services/messages/list-inbox.ts";
 import { Instant } from "../components/instant.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run } from "../lib/request.server.ts";

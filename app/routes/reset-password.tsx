@@ -1,5 +1,5 @@
 import { Form, redirect, useSearchParams } from "react-router";
-import { resetPassword } from "#src/services/auth/password-reset.ts";
+import { resetPassword } from "#src/services/auth/reset-password.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, runForm } from "../lib/request.server.ts";

@@ -1,5 +1,5 @@
 import { Form, useSearchParams } from "react-router";
-import { verifyTwoFactorCode } from "#src/services/auth/two-factor.ts";
+import { verifyTwoFactorCode } from "#src/services/auth/verify-two-factor-code.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";

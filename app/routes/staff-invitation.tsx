@@ -1,5 +1,6 @@
 import { Form, redirect, useLoaderData } from "react-router";
-import { acceptStaffInvitation, findOpenStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
+import { acceptStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
+import { findOpenStaffInvitation } from "#src/services/staff/find-open-staff-invitation.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";

@@ -283,15 +283,6 @@ export interface HostOrganizationsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface HostScreeningReviewsTable {
-  id: string;
-  host_application_id: string;
-  reviewer_user_id: string | null;
-  score: ColumnType<string | null, number | string | null, number | string | null>;
-  comment: string | null;
-  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-
 export interface HostTrainingCompletionsTable {
   training_id: string;
   user_id: string;
@@ -729,7 +720,6 @@ export interface Database {
   host_invitations: HostInvitationsTable;
   host_memberships: HostMembershipsTable;
   host_organizations: HostOrganizationsTable;
-  host_screening_reviews: HostScreeningReviewsTable;
   host_training_completions: HostTrainingCompletionsTable;
   host_trainings: HostTrainingsTable;
   incidents: IncidentsTable;

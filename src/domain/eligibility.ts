@@ -44,27 +44,12 @@ export interface ApplicantFacts {
   consents: ReadonlySet<"program_purpose" | "privacy_appi">;
 }
 
-export const ELIGIBILITY_RULES = [
-  "nationality",
-  "age",
-  "language",
-  "document",
-  "residence",
-  "prior_participation",
-  "consent_purpose",
-  "consent_privacy",
-] as const;
+/** The rules an operator may let an application pass, with a written reason. */
+export const OVERRIDABLE_RULES = ["nationality", "age", "language", "document", "residence", "prior_participation"] as const;
+/** Consents only the applicant can give: never overridden. */
+export const CONSENT_RULES = ["consent_purpose", "consent_privacy"] as const;
+export const ELIGIBILITY_RULES = [...OVERRIDABLE_RULES, ...CONSENT_RULES] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
-
-/** The rules an operator may let an application pass, with a written reason; consents only the applicant can give. */
-export const OVERRIDABLE_RULES = [
-  "nationality",
-  "age",
-  "language",
-  "document",
-  "residence",
-  "prior_participation",
-] as const satisfies readonly EligibilityRule[];
 
 export type Unmet =
   | { rule: "nationality"; code: "missing" }

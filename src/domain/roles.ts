@@ -97,6 +97,11 @@ export function orgRoleManagesMembers(orgRole: OrgRole): boolean {
   return orgRole === "admin";
 }
 
+/** An organization always keeps an admin: demoting or removing its last admin is refused. */
+export function leavesNoAdmin(targetOrgRole: string, admins: number): boolean {
+  return targetOrgRole === "admin" && admins <= 1;
+}
+
 export function needsTwoFactor(role: UserRole): boolean {
   return TWO_FACTOR_ROLES.includes(role);
 }

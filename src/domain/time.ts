@@ -1,23 +1,77 @@
+/**
+ * Wall-clock times and instants: the one conversion path. Times are stored
+ * as UTC instants; people enter them as a wall-clock time in a zone — program
+ * deadlines in Asia/Tokyo, an information session in its venue's zone — and
+ * these helpers convert both ways (daylight saving time included, where a zone
+ * has it; Japan has had none since 1951).
+ */
+
 /** The program's legal time zone: deadlines are set in Asia/Tokyo time. */
 export const PROGRAM_TIME_ZONE = "Asia/Tokyo";
 
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs ~65 µs, using a built one ~1 µs. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The offset (ms) of a zone from UTC at an instant. */
+function offsetAt(at: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
 /**
- * Converts a wall-clock date-time in Asia/Tokyo ("2026-05-31T23:59") to an
- * instant. Japan has had no daylight saving time since 1951: UTC+9 always.
+ * "YYYY-MM-DDTHH:MM" in the zone → the instant, or null when the text is not a
+ * real date-time or the zone is unknown. A time skipped by a DST change is refused.
  */
-export function tokyoLocalToInstant(local: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+export function zonedLocalToInstant(local: string, timeZone: string): Date | null {
+  const m = WALL_CLOCK.exec(local);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h - 9, mi));
-  const back = instantToTokyoLocal(date);
-  return back === local ? date : null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  try {
+    let guess = wall - offsetAt(wall, timeZone);
+    guess = wall - offsetAt(guess, timeZone);
+    return instantToZonedLocal(new Date(guess), timeZone) === local ? new Date(guess) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The wall-clock form of an instant in a zone, as used by <input type="datetime-local">. */
+export function instantToZonedLocal(at: Date, timeZone: string): string {
+  const shifted = new Date(at.getTime() + offsetAt(at.getTime(), timeZone));
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A wall-clock date-time in Asia/Tokyo ("2026-05-31T23:59") as an instant: how program deadlines are entered. */
+export function tokyoLocalToInstant(local: string): Date | null {
+  return zonedLocalToInstant(local, PROGRAM_TIME_ZONE);
 }
 
 /** The Asia/Tokyo wall-clock form of an instant, as used by <input type="datetime-local">. */
 export function instantToTokyoLocal(at: Date): string {
-  const shifted = new Date(at.getTime() + 9 * 3600_000);
-  return shifted.toISOString().slice(0, 16);
+  return instantToZonedLocal(at, PROGRAM_TIME_ZONE);
 }
 
 /** Zones already found valid: checking builds an Intl.DateTimeFormat (~65 µs), and every page asks for the viewer's zone. */

@@ -1,6 +1,6 @@
 /**
  * Reminder e-mails 24 hours before an information session, exactly once per
- * registrant (ADR 0007, ADR 0008). In one transaction, due registrations are
+ * registrant (ADR 0010). In one transaction, due registrations are
  * claimed with one UPDATE … WHERE reminder_sent_at IS NULL … RETURNING and
  * their reminders queued, so two runs (two app nodes, a restart, a retry)
  * never claim the same person, and a crash either leaves both undone or

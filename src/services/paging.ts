@@ -27,3 +27,14 @@ export function pageRequestFrom(params: URLSearchParams, defaultSize = DEFAULT_P
 export function pageOf<T>(items: T[], total: number, req: PageRequest): Page<T> {
   return { items, total, page: req.page, size: req.size, pages: Math.max(1, Math.ceil(total / req.size)) };
 }
+
+/** For `query.$call(inPage(page))`: only the rows of one page (LIMIT size OFFSET (page − 1) × size) of an ordered query. */
+export function inPage(page: PageRequest) {
+  return <Q extends { limit(n: number): Q; offset(n: number): Q }>(query: Q): Q => query.limit(page.size).offset((page.page - 1) * page.size);
+}
+
+/** One page of a list: the total and the page's rows, fetched together. */
+export async function fetchPage<T>(page: PageRequest, parts: { total: Promise<{ total: string | number | bigint }>; items: Promise<T[]> }): Promise<Page<T>> {
+  const [{ total }, items] = await Promise.all([parts.total, parts.items]);
+  return pageOf(items, Number(total), page);
+}

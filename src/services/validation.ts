@@ -22,7 +22,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 const MESSAGE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z][\w]*)+$/;
 
-function toFieldError(issue: z.core.$ZodIssue): FieldError {
+/** One Zod issue as a FieldError: the schema's own i18n key, or a generic key (with its parameters) for Zod's own messages. */
+export function toFieldError(issue: z.core.$ZodIssue): FieldError {
   // A schema's own message is an i18n key ("errors.required", "hostOrg.corporateNumberLength"):
   // dotted, no spaces — unlike Zod's default messages, which are sentences.
   if (MESSAGE_KEY.test(issue.message)) return { key: issue.message };

@@ -5,7 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "#src/domain/document-type.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import type { Step } from "#src/services/applications/application-steps.ts";
-import { csvCell, exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
+import { exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
+import { csvCell } from "#src/services/csv.ts";
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
 import { getApplicationDocument } from "#src/services/applications/get-application-document.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
@@ -395,6 +396,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await env.db.insertInto("review_assignments").values({ id: crypto.randomUUID(), application_id: appId, reviewer_user_id: reviewer.userId }).execute();
       const doc = await getApplicationDocument(env.ctx, reviewer, id);
       expect(new Uint8Array(doc.bytes)).toEqual(PDF_BYTES);
+
+      // Staff downloads are audited (who read which personal document); the applicant's own are not.
+      const downloads = await auditOf(appId, "application.document_download");
+      expect(downloads.map((a) => [a.actor_user_id, a.after])).toEqual([
+        [operator.userId, { document: id, kind: "graduation_certificate" }],
+        [reviewer.userId, { document: id, kind: "graduation_certificate" }],
+      ]);
     });
   });
 
@@ -728,6 +736,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     it("exports CSV with a BOM and header, quoting and neutralizing formulas", async () => {
       const csv = await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag });
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .select(["actor_user_id", "after"])
+        .where("action", "=", "application.export")
+        .where("actor_user_id", "=", operator.userId)
+        .execute();
+      expect(audit.map((a) => a.after)).toContainEqual({ filter: { roundId, q: tag }, rows: 4 });
       expect(csv.startsWith("\uFEFF")).toBe(true);
       expect(csv.endsWith("\r\n")).toBe(true);
       const lines = csv.slice(1).split("\r\n").slice(0, -1);

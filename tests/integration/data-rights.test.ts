@@ -47,6 +47,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(data.applications[0]!.documents).toHaveLength(1);
     expect(data.emailsSent.map((m) => m.template)).toContain("applicationReceipt");
     expect(JSON.stringify(data)).not.toContain(other.user.email);
+    const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("entity_type", "=", "user").where("entity_id", "=", user.id).execute();
+    expect(audit).toContainEqual({ action: "user.export_data", after: { applications: 1 } });
   });
 
   it("only applicants have this export", async () => {

@@ -4,16 +4,23 @@ import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError, RefusedError } from "#src/services/errors.ts";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
-import { getMyHostApplication, removePosition, saveHostApplication, savePosition, submitHostApplication } from "#src/services/hosts/host-applications.ts";
-import { acceptHostInvitation, changeMemberRole, findOpenHostInvitation, inviteMember, removeMember } from "#src/services/hosts/members.ts";
-import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
-import {
-  countHostApplications,
-  decideHostApplication,
-  exportHostApplicationsCsv,
-  getHostApplicationReview,
-  listHostApplications,
-} from "#src/services/hosts/screen-host-applications.ts";
+import { getMyHostApplication } from "#src/services/hosts/get-my-host-application.ts";
+import { removePosition } from "#src/services/hosts/remove-position.ts";
+import { saveHostApplication } from "#src/services/hosts/save-host-application.ts";
+import { savePosition } from "#src/services/hosts/save-position.ts";
+import { submitHostApplication } from "#src/services/hosts/submit-host-application.ts";
+import { acceptHostInvitation } from "#src/services/hosts/accept-host-invitation.ts";
+import { changeMemberRole } from "#src/services/hosts/change-member-role.ts";
+import { findOpenHostInvitation } from "#src/services/hosts/find-open-host-invitation.ts";
+import { inviteMember } from "#src/services/hosts/invite-member.ts";
+import { removeMember } from "#src/services/hosts/remove-member.ts";
+import { registerOrganization } from "#src/services/hosts/register-organization.ts";
+import { requestToJoin } from "#src/services/hosts/request-to-join.ts";
+import { countHostApplications } from "#src/services/hosts/host-application-rows.ts";
+import { decideHostApplication } from "#src/services/hosts/decide-host-application.ts";
+import { exportHostApplicationsCsv } from "#src/services/hosts/export-host-applications-csv.ts";
+import { getHostApplicationReview } from "#src/services/hosts/get-host-application-review.ts";
+import { listHostApplications } from "#src/services/hosts/list-host-applications.ts";
 import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { createRound } from "#src/services/rounds/create-round.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";

@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { deliverDueEmails } from "#src/jobs/deliver-emails.ts";
 import { migrateToLatest, migrateUpTo } from "#src/db/migrate.ts";
-import { getMessage } from "#src/services/messages/message-queries.ts";
+import { getMessage } from "#src/services/messages/get-message.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError } from "#src/services/errors.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
-import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
+import { listOperatorSessions } from "#src/services/sessions/list-operator-sessions.ts";
 import { DATABASE_KINDS, TestClock, type TestEnv, actorFor, createUser, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
 import { caught } from "./support/expect-errors.ts";
 

@@ -6,9 +6,11 @@ import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
 import { NotFoundError, ValidationError } from "#src/services/errors.ts";
 import { listOutbox } from "#src/services/mail/list-outbox.ts";
-import { acceptStaffInvitation, findOpenStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
+import { acceptStaffInvitation } from "#src/services/staff/accept-staff-invitation.ts";
+import { findOpenStaffInvitation } from "#src/services/staff/find-open-staff-invitation.ts";
 import { createOperator } from "#src/services/staff/create-operator.ts";
-import { INVITATION_TTL_MS, inviteStaff } from "#src/services/staff/invite-staff.ts";
+import { INVITATION_TTL_MS } from "#src/services/invitations.ts";
+import { inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 
 const NEW_PASSWORD = "staff-password-2027";

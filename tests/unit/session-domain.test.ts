@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIcs, escapeIcsText, foldIcsLine } from "#src/domain/session-ics.ts";
-import { instantToZonedLocal, zonedLocalToInstant } from "#src/domain/session-time.ts";
+import { instantToZonedLocal, zonedLocalToInstant } from "#src/domain/time.ts";
 import { placeForNewRegistration, placesToFill, registrationOpen } from "#src/domain/information-sessions.ts";
 
 describe("zonedLocalToInstant", () => {

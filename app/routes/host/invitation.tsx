@@ -1,5 +1,6 @@
 import { Form, redirect, useLoaderData, useLocation } from "react-router";
-import { acceptHostInvitation, findOpenHostInvitation } from "#src/services/hosts/members.ts";
+import { acceptHostInvitation } from "#src/services/hosts/accept-host-invitation.ts";
+import { findOpenHostInvitation } from "#src/services/hosts/find-open-host-invitation.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";

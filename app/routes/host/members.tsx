@@ -1,6 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
-import { changeMemberRole, inviteMember, removeMember } from "#src/services/hosts/members.ts";
+import { changeMemberRole } from "#src/services/hosts/change-member-role.ts";
+import { inviteMember } from "#src/services/hosts/invite-member.ts";
+import { removeMember } from "#src/services/hosts/remove-member.ts";
 import { NotFoundError } from "#src/services/errors.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";

@@ -3,7 +3,8 @@ import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-org
 import { authorize } from "#src/services/authorize.ts";
 import { WORK_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
-import { registerOrganization, requestToJoin } from "#src/services/hosts/register-organization.ts";
+import { registerOrganization } from "#src/services/hosts/register-organization.ts";
+import { requestToJoin } from "#src/services/hosts/request-to-join.ts";
 import { CheckboxGroup, ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";

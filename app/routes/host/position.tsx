@@ -1,5 +1,7 @@
 import { Form, redirect, useLoaderData } from "react-router";
-import { getMyHostApplication, getMyPosition, savePosition } from "#src/services/hosts/host-applications.ts";
+import { getMyHostApplication } from "#src/services/hosts/get-my-host-application.ts";
+import { getMyPosition } from "#src/services/hosts/get-my-position.ts";
+import { savePosition } from "#src/services/hosts/save-position.ts";
 import { POSITION_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../components/forms/index.ts";

@@ -1,6 +1,9 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { HOST_GOALS } from "#src/domain/host-organization.ts";
-import { getMyHostApplication, removePosition, saveHostApplication, submitHostApplication } from "#src/services/hosts/host-applications.ts";
+import { getMyHostApplication } from "#src/services/hosts/get-my-host-application.ts";
+import { removePosition } from "#src/services/hosts/remove-position.ts";
+import { saveHostApplication } from "#src/services/hosts/save-host-application.ts";
+import { submitHostApplication } from "#src/services/hosts/submit-host-application.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { Checkbox, CheckboxGroup, ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";

@@ -2,7 +2,7 @@ import { Form, useActionData, useLoaderData } from "react-router";
 import { PHASES } from "#src/domain/round-phases.ts";
 import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
-import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
+import { listOperatorSessions } from "#src/services/sessions/list-operator-sessions.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { SummaryList } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
-import { listSessionCountries, listUpcomingSessions } from "#src/services/sessions/session-queries.ts";
+import { listSessionCountries } from "#src/services/sessions/list-session-countries.ts";
+import { listUpcomingSessions } from "#src/services/sessions/list-upcoming-sessions.ts";
 import { Select } from "../../components/forms/index.ts";
 import { countryName } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";

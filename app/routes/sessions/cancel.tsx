@@ -1,5 +1,6 @@
 import { Form, useActionData, useLoaderData } from "react-router";
-import { cancelRegistration, getRegistrationByToken } from "#src/services/sessions/registrations.ts";
+import { cancelRegistration } from "#src/services/sessions/cancel-registration.ts";
+import { getRegistrationByToken } from "#src/services/sessions/get-registration-by-token.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/cancel";

@@ -1,6 +1,6 @@
 import { Form, useActionData, useLoaderData } from "react-router";
-import { registerForSession } from "#src/services/sessions/registrations.ts";
-import { getPublicSession } from "#src/services/sessions/session-queries.ts";
+import { registerForSession } from "#src/services/sessions/register-for-session.ts";
+import { getPublicSession } from "#src/services/sessions/get-public-session.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { countryOptions } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";

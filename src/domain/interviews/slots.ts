@@ -12,8 +12,7 @@
  * "parallel" gives one slot per interviewer per time (several interviews at
  * once, each with one interviewer).
  */
-import { PROGRAM_TIME_ZONE, isValidTimeZone } from "../time.ts";
-import { zonedLocalToInstant } from "../session-time.ts";
+import { PROGRAM_TIME_ZONE, isValidTimeZone, zonedLocalToInstant } from "../time.ts";
 
 /** Most slots one bulk request may create (a day of 5-minute slots for 4 interviewers in parallel fits). */
 export const MAX_SLOTS_PER_PLAN = 500;

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isBlankDate, isRealIsoDate, parseDateParts } from "../../domain/date-parts.ts";
+import { email, optionalText, requiredText } from "../fields.ts";
 import { JSIC_DIVISIONS } from "../../domain/host-organization.ts";
 import { ENGLISH_SELF_LEVELS, ENGLISH_TESTS, JLPT_LEVELS } from "../../domain/languages.ts";
 import { REGIONS } from "../../domain/regions.ts";
@@ -18,9 +19,6 @@ export function isStep(value: string): value is Step {
 }
 
 export const MOTIVATION_MAX = 2000;
-const text = (max: number) => z.string().trim().max(max, { error: "errors.tooLong" });
-const requiredText = (max: number) => text(max).min(1, { error: "errors.required" });
-const optionalText = (max: number) => text(max).transform((v) => (v === "" ? null : v));
 const DATE_OF_BIRTH_RANGE = { min: "1940-01-01", max: "2020-12-31" } as const;
 /**
  * A date of birth as the form sends it, three boxes ({ day, month, year }, joined by
@@ -95,16 +93,7 @@ export const STEP_FIELDS: Record<Step, FieldSpec[]> = {
     f("heardAbout", "select", optionalEnum(HEARD_ABOUT), false, { options: HEARD_ABOUT }),
   ],
   contact: [
-    f(
-      "contactEmail",
-      "email",
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .pipe(z.email({ error: "errors.email" })),
-      true,
-    ),
+    f("contactEmail", "email", email, true),
     f(
       "phone",
       "tel",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { sameEmail } from "../email-address.ts";
 import { ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 
@@ -66,11 +67,11 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
     }
     await trx
       .deleteFrom("outbound_emails")
-      .where((eb) => eb(eb.fn("lower", ["to_address"]), "=", who.email.toLowerCase()))
+      .where((eb) => sameEmail(eb, "to_address", who.email))
       .execute();
     await trx
       .deleteFrom("login_attempts")
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", who.email.toLowerCase()))
+      .where((eb) => sameEmail(eb, "email", who.email))
       .execute();
     // Audit entries stay (who did what, when) but lose the personal values they carried.
     await trx.updateTable("audit_log").set({ before: null, after: null }).where("entity_type", "=", "user").where("entity_id", "=", who.userId).execute();

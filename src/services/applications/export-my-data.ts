@@ -1,8 +1,10 @@
+import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { sameEmail } from "../email-address.ts";
 import { loadApplication } from "./application-record.ts";
 
-/** Everything the platform holds about the signed-in applicant, as one JSON document (APPI disclosure). */
+/** Everything the platform holds about the signed-in applicant, as one JSON document (APPI disclosure). Audited, like every export of personal data. */
 export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Promise<Record<string, unknown>> {
   const who = authorize(actor, "application.manage");
   const [user, apps, emails] = await Promise.all([
@@ -15,7 +17,7 @@ export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Pr
     ctx.db
       .selectFrom("outbound_emails")
       .select(["subject", "template", "locale", "created_at"])
-      .where((eb) => eb(eb.fn("lower", ["to_address"]), "=", who.email.toLowerCase()))
+      .where((eb) => sameEmail(eb, "to_address", who.email))
       .orderBy("created_at")
       .execute(),
   ]);
@@ -29,5 +31,6 @@ export async function exportMyData(ctx: ServiceContext, actor: Actor | null): Pr
       .execute();
     applications.push({ ...app, statusHistory: history });
   }
+  await writeAudit(ctx.db, who, { action: "user.export_data", entityType: "user", entityId: who.userId, after: { applications: applications.length } });
   return { exportedAt: ctx.clock().toISOString(), account: user, applications, emailsSent: emails };
 }

@@ -1,4 +1,5 @@
 import { permits, scopeOf } from "../../domain/roles.ts";
+import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
@@ -6,7 +7,8 @@ import { NotFoundError } from "../errors.ts";
 /**
  * A document's bytes, for whom src/domain/roles.ts permits "document.download":
  * its applicant, operators, and reviewers assigned to the application. Anyone
- * else gets "not found", whether or not it exists.
+ * else gets "not found", whether or not it exists. A download by anyone but
+ * the applicant is audited (who read which personal document, when).
  */
 export async function getApplicationDocument(
   ctx: ServiceContext,
@@ -21,6 +23,7 @@ export async function getApplicationDocument(
       "application_documents.storage_key",
       "application_documents.content_type",
       "application_documents.original_name",
+      "application_documents.kind",
       "applications.applicant_user_id",
       "applications.id as application_id",
     ])
@@ -39,5 +42,14 @@ export async function getApplicationDocument(
         .executeTakeFirst(),
     );
   if (!permits(who.role, "document.download", { own, assigned })) throw new NotFoundError("document");
-  return { bytes: await ctx.files.get(doc.storage_key), contentType: doc.content_type, fileName: doc.original_name };
+  const bytes = await ctx.files.get(doc.storage_key);
+  if (!own) {
+    await writeAudit(ctx.db, who, {
+      action: "application.document_download",
+      entityType: "application",
+      entityId: doc.application_id,
+      after: { document: documentId, kind: doc.kind },
+    });
+  }
+  return { bytes, contentType: doc.content_type, fileName: doc.original_name };
 }

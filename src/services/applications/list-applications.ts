@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { type Page, type PageRequest, fetchPage, inPage } from "../paging.ts";
 
 export interface ApplicationFilter {
   roundId?: string | undefined;
@@ -93,31 +93,33 @@ function toRow(r: {
 export async function listApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter, page: PageRequest): Promise<Page<ApplicationRow>> {
   authorize(actor, "application.read");
   const q = filtered(ctx, filter);
-  const [{ total }, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
-    q
+  return fetchPage(page, {
+    total: q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+    items: q
       .select([...COLUMNS])
       .orderBy("applications.submitted_at", (ob) => ob.desc().nullsLast())
       .orderBy("applications.id")
-      .limit(page.size)
-      .offset((page.page - 1) * page.size)
-      .execute(),
-  ]);
-  return pageOf(rows.map(toRow), Number(total), page);
+      .$call(inPage(page))
+      .execute()
+      .then((rows) => rows.map(toRow)),
+  });
 }
 
-/** Every application matching the filter, in batches (for the CSV export). */
+/** Every application matching the filter, in batches paged by key (id > the last one: no deep OFFSET re-sorting), for the CSV export. */
 export async function* allApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): AsyncGenerator<ApplicationRow> {
   authorize(actor, "application.read");
   const batch = 1000;
-  for (let offset = 0; ; offset += batch) {
-    const rows = await filtered(ctx, filter)
+  let after: string | null = null;
+  for (;;) {
+    let q = filtered(ctx, filter);
+    if (after !== null) q = q.where("applications.id", ">", after);
+    const rows = await q
       .select([...COLUMNS])
       .orderBy("applications.id")
       .limit(batch)
-      .offset(offset)
       .execute();
     for (const r of rows) yield toRow(r);
     if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
   }
 }

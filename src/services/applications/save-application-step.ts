@@ -4,6 +4,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import type { FieldError } from "../errors.ts";
+import { toFieldError } from "../validation.ts";
 import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 import { CONSENT_POLICY_VERSION, refreshEligibility } from "./application-record.ts";
 import { findOrCreateDraft } from "./find-or-create-draft.ts";
@@ -41,12 +42,9 @@ export async function saveApplicationStep(
       // An empty required field saves as empty (the applicant may come back to it) and is reported.
       if (blank && spec.kind !== "checkbox") valid[spec.name] = null;
       if (blank && spec.kind === "checkbox") valid[spec.name] = false;
-      const message = parsed.error.issues[0]?.message ?? "errors.invalid";
-      fieldErrors[spec.name] = [
-        {
-          key: blank && spec.required && message !== "errors.consentRequired" ? "errors.required" : message.startsWith("errors.") ? message : "errors.invalid",
-        },
-      ];
+      const issue = parsed.error.issues[0];
+      const error = issue ? toFieldError(issue) : { key: "errors.invalid" };
+      fieldErrors[spec.name] = [blank && spec.required && error.key !== "errors.consentRequired" ? { key: "errors.required" } : error];
     }
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { sameEmail } from "../email-address.ts";
+import { type Page, type PageRequest, fetchPage, inPage } from "../paging.ts";
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -33,12 +34,13 @@ export async function listAuditLog(ctx: ServiceContext, actor: Actor | null, fil
   if (filter.action) q = q.where("audit_log.action", "like", `${filter.action.replace(/[%_\\]/g, "\\$&")}%`);
   if (filter.entityType) q = q.where("audit_log.entity_type", "=", filter.entityType);
   if (filter.entityId) q = q.where("audit_log.entity_id", "=", filter.entityId);
-  if (filter.actorEmail) q = q.where((eb) => eb(eb.fn("lower", ["user.email"]), "=", filter.actorEmail!.toLowerCase()));
+  const actorEmail = filter.actorEmail;
+  if (actorEmail) q = q.where((eb) => sameEmail(eb, "user.email", actorEmail));
   if (filter.from && DAY.test(filter.from)) q = q.where("audit_log.at", ">=", new Date(`${filter.from}T00:00:00Z`));
   if (filter.to && DAY.test(filter.to)) q = q.where("audit_log.at", "<", new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
-  const [{ total }, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
-    q
+  return fetchPage(page, {
+    total: q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+    items: q
       .select([
         "audit_log.id",
         "audit_log.at",
@@ -51,23 +53,20 @@ export async function listAuditLog(ctx: ServiceContext, actor: Actor | null, fil
         "audit_log.after",
       ])
       .orderBy("audit_log.id", "desc")
-      .limit(page.size)
-      .offset((page.page - 1) * page.size)
-      .execute(),
-  ]);
-  return pageOf(
-    rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actorEmail: r.email,
-      actorRole: r.actor_role,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-    })),
-    Number(total),
-    page,
-  );
+      .$call(inPage(page))
+      .execute()
+      .then((rows) =>
+        rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actorEmail: r.email,
+          actorRole: r.actor_role,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before,
+          after: r.after,
+        })),
+      ),
+  });
 }

@@ -1,15 +1,9 @@
 /** Input schemas for the account forms (sign-up, sign-in, reset, staff invitation). */
 import { z } from "zod";
+import { email, requiredText } from "../fields.ts";
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "errors.required" })
-  .max(254)
-  .pipe(z.email({ error: "errors.email" }));
 export const password = z.string().min(10, { error: "errors.passwordTooShort" }).max(128, { error: "errors.tooLong" });
-export const personName = z.string().trim().min(1, { error: "errors.required" }).max(200, { error: "errors.tooLong" });
+export const personName = requiredText(200);
 
 export const signUpSchema = z
   .object({ name: personName, email, password, passwordConfirm: z.string() })

@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { UserRole } from "../../domain/roles.ts";
 import type { ServiceContext } from "../context.ts";
+import { userWithEmail } from "../email-address.ts";
 
 export interface VerifiedUserInput {
   email: string;
@@ -42,11 +43,7 @@ export async function insertVerifiedUser(
   input: Omit<VerifiedUserInput, "password"> & { passwordHash: string },
 ): Promise<{ id: string }> {
   const email = input.email.toLowerCase();
-  const existing = await db
-    .selectFrom("user")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
-    .executeTakeFirst();
+  const existing = await userWithEmail(db, email).select("id").executeTakeFirst();
   if (existing) throw new EmailTakenError(email);
   const id = crypto.randomUUID();
   try {

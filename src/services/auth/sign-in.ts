@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "../context.ts";
+import { userWithEmail } from "../email-address.ts";
 import { parseInput } from "../validation.ts";
 import { signInSchema } from "./auth-schemas.ts";
 import { loginBlockedUntil, recordLoginAttempt } from "./login-rate-limit.ts";
@@ -34,11 +35,7 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
   const body = (await response.json().catch(() => ({}))) as { code?: string };
   if (body.code === "EMAIL_NOT_VERIFIED") {
     // The message promises a new link; better-auth sends none on sign-in (no sendOnSignIn), so send it here.
-    const user = await ctx.db
-      .selectFrom("user")
-      .select("locale")
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
-      .executeTakeFirst();
+    const user = await userWithEmail(ctx.db, input.email).select("locale").executeTakeFirst();
     const locale = isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE;
     await ctx.auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: `/${locale}/sign-in?verified=1` } });
     throw new ValidationError({}, [{ key: "errors.emailNotVerified" }]);

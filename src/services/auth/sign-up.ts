@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { ServiceContext } from "../context.ts";
+import { userWithEmail } from "../email-address.ts";
 import { parseInput } from "../validation.ts";
 import { signUpSchema } from "./auth-schemas.ts";
 
@@ -16,11 +17,7 @@ export async function signUp(
   options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
 ): Promise<void> {
   const input = parseInput(signUpSchema, raw);
-  const existing = await ctx.db
-    .selectFrom("user")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
-    .executeTakeFirst();
+  const existing = await userWithEmail(ctx.db, input.email).select("id").executeTakeFirst();
   if (existing) return;
   const next = options.afterVerification ? `&next=${options.afterVerification}` : "";
   const result = await ctx.auth.api.signUpEmail({

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isValidTimeZone } from "../../domain/time.ts";
 import { LOCALES } from "../../i18n/locales.ts";
 import { writeAudit } from "../audit/write-audit.ts";
+import { signedIn } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { UnauthenticatedError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 
 const schema = z.object({
@@ -17,11 +17,11 @@ const schema = z.object({
 
 /** The user's language (used for every e-mail) and time zone (for showing times). */
 export async function updatePreferences(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
-  if (!actor) throw new UnauthenticatedError();
+  const who = signedIn(actor);
   const input = parseInput(schema, raw);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("user").select(["locale", "timeZone"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
-    await trx.updateTable("user").set({ locale: input.locale, timeZone: input.timeZone, updatedAt: ctx.clock() }).where("id", "=", actor.userId).execute();
-    await writeAudit(trx, actor, { action: "user.preferences", entityType: "user", entityId: actor.userId, before, after: input });
+    const before = await trx.selectFrom("user").select(["locale", "timeZone"]).where("id", "=", who.userId).executeTakeFirstOrThrow();
+    await trx.updateTable("user").set({ locale: input.locale, timeZone: input.timeZone, updatedAt: ctx.clock() }).where("id", "=", who.userId).execute();
+    await writeAudit(trx, who, { action: "user.preferences", entityType: "user", entityId: who.userId, before, after: input });
   });
 }

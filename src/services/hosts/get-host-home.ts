@@ -2,7 +2,7 @@ import { type SizeClass, sizeClassOf } from "../../domain/host-organization.ts";
 import { type Region, regionOf } from "../../domain/regions.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { listHostRounds, type HostRoundSummary } from "./host-applications.ts";
+import { listHostRounds, type HostRoundSummary } from "./host-application-record.ts";
 import { findMembership } from "./membership.ts";
 
 export interface HostHome {
@@ -51,7 +51,7 @@ export async function getHostHome(ctx: ServiceContext, actor: Actor | null): Pro
       .select(["email", "org_role", "expires_at"])
       .where("organization_id", "=", m.organizationId)
       .where("accepted_at", "is", null)
-      .where("expires_at", ">", ctx.clock())
+      .where("expires_at", ">=", ctx.clock())
       .orderBy("created_at")
       .execute(),
     listHostRounds(ctx.db),

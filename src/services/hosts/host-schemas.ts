@@ -14,38 +14,11 @@ import {
 } from "../../domain/host-organization.ts";
 import { POSITION_LANGUAGES, WORK_LANGUAGES } from "../../domain/languages.ts";
 import { REGIONS, isPrefectureCode } from "../../domain/regions.ts";
-import { email } from "../auth/auth-schemas.ts";
+import { email, optionalIsoDate, optionalText, plainDigits, requiredText, stringList, typedWholeNumber } from "../fields.ts";
 
 /** Plain text: trimmed, bounded, no markup. */
-export const text = (max: number) =>
-  z
-    .string({ error: "errors.required" })
-    .trim()
-    .min(1, { error: "errors.required" })
-    .max(max, { error: "errors.tooLong" })
-    .refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" });
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "errors.tooLong" })
-    .refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" })
-    .optional()
-    .transform((v) => (v ? v : null));
-
-/** Full-width digits (common in Japanese input) as ASCII, and thousands separators dropped. */
-const plainDigits = (v: string) => v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, "");
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string({ error: "errors.required" })
-    .trim()
-    .min(1, { error: "errors.required" })
-    .transform(plainDigits)
-    .refine((v) => /^[0-9]+$/.test(v), { error: "errors.wholeNumber" })
-    .transform(Number)
-    .refine((n) => n >= min, { error: "errors.tooSmall" })
-    .refine((n) => n <= max, { error: "errors.tooBig" });
+const text = (max: number) => requiredText(max, { markup: false });
+const optionalPlainText = (max: number) => optionalText(max, { markup: false });
 
 export const corporateNumber = z.string({ error: "errors.required" }).transform((v, ctx) => {
   if (v.trim() === "") {
@@ -77,11 +50,6 @@ const countryList = z
   .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostForm.errors.countries" })
   .refine((list) => list.length <= 50, { error: "errors.tooBig" });
 
-const stringList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
-
 export const organizationSchema = z.object({
   corporateNumber,
   legalForm: z.enum(LEGAL_FORMS, { error: "errors.required" }),
@@ -97,7 +65,7 @@ export const organizationSchema = z.object({
   prefectureCode,
   addressJa: text(300),
   jsicDivision: z.enum(JSIC_DIVISIONS, { error: "errors.required" }),
-  employees: wholeNumber(0, 10_000_000),
+  employees: typedWholeNumber(0, 10_000_000),
   capitalYen: z
     .string()
     .trim()
@@ -140,18 +108,11 @@ export const hostApplicationSchema = z.object({
   arrivalSupport: text(4000),
 });
 
-const isoDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), { error: "errors.date" });
-
 export const positionSchema = z
   .object({
     title: text(200),
     description: text(4000),
-    department: optionalText(200),
+    department: optionalPlainText(200),
     prefectureCode,
     capacity: z
       .string({ error: "errors.required" })
@@ -162,8 +123,8 @@ export const positionSchema = z
       .transform(Number)
       .refine((n) => n >= 1, { error: "hostApplication.errors.capacity" })
       .refine((n) => n <= 100, { error: "errors.tooBig" }),
-    periodStart: isoDate,
-    periodEnd: isoDate,
+    periodStart: optionalIsoDate,
+    periodEnd: optionalIsoDate,
     language: z.enum(POSITION_LANGUAGES, { error: "errors.required" }),
     fields: z
       .string()

@@ -5,7 +5,8 @@
  */
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { sameEmail } from "../email-address.ts";
+import { type Page, type PageRequest, fetchPage, inPage } from "../paging.ts";
 import { countFailedEmails } from "./count-failed-emails.ts";
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
@@ -43,20 +44,17 @@ export async function listOutbox(
 ): Promise<Page<OutboxRow> & { failed: number }> {
   authorize(actor, "outbox.read");
   let q = ctx.db.selectFrom("outbound_emails");
-  if (filter.to) q = q.where((eb) => eb(eb.fn("lower", ["to_address"]), "=", filter.to!.toLowerCase()));
+  const to = filter.to;
+  if (to) q = q.where((eb) => sameEmail(eb, "to_address", to));
   if (filter.status) q = q.where("status", "=", filter.status);
-  const [{ total }, rows, failed] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
-    q
-      .selectAll()
-      .orderBy("created_at", "desc")
-      .orderBy("id")
-      .limit(page.size)
-      .offset((page.page - 1) * page.size)
-      .execute(),
+  const [list, failed] = await Promise.all([
+    fetchPage(page, {
+      total: q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+      items: q.selectAll().orderBy("created_at", "desc").orderBy("id").$call(inPage(page)).execute(),
+    }),
     countFailedEmails(ctx, actor),
   ]);
-  const items = rows.map((r) => ({
+  const items = list.items.map((r) => ({
     id: r.id,
     to: r.to_address,
     subject: r.subject,
@@ -70,5 +68,5 @@ export async function listOutbox(
     nextAttemptAt: r.next_attempt_at,
     sentAt: r.sent_at,
   }));
-  return { ...pageOf(items, Number(total), page), failed: failed ?? 0 };
+  return { ...list, items, failed: failed ?? 0 };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { APPLICATION_STATUSES } from "../../domain/application-status.ts";
 import { HOST_APPLICATION_STATUSES } from "../../domain/host-organization.ts";
 import { LOCALES } from "../../i18n/locales.ts";
+import { optionalText, perLanguage } from "../fields.ts";
 
 export const AUDIENCE_KINDS = ["applicants", "hosts", "sessionRegistrants"] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
@@ -12,26 +13,15 @@ export const AUDIENCE_APPLICATION_STATUSES = APPLICATION_STATUSES.filter((s) => 
 /** Session registrants by where they stand: holding a place, waiting, or marked as attended. */
 export const REGISTRANT_STATUSES = ["registered", "waitlisted", "attended"] as const;
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const perLanguage = (max: number) =>
-  z.object(Object.fromEntries(LOCALES.map((l) => [l, optional(max)])) as Record<(typeof LOCALES)[number], ReturnType<typeof optional>>);
-
 export const messageSchema = z
   .object({
     audience: z.enum(AUDIENCE_KINDS, { error: "errors.chooseOne" }),
-    roundId: optional(100),
-    applicationStatus: optional(40),
-    hostStatus: optional(40),
-    regionCode: optional(40),
-    sessionId: optional(100),
-    registrantStatus: optional(40),
+    roundId: optionalText(100),
+    applicationStatus: optionalText(40),
+    hostStatus: optionalText(40),
+    regionCode: optionalText(40),
+    sessionId: optionalText(100),
+    registrantStatus: optionalText(40),
     subjects: perLanguage(200),
     bodies: perLanguage(10000),
   })

@@ -6,6 +6,19 @@ import { LOCALES, type Locale } from "../../i18n/locales.ts";
 
 export type Versions = Partial<Record<Locale, string>>;
 
+/** Where a message's e-mails stand, counted. */
+export interface DeliveryCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+}
+
+/** A stored message's text (JSON of versions) in a language, else English, else Japanese. */
+export function pickVersion(v: unknown, locale: string): string {
+  const versions = (v ?? {}) as Versions;
+  return versions[locale as Locale] ?? versions.en ?? versions.ja ?? "";
+}
+
 export function renderText(template: string, values: { name: string }): string {
   return template.replaceAll("{name}", values.name);
 }

@@ -3,7 +3,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { loadRoundFacts } from "./load-round-facts.ts";
-import { type HostCounts, countHostApplications } from "../hosts/screen-host-applications.ts";
+import { type HostCounts, countHostApplications } from "../hosts/host-application-rows.ts";
 
 export interface RoundDashboard {
   id: string;

@@ -1,6 +1,6 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { type Page, type PageRequest, fetchPage, inPage } from "../paging.ts";
 
 export interface RoundSummary {
   id: string;
@@ -15,9 +15,9 @@ export interface RoundSummary {
 export async function listRounds(ctx: ServiceContext, actor: Actor | null, page: PageRequest): Promise<Page<RoundSummary>> {
   authorize(actor, "round.read");
   const base = ctx.db.selectFrom("rounds");
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
-    base
+  return fetchPage(page, {
+    total: base.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+    items: base
       .select((eb) => [
         "rounds.id",
         "rounds.fiscal_year",
@@ -33,20 +33,17 @@ export async function listRounds(ctx: ServiceContext, actor: Actor | null, page:
       ])
       .orderBy("rounds.fiscal_year", "desc")
       .orderBy("rounds.created_at", "desc")
-      .limit(page.size)
-      .offset((page.page - 1) * page.size)
-      .execute(),
-  ]);
-  return pageOf(
-    rows.map((r) => ({
-      id: r.id,
-      fiscalYear: r.fiscal_year,
-      nameJa: r.name_ja,
-      nameEn: r.name_en,
-      phase: r.phase,
-      submittedApplications: Number(r.submitted ?? 0),
-    })),
-    Number(total),
-    page,
-  );
+      .$call(inPage(page))
+      .execute()
+      .then((rows) =>
+        rows.map((r) => ({
+          id: r.id,
+          fiscalYear: r.fiscal_year,
+          nameJa: r.name_ja,
+          nameEn: r.name_en,
+          phase: r.phase,
+          submittedApplications: Number(r.submitted ?? 0),
+        })),
+      ),
+  });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DEADLINE_KINDS } from "../../domain/round-phases.ts";
 import { tokyoLocalToInstant } from "../../domain/time.ts";
+import { isoDate, requiredText, wholeNumber } from "../fields.ts";
 
 const tokyoDateTime = z
   .string()
@@ -16,26 +17,11 @@ const tokyoDateTime = z
     return at;
   });
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: "errors.date",
-  });
-
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "errors.wholeNumber" })
-    .int({ error: "errors.wholeNumber" })
-    .min(min, { error: "errors.tooSmall" })
-    .max(max, { error: "errors.tooBig" });
-
 export const createRoundSchema = z
   .object({
     fiscalYear: wholeNumber(2016, 2100),
-    nameJa: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200),
+    nameJa: requiredText(200),
+    nameEn: requiredText(200),
     eligibilityReferenceDate: isoDate,
     dacListVersion: z.string().trim().min(1, { error: "errors.required" }),
     ageMin: wholeNumber(15, 99),

@@ -3,22 +3,12 @@
  * cancel-link tokens (only their hash is stored). Mails are queued inside
  * the use case's transaction.
  */
-import { createHash, randomBytes } from "node:crypto";
 import { buildIcs } from "../../domain/session-ics.ts";
 import type { ServiceContext } from "../context.ts";
 import type { MailMessage, MailTemplate } from "../mail/mailer.ts";
 import { type SessionRow, formatSessionPlace, formatSessionTime, pickLanguage } from "./session-view.ts";
 
 export type PendingMail = MailMessage;
-
-export function newCancelToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashCancelToken(token) };
-}
-
-export function hashCancelToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export function cancelUrl(ctx: Pick<ServiceContext, "publicUrl">, locale: string, token: string): string {
   return `${ctx.publicUrl}/${locale}/sessions/cancel/${token}`;

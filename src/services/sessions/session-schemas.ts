@@ -3,18 +3,7 @@ import { z } from "zod";
 import { LOCALES } from "../../i18n/locales.ts";
 import { SESSION_AUDIENCES, SESSION_MODES } from "../../domain/information-sessions.ts";
 import { isValidTimeZone } from "../../domain/time.ts";
-
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const perLanguage = (max: number) =>
-  z.object(Object.fromEntries(LOCALES.map((l) => [l, text(max).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<ReturnType<typeof text>>>);
+import { email, optionalText, perLanguage, requiredText, wholeNumber } from "../fields.ts";
 
 export const sessionSchema = z
   .object({
@@ -33,11 +22,7 @@ export const sessionSchema = z
     startsAt: z.string().trim().min(1, { error: "errors.required" }),
     endsAt: z.string().trim().min(1, { error: "errors.required" }),
     language: z.enum(LOCALES, { error: "errors.chooseOne" }),
-    capacity: z.coerce
-      .number({ error: "errors.wholeNumber" })
-      .int({ error: "errors.wholeNumber" })
-      .min(1, { error: "errors.tooSmall" })
-      .max(100000, { error: "errors.tooBig" }),
+    capacity: wholeNumber(1, 100000),
     partnerOrganization: optionalText(200),
     audience: z.enum(SESSION_AUDIENCES, { error: "errors.chooseOne" }),
   })
@@ -58,13 +43,8 @@ export type SessionInput = z.input<typeof sessionSchema>;
 
 export const registrationSchema = z.object({
   sessionId: z.string().trim().min(1),
-  name: z.string().trim().min(1, { error: "errors.required" }).max(200),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(320)
-    .pipe(z.email({ error: "errors.email" })),
+  name: requiredText(200),
+  email,
   countryCode: z.string().trim().length(2, { error: "errors.chooseCountry" }),
   affiliation: optionalText(300),
   locale: z.enum(LOCALES).catch("en"),

@@ -1,5 +1,5 @@
 /** How a session row is shown: its title in a language, its place, its time for e-mails. */
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { InformationSessionsTable } from "../../db/schema.ts";
 import { formatDay, formatTime, regionName } from "../../i18n/format.ts";
 import { type Locale, isLocale } from "../../i18n/locales.ts";
@@ -23,6 +23,11 @@ export interface SessionSummary {
   partnerOrganization: string | null;
   audience: string;
   cancelled: boolean;
+}
+
+/** For a select on information_sessions: how many hold a place. */
+export function registeredCount() {
+  return sql<number>`(select count(*)::int from session_registrations r where r.session_id = information_sessions.id and r.status = 'registered')`;
 }
 
 /** The text in the wanted language, else English, else Japanese, else any. */

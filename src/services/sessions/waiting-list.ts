@@ -7,7 +7,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { placesToFill } from "../../domain/information-sessions.ts";
 import type { ServiceContext } from "../context.ts";
-import { type PendingMail, cancelUrl, newCancelToken, sessionMail } from "./session-mail.ts";
+import { newToken } from "../tokens.ts";
+import { type PendingMail, cancelUrl, sessionMail } from "./session-mail.ts";
 
 /** Fills free places from the waiting list, first come first served; each promoted person gets a new cancel link by e-mail (returned, to queue). */
 export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Database>, sessionId: string): Promise<PendingMail[]> {
@@ -31,7 +32,7 @@ export async function promoteWaitlisted(ctx: ServiceContext, trx: Kysely<Databas
     .execute();
   const mails: PendingMail[] = [];
   for (const p of waiting) {
-    const { token, hash } = newCancelToken();
+    const { token, hash } = newToken();
     await trx.updateTable("session_registrations").set({ status: "registered", cancel_token_hash: hash }).where("id", "=", p.id).execute();
     mails.push(sessionMail(ctx, session, p, "sessionPromoted", { cancelUrl: cancelUrl(ctx, p.locale, token) }));
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
-import { email as emailSchema } from "../auth/auth-schemas.ts";
+import { email as emailSchema } from "../fields.ts";
 import { hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";

@@ -1,15 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { STAFF_INVITABLE_ROLES } from "../../domain/roles.ts";
 import { STAFF_LOCALES } from "../../i18n/locales.ts";
 import { writeAudit } from "../audit/write-audit.ts";
-import { email as emailSchema } from "../auth/auth-schemas.ts";
+import { email as emailSchema } from "../fields.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-
-export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+import { userWithEmail } from "../email-address.ts";
+import { newInvitation } from "../invitations.ts";
 
 export const inviteStaffSchema = z.object({
   email: emailSchema,
@@ -17,21 +16,13 @@ export const inviteStaffSchema = z.object({
   locale: z.enum(STAFF_LOCALES).default("ja"),
 });
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** An operator invites an operator, reviewer or ministry viewer by e-mail; the link is valid for 7 days. */
 export async function inviteStaff(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const who = authorize(actor, "staff.invite");
   const input = parseInput(inviteStaffSchema, raw);
-  const existing = await ctx.db
-    .selectFrom("user")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
-    .executeTakeFirst();
+  const existing = await userWithEmail(ctx.db, input.email).select("id").executeTakeFirst();
   if (existing) throw new ValidationError({ email: [{ key: "errors.emailHasAccount" }] });
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash, expiresAt } = newInvitation(ctx.clock());
   const id = crypto.randomUUID();
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
@@ -41,10 +32,10 @@ export async function inviteStaff(ctx: ServiceContext, actor: Actor | null, raw:
         id,
         email: input.email,
         role: input.role,
-        token_hash: hashToken(token),
+        token_hash: tokenHash,
         invited_by: who.userId,
         created_at: now,
-        expires_at: new Date(now.getTime() + INVITATION_TTL_MS),
+        expires_at: expiresAt,
       })
       .execute();
     await writeAudit(trx, who, { action: "staff.invite", entityType: "staff_invitation", entityId: id, after: { email: input.email, role: input.role } });

@@ -1,7 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { HOST_DECISIONS } from "#src/domain/host-organization.ts";
 import { roleGrants } from "#src/domain/roles.ts";
-import { decideHostApplication, getHostApplicationReview } from "#src/services/hosts/screen-host-applications.ts";
+import { decideHostApplication } from "#src/services/hosts/decide-host-application.ts";
+import { getHostApplicationReview } from "#src/services/hosts/get-host-application-review.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";

@@ -1,4 +1,4 @@
-import { exportHostApplicationsCsv } from "#src/services/hosts/screen-host-applications.ts";
+import { exportHostApplicationsCsv } from "#src/services/hosts/export-host-applications-csv.ts";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/export";
 

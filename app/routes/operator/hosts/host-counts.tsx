@@ -1,7 +1,7 @@
 /** Host applications of a round by region, industry and size class (on the round dashboard). */
 import { SIZE_CLASSES } from "#src/domain/host-organization.ts";
 import { REGIONS } from "#src/domain/regions.ts";
-import type { HostCounts } from "#src/services/hosts/screen-host-applications.ts";
+import type { HostCounts } from "#src/services/hosts/host-application-rows.ts";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 
 function CountTable({ id, caption, rows }: { id: string; caption: string; rows: { key: string; label: string; n: number }[] }) {

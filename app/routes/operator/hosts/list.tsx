@@ -1,7 +1,7 @@
 import { Form, useLoaderData, useLocation } from "react-router";
 import { HOST_KINDS, OVERSEAS_STATUSES, SIZE_CLASSES } from "#src/domain/host-organization.ts";
 import { REGIONS } from "#src/domain/regions.ts";
-import { listHostApplications } from "#src/services/hosts/screen-host-applications.ts";
+import { listHostApplications } from "#src/services/hosts/list-host-applications.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";

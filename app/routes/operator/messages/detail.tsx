@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
 import { LOCALE_NAMES, type Locale } from "#src/i18n/locales.ts";
-import { getMessage } from "#src/services/messages/message-queries.ts";
+import { getMessage } from "#src/services/messages/get-message.ts";
 import { SummaryList } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { listMessages } from "#src/services/messages/message-queries.ts";
+import { listMessages } from "#src/services/messages/list-messages.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";

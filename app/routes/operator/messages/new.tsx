@@ -1,8 +1,10 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { LOCALES, LOCALE_NAMES } from "#src/i18n/locales.ts";
 import { authorize } from "#src/services/authorize.ts";
-import { previewMessage, sendMessage } from "#src/services/messages/compose-message.ts";
-import { listRegionChoices, listSessionChoices } from "#src/services/messages/message-queries.ts";
+import { previewMessage } from "#src/services/messages/preview-message.ts";
+import { sendMessage } from "#src/services/messages/send-message.ts";
+import { listRegionChoices } from "#src/services/messages/list-region-choices.ts";
+import { listSessionChoices } from "#src/services/messages/list-session-choices.ts";
 import { HOST_APPLICATION_STATUSES } from "#src/domain/host-organization.ts";
 import { AUDIENCE_APPLICATION_STATUSES, AUDIENCE_KINDS, REGISTRANT_STATUSES } from "#src/services/messages/message-schemas.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";

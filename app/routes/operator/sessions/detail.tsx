@@ -1,9 +1,11 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { roleGrants } from "#src/domain/roles.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
-import { cancelSession, updateSession } from "#src/services/sessions/manage-session.ts";
-import { markAttendance, markAttendanceFromCsv } from "#src/services/sessions/mark-attendance.ts";
-import { getOperatorSession } from "#src/services/sessions/session-queries.ts";
+import { cancelSession } from "#src/services/sessions/cancel-session.ts";
+import { updateSession } from "#src/services/sessions/update-session.ts";
+import { markAttendance } from "#src/services/sessions/mark-attendance.ts";
+import { markAttendanceFromCsv } from "#src/services/sessions/mark-attendance-from-csv.ts";
+import { getOperatorSession } from "#src/services/sessions/get-operator-session.ts";
 import { FileUpload, SummaryList, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";

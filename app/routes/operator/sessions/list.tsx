@@ -2,7 +2,7 @@ import { useLoaderData, useLocation } from "react-router";
 import { roleGrants } from "#src/domain/roles.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
-import { SESSION_STATUS_FILTERS, type SessionStatusFilter, listOperatorSessions } from "#src/services/sessions/session-queries.ts";
+import { SESSION_STATUS_FILTERS, type SessionStatusFilter, listOperatorSessions } from "#src/services/sessions/list-operator-sessions.ts";
 import { Select } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Pager } from "../../../components/pager.tsx";

@@ -1,6 +1,6 @@
 import { redirect, useLoaderData } from "react-router";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
-import { createSession } from "#src/services/sessions/manage-session.ts";
+import { createSession } from "#src/services/sessions/create-session.ts";
 import { authorize } from "#src/services/authorize.ts";
 import { useFormState } from "../../../components/forms/index.ts";
 import { useI18n } from "../../../lib/i18n.tsx";

@@ -2,17 +2,16 @@
  * Registration for an information session, with or without an account.
  * One registration per e-mail and session: registering again resends the
  * confirmation (with a fresh cancel link). When the session is full the
- * person joins the waiting list; a cancellation promotes the first in line.
+ * person joins the waiting list (src/domain/information-sessions.ts).
  */
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { placeForNewRegistration, registrationOpen } from "../../domain/information-sessions.ts";
-import { cancelUrl, hashCancelToken, newCancelToken, sessionMail } from "./session-mail.ts";
-import { promoteWaitlisted } from "./waiting-list.ts";
+import { newToken } from "../tokens.ts";
+import { cancelUrl, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
-import { pickLanguage } from "./session-view.ts";
 
 export type RegistrationOutcome = "registered" | "waitlisted";
 
@@ -26,7 +25,7 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
       throw new RefusedError("sessions.refusals", [{ code: "registration_closed" }]);
     const country = await trx.selectFrom("countries").select("code").where("code", "=", input.countryCode.toUpperCase()).executeTakeFirst();
     if (!country) throw new ValidationError({ countryCode: [{ key: "errors.chooseCountry" }] });
-    const { token, hash } = newCancelToken();
+    const { token, hash } = newToken();
     const existing = await trx
       .selectFrom("session_registrations")
       .selectAll()
@@ -90,43 +89,4 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
     return { status, again };
   });
   return outcome;
-}
-
-export interface RegistrationByToken {
-  sessionId: string;
-  title: string;
-  status: string;
-  startsAt: Date;
-}
-
-/** What the cancel link points to (no account needed: the token is the key). */
-export async function getRegistrationByToken(ctx: ServiceContext, token: string, locale: string): Promise<RegistrationByToken> {
-  const row = await ctx.db
-    .selectFrom("session_registrations as r")
-    .innerJoin("information_sessions as s", "s.id", "r.session_id")
-    .select(["r.status", "s.id as sessionId", "s.titles", "s.starts_at"])
-    .where("r.cancel_token_hash", "=", hashCancelToken(token))
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError("session_registration");
-  return { sessionId: row.sessionId, title: pickLanguage(row.titles, locale), status: row.status, startsAt: row.starts_at };
-}
-
-/** Cancels by the link's token; a freed place goes to the first person waiting (told by e-mail). */
-export async function cancelRegistration(ctx: ServiceContext, token: string): Promise<{ alreadyCancelled: boolean }> {
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const reg = await trx.selectFrom("session_registrations").selectAll().where("cancel_token_hash", "=", hashCancelToken(token)).executeTakeFirst();
-    if (!reg) throw new NotFoundError("session_registration");
-    await trx.selectFrom("information_sessions").select("id").where("id", "=", reg.session_id).forUpdate().execute();
-    if (reg.status === "cancelled") return { alreadyCancelled: true };
-    await trx.updateTable("session_registrations").set({ status: "cancelled" }).where("id", "=", reg.id).execute();
-    await writeAudit(trx, null, {
-      action: "session.registration_cancel",
-      entityType: "session_registration",
-      entityId: reg.id,
-      before: { status: reg.status },
-    });
-    if (reg.status === "registered") await ctx.mailer.queueAll(await promoteWaitlisted(ctx, trx, reg.session_id), trx);
-    return { alreadyCancelled: false };
-  });
-  return result;
 }

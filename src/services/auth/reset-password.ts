@@ -1,15 +1,7 @@
-import type { Locale } from "../../i18n/locales.ts";
 import type { ServiceContext } from "../context.ts";
 import { ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { email as emailSchema, resetPasswordSchema } from "./auth-schemas.ts";
-import { z } from "zod";
-
-/** Sends a reset link when the address has an account; the answer is the same either way. */
-export async function requestPasswordReset(ctx: ServiceContext, raw: unknown, locale: Locale): Promise<void> {
-  const { email } = parseInput(z.object({ email: emailSchema }), raw);
-  await ctx.auth.api.requestPasswordReset({ body: { email, redirectTo: `/${locale}/reset-password` } });
-}
+import { resetPasswordSchema } from "./auth-schemas.ts";
 
 /** Sets a new password from a reset link's token; every session of the account is signed out. */
 export async function resetPassword(ctx: ServiceContext, raw: unknown): Promise<void> {
