@@ -5,6 +5,7 @@
 import { createAuth } from "./auth/create-auth.ts";
 import type { AppConfig } from "./config.ts";
 import { type Db, connect } from "./db/connect.ts";
+import { forgetLoginFailures } from "./services/auth/login-rate-limit.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { createMailer } from "./services/mail/mailer.ts";
 import { type SecretBox, createSecretBox } from "./services/mail/secret-box.ts";
@@ -35,6 +36,7 @@ export async function createRuntime(config: AppConfig, clock: () => Date = () =>
       sendPasswordReset: ({ email, name, locale, url }) =>
         mailer.queue({ to: email, template: "resetPassword", locale, params: { name, url } }).then(() => undefined),
     },
+    hooks: { passwordReset: ({ email }) => forgetLoginFailures(db, email) },
   });
   const files = createDiskStorage(config.documentsDir);
   return { database, db, auth, mailer, transport, mailSecrets, files, clock, publicUrl: config.publicUrl };

@@ -7,7 +7,16 @@ import { data, redirect } from "react-router";
 import { type Locale, isLocale } from "#src/i18n/locales.ts";
 import { getActor } from "#src/services/auth/get-actor.ts";
 import type { Actor } from "#src/services/context.ts";
-import { type FieldError, ForbiddenError, NotFoundError, TwoFactorRequiredError, UnauthenticatedError, ValidationError } from "#src/services/errors.ts";
+import {
+  BadInputError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ReauthenticationRequiredError,
+  TwoFactorRequiredError,
+  UnauthenticatedError,
+  ValidationError,
+} from "#src/services/errors.ts";
 import type { Runtime } from "#src/service-context.ts";
 import { getRuntime } from "./runtime.server.ts";
 
@@ -38,8 +47,13 @@ export function toResponse(err: unknown, request: Request, locale: Locale): neve
     throw redirect(`/${locale}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
   if (err instanceof TwoFactorRequiredError) throw redirect(`/${locale}/account/two-factor`);
+  if (err instanceof ReauthenticationRequiredError) {
+    const url = new URL(request.url);
+    throw redirect(`/${locale}/account/confirm-password?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
   if (err instanceof ForbiddenError) throw data({ status: 403 }, { status: 403 });
   if (err instanceof NotFoundError) throw data({ status: 404 }, { status: 404 });
+  if (err instanceof BadInputError) throw data({ status: 400 }, { status: 400 });
   throw err;
 }
 

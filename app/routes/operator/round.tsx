@@ -1,6 +1,6 @@
 import { Form, data, useActionData, useLoaderData } from "react-router";
 import type { Refusal } from "#src/domain/round-phases.ts";
-import { RefusedError } from "#src/services/errors.ts";
+import { RefusedError, ValidationError } from "#src/services/errors.ts";
 import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { listOperatorSessions } from "#src/services/sessions/session-queries.ts";
@@ -28,6 +28,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return { ok: true as const, moved };
   } catch (err) {
     if (err instanceof RefusedError) return data({ ok: false as const, refusals: err.refusals as Refusal[] }, { status: 409 });
+    // Only a forged form names a phase that does not exist.
+    if (err instanceof ValidationError) throw data({ status: 400 }, { status: 400 });
     throw err;
   }
 }

@@ -5,6 +5,7 @@
  * answer still saves every good one (nothing typed is lost).
  */
 import { z } from "zod";
+import { isCalendarDate } from "../../domain/time.ts";
 
 export const STEPS = ["personal", "contact", "education", "languages", "motivation", "preferences", "documents", "consents", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -22,13 +23,7 @@ const isoDate = z
   .trim()
   .min(1, { error: "errors.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1940-01-01" && v <= "2020-12-31";
-    },
-    { error: "errors.dateOfBirth" },
-  );
+  .refine((v) => isCalendarDate(v) && v >= "1940-01-01" && v <= "2020-12-31", { error: "errors.dateOfBirth" });
 const country = z
   .string()
   .trim()

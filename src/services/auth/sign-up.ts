@@ -3,12 +3,16 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";
 import { signUpSchema } from "./auth-schemas.ts";
+import { hashPassword } from "./create-verified-user.ts";
+import { UNIFORM_FLOOR_MS, inUniformTime } from "./uniform-time.ts";
 
 /**
  * Someone creates an account with e-mail and password, in their language.
  * better-auth sends the verification e-mail in that language (stored on the
  * user and used for every later e-mail). An address that already has an
- * account gets the same answer, so the form does not reveal who is registered.
+ * account gets the same answer in the same time (the password is hashed
+ * either way, and the answer waits for a common floor: uniform-time.ts), so
+ * the form does not reveal who is registered.
  */
 export async function signUp(
   ctx: ServiceContext,
@@ -16,12 +20,23 @@ export async function signUp(
   options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
 ): Promise<void> {
   const input = parseInput(signUpSchema, raw);
+  await inUniformTime(UNIFORM_FLOOR_MS.signUp, () => createAccount(ctx, input, options));
+}
+
+async function createAccount(
+  ctx: ServiceContext,
+  input: { name: string; email: string; password: string },
+  options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
+): Promise<void> {
   const existing = await ctx.db
     .selectFrom("user")
     .select("id")
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
     .executeTakeFirst();
-  if (existing) return;
+  if (existing) {
+    await hashPassword(ctx, input.password);
+    return;
+  }
   const next = options.afterVerification ? `&next=${options.afterVerification}` : "";
   const result = await ctx.auth.api.signUpEmail({
     body: {

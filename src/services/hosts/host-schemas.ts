@@ -1,6 +1,7 @@
 /** Input schemas of the host journey: organization, members, host application, positions, screening. */
 import { z } from "zod";
 import { checkCorporateNumber } from "../../domain/corporate-number.ts";
+import { isCalendarDate } from "../../domain/time.ts";
 import {
   HOST_DECISIONS,
   HOST_GOALS,
@@ -145,7 +146,7 @@ const isoDate = z
   .trim()
   .optional()
   .transform((v) => v || null)
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), { error: "errors.date" });
+  .refine((v) => v === null || isCalendarDate(v), { error: "errors.date" });
 
 export const POSITION_LANGUAGES = ["N1", "N2", "N3", "N4", "N5", "english"] as const;
 
@@ -182,7 +183,7 @@ export const positionSchema = z
       .refine((l) => l.length <= 20, { error: "errors.tooBig" }),
   })
   .superRefine((v, ctx) => {
-    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+    if (v.periodStart && v.periodEnd && isCalendarDate(v.periodStart) && isCalendarDate(v.periodEnd) && v.periodEnd < v.periodStart)
       ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "hostApplication.errors.period" });
   });
 

@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { writeAudit } from "../audit/write-audit.ts";
-import { password, personName } from "../auth/auth-schemas.ts";
+import { password, passwordNotAboutThem, personName } from "../auth/auth-schemas.ts";
 import { EmailTakenError, hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
@@ -25,10 +25,11 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw
     .select(["id", "role"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email))
     .executeTakeFirst();
-  if (user) {
-    if (user.role !== "host") throw new ValidationError({ email: [{ key: "hostOrg.errors.notHostAccount" }] });
-    if (await findMembership(ctx.db, user.id)) throw new ValidationError({ email: [{ key: "hostOrg.errors.alreadyMember" }] });
-  }
+  // Whether the address has an account, of which kind, or belongs to another organization is not told
+  // (issue 11 item 5): the invitation is made and sent alike, and a link the address cannot use says so when
+  // opened. Only a member of this organization — listed on the admin's own page — is pointed out.
+  const membership = user ? await findMembership(ctx.db, user.id) : null;
+  if (membership && membership.organizationId === m.organizationId) throw new ValidationError({ email: [{ key: "hostOrg.errors.alreadyMember" }] });
   const org = await ctx.db.selectFrom("host_organizations").select("name_ja").where("id", "=", m.organizationId).executeTakeFirstOrThrow();
   const token = randomBytes(32).toString("base64url");
   const id = crypto.randomUUID();
@@ -106,7 +107,8 @@ export async function findOpenHostInvitation(ctx: ServiceContext, token: string)
 
 const acceptNewSchema = z
   .object({ name: personName, password, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" })
+  .superRefine(passwordNotAboutThem);
 
 /**
  * Accepting: an address without an account creates it here (following the

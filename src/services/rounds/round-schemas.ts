@@ -1,7 +1,7 @@
 /** Input schemas for rounds, shared by the operator's form, its action and the CLI. */
 import { z } from "zod";
 import { DEADLINE_KINDS } from "../../domain/round-phases.ts";
-import { tokyoLocalToInstant } from "../../domain/time.ts";
+import { isCalendarDate, tokyoLocalToInstant } from "../../domain/time.ts";
 
 const tokyoDateTime = z
   .string()
@@ -16,13 +16,7 @@ const tokyoDateTime = z
     return at;
   });
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: "errors.date",
-  });
+const isoDate = z.string().trim().refine(isCalendarDate, { error: "errors.date" });
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StaffRole } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
-import { password, personName } from "../auth/auth-schemas.ts";
+import { password, passwordNotAboutThem, personName } from "../auth/auth-schemas.ts";
 import { EmailTakenError, hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
@@ -10,7 +10,8 @@ import { hashToken } from "./invite-staff.ts";
 
 const acceptSchema = z
   .object({ name: personName, password, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" })
+  .superRefine(passwordNotAboutThem);
 
 /** The invitation behind a link, if it is still open and its address has no account yet. */
 export async function findOpenStaffInvitation(ctx: ServiceContext, token: string): Promise<{ email: string; role: StaffRole }> {
