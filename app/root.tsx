@@ -1,7 +1,7 @@
 import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, useParams } from "react-router";
 import { LOCALE_TAGS, isLocale } from "#src/i18n/locales.ts";
 import type { Route } from "./+types/root";
-import { refuseBadRequest } from "./lib/bad-request.server.ts";
+import { refuseBadRequestPlainly } from "./lib/bad-request.server.ts";
 import stylesHref from "./styles.css?url";
 
 /**
@@ -13,7 +13,7 @@ import stylesHref from "./styles.css?url";
 export const middleware: Route.MiddlewareFunction[] = [
   async (args) => {
     if (isLocale(new URL(args.request.url).pathname.split("/")[1])) return;
-    await refuseBadRequest(args);
+    await refuseBadRequestPlainly(args);
   },
 ];
 

@@ -47,7 +47,7 @@ function send(port: number, path: string, contentType: string, total: number, de
       if (!answered) reject(err);
     });
     if (payload) return void req.end(payload);
-    if (declare !== undefined) return; // headers only: the server must answer without waiting for a body
+    if (declare !== undefined) return void req.flushHeaders(); // headers only: the server must answer without waiting for a body
     const chunk = Buffer.alloc(64 * 1024, contentType.startsWith("multipart") ? "x" : "a");
     const pump = () => {
       while (!answered && sent < total) {

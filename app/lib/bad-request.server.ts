@@ -45,3 +45,20 @@ export async function refuseBadRequest({ request }: { request: Request }): Promi
   const status = await badRequestStatus(request);
   if (status) throw data({ status }, { status });
 }
+
+const PLAIN_PAGES: Record<400 | 413, string> = {
+  400: "リクエストを処理できません / This request cannot be processed",
+  413: "送信された内容が大きすぎます / What you sent is too large",
+};
+
+/**
+ * The same refusal outside the localized pages (/api/auth/*, /documents/:id):
+ * resource routes have no error page, so the answer is a small bilingual one.
+ */
+export async function refuseBadRequestPlainly({ request }: { request: Request }): Promise<void> {
+  const status = await badRequestStatus(request);
+  if (!status) return;
+  const title = PLAIN_PAGES[status];
+  const body = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p><a href="/ja/">トップページへ</a> · <a href="/en/">Home</a></p></main></body></html>`;
+  throw new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}

@@ -87,3 +87,14 @@ describe("pageRequestFrom", () => {
     expect(pageRequestFrom(new URLSearchParams("page=%00")).page).toBe(1);
   });
 });
+
+describe("the error log", () => {
+  it("names the page of a link that carries a token, never the token", async () => {
+    const { redactedPath } = await import("#app/entry.server.tsx");
+    expect(redactedPath("/en/staff-invitation/AbC123_-x")).toBe("/en/staff-invitation/[token]");
+    expect(redactedPath("/ja/host/invitation/tok")).toBe("/ja/host/invitation/[token]");
+    expect(redactedPath("/vi/sessions/cancel/tok")).toBe("/vi/sessions/cancel/[token]");
+    expect(redactedPath("/api/auth/reset-password/tok")).toBe("/api/auth/reset-password/[token]");
+    expect(redactedPath("/en/sessions/123")).toBe("/en/sessions/123");
+  });
+});
