@@ -143,8 +143,8 @@ async function main() {
       ],
     ];
     for (const [name, withAccount, without] of flows) {
-      await withAccount();
-      await without();
+      await time(withAccount);
+      await time(without);
       const a: number[] = [];
       const b: number[] = [];
       for (let i = 0; i < ROUNDS; i++) {

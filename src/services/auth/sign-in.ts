@@ -5,6 +5,7 @@ import { parseInput } from "../validation.ts";
 import { signInSchema } from "./auth-schemas.ts";
 import { reserveLoginAttempt, settleLoginAttempt } from "./login-rate-limit.ts";
 import { markSessionAuthenticated } from "./session-policy.ts";
+import { UNIFORM_FLOOR_MS, waitUntil } from "./uniform-time.ts";
 
 export type SignInResult = { kind: "signedIn"; setCookies: string[]; role: string | null } | { kind: "twoFactor"; setCookies: string[] };
 
@@ -23,6 +24,7 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
     const minutes = Math.max(1, Math.ceil((reservation.retryAt.getTime() - now.getTime()) / 60_000));
     throw new ValidationError({}, [{ key: "errors.tooManyAttempts", params: { minutes } }]);
   }
+  const started = performance.now();
   const response = await ctx.auth.api.signInEmail({
     body: { email: input.email, password: input.password },
     headers: new Headers({ "x-forwarded-for": ip }),
@@ -51,5 +53,7 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
     throw new ValidationError({}, [{ key: "errors.emailNotVerified" }]);
   }
   await settleLoginAttempt(ctx.db, input.email, ip, "failed", now);
+  // A wrong password and an unknown address answer alike, and no sooner than the common floor (uniform-time.ts).
+  await waitUntil(started + UNIFORM_FLOOR_MS.signInFailure);
   throw new ValidationError({}, [{ key: "errors.invalidCredentials" }]);
 }

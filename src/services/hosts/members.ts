@@ -16,10 +16,19 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import { INVITATION_TTL_MS, hashToken } from "../staff/invite-staff.ts";
 import { inviteMemberSchema } from "./host-schemas.ts";
 import { findMembership, requireMembership } from "./membership.ts";
+import { UNIFORM_FLOOR_MS, inUniformTime } from "../auth/uniform-time.ts";
 
 export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const m = await requireMembership(ctx.db, actor, { admin: true });
   const input = parseInput(inviteMemberSchema, raw);
+  return inUniformTime(UNIFORM_FLOOR_MS.hostInvitation, () => invite(ctx, m, input));
+}
+
+async function invite(
+  ctx: ServiceContext,
+  m: Awaited<ReturnType<typeof requireMembership>>,
+  input: ReturnType<typeof inviteMemberSchema.parse>,
+): Promise<{ id: string }> {
   const user = await ctx.db
     .selectFrom("user")
     .select(["id", "role"])
@@ -28,7 +37,8 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw
   // Whether the address has an account, of which kind, or belongs to another organization is not told
   // (issue 11 item 5): the invitation is made and sent alike, and a link the address cannot use says so when
   // opened. Only a member of this organization — listed on the admin's own page — is pointed out.
-  const membership = user ? await findMembership(ctx.db, user.id) : null;
+  // The same lookups whether or not the address has an account.
+  const membership = await findMembership(ctx.db, user?.id ?? "");
   if (membership && membership.organizationId === m.organizationId) throw new ValidationError({ email: [{ key: "hostOrg.errors.alreadyMember" }] });
   const org = await ctx.db.selectFrom("host_organizations").select("name_ja").where("id", "=", m.organizationId).executeTakeFirstOrThrow();
   const token = randomBytes(32).toString("base64url");
