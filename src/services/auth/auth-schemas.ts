@@ -1,14 +1,9 @@
 /** Input schemas for the account forms (sign-up, sign-in, reset, staff invitation). */
 import { z } from "zod";
+import { email } from "./email-schema.ts";
 import { isStrongPassword } from "./password-strength.ts";
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "errors.required" })
-  .max(254)
-  .pipe(z.email({ error: "errors.email" }));
+export { email };
 /** A new password: 10 to 128 characters, and not weak or common (password-strength.ts). */
 export const password = z
   .string()

@@ -13,7 +13,7 @@ import {
   isPrefectureCode,
   looksLikeHtml,
 } from "../../domain/host-organization.ts";
-import { email } from "../auth/auth-schemas.ts";
+import { email } from "../auth/email-schema.ts";
 
 /** Plain text: trimmed, bounded, no markup. */
 export const text = (max: number) =>
