@@ -1,12 +1,101 @@
+/* global Headers, AbortController, Request */
 // The production server: serves the built app with compression and static
 // files. Started by `npm start` (scripts/start.sh) after `jip migrate`/`seed`.
 // Start-up faults end the process with one line naming the cause.
 import { createServer } from "node:net";
-import { createRequestHandler } from "@react-router/express";
+import { writeReadableStreamToWritable } from "@react-router/node";
 import compression from "compression";
 import express from "express";
+import { createRequestHandler } from "react-router";
 
 const CLIENT_IP_HEADER = "x-jip-client-ip";
+
+/**
+ * Every request body is capped before anything parses it, by kind (issue 11
+ * item 3): uploads (multipart) 11 MB — a 10 MB document and the form around
+ * it — and every other body 1 MB, whether or not Content-Length is sent. A
+ * body over its limit is not read further (the connection closes after the
+ * answer); React Router gets the request without it, marked with
+ * BODY_TOO_LARGE_HEADER, and answers with the localized 413 page
+ * (app/lib/bad-request.server.ts).
+ */
+const BODY_LIMITS = { upload: 11 * 1024 * 1024, form: 1024 * 1024 };
+const BODY_TOO_LARGE_HEADER = "x-jip-body-too-large";
+
+function bodyLimit(req) {
+  return /^multipart\/form-data/i.test(req.headers["content-type"] ?? "") ? BODY_LIMITS.upload : BODY_LIMITS.form;
+}
+
+/** The whole body, or null as soon as it is known to be over `limit` (then reading stops). */
+function readBody(req, limit) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    const stop = (result) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      if (result === null) req.pause();
+      resolve(result);
+    };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) stop(null);
+      else chunks.push(chunk);
+    };
+    const onEnd = () => stop(Buffer.concat(chunks, size));
+    const onError = (err) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      reject(err);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
+}
+
+/** Like @react-router/express's handler, but the body is read (and capped) here instead of streamed through. */
+function reactRouterHandler(build) {
+  const handle = createRequestHandler(build, process.env.NODE_ENV);
+  return async (req, res, next) => {
+    try {
+      delete req.headers[BODY_TOO_LARGE_HEADER];
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const body = hasBody ? await readBody(req, bodyLimit(req)) : undefined;
+      if (body === null) {
+        req.headers[BODY_TOO_LARGE_HEADER] = "1";
+        res.setHeader("Connection", "close");
+      }
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+        else if (value !== undefined) headers.set(key, value);
+      }
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      // The origin as @react-router/express builds it: the Host header's name cut at the first URL delimiter, and its port.
+      const port = Number.parseInt(req.get("host")?.split(":")[1] ?? "", 10);
+      const host = `${req.hostname?.split(/[\\/?#@]/)[0] || "localhost"}${Number.isSafeInteger(port) ? `:${port}` : ""}`;
+      const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);
+      const request = new Request(url.href, { method: req.method, headers, signal: controller.signal, body: body ?? undefined });
+      const response = await handle(request);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (!response.body) res.end();
+      else if (res.destroyed) await response.body.cancel();
+      else await writeReadableStreamToWritable(response.body, res);
+    } catch (err) {
+      if (res.destroyed || res.writableEnded) return;
+      next(err);
+    }
+  };
+}
 
 function fail(message) {
   process.stderr.write(`jip: ${message}\n`);
@@ -50,7 +139,7 @@ app.use((req, _res, next) => {
   req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   next();
 });
-app.all("/{*path}", createRequestHandler({ build }));
+app.all("/{*path}", reactRouterHandler(build));
 
 const server = app.listen(port, host, () => {
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;

@@ -62,8 +62,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   });
 }
 
+/** Links that carry a secret in their path (invitations, cancel links, reset links): the log shows the page, not the token. */
+export function redactedPath(pathname: string): string {
+  return pathname.replace(/\/(staff-invitation|host\/invitation|sessions\/cancel|reset-password)\/[^/]+/g, "/$1/[token]");
+}
+
 /** Unexpected errors in loaders and actions: logged with their stack (the user sees the localized 500 page). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
+  console.error(`${request.method} ${redactedPath(new URL(request.url).pathname)}:`, error);
 }

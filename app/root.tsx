@@ -1,7 +1,21 @@
 import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, useParams } from "react-router";
 import { LOCALE_TAGS, isLocale } from "#src/i18n/locales.ts";
 import type { Route } from "./+types/root";
+import { refuseBadRequestPlainly } from "./lib/bad-request.server.ts";
 import stylesHref from "./styles.css?url";
+
+/**
+ * Oversized bodies and NUL characters are refused before any loader or action
+ * (issue 11 items 3–4). Pages under /:lang are refused by the locale layout,
+ * whose error page speaks the page's language; this covers the rest
+ * (/api/auth/*, /documents/:id, /healthz).
+ */
+export const middleware: Route.MiddlewareFunction[] = [
+  async (args) => {
+    if (isLocale(new URL(args.request.url).pathname.split("/")[1])) return;
+    await refuseBadRequestPlainly(args);
+  },
+];
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -39,7 +53,15 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <main className="container">
-      <h1>{status === 404 ? "ページが見つかりません / Page not found" : "エラーが発生しました / Something went wrong"}</h1>
+      <h1>
+        {status === 404
+          ? "ページが見つかりません / Page not found"
+          : status === 400
+            ? "リクエストを処理できません / This request cannot be processed"
+            : status === 413
+              ? "送信された内容が大きすぎます / What you sent is too large"
+              : "エラーが発生しました / Something went wrong"}
+      </h1>
       <p>
         <a href="/ja/">トップページへ</a> · <a href="/en/">Home</a>
       </p>

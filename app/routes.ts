@@ -17,6 +17,7 @@ export default [
     route("account", "routes/account.tsx"),
     route("account/two-factor", "routes/account-two-factor.tsx"),
     route("account/data", "routes/account-data.tsx"),
+    route("account/confirm-password", "routes/account-confirm-password.tsx"),
     route("staff-invitation/:token", "routes/staff-invitation.tsx"),
     route("apply", "routes/apply.tsx"),
     route("sessions", "routes/sessions/calendar.tsx"),

@@ -5,8 +5,10 @@
 import { createAuth } from "./auth/create-auth.ts";
 import type { AppConfig } from "./config.ts";
 import { type Db, connect } from "./db/connect.ts";
+import { forgetLoginFailures } from "./services/auth/login-rate-limit.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { createMailer } from "./services/mail/mailer.ts";
+import { type SecretBox, createSecretBox } from "./services/mail/secret-box.ts";
 import { type MailTransport, createTransport } from "./services/mail/transport.ts";
 import { createDiskStorage } from "./storage/file-storage.ts";
 
@@ -14,12 +16,15 @@ export interface Runtime extends ServiceContext {
   database: Db;
   /** Where the e-mail delivery job hands queued e-mails (SMTP or the development outbox). */
   transport: MailTransport;
+  /** Seals and opens the text of e-mails that carry a secret link (never shown to staff). */
+  mailSecrets: SecretBox;
 }
 
 export async function createRuntime(config: AppConfig, clock: () => Date = () => new Date()): Promise<Runtime> {
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
   const db = database.kysely;
-  const mailer = createMailer({ db, clock });
+  const mailSecrets = createSecretBox(config.authSecret);
+  const mailer = createMailer({ db, clock, secrets: mailSecrets });
   const transport = createTransport({ outboxDir: config.outboxDir, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({
     kysely: db,
@@ -31,7 +36,8 @@ export async function createRuntime(config: AppConfig, clock: () => Date = () =>
       sendPasswordReset: ({ email, name, locale, url }) =>
         mailer.queue({ to: email, template: "resetPassword", locale, params: { name, url } }).then(() => undefined),
     },
+    hooks: { passwordReset: ({ email }) => forgetLoginFailures(db, email) },
   });
   const files = createDiskStorage(config.documentsDir);
-  return { database, db, auth, mailer, transport, files, clock, publicUrl: config.publicUrl };
+  return { database, db, auth, mailer, transport, mailSecrets, files, clock, publicUrl: config.publicUrl };
 }

@@ -20,9 +20,11 @@ import { translator } from "#src/i18n/translator.ts";
 import { getActor } from "#src/services/auth/get-actor.ts";
 import type { Actor } from "#src/services/context.ts";
 import {
+  BadInputError,
   type FieldError,
   ForbiddenError,
   NotFoundError,
+  ReauthenticationRequiredError,
   RefusedError,
   TwoFactorRequiredError,
   UnauthenticatedError,
@@ -81,10 +83,15 @@ export function toResponse(err: unknown, request: Request, locale: Locale): neve
     throw redirect(`/${locale}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
   if (err instanceof TwoFactorRequiredError) throw redirect(`/${locale}/account/two-factor`);
+  if (err instanceof ReauthenticationRequiredError) {
+    const url = new URL(request.url);
+    throw redirect(`/${locale}/account/confirm-password?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
   if (err instanceof ForbiddenError) throw data({ status: 403 }, { status: 403 });
   if (err instanceof NotFoundError) throw data({ status: 404 }, { status: 404 });
   if (err instanceof ValidationError) throw data({ status: 400, fieldErrors: err.fieldErrors, formErrors: err.formErrors }, { status: 400 });
   if (err instanceof RefusedError) throw data({ status: 409, refusals: describeRefusals(err, translator(locale), locale) }, { status: 409 });
+  if (err instanceof BadInputError) throw data({ status: 400 }, { status: 400 });
   throw err;
 }
 

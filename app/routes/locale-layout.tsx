@@ -1,11 +1,16 @@
 import { Outlet, data, isRouteErrorResponse, redirect, useLoaderData, useLocation, useRouteError } from "react-router";
 import { type Locale, LOCALES, LOCALE_NAMES, STAFF_LOCALES, isLocale, negotiateLocale } from "#src/i18n/locales.ts";
 import { isValidTimeZone } from "#src/domain/time.ts";
+import { refuseBadRequest } from "../lib/bad-request.server.ts";
+import { cookieValue } from "../lib/cookies.server.ts";
 import { I18nProvider, makeI18n, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/locale-layout";
 
 const STAFF_PATH = /^\/[a-z]{2}\/(operator|reviewer|ministry|host)(\/|$)/;
+
+/** A body over its limit (413) or a NUL character in any input (400) is refused before loaders and actions run. */
+export const middleware: Route.MiddlewareFunction[] = [refuseBadRequest];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -19,8 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     throw redirect(`/en${url.pathname.slice(3)}${url.search}`);
   }
   const { actor } = await requestContext(request, params);
-  const cookieTz = /(?:^|;\s*)tz=([^;]+)/.exec(request.headers.get("cookie") ?? "")?.[1];
-  const browserTz = cookieTz ? decodeURIComponent(cookieTz) : null;
+  const browserTz = cookieValue(request, "tz");
   const timeZone = actor?.timeZone ?? (browserTz && isValidTimeZone(browserTz) ? browserTz : null);
   return {
     locale: params.lang,
@@ -160,7 +164,7 @@ export function ErrorBoundary() {
   const lang = pathname.split("/")[1];
   const locale: Locale = isLocale(lang) ? lang : "ja";
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 404 ? "notFound" : "serverError";
+  const kind = status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 413 ? "tooLarge" : "serverError";
   if (!isRouteErrorResponse(error)) console.error(error);
   const i18n = makeI18n(locale, null);
   // A refusal while loading a page (409): its reasons, already in the page's language (app/lib/request.server.ts).

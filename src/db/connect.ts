@@ -3,7 +3,8 @@
  * or a real PostgreSQL server when DATABASE_URL is set. Both speak the same
  * SQL; the same migrations and queries run on both (ADR 0002).
  */
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { BadInputError } from "../services/errors.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -29,6 +30,76 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const asText = (value: string) => value;
 
 export class DatabaseUnavailableError extends Error {}
+
+/** Why a query parameter cannot reach PostgreSQL (text cannot hold NUL; an Invalid Date has no value), or null. */
+export function unstorable(value: unknown, depth = 0): BadInputError["reason"] | null {
+  if (typeof value === "string") return value.includes("\0") ? "nul" : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalidDate" : null;
+  if (depth > 8 || value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return null;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const why = unstorable(v, depth + 1);
+    if (why) return why;
+  }
+  return null;
+}
+
+function checkParameters(query: CompiledQuery): void {
+  for (const p of query.parameters) {
+    const why = unstorable(p);
+    if (why) throw new BadInputError(why);
+  }
+}
+
+/**
+ * The one place every input meets the database: a parameter PostgreSQL cannot
+ * take (a NUL character in text or JSON, an Invalid Date) is refused before the
+ * query is sent, as bad input rather than a server error (issue 11 item 4).
+ */
+function guarded(dialect: Dialect): Dialect {
+  const guardConnection = (connection: DatabaseConnection): DatabaseConnection => ({
+    executeQuery(query) {
+      checkParameters(query);
+      return connection.executeQuery(query);
+    },
+    streamQuery(query, chunkSize) {
+      checkParameters(query);
+      return connection.streamQuery(query, chunkSize);
+    },
+  });
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      // The driver hands out its own connections; callers get guarded ones and give them back.
+      const toOuter = new WeakMap<DatabaseConnection, DatabaseConnection>();
+      const toInner = new WeakMap<DatabaseConnection, DatabaseConnection>();
+      const outer = (c: DatabaseConnection) => {
+        let w = toOuter.get(c);
+        if (!w) {
+          w = guardConnection(c);
+          toOuter.set(c, w);
+          toInner.set(w, c);
+        }
+        return w;
+      };
+      const inner = (c: DatabaseConnection) => toInner.get(c) ?? c;
+      return new Proxy(driver, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (typeof value !== "function") return value;
+          if (prop === "acquireConnection") return async () => outer(await target.acquireConnection());
+          return (...args: unknown[]) =>
+            value.apply(
+              target,
+              args.map((a) => (a && typeof a === "object" && "executeQuery" in a ? inner(a as DatabaseConnection) : a)),
+            );
+        },
+      }) as Driver;
+    },
+  };
+}
 
 export async function connect(options: ConnectOptions = {}): Promise<Db> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl);
@@ -64,7 +135,7 @@ async function connectPostgres(url: string): Promise<Db> {
     const where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where}: ${(err as Error).message}`);
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: guarded(new PostgresDialect({ pool })) });
   return { kysely, kind: "postgres", close: () => kysely.destroy() };
 }
 
@@ -88,6 +159,6 @@ async function connectPGlite(dataDir: string): Promise<Db> {
   } catch (err) {
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
   }
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const kysely = new Kysely<Database>({ dialect: guarded(new PGliteDialect({ pglite })) });
   return { kysely, kind: "pglite", close: () => kysely.destroy() };
 }

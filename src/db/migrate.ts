@@ -11,6 +11,7 @@ import * as m0003 from "./migrations/0003-host-journey.ts";
 import * as m0004 from "./migrations/0004-applicant-journey.ts";
 import * as m0006 from "./migrations/0006-group-messages.ts";
 import * as m0007 from "./migrations/0007-email-queue.ts";
+import * as m0008 from "./migrations/0008-security.ts";
 import * as m0009 from "./migrations/0009-drop-unused-tables.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-applicant-journey": m0004,
   "0006-group-messages": m0006,
   "0007-email-queue": m0007,
+  "0008-security": m0008,
   "0009-drop-unused-tables": m0009,
 };
 

@@ -362,6 +362,13 @@ export interface LoginAttemptsTable {
   at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface LoginThrottleTable {
+  email: string;
+  ip: string;
+  failures: number;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface MatchingResultsTable {
   run_id: string;
   application_id: string;
@@ -436,6 +443,7 @@ export interface OutboundEmailsTable {
   next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  secret_body: string | null;
 }
 
 export interface OutcomeFollowupsTable {
@@ -613,6 +621,8 @@ export interface SessionTable {
   ipAddress: string | null;
   userAgent: string | null;
   userId: string;
+  last_seen_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reauthenticated_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface SessionRegistrationsTable {
@@ -660,6 +670,12 @@ export interface SurveysTable {
   questions: unknown;
   opens_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   closes_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface TotpUsedCodesTable {
+  user_id: string;
+  code: string;
+  used_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface TwoFactorTable {
@@ -728,6 +744,7 @@ export interface Database {
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;
   login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   matching_results: MatchingResultsTable;
   matching_runs: MatchingRunsTable;
   matching_verifications: MatchingVerificationsTable;
@@ -756,6 +773,7 @@ export interface Database {
   staff_invitations: StaffInvitationsTable;
   survey_responses: SurveyResponsesTable;
   surveys: SurveysTable;
+  totp_used_codes: TotpUsedCodesTable;
   "twoFactor": TwoFactorTable;
   user: UserTable;
   verification: VerificationTable;

@@ -5,6 +5,7 @@
  * browser made up. Errors are i18n keys under "errors." (no parameters, so
  * they survive every path a field error takes) plus the boxes to highlight.
  */
+import { CALENDAR_YEARS, isCalendarDate } from "./time.ts";
 
 export const DATE_PARTS = ["day", "month", "year"] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
@@ -70,6 +71,7 @@ export function parseDateParts(input: Partial<DateParts>): DatePartsResult {
   const day = Number(parts.day);
   const month = Number(parts.month);
   const year = Number(parts.year);
+  if (year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max) return { ok: false, key: "errors.dateNotReal", parts: ["year"] };
   if (month < 1 || month > 12) return { ok: false, key: "errors.dateNotReal", parts: day < 1 || day > 31 ? ["day", "month"] : ["month"] };
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, key: "errors.dateNotReal", parts: ["day"] };
   return { ok: true, iso: `${parts.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
@@ -82,11 +84,7 @@ export function isoToDateParts(iso: string | null | undefined): DateParts {
   return { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! };
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/** True for a real calendar date written YYYY-MM-DD (the one rule: isCalendarDate in time.ts). */
 export function isRealIsoDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  return isCalendarDate(iso);
 }

@@ -18,6 +18,13 @@ export type StaffRole = (typeof STAFF_INVITABLE_ROLES)[number];
 export const ORG_ROLES = ["admin", "member"] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 
+/** Staff roles: their sessions also end after 30 minutes without a request (issue 11 item 5). */
+export const STAFF_ROLES: readonly UserRole[] = ["operator", "reviewer", "ministry"];
+
+export function isStaffRole(role: UserRole): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
 /** Roles that must enrol TOTP two-factor authentication before reaching their pages. */
 export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer"];
 
@@ -63,6 +70,19 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any" },
 };
+
+/**
+ * Sensitive staff actions: the password must have been entered in this
+ * session within the last few minutes (sign-in, or the confirm-password page)
+ * — inviting staff (who then get access to personal data), overriding an
+ * eligibility decision, and sending a failed e-mail again (it may carry a
+ * reset or invitation link). docs/security.md keeps the list.
+ */
+export const SENSITIVE_PERMISSIONS: readonly Permission[] = ["staff.invite", "application.override", "outbox.retry"];
+
+export function isSensitive(permission: Permission): boolean {
+  return SENSITIVE_PERMISSIONS.includes(permission);
+}
 
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);

@@ -88,3 +88,19 @@ export function isValidTimeZone(tz: string): boolean {
   validZones.add(tz);
   return true;
 }
+
+/** The years a calendar date entered anywhere in the program may have (PostgreSQL has no year 0; nothing here is outside them). */
+export const CALENDAR_YEARS = { min: 1900, max: 2200 } as const;
+
+/**
+ * "YYYY-MM-DD" naming a day that exists (no 2027-13-45, no 0000-00-00, no
+ * February 30th), within CALENDAR_YEARS. The one check every date input uses:
+ * form schemas, filters, imports (issue 11 item 4).
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

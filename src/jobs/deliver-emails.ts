@@ -7,10 +7,13 @@
  * exponential back-off (base, 2×, 4×, …). After maxAttempts it stays failed
  * (given up) until an operator retries it. A claim that is never settled
  * (the process died while sending) expires after the lease and the e-mail is
- * tried again with the same Message-ID.
+ * tried again with the same Message-ID. An e-mail that carries a secret link
+ * is sent from its sealed text (secret_body), which is erased once it is sent
+ * (issue 11 item 1): body_text is the copy with the link hidden.
  */
 import { type Kysely, type Updateable, sql } from "kysely";
 import type { Database, OutboundEmailsTable } from "../db/schema.ts";
+import type { SecretBox } from "../services/mail/secret-box.ts";
 import type { MailTransport } from "../services/mail/transport.ts";
 import { repeatJob } from "./repeat.ts";
 
@@ -18,6 +21,8 @@ export interface DeliveryContext {
   db: Kysely<Database>;
   transport: MailTransport;
   clock: () => Date;
+  /** Opens the sealed text of e-mails that carry a secret link. */
+  mailSecrets: SecretBox;
 }
 
 export interface DeliveryOptions {
@@ -56,8 +61,16 @@ async function claimBatch(ctx: DeliveryContext, now: Date, maxAttempts: number, 
         .forUpdate()
         .skipLocked(),
     )
-    .returning(["id", "to_address", "subject", "body_text", "locale", "attachments", "created_at", "attempts", "template"])
+    .returning(["id", "to_address", "subject", "body_text", "secret_body", "locale", "attachments", "created_at", "attempts", "template"])
     .execute();
+}
+
+function openSealed(ctx: DeliveryContext, sealed: string): string {
+  try {
+    return ctx.mailSecrets.open(sealed);
+  } catch {
+    throw new Error("the sealed text cannot be opened (was BETTER_AUTH_SECRET changed?)");
+  }
 }
 
 /** Sends every e-mail due at `now`; returns how many went out and how many failed this run. */
@@ -78,9 +91,10 @@ export async function deliverDueEmails(
       const settle = (values: Updateable<OutboundEmailsTable>) =>
         ctx.db.updateTable("outbound_emails").set(values).where("id", "=", email.id).where("claimed_at", "=", now).execute();
       try {
-        const { fileName } = await ctx.transport.deliver(email);
+        const bodyText = email.secret_body === null ? email.body_text : openSealed(ctx, email.secret_body);
+        const { fileName } = await ctx.transport.deliver({ ...email, body_text: bodyText });
         sent++;
-        await settle({ status: "sent", sent_at: ctx.clock(), file_name: fileName, error: null, next_attempt_at: null, claimed_at: null });
+        await settle({ status: "sent", sent_at: ctx.clock(), file_name: fileName, error: null, next_attempt_at: null, claimed_at: null, secret_body: null });
       } catch (err) {
         failed++;
         const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";

@@ -28,5 +28,7 @@ export interface Actor {
   locale: string;
   timeZone: string | null;
   twoFactorEnabled: boolean;
+  /** The password was entered in this session within REAUTH_WINDOW_MS (sign-in or confirm-password): sensitive actions need it. */
+  recentlyAuthenticated: boolean;
   ip: string | null;
 }

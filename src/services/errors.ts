@@ -21,6 +21,13 @@ export class TwoFactorRequiredError extends Error {
   }
 }
 
+/** A sensitive action, and the password was not entered recently in this session (the route asks for it again). */
+export class ReauthenticationRequiredError extends Error {
+  constructor() {
+    super("re-authentication required");
+  }
+}
+
 /** The record does not exist, or exists for someone else: both look the same (404). */
 export class NotFoundError extends Error {
   constructor(public readonly entity: string) {
@@ -65,5 +72,17 @@ export class RefusedError<R extends Refusal = Refusal> extends Error {
     public readonly refusals: R[],
   ) {
     super(`refused: ${refusals.map((r) => r.code).join(", ")}`);
+  }
+}
+
+/**
+ * Input that cannot be stored or compared at all — a NUL character, which
+ * PostgreSQL text cannot hold, or an impossible date. Raised by the database
+ * layer's guard (src/db/connect.ts) before the query is sent; the request glue
+ * answers 400 (issue 11 item 4).
+ */
+export class BadInputError extends Error {
+  constructor(public readonly reason: "nul" | "invalidDate") {
+    super(`bad input: ${reason}`);
   }
 }

@@ -5,7 +5,7 @@
  * parameters, e.g. errors.tooLong with {max}).
  */
 import { z } from "zod";
-import { isRealIsoDate } from "../domain/date-parts.ts";
+import { isCalendarDate } from "../domain/time.ts";
 import { looksLikeHtml } from "../domain/host-organization.ts";
 import { LOCALES } from "../i18n/locales.ts";
 
@@ -37,7 +37,7 @@ export const email = z
   .pipe(z.email({ error: "errors.email" }));
 
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is not one); the rule lives in the domain. */
-export const isRealDate = isRealIsoDate;
+export const isRealDate = isCalendarDate;
 
 export const isoDate = z.string().trim().refine(isRealDate, { error: "errors.date" });
 

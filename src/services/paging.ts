@@ -13,13 +13,15 @@ export interface Page<T> {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+/** No list has this many pages; a larger ?page= (e.g. 99999999999999999999, whose offset PostgreSQL cannot hold) is read as the last one possible. */
+export const MAX_PAGE = 1_000_000;
 
 /** Reads ?page= and ?size= leniently: anything odd falls back to the defaults. */
 export function pageRequestFrom(params: URLSearchParams, defaultSize = DEFAULT_PAGE_SIZE): PageRequest {
   const page = Number.parseInt(params.get("page") ?? "", 10);
   const size = Number.parseInt(params.get("size") ?? "", 10);
   return {
-    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     size: Number.isFinite(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : defaultSize,
   };
 }

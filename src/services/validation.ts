@@ -6,7 +6,22 @@
 import type { z } from "zod";
 import { type FieldError, ValidationError } from "./errors.ts";
 
+/** Paths of the text fields holding a NUL character (which no one types and PostgreSQL cannot store). */
+function nulPaths(value: unknown, path: string, out: string[], depth = 0): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\0")) out.push(path);
+  } else if (value && typeof value === "object" && depth < 8 && !ArrayBuffer.isView(value) && !(value instanceof Blob)) {
+    for (const [k, v] of Object.entries(value)) nulPaths(v, path ? `${path}.${k}` : k, out, depth + 1);
+  }
+  return out;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = nulPaths(input, "", []);
+  if (nul.length > 0) {
+    const invalid = [{ key: "errors.invalidCharacters" }];
+    throw new ValidationError(Object.fromEntries(nul.filter(Boolean).map((p) => [p, invalid])), nul.includes("") ? invalid : []);
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, FieldError[]> = {};

@@ -25,6 +25,7 @@ import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { createRound } from "#src/services/rounds/create-round.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
+import { sentText } from "./support/mail.ts";
 import { refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 let serial = 0;
@@ -175,7 +176,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await inviteMember(env.ctx, admin, { email, orgRole: "member", locale: "en" });
     const mail = await env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", email).executeTakeFirstOrThrow();
     expect(mail.template).toBe("hostInvitation");
-    const token = new RegExp(`${PUBLIC_URL}/en/host/invitation/([A-Za-z0-9_-]+)`).exec(mail.body_text)![1]!;
+    const token = new RegExp(`${PUBLIC_URL}/en/host/invitation/([A-Za-z0-9_-]+)`).exec(sentText(env, mail))![1]!;
     expect(await findOpenHostInvitation(env.ctx, token)).toMatchObject({ email, orgRole: "member", hasAccount: false });
     const bad = await validationErrorOf(acceptHostInvitation(env.ctx, null, token, { name: "Col", password: "short", passwordConfirm: "short" }, "en"));
     expect(bad.fieldErrors.password?.[0]?.key).toBe("errors.passwordTooShort");

@@ -12,6 +12,7 @@ import { createOperator } from "#src/services/staff/create-operator.ts";
 import { INVITATION_TTL_MS } from "#src/services/invitations.ts";
 import { inviteStaff } from "#src/services/staff/invite-staff.ts";
 import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { sentText } from "./support/mail.ts";
 
 const NEW_PASSWORD = "staff-password-2027";
 const accept = { name: "Kenji Watanabe", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD };
@@ -25,8 +26,8 @@ async function invitationToken(env: TestEnv, email: string, locale = "ja"): Prom
     .orderBy("created_at", "desc")
     .executeTakeFirstOrThrow();
   const prefix = `${PUBLIC_URL}/${locale}/staff-invitation/`;
-  const m = new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}([A-Za-z0-9_-]+)`).exec(mail.body_text);
-  if (!m) throw new Error(`no invitation link in ${mail.body_text}`);
+  const m = new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}([A-Za-z0-9_-]+)`).exec(sentText(env, mail));
+  if (!m) throw new Error(`no invitation link in ${sentText(env, mail)}`);
   return m[1]!;
 }
 

@@ -1,3 +1,4 @@
+import { CALENDAR_YEARS } from "#src/domain/time.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysInMonth, isBlankDate, isRealIsoDate, isoToDateParts, parseDateParts } from "#src/domain/date-parts.ts";
@@ -41,14 +42,24 @@ describe("parseDateParts", () => {
     expect(parseDateParts({ day: "1", month: "5", year: "19960" })).toEqual({ ok: false, key: "errors.dateYearDigits", parts: ["year"] });
   });
 
+  it("refuses a year outside the calendar the platform stores (CALENDAR_YEARS)", () => {
+    expect(parseDateParts({ day: "1", month: "1", year: "1000" })).toEqual({ ok: false, key: "errors.dateNotReal", parts: ["year"] });
+    expect(parseDateParts({ day: "1", month: "1", year: "9999" })).toEqual({ ok: false, key: "errors.dateNotReal", parts: ["year"] });
+  });
+
   it("round-trips every real date through the three boxes", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        fc.pre(d <= daysInMonth(y, m));
-        const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        expect(isRealIsoDate(iso)).toBe(true);
-        expect(parseDateParts(isoToDateParts(iso))).toEqual({ ok: true, iso });
-      }),
+      fc.property(
+        fc.integer({ min: CALENDAR_YEARS.min, max: CALENDAR_YEARS.max }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          fc.pre(d <= daysInMonth(y, m));
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          expect(isRealIsoDate(iso)).toBe(true);
+          expect(parseDateParts(isoToDateParts(iso))).toEqual({ ok: true, iso });
+        },
+      ),
     );
   });
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../../domain/time.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { sameEmail } from "../email-address.ts";
@@ -25,8 +26,6 @@ export interface AuditRow {
   after: unknown;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The audit log, newest first, filtered and paged on the server. Operators only. */
 export async function listAuditLog(ctx: ServiceContext, actor: Actor | null, filter: AuditFilter, page: PageRequest): Promise<Page<AuditRow>> {
   authorize(actor, "audit.read");
@@ -36,8 +35,9 @@ export async function listAuditLog(ctx: ServiceContext, actor: Actor | null, fil
   if (filter.entityId) q = q.where("audit_log.entity_id", "=", filter.entityId);
   const actorEmail = filter.actorEmail;
   if (actorEmail) q = q.where((eb) => sameEmail(eb, "user.email", actorEmail));
-  if (filter.from && DAY.test(filter.from)) q = q.where("audit_log.at", ">=", new Date(`${filter.from}T00:00:00Z`));
-  if (filter.to && DAY.test(filter.to)) q = q.where("audit_log.at", "<", new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
+  // A date that does not exist (2027-13-45) filters nothing rather than failing the page.
+  if (filter.from && isCalendarDate(filter.from)) q = q.where("audit_log.at", ">=", new Date(`${filter.from}T00:00:00Z`));
+  if (filter.to && isCalendarDate(filter.to)) q = q.where("audit_log.at", "<", new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000));
   return fetchPage(page, {
     total: q.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
     items: q

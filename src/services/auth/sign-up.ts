@@ -4,21 +4,42 @@ import type { ServiceContext } from "../context.ts";
 import { userWithEmail } from "../email-address.ts";
 import { parseInput } from "../validation.ts";
 import { signUpSchema } from "./auth-schemas.ts";
+import { hashPassword } from "./create-verified-user.ts";
+import { UNIFORM_FLOOR_MS, waitUntil } from "./uniform-time.ts";
 
 /**
  * Someone creates an account with e-mail and password, in their language.
  * better-auth sends the verification e-mail in that language (stored on the
  * user and used for every later e-mail). An address that already has an
- * account gets the same answer, so the form does not reveal who is registered.
+ * account gets the same answer in the same time (the password is hashed
+ * either way, and the answer waits for a common floor: uniform-time.ts), so
+ * the form does not reveal who is registered.
  */
 export async function signUp(
   ctx: ServiceContext,
   raw: unknown,
   options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
 ): Promise<void> {
+  // The floor counts from the start: checking the password's strength is part of the time either way.
+  const deadline = performance.now() + UNIFORM_FLOOR_MS.signUp;
   const input = parseInput(signUpSchema, raw);
+  try {
+    await createAccount(ctx, input, options);
+  } finally {
+    await waitUntil(deadline);
+  }
+}
+
+async function createAccount(
+  ctx: ServiceContext,
+  input: { name: string; email: string; password: string },
+  options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
+): Promise<void> {
   const existing = await userWithEmail(ctx.db, input.email).select("id").executeTakeFirst();
-  if (existing) return;
+  if (existing) {
+    await hashPassword(ctx, input.password);
+    return;
+  }
   const next = options.afterVerification ? `&next=${options.afterVerification}` : "";
   const result = await ctx.auth.api.signUpEmail({
     body: {

@@ -1,7 +1,7 @@
 import { parseInput } from "../validation.ts";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
-import { password, personName } from "../auth/auth-schemas.ts";
+import { password, passwordNotAboutThem, personName } from "../auth/auth-schemas.ts";
 import { hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import { requireClaimed, spentIfTaken } from "../invitations.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -10,7 +10,8 @@ import { openInvitation } from "./host-invitation.ts";
 
 const acceptNewSchema = z
   .object({ name: personName, password, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" })
+  .superRefine(passwordNotAboutThem);
 
 /**
  * Accepting: an address without an account creates it here (following the

@@ -1,6 +1,7 @@
 /** Input schemas of the host journey: organization, members, host application, positions, screening. */
 import { z } from "zod";
 import { checkCorporateNumber } from "../../domain/corporate-number.ts";
+import { isCalendarDate } from "../../domain/time.ts";
 import {
   HOST_APPLICATION_STATUSES,
   HOST_DECISIONS,
@@ -141,7 +142,7 @@ export const positionSchema = z
       .refine((l) => l.length <= 20, { error: "errors.tooBig" }),
   })
   .superRefine((v, ctx) => {
-    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+    if (v.periodStart && v.periodEnd && isCalendarDate(v.periodStart) && isCalendarDate(v.periodEnd) && v.periodEnd < v.periodStart)
       ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "hostApplication.errors.period" });
   });
 

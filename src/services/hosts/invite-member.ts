@@ -7,15 +7,26 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { ValidationError } from "../errors.ts";
 import { inviteMemberSchema } from "./host-schemas.ts";
 import { findMembership, requireMembership } from "./membership.ts";
+import { UNIFORM_FLOOR_MS, inUniformTime } from "../auth/uniform-time.ts";
 
 export async function inviteMember(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const m = await requireMembership(ctx.db, actor, { admin: true });
   const input = parseInput(inviteMemberSchema, raw);
+  return inUniformTime(UNIFORM_FLOOR_MS.hostInvitation, () => invite(ctx, m, input));
+}
+
+async function invite(
+  ctx: ServiceContext,
+  m: Awaited<ReturnType<typeof requireMembership>>,
+  input: ReturnType<typeof inviteMemberSchema.parse>,
+): Promise<{ id: string }> {
   const user = await userWithEmail(ctx.db, input.email).select(["id", "role"]).executeTakeFirst();
-  if (user) {
-    if (user.role !== "host") throw new ValidationError({ email: [{ key: "hostOrg.errors.notHostAccount" }] });
-    if (await findMembership(ctx.db, user.id)) throw new ValidationError({ email: [{ key: "hostOrg.errors.alreadyMember" }] });
-  }
+  // Whether the address has an account, of which kind, or belongs to another organization is not told
+  // (issue 11 item 5): the invitation is made and sent alike, and a link the address cannot use says so when
+  // opened. Only a member of this organization — listed on the admin's own page — is pointed out.
+  // The same lookups whether or not the address has an account.
+  const membership = await findMembership(ctx.db, user?.id ?? "");
+  if (membership && membership.organizationId === m.organizationId) throw new ValidationError({ email: [{ key: "hostOrg.errors.alreadyMember" }] });
   const org = await ctx.db.selectFrom("host_organizations").select("name_ja").where("id", "=", m.organizationId).executeTakeFirstOrThrow();
   const { token, tokenHash, expiresAt } = newInvitation(ctx.clock());
   const id = crypto.randomUUID();

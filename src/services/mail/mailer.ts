@@ -5,11 +5,19 @@
  * e-mail exists exactly when the change it reports was committed. Nothing is
  * sent during the request: the delivery job (src/jobs/deliver-emails.ts)
  * hands queued rows to the transport (src/services/mail/transport.ts).
+ *
+ * Templates name the parameters that are authentication secrets (SECRET_PARAMS:
+ * reset, verification, invitation and cancel links). For those, body_text is
+ * rendered with the link replaced by a notice that a link was sent — the copy
+ * staff see on the E-mails page — and the text as sent is stored sealed in
+ * secret_body (src/services/mail/secret-box.ts) for the delivery job, which
+ * erases it once the e-mail is sent (issue 11 item 1).
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { DEFAULT_LOCALE, type Locale, isLocale } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
+import type { SecretBox } from "./secret-box.ts";
 
 export type MailTemplate =
   | "verifyEmail"
@@ -53,21 +61,50 @@ export interface Mailer {
   queueAll(messages: readonly MailMessage[], db?: Kysely<Database>): Promise<string[]>;
 }
 
-function textsOf(message: MailMessage, locale: Locale): { subject: string; body: string } {
-  if (message.template === "groupMessage") return { subject: String(message.params.subject ?? ""), body: String(message.params.body ?? "") };
+/**
+ * The parameters of each template that carry an authentication secret: whoever
+ * holds the link can reset a password, confirm an address, take an invitation
+ * or cancel a registration. They are never stored or shown in clear.
+ */
+export const SECRET_PARAMS: Readonly<Partial<Record<MailTemplate, readonly string[]>>> = {
+  verifyEmail: ["url"],
+  resetPassword: ["url"],
+  staffInvitation: ["url"],
+  hostInvitation: ["url"],
+  sessionRegistered: ["cancelUrl"],
+  sessionWaitlisted: ["cancelUrl"],
+  sessionPromoted: ["cancelUrl"],
+  sessionReminder: ["cancelUrl"],
+};
+
+function textsOf(message: MailMessage, locale: Locale, params: TranslateParams): { subject: string; body: string } {
+  if (message.template === "groupMessage") return { subject: String(params.subject ?? ""), body: String(params.body ?? "") };
   const t = translator(locale);
-  return { subject: t(`mail.${message.template}.subject`, message.params), body: t(`mail.${message.template}.body`, message.params) };
+  return { subject: t(`mail.${message.template}.subject`, params), body: t(`mail.${message.template}.body`, params) };
 }
 
-/** The row one message becomes: subject and body in the recipient's language. */
-function renderMail(message: MailMessage, id: string, createdAt: Date) {
+/** The message's parameters with every secret link replaced by a notice that one was sent; null when it has none. */
+function redactedParams(message: MailMessage, locale: Locale): TranslateParams | null {
+  const secret = (SECRET_PARAMS[message.template] ?? []).filter((k) => {
+    const v = message.params[k];
+    return typeof v === "string" && v !== "";
+  });
+  if (secret.length === 0) return null;
+  const hidden = translator(locale)("mail.hiddenLink");
+  return { ...message.params, ...Object.fromEntries(secret.map((k) => [k, hidden])) };
+}
+
+/** The row one message becomes: subject and body in the recipient's language (secrets hidden, the sent text sealed). */
+function renderMail(message: MailMessage, id: string, createdAt: Date, box: SecretBox) {
   const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
-  const { subject, body } = textsOf(message, locale);
+  const { subject, body } = textsOf(message, locale, message.params);
+  const redacted = redactedParams(message, locale);
   return {
     id,
     to_address: message.to,
     subject,
-    body_text: body,
+    body_text: redacted ? textsOf(message, locale, redacted).body : body,
+    secret_body: redacted ? box.seal(body) : null,
     template: message.template,
     locale,
     attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
@@ -78,10 +115,10 @@ function renderMail(message: MailMessage, id: string, createdAt: Date) {
 
 const CHUNK = 500;
 
-export function createMailer(options: { db: Kysely<Database>; clock: () => Date }): Mailer {
+export function createMailer(options: { db: Kysely<Database>; clock: () => Date; secrets: SecretBox }): Mailer {
   const queueAll = async (messages: readonly MailMessage[], db: Kysely<Database> = options.db): Promise<string[]> => {
     const createdAt = options.clock();
-    const rows = messages.map((m) => renderMail(m, crypto.randomUUID(), createdAt));
+    const rows = messages.map((m) => renderMail(m, crypto.randomUUID(), createdAt, options.secrets));
     for (let i = 0; i < rows.length; i += CHUNK) {
       await db
         .insertInto("outbound_emails")

@@ -9,14 +9,31 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { placeForNewRegistration, registrationOpen } from "../../domain/information-sessions.ts";
+import { UNIFORM_FLOOR_MS, inUniformTime } from "../auth/uniform-time.ts";
 import { newToken } from "../tokens.ts";
 import { cancelUrl, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
 
 export type RegistrationOutcome = "registered" | "waitlisted";
 
+/**
+ * Registers, or sends the confirmation again. Someone who is not signed in
+ * learns nothing about an address they typed (issue 11 item 5): the answer is
+ * what a new registration would get now (the e-mail tells the address's owner
+ * the truth), the same work is done either way, and it takes the same time.
+ */
 export async function registerForSession(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ status: RegistrationOutcome; again: boolean }> {
   const input = parseInput(registrationSchema, raw);
+  if (actor) return register(ctx, actor, input);
+  const { status } = await inUniformTime(UNIFORM_FLOOR_MS.sessionRegistration, () => register(ctx, null, input));
+  return { status, again: false };
+}
+
+async function register(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: ReturnType<typeof registrationSchema.parse>,
+): Promise<{ status: RegistrationOutcome; again: boolean }> {
   const email = actor ? actor.email.toLowerCase() : input.email;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const session = await trx.selectFrom("information_sessions").selectAll().where("id", "=", input.sessionId).forUpdate().executeTakeFirst();
@@ -32,6 +49,19 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
       .where("session_id", "=", session.id)
       .where("email", "=", email)
       .executeTakeFirst();
+    const { taken } = await trx
+      .selectFrom("session_registrations")
+      .select((eb) => eb.fn.countAll<string>().as("taken"))
+      .where("session_id", "=", session.id)
+      .where("status", "=", "registered")
+      .executeTakeFirstOrThrow();
+    const { waiting } = await trx
+      .selectFrom("session_registrations")
+      .select((eb) => eb.fn.countAll<string>().as("waiting"))
+      .where("session_id", "=", session.id)
+      .where("status", "=", "waitlisted")
+      .executeTakeFirstOrThrow();
+    const statusIfNew: RegistrationOutcome = placeForNewRegistration({ registered: Number(taken), waiting: Number(waiting) }, session.capacity);
     let status: RegistrationOutcome;
     let id: string;
     let again = false;
@@ -41,20 +71,9 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
       id = existing.id;
       status = existing.status === "registered" ? "registered" : "waitlisted";
       await trx.updateTable("session_registrations").set({ cancel_token_hash: hash }).where("id", "=", id).execute();
+      await writeAudit(trx, actor, { action: "session.confirmation_resent", entityType: "session_registration", entityId: id, after: { session: session.id } });
     } else {
-      const { taken } = await trx
-        .selectFrom("session_registrations")
-        .select((eb) => eb.fn.countAll<string>().as("taken"))
-        .where("session_id", "=", session.id)
-        .where("status", "=", "registered")
-        .executeTakeFirstOrThrow();
-      const { waiting } = await trx
-        .selectFrom("session_registrations")
-        .select((eb) => eb.fn.countAll<string>().as("waiting"))
-        .where("session_id", "=", session.id)
-        .where("status", "=", "waitlisted")
-        .executeTakeFirstOrThrow();
-      status = placeForNewRegistration({ registered: Number(taken), waiting: Number(waiting) }, session.capacity);
+      status = statusIfNew;
       const values = {
         user_id: actor?.userId ?? null,
         name: input.name,
@@ -86,7 +105,7 @@ export async function registerForSession(ctx: ServiceContext, actor: Actor | nul
     const person = { id, name: existing && again ? existing.name : input.name, email, locale: existing && again ? existing.locale : input.locale };
     const template = status === "registered" ? "sessionRegistered" : "sessionWaitlisted";
     await ctx.mailer.queue(sessionMail(ctx, session, person, template, { cancelUrl: cancelUrl(ctx, person.locale, token) }), trx);
-    return { status, again };
+    return actor ? { status, again } : { status: statusIfNew, again };
   });
   return outcome;
 }

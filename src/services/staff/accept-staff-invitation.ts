@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
-import { password, personName } from "../auth/auth-schemas.ts";
+import { password, passwordNotAboutThem, personName } from "../auth/auth-schemas.ts";
 import { hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import { requireClaimed, spentIfTaken } from "../invitations.ts";
 import { hashToken } from "../tokens.ts";
@@ -10,7 +10,8 @@ import { findOpenStaffInvitation } from "./find-open-staff-invitation.ts";
 
 const acceptSchema = z
   .object({ name: personName, password, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" })
+  .superRefine(passwordNotAboutThem);
 
 /** Following the link proves the address: the account is created verified, with the invited role. */
 export async function acceptStaffInvitation(ctx: ServiceContext, token: string, raw: unknown, locale: string): Promise<void> {

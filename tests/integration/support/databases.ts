@@ -200,9 +200,13 @@ export async function createUser(env: TestEnv, role: UserRole, overrides: { emai
 
 /**
  * The Actor a signed-in user would be. Staff roles default to two-factor
- * enrolled; pass twoFactorEnabled: false to test the enrolment gate.
+ * enrolled; pass twoFactorEnabled: false to test the enrolment gate. Actors
+ * count as having just entered their password (recentlyAuthenticated) unless told.
  */
-export function actorFor(user: Pick<TestUser, "id" | "email" | "name" | "role">, opts: { twoFactorEnabled?: boolean; locale?: string } = {}): Actor {
+export function actorFor(
+  user: Pick<TestUser, "id" | "email" | "name" | "role">,
+  opts: { twoFactorEnabled?: boolean; recentlyAuthenticated?: boolean; locale?: string } = {},
+): Actor {
   return {
     userId: user.id,
     email: user.email,
@@ -211,6 +215,7 @@ export function actorFor(user: Pick<TestUser, "id" | "email" | "name" | "role">,
     locale: opts.locale ?? "en",
     timeZone: null,
     twoFactorEnabled: opts.twoFactorEnabled ?? true,
+    recentlyAuthenticated: opts.recentlyAuthenticated ?? true,
     ip: "192.0.2.1",
   };
 }

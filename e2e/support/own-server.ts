@@ -1,0 +1,72 @@
+/**
+ * A platform server of its own for one spec (fresh data folder and, for
+ * PostgreSQL, a fresh database), for tests that change or stress the server
+ * in ways the shared e2e servers must not see: the input fuzz posts every
+ * form as every role, and the body-limit test streams large bodies.
+ * Ports: E2E_PORT_BASE + 2 (PGlite) and + 3 (PostgreSQL).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import type { ServerKind } from "./servers.ts";
+
+export interface OwnServer {
+  kind: ServerKind;
+  baseURL: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const base = Number(process.env.E2E_PORT_BASE ?? 4310);
+
+export function ownServerPort(kind: ServerKind): number {
+  return base + (kind === "pglite" ? 2 : 3);
+}
+
+async function dropDatabase(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, "database-name");
+  if (!existsSync(file)) return;
+  const name = readFileSync(file, "utf8").trim();
+  if (!/^jip_e2e_[0-9_]+$/.test(name)) return;
+  const client = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startOwnServer(kind: ServerKind): Promise<OwnServer> {
+  const port = ownServerPort(kind);
+  const baseURL = `http://localhost:${port}`;
+  const dataDir = path.resolve(`reports/e2e-data-${kind}-${port}`);
+  const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the ${kind} server on port ${port} stopped: ${stderr}`);
+    try {
+      if ((await fetch(`${baseURL}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`the ${kind} server on port ${port} did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    kind,
+    baseURL,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise((r) => child.once("exit", r));
+        process.kill(-child.pid, "SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      }
+      if (kind === "postgres") await dropDatabase(dataDir);
+    },
+  };
+}
