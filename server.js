@@ -26,10 +26,29 @@ function bodyLimit(req) {
   return /^multipart\/form-data/i.test(req.headers["content-type"] ?? "") ? BODY_LIMITS.upload : BODY_LIMITS.form;
 }
 
-/** The whole body, or null as soon as it is known to be over `limit` (then reading stops). */
+/**
+ * After an over-limit body has been refused, what the client still sends is read and dropped (never
+ * kept) for a short while, so that the 413 reaches it before the connection closes: closing a socket
+ * with unread data makes the kernel reset the connection, and a client still sending then sees an error
+ * instead of the answer. A client that keeps sending past LINGER_BYTES is cut off.
+ */
+const LINGER_BYTES = 32 * 1024 * 1024;
+function lingerThenClose(req) {
+  let dropped = 0;
+  req.on("data", (chunk) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.socket.destroy();
+  });
+  req.on("error", () => {});
+}
+
+/** The whole body, or null as soon as it is known to be over `limit` (then what follows is dropped). */
 function readBody(req, limit) {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) return Promise.resolve(null);
+  if (declared > limit) {
+    lingerThenClose(req);
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -37,7 +56,7 @@ function readBody(req, limit) {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
-      if (result === null) req.pause();
+      if (result === null) lingerThenClose(req);
       resolve(result);
     };
     const onData = (chunk) => {
@@ -67,7 +86,8 @@ function reactRouterHandler(build) {
       const body = hasBody ? await readBody(req, bodyLimit(req)) : undefined;
       if (body === null) {
         req.headers[BODY_TOO_LARGE_HEADER] = "1";
-        res.setHeader("Connection", "close");
+        // No "Connection: close": Node would then close the socket as soon as the 413 is written, with the
+        // client's data still arriving (see lingerThenClose); the client ends the connection, or is cut off.
       }
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {

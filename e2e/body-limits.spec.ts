@@ -43,18 +43,26 @@ function send(port: number, path: string, contentType: string, total: number, de
         resolve({ status: res.statusCode ?? 0, body, sentBeforeAnswer: at });
       });
     });
+    // The server closes the connection once it has answered an over-limit body, so a write racing the
+    // close may fail (EPIPE, ECONNRESET) just before the answer is parsed: stop sending and give the
+    // answer a moment to arrive; only a connection that ends without any answer is a failure.
+    let writeFailed = false;
     req.on("error", (err) => {
-      if (!answered) reject(err);
+      if (answered || writeFailed) return;
+      writeFailed = true;
+      setTimeout(() => {
+        if (!answered) reject(err);
+      }, 5_000);
     });
     if (payload) return void req.end(payload);
     if (declare !== undefined) return void req.flushHeaders(); // headers only: the server must answer without waiting for a body
     const chunk = Buffer.alloc(64 * 1024, contentType.startsWith("multipart") ? "x" : "a");
     const pump = () => {
-      while (!answered && sent < total) {
+      while (!answered && !writeFailed && sent < total) {
         sent += chunk.length;
         if (!req.write(chunk)) return void req.once("drain", pump);
       }
-      if (!answered) req.end();
+      if (!answered && !writeFailed) req.end();
     };
     pump();
   });
