@@ -5,6 +5,7 @@ export default [
   route("api/auth/*", "routes/api-auth.ts"),
   route("healthz", "routes/healthz.ts"),
   route("documents/:id", "routes/document.ts"),
+  route("case-images/:id/:size", "routes/case-image.ts"),
   route(":lang", "routes/locale-layout.tsx", [
     index("routes/home.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
@@ -36,6 +37,12 @@ export default [
     route("host/invitation/:token", "routes/host/invitation.tsx"),
     route("host/rounds/:roundId", "routes/host/round.tsx"),
     route("host/rounds/:roundId/positions/:positionId", "routes/host/position.tsx"),
+    // case studies (issue 18)
+    route("cases", "routes/cases/library.tsx"),
+    route("cases/:number", "routes/cases/case.tsx"),
+    route("host/cases", "routes/host/cases/list.tsx"),
+    route("host/cases/new", "routes/host/cases/new.tsx"),
+    route("host/cases/:id", "routes/host/cases/edit.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -55,6 +62,9 @@ export default [
       route("applications", "routes/operator/applications/list.tsx"),
       route("applications/export.csv", "routes/operator/applications/export-csv.ts"),
       route("applications/:id", "routes/operator/applications/detail.tsx"),
+      route("cases", "routes/operator/cases/list.tsx"),
+      route("cases/:id", "routes/operator/cases/edit.tsx"),
+      route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
     ]),
     route("*", "routes/not-found.tsx"),
   ]),

@@ -1,8 +1,20 @@
+import { useLoaderData } from "react-router";
+import { listLatestCases } from "#src/services/cases/public-cases.ts";
+import { CaseCardView } from "../components/cases/case-card.tsx";
 import { useI18n } from "../lib/i18n.tsx";
+import { requestContext } from "../lib/request.server.ts";
+import type { Route } from "./+types/home";
+
+/** The latest case studies, shown to the companies that might host (issue 18). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, locale } = await requestContext(request, params);
+  return { latestCases: await listLatestCases(rt, locale, 3) };
+}
 
 /** The program's front page (the full public pages come with the applicant journey). */
 export default function Home() {
   const { t, locale } = useI18n();
+  const { latestCases } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -26,6 +38,21 @@ export default function Home() {
       <p>
         <a href={`/${locale === "ja" ? "ja" : "en"}/host/sign-up`}>{t("homeHosts.link")}</a>
       </p>
+      {latestCases.length > 0 ? (
+        <section aria-labelledby="latest-cases">
+          <h3 id="latest-cases">{t("cases.latest.title")}</h3>
+          <ul className="case-list">
+            {latestCases.map((c) => (
+              <li key={c.number}>
+                <CaseCardView c={c} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/${locale}/cases`}>{t("cases.latest.all")}</a>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

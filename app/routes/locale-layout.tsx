@@ -98,6 +98,9 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
                   <a href={`/${locale}/host`}>{t("hostNav.host")}</a>
                 </li>
               ) : null}
+              <li>
+                <a href={`/${locale}/cases`}>{t("cases.nav")}</a>
+              </li>
               {user ? (
                 <>
                   <li>

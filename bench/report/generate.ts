@@ -133,6 +133,9 @@ export function generateYear(o: YearOptions): ReportRecords {
       ...(useRegionOnly ? { region: "kanto" as const } : {}),
     };
   });
+  // Interns are placed with accepted hosts: a small random year may draw none, so the first host is accepted then.
+  if (o.interns > 0 && hostApplications.length > 0 && !hostApplications.some((h) => h.finalStatus === "accepted"))
+    hostApplications[0]!.finalStatus = "accepted";
   const hostPool = hostApplications.filter((h) => h.finalStatus === "accepted").slice(0, Math.max(1, Math.ceil(o.interns * 0.7)));
   const placedIdx = shuffle(
     rnd,

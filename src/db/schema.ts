@@ -143,18 +143,77 @@ export interface AuditLogTable {
 
 export interface CaseStudiesTable {
   id: string;
-  round_id: string | null;
-  organization_id: string | null;
+  number: number;
+  organization_id: string;
   placement_id: string | null;
-  theme: string;
-  title_ja: string | null;
-  title_en: string | null;
-  body_ja: string | null;
-  body_en: string | null;
-  intern_nationality: string | null;
+  round_id: string | null;
   status: Generated<string>;
-  published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  content: unknown;
+  revision: Generated<number>;
+  consent_named: Generated<boolean>;
+  consent_shown: Generated<boolean>;
+  consent_note: string | null;
+  consent_recorded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  consent_recorded_by: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  submitted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  published_content: unknown | null;
+  published_revision: number | null;
+  published_languages: Generated<string[]>;
+  published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  republished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  fact_theme: string | null;
+  fact_jsic_division: string | null;
+  fact_region: string | null;
+  fact_prefecture_code: string | null;
+  fact_size_class: string | null;
+  fact_intern_nationality: string | null;
+  fact_fiscal_year: number | null;
+  search_text: Generated<string>;
+  search_tokens: Generated<string[]>;
+}
+
+export interface CaseStudyCommentsTable {
+  id: string;
+  seq: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
+  case_id: string;
+  author_user_id: string | null;
+  author_role: string;
+  kind: string;
+  body: Generated<string>;
+  revision: number;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CaseStudyImagesTable {
+  id: string;
+  case_id: string;
+  content_type: string;
+  large_key: string;
+  large_width: number;
+  large_height: number;
+  large_bytes: number;
+  small_key: string;
+  small_width: number;
+  small_height: number;
+  small_bytes: number;
+  original_sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CaseStudyRevisionsTable {
+  case_id: string;
+  number: number;
+  content: unknown;
+  author_user_id: string | null;
+  author_role: string;
+  note: string | null;
+  restored_from: number | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface CheckInsTable {
@@ -724,6 +783,9 @@ export interface Database {
   attendance_days: AttendanceDaysTable;
   audit_log: AuditLogTable;
   case_studies: CaseStudiesTable;
+  case_study_comments: CaseStudyCommentsTable;
+  case_study_images: CaseStudyImagesTable;
+  case_study_revisions: CaseStudyRevisionsTable;
   check_ins: CheckInsTable;
   conflicts_of_interest: ConflictsOfInterestTable;
   countries: CountriesTable;

@@ -45,14 +45,20 @@ export type Permission =
   /** Register and run a host organization: its members, its host applications and positions. */
   | "organization.manage"
   | "hosts.read"
-  | "hosts.decide";
+  | "hosts.decide"
+  /** Draft a case study of one's own host organization (issue 18). */
+  | "case.draft"
+  /** Read every case study, in every state (the operator's list and dashboard counts). */
+  | "case.read"
+  /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
+  | "case.edit";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
   applicant: { "application.manage": "own", "document.download": "own" },
-  host: { "organization.manage": "own" },
+  host: { "organization.manage": "own", "case.draft": "own" },
   reviewer: { "document.download": "assigned" },
   operator: {
     "round.read": "any",
@@ -67,8 +73,10 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "document.download": "any",
     "hosts.read": "any",
     "hosts.decide": "any",
+    "case.read": "any",
+    "case.edit": "any",
   },
-  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any" },
+  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };
 
 /**

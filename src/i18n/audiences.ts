@@ -29,6 +29,9 @@ export const STAFF_ONLY_NAMESPACES = [
   "messagesStaff",
   // the yearly report (operators and the ministry); the public open-statistics page will need vi/id/zh/th or its own namespace
   "report",
+  // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
+  "casesStaff",
+  "mail.caseUpdate",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -52,17 +52,53 @@ import messagesInboxZh from "./messages/messages-inbox/zh.json" with { type: "js
 import messagesInboxTh from "./messages/messages-inbox/th.json" with { type: "json" };
 import reportEn from "./messages/report/en.json" with { type: "json" };
 import reportJa from "./messages/report/ja.json" with { type: "json" };
+import casesEn from "./messages/cases/en.json" with { type: "json" };
+import casesJa from "./messages/cases/ja.json" with { type: "json" };
+import casesVi from "./messages/cases/vi.json" with { type: "json" };
+import casesId from "./messages/cases/id.json" with { type: "json" };
+import casesZh from "./messages/cases/zh.json" with { type: "json" };
+import casesTh from "./messages/cases/th.json" with { type: "json" };
+import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
+import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
 /** Features listed per locale; a feature without a file for a locale is simply absent there. */
 const FEATURES: Record<Locale, Catalogue[]> = {
-  ja: [coreJa, publicJa, hostJa, applyJa, referenceJa, applicationsStaffJa, sessionsJa, sessionsStaffJa, messagesStaffJa, messagesInboxJa, reportJa],
-  en: [coreEn, publicEn, hostEn, applyEn, referenceEn, applicationsStaffEn, sessionsEn, sessionsStaffEn, messagesStaffEn, messagesInboxEn, reportEn],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh],
+  ja: [
+    coreJa,
+    publicJa,
+    hostJa,
+    applyJa,
+    referenceJa,
+    applicationsStaffJa,
+    sessionsJa,
+    sessionsStaffJa,
+    messagesStaffJa,
+    messagesInboxJa,
+    reportJa,
+    casesJa,
+    casesStaffJa,
+  ],
+  en: [
+    coreEn,
+    publicEn,
+    hostEn,
+    applyEn,
+    referenceEn,
+    applicationsStaffEn,
+    sessionsEn,
+    sessionsStaffEn,
+    messagesStaffEn,
+    messagesInboxEn,
+    reportEn,
+    casesEn,
+    casesStaffEn,
+  ],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

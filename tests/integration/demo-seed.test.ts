@@ -37,18 +37,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has 2 host organizations with their members, and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies), and the staff", async () => {
     const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
-    expect(orgs).toHaveLength(2);
-    expect(orgs.map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
+    expect(orgs).toHaveLength(7);
+    expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(3);
+    expect(members).toHaveLength(8);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 5, reviewer: 1, ministry: 1, host: 3, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
@@ -60,6 +60,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     for (const a of DEMO_LOGINS.accounts) {
       expect(await env.db.selectFrom("user").select("id").where("email", "=", a.email).executeTakeFirst()).toBeDefined();
     }
+  });
+
+  it("has published case studies in Japanese and English, one in Japanese only, and one in review for the round", async () => {
+    const cases = await env.db.selectFrom("case_studies").select(["status", "published_languages", "round_id"]).orderBy("number").execute();
+    expect(cases.map((c) => [c.status, c.published_languages.join("+")])).toEqual([
+      ["published", "ja+en"],
+      ["published", "ja+en"],
+      ["published", "ja+en"],
+      ["published", "ja+en"],
+      ["published", "ja"],
+      ["in_review", ""],
+    ]);
+    expect(cases[5]!.round_id).toBe(DEMO_ROUND_ID);
+    expect(await env.db.selectFrom("case_study_images").select("id").execute()).toHaveLength(6);
   });
 
   it("writes a seed audit entry", async () => {

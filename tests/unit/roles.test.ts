@@ -32,6 +32,15 @@ describe("permissions with a scope (src/domain/roles.ts)", () => {
     }
   });
 
+  it("case studies: hosts draft their own, operators edit any, the ministry only reads", () => {
+    expect(scopeOf("host", "case.draft")).toBe("own");
+    expect(permits("host", "case.draft", { own: false })).toBe(false);
+    expect(scopeOf("operator", "case.edit")).toBe("any");
+    expect(roleGrants("ministry", "case.read")).toBe(true);
+    expect(roleGrants("ministry", "case.edit")).toBe(false);
+    for (const role of ["applicant", "reviewer"] as const) expect(roleGrants(role, "case.read") || roleGrants(role, "case.draft")).toBe(false);
+  });
+
   it("inside a host organization only admins manage members", () => {
     expect(orgRoleManagesMembers("admin")).toBe(true);
     expect(orgRoleManagesMembers("member")).toBe(false);

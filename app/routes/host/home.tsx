@@ -94,6 +94,9 @@ export default function HostHome() {
       <p>
         <a href={`/${locale}/host/members`}>{t("hostOrg.membersTitle")}</a>
       </p>
+      <p>
+        <a href={`/${locale}/host/cases`}>{t("casesStaff.hostList.title")}</a>
+      </p>
     </>
   );
 }

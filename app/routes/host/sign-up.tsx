@@ -1,9 +1,17 @@
-import { Form, redirect } from "react-router";
+import { Form, redirect, useLoaderData } from "react-router";
+import { listLatestCases } from "#src/services/cases/public-cases.ts";
 import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
+import { CaseCardView } from "../../components/cases/case-card.tsx";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
+
+/** The latest case studies: what other companies did with their interns (issue 18). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, locale } = await requestContext(request, params);
+  return { latestCases: await listLatestCases(rt, locale, 3) };
+}
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -16,6 +24,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function HostSignUp() {
   const { t, locale } = useI18n();
   const formState = useFormState();
+  const { latestCases } = useLoaderData<typeof loader>();
   const labels = { name: t("auth.name"), email: t("auth.email"), password: t("auth.password"), passwordConfirm: t("auth.passwordConfirm") };
   return (
     <>
@@ -32,6 +41,21 @@ export default function HostSignUp() {
       <p>
         <a href={`/${locale}/sign-up`}>{t("hostAuth.applicantSignUp")}</a>
       </p>
+      {latestCases.length > 0 ? (
+        <section aria-labelledby="latest-cases">
+          <h2 id="latest-cases">{t("cases.latest.title")}</h2>
+          <ul className="case-list">
+            {latestCases.map((c) => (
+              <li key={c.number}>
+                <CaseCardView c={c} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/${locale}/cases`}>{t("cases.latest.all")}</a>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useLoaderData, useLocation } from "react-router";
 import { countFailedEmails } from "#src/services/mail/count-failed-emails.ts";
 import { listRounds } from "#src/services/rounds/list-rounds.ts";
+import { countCasesByRound } from "#src/services/cases/list-cases.ts";
+import { CaseCounts } from "../../components/cases/case-counts.tsx";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { Pager } from "../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
@@ -14,12 +16,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     rounds: await listRounds(rt, actor, page),
     canManage: actor?.role === "operator",
     failedEmails: await countFailedEmails(rt, actor),
+    caseCounts: await countCasesByRound(rt, actor),
   }));
 }
 
 export default function OperatorDashboard() {
   const { t, locale } = useI18n();
-  const { rounds, canManage, failedEmails } = useLoaderData<typeof loader>();
+  const { rounds, canManage, failedEmails, caseCounts } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
@@ -64,6 +67,7 @@ export default function OperatorDashboard() {
         </table>
       )}
       <Pager page={rounds.page} pages={rounds.pages} total={rounds.total} search={search} />
+      <CaseCounts counts={caseCounts} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { refreshEligibility } from "../../services/applications/application-reco
 import { createVerifiedUser } from "../../services/auth/create-verified-user.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
+import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -28,6 +29,7 @@ export const DEMO_LOGINS = {
     { role: "host member", email: "staff@sakura-seiki.demo.jip.example" },
     { role: "host admin", email: "admin@hakata-foods.demo.jip.example" },
     { role: "applicant", email: "applicant01@demo.jip.example" },
+    { role: "host (case studies)", email: DEMO_CASE_LOGINS.host },
   ],
 };
 
@@ -113,7 +115,7 @@ export async function isDemoSeeded(db: Kysely<Database>): Promise<boolean> {
   return Boolean(await db.selectFrom("rounds").select("id").where("id", "=", DEMO_ROUND_ID).executeTakeFirst());
 }
 
-export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promise<void> {
+export async function seedDemo(ctx: ServiceContext): Promise<void> {
   const db = ctx.db;
   const userIds = new Map<string, string>();
   for (const s of STAFF) {
@@ -229,6 +231,7 @@ export async function seedDemo(ctx: Pick<ServiceContext, "db" | "auth">): Promis
   }
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await seedDemoHostApplication(db);
+  await seedDemoCases(ctx, DEMO_ROUND_ID);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

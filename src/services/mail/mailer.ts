@@ -33,6 +33,8 @@ export type MailTemplate =
   | "sessionReminder"
   | "sessionFollowUp"
   | "sessionCancelled"
+  /** What the program office did with a host's case study (issue 18): params.kind says which. */
+  | "caseUpdate"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
   | "groupMessage";
 

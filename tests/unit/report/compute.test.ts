@@ -295,6 +295,12 @@ describe("computeYearReport against an independent plain implementation", () => 
     expect(report.figures.internsByNationality.rows.filter((r) => r.key.startsWith("country:"))).toHaveLength(4);
   });
 
+  it("places interns even when a small random year draws no accepted host (seed 679194 once crashed the generator)", () => {
+    const records = generateYear({ applicants: 68, hostApplicants: 6, interns: 28, seed: 679194 });
+    expect(records.interns).toHaveLength(28);
+    compare(records);
+  });
+
   it("agrees on random small years, and ids are sorted, distinct and from the right list", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 30 }), (seed, interns, hosts) => {
