@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)("matching phase on %s", (kind) => {
     const dup = await validationErrorOf(saveMyRankList(env.ctx, a1.actor, { intent: "save", rank: { [PA1]: "1", [PB1]: "1" } }));
     expect(Object.keys(dup.fieldErrors).sort()).toEqual([`rank.${PA1}`, `rank.${PB1}`].sort());
     const range = await validationErrorOf(saveMyRankList(env.ctx, a1.actor, { intent: "save", rank: { [PA1]: "9" } }));
-    expect(range.fieldErrors[`rank.${PA1}`]?.[0]?.key).toBe("errors.rankOutOfRange");
+    expect(range.fieldErrors[`rank.${PA1}`]?.[0]?.key).toBe("matching.errors.rankOutOfRange");
     const foreign = await refusalOf(saveMyRankList(env.ctx, a1.actor, { intent: "save", rank: { [crypto.randomUUID()]: "1" } }));
     expect(foreign.refusals[0]?.code).toBe("not_rankable");
     const empty = await refusalOf(saveMyRankList(env.ctx, a1.actor, { intent: "submit", rank: {} }));

@@ -177,13 +177,13 @@ export function rankedFromForm(raw: unknown, allowed: readonly string[], message
     if (text === "") continue;
     const n = /^[0-9]{1,4}$/.test(text) ? Number(text) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > allowed.length) {
-      fieldErrors[`rank.${id}`] = [{ key: "errors.rankOutOfRange", params: { max: allowed.length } }];
+      fieldErrors[`rank.${id}`] = [{ key: "matching.errors.rankOutOfRange", params: { max: allowed.length } }];
       continue;
     }
     seen.set(n, [...(seen.get(n) ?? []), id]);
   }
   for (const [n, ids] of seen) {
-    if (ids.length > 1) for (const id of ids) fieldErrors[`rank.${id}`] = [{ key: "errors.rankDuplicate", params: { rank: n } }];
+    if (ids.length > 1) for (const id of ids) fieldErrors[`rank.${id}`] = [{ key: "matching.errors.rankDuplicate", params: { rank: n } }];
   }
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
   return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, ids]) => ids[0]!);

@@ -13,7 +13,7 @@ import type { Actor } from "../context.ts";
 import { NotFoundError, RefusedError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 
-export const answerSchema = z.object({ answer: z.enum(["accepted", "declined"], { error: "errors.chooseAnswer" }) });
+export const answerSchema = z.object({ answer: z.enum(["accepted", "declined"], { error: "errors.chooseOne" }) });
 
 export interface OfferRow {
   id: string;
