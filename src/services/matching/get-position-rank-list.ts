@@ -24,6 +24,8 @@ export interface PositionRankList {
   offers: PositionOffer[];
   /** the latest published run's explanation for this position, its ranked candidates by code */
   explanation: { stage: number; explanation: HostExplanation; codes: Record<string, string> } | null;
+  /** region code → its names, for the explanation's cap sentences */
+  regions: Record<string, { nameJa: string; nameEn: string }>;
 }
 
 /** The host's shortlist for one of its positions (limited profiles), its rank list, and after publication its offers and why. */
@@ -62,7 +64,9 @@ export async function getPositionRankList(ctx: ServiceContext, actor: Actor | nu
     const rows = named.length ? await ctx.db.selectFrom("applications").select(["id", "receipt_number"]).where("id", "in", named).execute() : [];
     explanation = { stage: run.stage, explanation: hostExplanation, codes: Object.fromEntries(rows.map((r) => [r.id, r.receipt_number ?? r.id.slice(0, 8)])) };
   }
+  const regions = await ctx.db.selectFrom("regions").select(["code", "name_ja", "name_en"]).execute();
   return {
+    regions: Object.fromEntries(regions.map((r) => [r.code, { nameJa: r.name_ja, nameEn: r.name_en }])),
     position: { id: mine.positionId, title: mine.title, capacity: mine.capacity },
     round,
     open,

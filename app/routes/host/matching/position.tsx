@@ -188,7 +188,7 @@ export default function HostMatchingPosition() {
                   {t(`matchingStaff.hostReasons.${r.code}`, {
                     code: view.explanation!.codes[r.applicant] ?? "—",
                     rank: r.hostRankOfApplicant,
-                    region: "region" in r ? r.region : "",
+                    region: "region" in r ? ((locale === "ja" ? view.regions[r.region]?.nameJa : view.regions[r.region]?.nameEn) ?? r.region) : "",
                     cap: "regionCap" in r ? r.regionCap : 0,
                   })}
                 </li>
