@@ -43,6 +43,11 @@ export default [
     route("host/cases", "routes/host/cases/list.tsx"),
     route("host/cases/new", "routes/host/cases/new.tsx"),
     route("host/cases/:id", "routes/host/cases/edit.tsx"),
+    // matching (issue 15): the applicant's rank order list and result, the host's positions
+    route("matching", "routes/matching/rank.tsx"),
+    route("matching/result", "routes/matching/result.tsx"),
+    route("host/matching", "routes/host/matching/list.tsx"),
+    route("host/matching/:positionId", "routes/host/matching/position.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -65,6 +70,10 @@ export default [
       route("cases", "routes/operator/cases/list.tsx"),
       route("cases/:id", "routes/operator/cases/edit.tsx"),
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
+      // matching (issue 15): a round's matching, its runs, the certificate's instance download
+      route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
+      route("matching/runs/:runId", "routes/operator/matching/run.tsx"),
+      route("matching/runs/:runId/instance.json", "routes/operator/matching/instance.ts"),
     ]),
     route("*", "routes/not-found.tsx"),
   ]),

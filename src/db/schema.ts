@@ -446,6 +446,10 @@ export interface MatchingRunsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  engine_version: Generated<string>;
+  instance: Generated<unknown>;
+  host_explanations: Generated<unknown>;
+  matched_count: Generated<number>;
 }
 
 export interface MatchingVerificationsTable {
@@ -455,6 +459,7 @@ export interface MatchingVerificationsTable {
   blocking_pairs: Generated<unknown>;
   violations: Generated<unknown>;
   verified_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  notion: Generated<string>;
 }
 
 export interface MessageDeliveriesTable {
@@ -484,6 +489,10 @@ export interface OffersTable {
   position_id: string;
   status: Generated<string>;
   responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  applicant_response: string | null;
+  host_response: string | null;
+  respond_by: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface OutboundEmailsTable {
@@ -581,6 +590,7 @@ export interface RankListsTable {
   application_id: string | null;
   position_id: string | null;
   submitted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RegionsTable {

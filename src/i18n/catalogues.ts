@@ -60,6 +60,14 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import matchingEn from "./messages/matching/en.json" with { type: "json" };
+import matchingJa from "./messages/matching/ja.json" with { type: "json" };
+import matchingVi from "./messages/matching/vi.json" with { type: "json" };
+import matchingId from "./messages/matching/id.json" with { type: "json" };
+import matchingZh from "./messages/matching/zh.json" with { type: "json" };
+import matchingTh from "./messages/matching/th.json" with { type: "json" };
+import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "json" };
+import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +87,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    matchingJa,
+    matchingStaffJa,
   ],
   en: [
     coreEn,
@@ -94,11 +104,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    matchingEn,
+    matchingStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

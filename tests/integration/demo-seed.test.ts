@@ -1,6 +1,9 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
+import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
+import { runMatching } from "#src/services/matching/run-matching.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -24,7 +27,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    const rounds = await env.db
+      .selectFrom("rounds")
+      .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
+      .where("id", "=", DEMO_ROUND_ID)
+      .execute();
     expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
@@ -37,18 +44,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round), and the staff", async () => {
     const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
-    expect(orgs).toHaveLength(7);
+    expect(orgs).toHaveLength(10);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(8);
+    expect(members).toHaveLength(11);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 1, ministry: 1, host: 11, applicant: 28 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
@@ -94,5 +101,22 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       from: "recruitment",
       to: "screening",
     });
+  });
+
+  it("has a round in matching with submitted rank order lists, which the operator can run (issue 15)", async () => {
+    const round = await env.db.selectFrom("rounds").select("phase").where("id", "=", DEMO_MATCHING_ROUND_ID).executeTakeFirstOrThrow();
+    expect(round.phase).toBe("matching");
+    const lists = await env.db
+      .selectFrom("rank_lists")
+      .select("side")
+      .where("round_id", "=", DEMO_MATCHING_ROUND_ID)
+      .where("submitted_at", "is not", null)
+      .execute();
+    expect(lists.filter((l) => l.side === "applicant")).toHaveLength(7);
+    expect(lists.filter((l) => l.side === "position")).toHaveLength(3);
+    const { runId } = await runMatching(env.ctx, operator, { roundId: DEMO_MATCHING_ROUND_ID, form: {} });
+    const run = await getMatchingRun(env.ctx, operator, runId);
+    expect(run.verification).toMatchObject({ stable: true, feasible: true, blockingPairs: [] });
+    expect(run.matched).toBeGreaterThan(0);
   });
 });
