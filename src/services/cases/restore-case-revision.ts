@@ -14,8 +14,8 @@ export async function restoreCaseRevision(ctx: ServiceContext, actor: Actor | nu
     // Only a revision the case has: a number beyond it (e.g. 99999999999999999999, more than the column holds) is simply not found.
     const old =
       Number.isInteger(number) && number >= 1 && number <= row.revision
-      ? await trx.selectFrom("case_study_revisions").select(["content"]).where("case_id", "=", row.id).where("number", "=", number).executeTakeFirst()
-      : undefined;
+        ? await trx.selectFrom("case_study_revisions").select(["content"]).where("case_id", "=", row.id).where("number", "=", number).executeTakeFirst()
+        : undefined;
     if (!old) throw new NotFoundError("case_study_revision");
     const { revision, changed } = await writeRevision(trx, who, row, readContent(old.content), ctx.clock(), { restoredFrom: number });
     await writeAudit(trx, who, { action: "case.restore", entityType: "case_study", entityId: row.id, after: { restoredFrom: number, revision, changed } });
