@@ -65,7 +65,14 @@ export default [
       route("cases", "routes/operator/cases/list.tsx"),
       route("cases/:id", "routes/operator/cases/edit.tsx"),
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
+      // screening (issue 13): the operator's board and ranking
+      route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
+      route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),
     ]),
+    // screening (issue 13): the reviewer's pages
+    route("reviewer", "routes/reviewer/home.tsx"),
+    route("reviewer/profile", "routes/reviewer/profile.tsx"),
+    route("reviewer/reviews/:assignmentId", "routes/reviewer/review.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

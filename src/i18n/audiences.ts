@@ -32,6 +32,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // document screening (issue 13): reviewer and operator pages
+  "screening",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

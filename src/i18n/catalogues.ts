@@ -60,6 +60,8 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import screeningEn from "./messages/screening/en.json" with { type: "json" };
+import screeningJa from "./messages/screening/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +81,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    screeningJa,
   ],
   en: [
     coreEn,
@@ -94,6 +97,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    screeningEn,
   ],
   vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
   id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],

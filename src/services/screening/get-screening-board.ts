@@ -4,6 +4,7 @@ import { eligibleApplications, loadRound, loadRubric, loadSettings, roundReviewe
 
 export interface BoardReviewer {
   email: string;
+  userId: string | null;
   name: string | null;
   /** the account exists (invitation accepted) */
   joined: boolean;
@@ -61,6 +62,7 @@ export async function getScreeningBoard(ctx: ServiceContext, actor: Actor | null
     const p = (r.user_id && perReviewer.get(r.user_id)) || { assigned: 0, drafts: 0, submitted: 0 };
     return {
       email: r.email,
+      userId: r.user_id,
       name: r.name,
       joined: r.user_id !== null,
       profileSaved: r.profile_user_id !== null,
