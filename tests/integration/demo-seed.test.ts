@@ -1,6 +1,7 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { DEMO_SCREENING_ROUND_ID } from "#src/db/seed/demo-screening.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -24,7 +25,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    const rounds = await env.db
+      .selectFrom("rounds")
+      .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
+      .where("phase", "=", "recruitment")
+      .execute();
     expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
@@ -48,8 +53,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
-    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 6, ministry: 1, host: 8, applicant: 20 });
+    // the demo reviewer, and the three reviewers of the screening demo round (demo-screening.ts)
+    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(4);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
   });
@@ -74,6 +80,21 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
     expect(cases[5]!.round_id).toBe(DEMO_ROUND_ID);
     expect(await env.db.selectFrom("case_study_images").select("id").execute()).toHaveLength(6);
+  });
+
+  it("has a round in screening with assigned, partly scored applications (demo-screening.ts)", async () => {
+    const round = await env.db.selectFrom("rounds").select("phase").where("id", "=", DEMO_SCREENING_ROUND_ID).executeTakeFirstOrThrow();
+    expect(round.phase).toBe("screening");
+    const apps = await env.db.selectFrom("applications").select("status").where("round_id", "=", DEMO_SCREENING_ROUND_ID).execute();
+    expect(apps.map((a) => a.status)).toEqual(Array(10).fill("under_review"));
+    const reads = await env.db
+      .selectFrom("review_assignments")
+      .innerJoin("applications", "applications.id", "review_assignments.application_id")
+      .select(["review_assignments.completed_at"])
+      .where("applications.round_id", "=", DEMO_SCREENING_ROUND_ID)
+      .execute();
+    expect(reads).toHaveLength(20);
+    expect(reads.filter((r) => r.completed_at !== null).length).toBeGreaterThan(10);
   });
 
   it("writes a seed audit entry", async () => {
