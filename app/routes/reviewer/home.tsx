@@ -1,4 +1,4 @@
-import { useLoaderData } from "react-router";
+import { useLoaderData, useSearchParams } from "react-router";
 import { listMyReviewAssignments } from "#src/services/screening/list-my-review-assignments.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
@@ -14,9 +14,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function ReviewerHome() {
   const { t, locale } = useI18n();
   const { rounds } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
   return (
     <>
       <h1>{t("screening.reviewer.homeTitle")}</h1>
+      {search.get("released") ? (
+        <p className="notice" role="status">
+          {t("screening.reviewer.released")}
+        </p>
+      ) : null}
       <p>
         <a href={`/${locale}/reviewer/profile`}>{t("screening.reviewer.profileLink")}</a>
       </p>
