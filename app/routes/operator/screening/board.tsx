@@ -133,7 +133,17 @@ export default function ScreeningBoard() {
       <p>{t("screening.board.assignLead")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="_form" value="assign" />
-        <Field name="reads" label={t("screening.board.reads")} type="number" width="short" state={formState} required defaultValue={board.settings.reads} />
+        {/* after a preview, the reads previewed (remounted so the value shows with JavaScript on too) */}
+        <Field
+          key={preview ? `preview-${preview.reads}` : "saved"}
+          name="reads"
+          label={t("screening.board.reads")}
+          type="number"
+          width="short"
+          state={formState}
+          required
+          defaultValue={preview?.reads ?? board.settings.reads}
+        />
         <div className="actions">
           <button type="submit" name="commit" value="preview">
             {t("screening.board.preview")}
