@@ -1,5 +1,6 @@
 /** Document screening (issue 13) on PGlite and PostgreSQL: reviewers, assignment, blind scoring, conflicts, ranking, closing. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { RECOMMENDATIONS } from "#src/domain/screening/recommendation.ts";
 import { getApplicationDocument } from "#src/services/applications/get-application-document.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError } from "#src/services/errors.ts";
@@ -283,5 +284,11 @@ describe.each(DATABASE_KINDS)("screening on %s", (kind) => {
     expect(history.map((h) => h.application_id).sort()).toEqual([...top].sort());
     const owner = reviewers.find((x) => x.userId === all[0]!.reviewer_user_id)!;
     expect((await refusalOf(saveReviewScores(env.ctx, owner, all[0]!.id, { intent: "draft" }))).refusals[0]).toMatchObject({ code: "closed" });
+  });
+
+  it("the database allows exactly the recommendations src/domain declares", async () => {
+    const row = await env.db.selectFrom("review_assignments").select("id").where("application_id", "in", round.appIds).executeTakeFirstOrThrow();
+    for (const r of RECOMMENDATIONS) await env.db.updateTable("review_assignments").set({ recommendation: r }).where("id", "=", row.id).execute();
+    await expect(env.db.updateTable("review_assignments").set({ recommendation: "maybe" }).where("id", "=", row.id).execute()).rejects.toThrow();
   });
 });
