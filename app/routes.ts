@@ -74,7 +74,14 @@ export default [
       route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
       route("matching/runs/:runId", "routes/operator/matching/run.tsx"),
       route("matching/runs/:runId/instance.json", "routes/operator/matching/instance.ts"),
+      // screening (issue 13): the operator's board and ranking
+      route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
+      route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),
     ]),
+    // screening (issue 13): the reviewer's pages
+    route("reviewer", "routes/reviewer/home.tsx"),
+    route("reviewer/profile", "routes/reviewer/profile.tsx"),
+    route("reviewer/reviews/:assignmentId", "routes/reviewer/review.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -616,6 +616,9 @@ export interface ReviewAssignmentsTable {
   reviewer_user_id: string;
   assigned_at: ColumnType<Date, Date | string | undefined, Date | string>;
   completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  recommendation: string | null;
+  overall_comment: string | null;
+  draft_saved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface ReviewScoresTable {
@@ -630,12 +633,23 @@ export interface ReviewersTable {
   expertise: Generated<string[]>;
   max_load: Generated<number>;
   active: Generated<boolean>;
+  languages: Generated<string[]>;
+  affiliations: Generated<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RoundDeadlinesTable {
   round_id: string;
   kind: string;
   due_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface RoundReviewersTable {
+  round_id: string;
+  email: string;
+  invitation_id: string | null;
+  invited_by: string | null;
+  invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RoundsTable {
@@ -670,6 +684,30 @@ export interface RubricsTable {
   round_id: string;
   criteria: unknown;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  scale_min: ColumnType<string, number | string | undefined, number | string>;
+  scale_max: ColumnType<string, number | string | undefined, number | string>;
+  scale_step: ColumnType<string, number | string | undefined, number | string>;
+}
+
+export interface ScreeningRanksTable {
+  application_id: string;
+  round_id: string;
+  raw_mean: ColumnType<string, number | string, number | string>;
+  normalized_score: ColumnType<string, number | string, number | string>;
+  reads: number;
+  rank: number;
+  position: number;
+  flagged: Generated<boolean>;
+  computed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ScreeningSettingsTable {
+  round_id: string;
+  reads: Generated<number>;
+  disagreement_threshold: ColumnType<string, number | string | undefined, number | string>;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  closed_by: string | null;
+  interview_count: number | null;
 }
 
 export interface SelectionDecisionsTable {
@@ -837,8 +875,11 @@ export interface Database {
   review_scores: ReviewScoresTable;
   reviewers: ReviewersTable;
   round_deadlines: RoundDeadlinesTable;
+  round_reviewers: RoundReviewersTable;
   rounds: RoundsTable;
   rubrics: RubricsTable;
+  screening_ranks: ScreeningRanksTable;
+  screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
   session: SessionTable;
   session_registrations: SessionRegistrationsTable;

@@ -51,7 +51,11 @@ export type Permission =
   /** Read every case study, in every state (the operator's list and dashboard counts). */
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
-  | "case.edit";
+  | "case.edit"
+  /** Run document screening of a round: invite reviewers, assign, rank, close (issue 13). */
+  | "screening.manage"
+  /** Keep a reviewer profile and score the applications assigned to one (issue 13). */
+  | "review.score";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
@@ -59,7 +63,7 @@ export type Scope = "own" | "assigned" | "any";
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
   applicant: { "application.manage": "own", "document.download": "own" },
   host: { "organization.manage": "own", "case.draft": "own" },
-  reviewer: { "document.download": "assigned" },
+  reviewer: { "document.download": "assigned", "review.score": "assigned" },
   operator: {
     "round.read": "any",
     "round.manage": "any",
@@ -75,6 +79,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "screening.manage": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };

@@ -34,6 +34,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.caseUpdate",
   // matching (issue 15): the host's and the operator's pages; the applicant's are "matching" (six languages)
   "matchingStaff",
+  // document screening (issue 13): reviewer and operator pages
+  "screening",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

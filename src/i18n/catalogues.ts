@@ -68,6 +68,8 @@ import matchingZh from "./messages/matching/zh.json" with { type: "json" };
 import matchingTh from "./messages/matching/th.json" with { type: "json" };
 import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "json" };
 import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
+import screeningEn from "./messages/screening/en.json" with { type: "json" };
+import screeningJa from "./messages/screening/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -89,6 +91,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffJa,
     matchingJa,
     matchingStaffJa,
+    screeningJa,
   ],
   en: [
     coreEn,
@@ -106,6 +109,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffEn,
     matchingEn,
     matchingStaffEn,
+    screeningEn,
   ],
   vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi],
   id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId],

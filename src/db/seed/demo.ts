@@ -14,6 +14,7 @@ import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
+import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -34,6 +35,7 @@ export const DEMO_LOGINS = {
     { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
     { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
+    { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
   ],
 };
 
@@ -237,6 +239,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoHostApplication(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await seedDemoMatching(ctx);
+  await seedDemoScreening(ctx);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",
