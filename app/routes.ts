@@ -43,6 +43,14 @@ export default [
     route("host/cases", "routes/host/cases/list.tsx"),
     route("host/cases/new", "routes/host/cases/new.tsx"),
     route("host/cases/:id", "routes/host/cases/edit.tsx"),
+    // selection: interviews and committee selection (issue 14)
+    route("application/interview", "routes/application/interview.tsx"),
+    route("application/interview/calendar/:stage", "routes/application/interview-calendar.ts"),
+    route("application/decline-place", "routes/application/decline-place.tsx"),
+    route("interviews", "routes/interviews/list.tsx"),
+    route("interviews/:id", "routes/interviews/score.tsx"),
+    route("operator/rounds/:roundId/interviews", "routes/operator/rounds/interviews.tsx"),
+    route("operator/rounds/:roundId/selection", "routes/operator/rounds/selection.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),

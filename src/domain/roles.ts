@@ -51,15 +51,20 @@ export type Permission =
   /** Read every case study, in every state (the operator's list and dashboard counts). */
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
-  | "case.edit";
+  | "case.edit"
+  /** Interviews and selection (issue 14): open slots and invite (operator); book one's own interview (applicant); score one's interviews; decide. */
+  | "interview.manage"
+  | "interview.book"
+  | "interview.score"
+  | "selection.decide";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
-  applicant: { "application.manage": "own", "document.download": "own" },
+  applicant: { "application.manage": "own", "document.download": "own", "interview.book": "own" },
   host: { "organization.manage": "own", "case.draft": "own" },
-  reviewer: { "document.download": "assigned" },
+  reviewer: { "document.download": "assigned", "interview.score": "assigned" },
   operator: {
     "round.read": "any",
     "round.manage": "any",
@@ -75,6 +80,9 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "interview.manage": "any",
+    "interview.score": "any",
+    "selection.decide": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };

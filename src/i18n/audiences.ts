@@ -32,6 +32,9 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // interviews and selection (issue 14): the operator's, interviewer's and committee's pages; the applicant's are "interviews" (six languages)
+  "interviewsStaff",
+  "selection",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -60,6 +60,14 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import selectionEn from "./messages/selection/en.json" with { type: "json" };
+import selectionJa from "./messages/selection/ja.json" with { type: "json" };
+import selectionVi from "./messages/selection/vi.json" with { type: "json" };
+import selectionId from "./messages/selection/id.json" with { type: "json" };
+import selectionZh from "./messages/selection/zh.json" with { type: "json" };
+import selectionTh from "./messages/selection/th.json" with { type: "json" };
+import selectionStaffEn from "./messages/selection-staff/en.json" with { type: "json" };
+import selectionStaffJa from "./messages/selection-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +87,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    selectionJa,
+    selectionStaffJa,
   ],
   en: [
     coreEn,
@@ -94,11 +104,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    selectionEn,
+    selectionStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, selectionVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, selectionId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, selectionZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, selectionTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {
