@@ -8,7 +8,9 @@
  * declined place going to the first waiting-list applicant who fits the quotas.
  * Screening's output is inserted by tests/support/phase-inputs/screened-applications.ts.
  */
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES } from "#src/domain/interviews/index.ts";
 import { bookInterviewSlot } from "#src/services/interviews/book-interview-slot.ts";
 import { cancelInterviewBooking } from "#src/services/interviews/cancel-interview-booking.ts";
 import { createInterviewSlots } from "#src/services/interviews/create-interview-slots.ts";
@@ -109,6 +111,22 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     a2 = await applicant(env, roundId, "VN", 85);
     a3 = await applicant(env, roundId, "ID", 70);
     a4 = await applicant(env, roundId, "KE", 60);
+  });
+
+  it("allows exactly the criteria, stages and decisions src/domain/interviews declares", async () => {
+    const checks = await sql<{ tbl: string; def: string }>`
+      select c.relname as tbl, pg_get_constraintdef(k.oid) as def
+      from pg_constraint k join pg_class c on c.oid = k.conrelid
+      where k.contype = 'c'`.execute(env.db);
+    const allowed = (table: string, column: string): string[] => {
+      const def = checks.rows.find((r) => r.tbl === table && new RegExp(`\\(\\(?${column}\\b[^,]*(= ANY|IN)`, "i").test(r.def))?.def;
+      if (!def) throw new Error(`no CHECK on ${table}.${column}`);
+      return [...def.matchAll(/'([^']*)'/g)].map((m) => m[1]!).sort();
+    };
+    expect(allowed("interview_scores", "criterion")).toEqual([...INTERVIEW_CRITERIA].sort());
+    expect(allowed("interview_slots", "stage")).toEqual([...SELECTION_STAGES].sort());
+    expect(allowed("interview_invitations", "stage")).toEqual([...SELECTION_STAGES].sort());
+    expect(allowed("selection_decisions", "decision")).toEqual([...SELECTION_DECISIONS].sort());
   });
 
   it("opens slots in Japan time, stored in UTC, and refuses a slot overlapping the same interviewer's", async () => {
