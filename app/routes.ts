@@ -48,6 +48,14 @@ export default [
     route("matching/result", "routes/matching/result.tsx"),
     route("host/matching", "routes/host/matching/list.tsx"),
     route("host/matching/:positionId", "routes/host/matching/position.tsx"),
+    // selection: interviews and committee selection (issue 14)
+    route("application/interview", "routes/application/interview.tsx"),
+    route("application/interview/calendar/:stage", "routes/application/interview-calendar.ts"),
+    route("application/decline-place", "routes/application/decline-place.tsx"),
+    route("interviews", "routes/interviews/list.tsx"),
+    route("interviews/:id", "routes/interviews/score.tsx"),
+    route("operator/rounds/:roundId/interviews", "routes/operator/rounds/interviews.tsx"),
+    route("operator/rounds/:roundId/selection", "routes/operator/rounds/selection.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),

@@ -388,6 +388,35 @@ export interface InformationSessionsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface InterviewInvitationsTable {
+  application_id: string;
+  round_id: string;
+  stage: string;
+  invited_by: string | null;
+  invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface InterviewScoresTable {
+  interview_id: string;
+  criterion: string;
+  score: number;
+}
+
+export interface InterviewSlotsTable {
+  id: string;
+  round_id: string;
+  stage: string;
+  interviewer_user_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  capacity: Generated<number>;
+  place: string | null;
+  meeting_url: string | null;
+  cancelled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface InterviewsTable {
   id: string;
   application_id: string;
@@ -400,6 +429,13 @@ export interface InterviewsTable {
   status: Generated<string>;
   outcome: string | null;
   notes: string | null;
+  slot_id: string | null;
+  round_id: string | null;
+  ics_sequence: Generated<number>;
+  booked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  comment: string | null;
+  scored_by: string | null;
+  scored_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface JlptLevelsTable {
@@ -677,6 +713,10 @@ export interface RoundsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  interview_cutoff_hours: Generated<number>;
+  selection_document_weight: Generated<number>;
+  selection_interview_weight: Generated<number>;
+  selection_quotas: Generated<unknown>;
 }
 
 export interface RubricsTable {
@@ -717,6 +757,16 @@ export interface SelectionDecisionsTable {
   reason: string | null;
   decided_by: string | null;
   decided_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  round_id: string | null;
+  suggested: string | null;
+  notified_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface SelectionDocumentScoresTable {
+  application_id: string;
+  round_id: string;
+  score: ColumnType<string, number | string, number | string>;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SessionTable {
@@ -850,6 +900,9 @@ export interface Database {
   host_trainings: HostTrainingsTable;
   incidents: IncidentsTable;
   information_sessions: InformationSessionsTable;
+  interview_invitations: InterviewInvitationsTable;
+  interview_scores: InterviewScoresTable;
+  interview_slots: InterviewSlotsTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;
@@ -881,6 +934,7 @@ export interface Database {
   screening_ranks: ScreeningRanksTable;
   screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
+  selection_document_scores: SelectionDocumentScoresTable;
   session: SessionTable;
   session_registrations: SessionRegistrationsTable;
   staff_invitations: StaffInvitationsTable;

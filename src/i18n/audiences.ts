@@ -36,6 +36,9 @@ export const STAFF_ONLY_NAMESPACES = [
   "matchingStaff",
   // document screening (issue 13): reviewer and operator pages
   "screening",
+  // interviews and selection (issue 14): the operator's, interviewer's and committee's pages; the applicant's are "interviews" (six languages)
+  "interviewsStaff",
+  "selection",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

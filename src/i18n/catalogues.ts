@@ -70,6 +70,14 @@ import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "js
 import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
 import screeningEn from "./messages/screening/en.json" with { type: "json" };
 import screeningJa from "./messages/screening/ja.json" with { type: "json" };
+import selectionEn from "./messages/selection/en.json" with { type: "json" };
+import selectionJa from "./messages/selection/ja.json" with { type: "json" };
+import selectionVi from "./messages/selection/vi.json" with { type: "json" };
+import selectionId from "./messages/selection/id.json" with { type: "json" };
+import selectionZh from "./messages/selection/zh.json" with { type: "json" };
+import selectionTh from "./messages/selection/th.json" with { type: "json" };
+import selectionStaffEn from "./messages/selection-staff/en.json" with { type: "json" };
+import selectionStaffJa from "./messages/selection-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -92,6 +100,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingJa,
     matchingStaffJa,
     screeningJa,
+    selectionJa,
+    selectionStaffJa,
   ],
   en: [
     coreEn,
@@ -110,11 +120,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingEn,
     matchingStaffEn,
     screeningEn,
+    selectionEn,
+    selectionStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -17,6 +17,7 @@ const BASE_ROLE_COUNTS = { operator: 6, reviewer: 1, ministry: 1, host: 8, appli
 const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   matching: { operator: 1, host: 3, applicant: 8 },
   screening: { operator: 1, reviewer: 5 },
+  selection: { operator: 1, reviewer: 1, applicant: 7 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
