@@ -66,6 +66,8 @@ export default [
       route("cases/:id", "routes/operator/cases/edit.tsx"),
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
     ]),
+    // security (issue 11 item 9): the data export as an attachment (a resource route: no page around it)
+    route("account/data.json", "routes/account-data-download.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

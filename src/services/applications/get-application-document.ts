@@ -1,3 +1,4 @@
+import { downloadFileName } from "../../domain/document-type.ts";
 import { permits, scopeOf } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate } from "../authorize.ts";
@@ -8,7 +9,8 @@ import { NotFoundError } from "../errors.ts";
  * A document's bytes, for whom src/domain/roles.ts permits "document.download":
  * its applicant, operators, and reviewers assigned to the application. Anyone
  * else gets "not found", whether or not it exists. A download by anyone but
- * the applicant is audited (who read which personal document, when).
+ * the applicant is audited (who read which personal document, when). The file
+ * name carries the extension of the type detected at upload.
  */
 export async function getApplicationDocument(
   ctx: ServiceContext,
@@ -51,5 +53,5 @@ export async function getApplicationDocument(
       after: { document: documentId, kind: doc.kind },
     });
   }
-  return { bytes, contentType: doc.content_type, fileName: doc.original_name };
+  return { bytes, contentType: doc.content_type, fileName: downloadFileName(doc.original_name, doc.content_type) };
 }
