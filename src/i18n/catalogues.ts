@@ -60,6 +60,12 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import securityJa from "./messages/security/ja.json" with { type: "json" };
+import securityEn from "./messages/security/en.json" with { type: "json" };
+import securityVi from "./messages/security/vi.json" with { type: "json" };
+import securityId from "./messages/security/id.json" with { type: "json" };
+import securityZh from "./messages/security/zh.json" with { type: "json" };
+import securityTh from "./messages/security/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +85,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    securityJa,
   ],
   en: [
     coreEn,
@@ -94,11 +101,12 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    securityEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, securityVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, securityId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, securityZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, securityTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {
