@@ -26,7 +26,7 @@ export function isStaffRole(role: UserRole): boolean {
 }
 
 /** Roles that must enrol TOTP two-factor authentication before reaching their pages. */
-export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer"];
+export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer", "ministry"];
 
 export type Permission =
   | "round.read"
@@ -51,7 +51,12 @@ export type Permission =
   /** Read every case study, in every state (the operator's list and dashboard counts). */
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
-  | "case.edit";
+  | "case.edit"
+  /**
+   * See people by name and e-mail address where a staff page lists them (session registrants, a host's
+   * supervisor): operators. The ministry reads the same pages as aggregates only (issue 11 item 8).
+   */
+  | "people.read";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
@@ -75,6 +80,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "people.read": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };

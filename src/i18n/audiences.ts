@@ -32,6 +32,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // security (issue 11): what staff pages say about hidden personal data
+  "securityStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {
