@@ -44,17 +44,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const user = await createUser(env, "operator");
     const actor = actorFor(user);
     for (let i = 0; i < n; i++) {
-      await env.db
-        .transaction()
-        .execute((trx) =>
-          writeAudit(trx, actor, {
-            action: "test.entry",
-            entityType: "test",
-            entityId: `e${i}`,
-            before: { n: i, at: new Date(0) },
-            after: { z: 1, a: [i, "x"] },
-          }),
-        );
+      await env.db.transaction().execute((trx) =>
+        writeAudit(trx, actor, {
+          action: "test.entry",
+          entityType: "test",
+          entityId: `e${i}`,
+          before: { n: i, at: new Date(0) },
+          after: { z: 1, a: [i, "x"] },
+        }),
+      );
     }
     return entries(env);
   }
