@@ -106,7 +106,11 @@ function reactRouterHandler(build) {
       const response = await handle(request);
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // Set-Cookie may come several times; any other header once (replacing the edge's, see edgeHeaders).
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
       if (!response.body) res.end();
       else if (res.destroyed) await response.body.cancel();
       else await writeReadableStreamToWritable(response.body, res);
@@ -148,8 +152,23 @@ try {
   fail(err instanceof Error ? err.message.split("\n")[0] : String(err));
 }
 
+/**
+ * Headers on every response, set at the edge so that nothing escapes them (issue 11 item 9): pages,
+ * `.data` requests, resource routes (CSV, JSON, calendar files, documents), static files and error
+ * answers. `nosniff` always; HSTS when the public URL is https (the proxy in front terminates TLS).
+ */
+const EDGE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  ...(/^https:\/\//i.test(process.env.PUBLIC_URL ?? "") ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+};
+function edgeHeaders(_req, res, next) {
+  for (const [key, value] of Object.entries(EDGE_HEADERS)) res.setHeader(key, value);
+  next();
+}
+
 const app = express();
 app.disable("x-powered-by");
+app.use(edgeHeaders);
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));

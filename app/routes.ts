@@ -90,6 +90,8 @@ export default [
     route("reviewer", "routes/reviewer/home.tsx"),
     route("reviewer/profile", "routes/reviewer/profile.tsx"),
     route("reviewer/reviews/:assignmentId", "routes/reviewer/review.tsx"),
+    // security (issue 11 item 9): the data export as an attachment (a resource route: no page around it)
+    route("account/data.json", "routes/account-data-download.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -6,19 +6,14 @@ import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-data";
 
-/** Data rights: ?download=1 returns all my data as JSON; the form deletes the account. */
+/**
+ * Data rights: the page links to the JSON export (account/data.json, a resource route; the old address
+ * ?download=1 leads there), and the form deletes the account.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  const data = await run(request, locale, () => exportMyData(rt, actor));
-  if (new URL(request.url).searchParams.get("download")) {
-    return new Response(JSON.stringify(data, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": 'attachment; filename="my-jip-data.json"',
-        "Cache-Control": "private, no-store",
-      },
-    });
-  }
+  if (new URL(request.url).searchParams.get("download")) throw redirect(`/${locale}/account/data.json`);
+  await run(request, locale, () => exportMyData(rt, actor));
   return null;
 }
 
@@ -27,7 +22,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const out = await runForm(request, locale, form, () => deleteMyAccount(rt, actor, readForm(form)));
   if (!out.ok) return out.response;
-  return redirect(`/${locale}/?deleted=1`, { headers: { "Set-Cookie": "better-auth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" } });
+  const headers = new Headers();
+  for (const cookie of out.result.setCookies) headers.append("Set-Cookie", cookie);
+  return redirect(`/${locale}/?deleted=1`, { headers });
 }
 
 export default function AccountData() {
@@ -39,7 +36,7 @@ export default function AccountData() {
       <h2>{t("dataRights.downloadTitle")}</h2>
       <p>{t("dataRights.downloadLead")}</p>
       <p>
-        <a className="button" href={`/${locale}/account/data?download=1`} download>
+        <a className="button" href={`/${locale}/account/data.json`} download>
           {t("dataRights.download")}
         </a>
       </p>

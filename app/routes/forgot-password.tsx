@@ -2,13 +2,13 @@ import { Form, redirect, useSearchParams } from "react-router";
 import { requestPasswordReset } from "#src/services/auth/request-password-reset.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { readForm, requestContext, runForm } from "../lib/request.server.ts";
+import { clientIp, readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/forgot-password";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => requestPasswordReset(rt, readForm(form), locale));
+  const out = await runForm(request, locale, form, () => requestPasswordReset(rt, readForm(form), locale, clientIp(request)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/forgot-password?sent=1`);
 }

@@ -2,13 +2,13 @@ import { Form, redirect } from "react-router";
 import { signUpApplicant } from "#src/services/auth/sign-up-applicant.ts";
 import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { readForm, requestContext, runForm } from "../lib/request.server.ts";
+import { clientIp, readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => signUpApplicant(rt, readForm(form), locale));
+  const out = await runForm(request, locale, form, () => signUpApplicant(rt, readForm(form), locale, clientIp(request)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/check-email`);
 }

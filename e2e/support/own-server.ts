@@ -38,11 +38,13 @@ async function dropDatabase(dataDir: string): Promise<void> {
   }
 }
 
-export async function startOwnServer(kind: ServerKind): Promise<OwnServer> {
+/** `publicUrl`: the address the server is told it has (e.g. https, as behind a TLS proxy); it still listens on plain HTTP. */
+export async function startOwnServer(kind: ServerKind, options: { publicUrl?: string } = {}): Promise<OwnServer> {
   const port = ownServerPort(kind);
   const baseURL = `http://localhost:${port}`;
   const dataDir = path.resolve(`reports/e2e-data-${kind}-${port}`);
-  const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const env = { ...process.env, ...(options.publicUrl ? { E2E_PUBLIC_URL: options.publicUrl } : {}) };
+  const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true, env });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const deadline = Date.now() + 120_000;

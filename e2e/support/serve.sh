@@ -14,7 +14,8 @@ if [ "$kind" = postgres ]; then
   echo "$db" > "$DATA_DIR/database-name"
   export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
 fi
-export PORT="$port" PUBLIC_URL="http://localhost:$port" NODE_ENV=production
+# E2E_PUBLIC_URL: the address the server believes it has (https behind a proxy: HSTS, secure cookie names).
+export PORT="$port" PUBLIC_URL="${E2E_PUBLIC_URL:-http://localhost:$port}" NODE_ENV=production
 bin/jip migrate >/dev/null
 bin/jip seed --demo >/dev/null
 exec node server.js

@@ -128,6 +128,12 @@ export interface AttendanceDaysTable {
   status: string;
 }
 
+export interface AuditChainHeadTable {
+  id: number;
+  last_id: ColumnType<string | null, number | string | bigint | null, number | string | bigint | null>;
+  last_hash: string;
+}
+
 export interface AuditLogTable {
   id: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
   at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -139,6 +145,9 @@ export interface AuditLogTable {
   before: unknown | null;
   after: unknown | null;
   ip: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  field_hashes: unknown | null;
 }
 
 export interface CaseStudiesTable {
@@ -879,6 +888,7 @@ export interface Database {
   application_status_history: ApplicationStatusHistoryTable;
   applications: ApplicationsTable;
   attendance_days: AttendanceDaysTable;
+  audit_chain_head: AuditChainHeadTable;
   audit_log: AuditLogTable;
   case_studies: CaseStudiesTable;
   case_study_comments: CaseStudyCommentsTable;

@@ -4,6 +4,8 @@
  */
 export type DocumentContentType = "application/pdf" | "image/jpeg" | "image/png";
 
+import { stripControlChars } from "./text-hygiene.ts";
+
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 export function sniffDocumentType(bytes: Uint8Array): DocumentContentType | null {
@@ -19,6 +21,20 @@ export const EXTENSION: Record<DocumentContentType, string> = {
   "image/jpeg": "jpg",
   "image/png": "png",
 };
+
+/**
+ * The name a document is downloaded under: the name it was uploaded with, without control characters or
+ * folders, and always with the extension of the type detected at upload — an "invoice.html" that is a PDF
+ * is saved as "invoice.pdf", never opened as a page (issue 11 item 9).
+ */
+export function downloadFileName(originalName: string, contentType: string): string {
+  const extension = (EXTENSION as Record<string, string>)[contentType] ?? "bin";
+  const base = stripControlChars(originalName, { lines: false })
+    .replace(/^.*[/\\]/, "")
+    .replace(/\.[^.]*$/, "")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
+  return `${base || "document"}.${extension}`;
+}
 
 /** What an applicant may upload. */
 export const DOCUMENT_KINDS = [

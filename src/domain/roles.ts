@@ -26,7 +26,7 @@ export function isStaffRole(role: UserRole): boolean {
 }
 
 /** Roles that must enrol TOTP two-factor authentication before reaching their pages. */
-export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer"];
+export const TWO_FACTOR_ROLES: readonly UserRole[] = ["operator", "reviewer", "ministry"];
 
 export type Permission =
   | "round.read"
@@ -60,7 +60,12 @@ export type Permission =
   | "interview.manage"
   | "interview.book"
   | "interview.score"
-  | "selection.decide";
+  | "selection.decide"
+  /**
+   * See people by name and e-mail address where a staff page lists them (session registrants, a host's
+   * supervisor): operators. The ministry reads the same pages as aggregates only (issue 11 item 8).
+   */
+  | "people.read";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
@@ -88,6 +93,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "interview.manage": "any",
     "interview.score": "any",
     "selection.decide": "any",
+    "people.read": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };

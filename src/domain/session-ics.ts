@@ -4,8 +4,10 @@
  * information sessions (METHOD:PUBLISH / CANCEL) and for interview bookings
  * (iTIP, RFC 5546: METHOD:REQUEST with ORGANIZER, ATTENDEE and SEQUENCE; an
  * update is the same UID with a higher SEQUENCE; METHOD:CANCEL to withdraw);
- * see src/domain/interviews/ics.ts.
+ * see src/domain/interviews/ics.ts. Every text value is written without
+ * control characters (a bare CR would start a property of its own).
  */
+import { stripControlChars } from "./text-hygiene.ts";
 
 export interface IcsPerson {
   email: string;
@@ -37,10 +39,7 @@ export interface IcsEvent {
 /** A CN parameter value: quoted, with the characters a quoted value cannot hold removed (RFC 5545 3.1, 3.2). */
 function cnParam(name: string | undefined): string {
   if (!name) return "";
-  const clean = [...name]
-    .map((ch) => (ch === '"' || ch.charCodeAt(0) < 0x20 || ch === "\u007f" ? " " : ch))
-    .join("")
-    .trim();
+  const clean = stripControlChars(name, { lines: false }).replace(/"/g, " ").trim();
   return clean ? `;CN="${clean}"` : "";
 }
 
@@ -57,9 +56,9 @@ function utc(at: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
-/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+/** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline (CRLF, LF or a bare CR); other control characters removed. */
 export function escapeIcsText(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return stripControlChars(s, { lines: true }).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
 }
 
 /** Folds a content line so no line exceeds 75 octets, never splitting a UTF-8 character. */
@@ -99,7 +98,7 @@ export function buildIcs(event: IcsEvent): string {
     "CALSCALE:GREGORIAN",
     `METHOD:${method}`,
     "BEGIN:VEVENT",
-    `UID:${event.uid}`,
+    `UID:${stripControlChars(event.uid, { lines: false })}`,
     ...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
     `DTSTAMP:${utc(event.stamp)}`,
     `DTSTART:${utc(event.start)}`,
@@ -107,7 +106,7 @@ export function buildIcs(event: IcsEvent): string {
     `SUMMARY:${escapeIcsText(event.summary)}`,
     ...(event.description ? [`DESCRIPTION:${escapeIcsText(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${escapeIcsText(event.location)}`] : []),
-    ...(event.url ? [`URL:${event.url}`] : []),
+    ...(event.url ? [`URL:${stripControlChars(event.url, { lines: false }).replace(/ /g, "%20")}`] : []),
     ...(event.organizer ? [`ORGANIZER${cnParam(event.organizer.name)}:${mailto(event.organizer.email)}`] : []),
     ...(event.attendees ?? []).map((a) => `ATTENDEE${cnParam(a.name)};ROLE=REQ-PARTICIPANT;RSVP=FALSE:${mailto(a.email)}`),
     `STATUS:${status}`,

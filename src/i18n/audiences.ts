@@ -39,6 +39,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // interviews and selection (issue 14): the operator's, interviewer's and committee's pages; the applicant's are "interviews" (six languages)
   "interviewsStaff",
   "selection",
+  // security (issue 11): what staff pages say about hidden personal data
+  "securityStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -78,6 +78,12 @@ import selectionZh from "./messages/selection/zh.json" with { type: "json" };
 import selectionTh from "./messages/selection/th.json" with { type: "json" };
 import selectionStaffEn from "./messages/selection-staff/en.json" with { type: "json" };
 import selectionStaffJa from "./messages/selection-staff/ja.json" with { type: "json" };
+import securityJa from "./messages/security/ja.json" with { type: "json" };
+import securityEn from "./messages/security/en.json" with { type: "json" };
+import securityVi from "./messages/security/vi.json" with { type: "json" };
+import securityId from "./messages/security/id.json" with { type: "json" };
+import securityZh from "./messages/security/zh.json" with { type: "json" };
+import securityTh from "./messages/security/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -102,6 +108,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     screeningJa,
     selectionJa,
     selectionStaffJa,
+    securityJa,
   ],
   en: [
     coreEn,
@@ -122,11 +129,12 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     screeningEn,
     selectionEn,
     selectionStaffEn,
+    securityEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -7,24 +7,37 @@
 import { z } from "zod";
 import { isCalendarDate } from "../domain/time.ts";
 import { looksLikeHtml } from "../domain/host-organization.ts";
+import { stripControlChars } from "../domain/text-hygiene.ts";
 import { LOCALES } from "../i18n/locales.ts";
 
-/** Trimmed text of at most `max` characters that must not be empty. `markup: false` refuses anything that looks like an HTML tag. */
-export function requiredText(max: number, options: { markup?: boolean } = {}) {
-  const base = z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(max);
+interface TextOptions {
+  /** `false` refuses anything that looks like an HTML tag. */
+  markup?: boolean;
+  /** `false` for one-line values (names, addresses, titles): line breaks and tabs become spaces. Default: line breaks kept. */
+  lines?: boolean;
+}
+
+/** Text as typed, without control characters (src/domain/text-hygiene.ts, issue 11 item 9). */
+function cleanString(options: TextOptions, error?: string) {
+  return z.string(error ? { error } : undefined).transform((v) => stripControlChars(v, { lines: options.lines ?? true }));
+}
+
+/** Trimmed text of at most `max` characters that must not be empty, without control characters. */
+export function requiredText(max: number, options: TextOptions = {}) {
+  const base = cleanString(options, "errors.required").pipe(z.string().trim().min(1, { error: "errors.required" }).max(max));
   return options.markup === false ? base.refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" }) : base;
 }
 
-/** Trimmed text of at most `max` characters; empty or missing becomes null. */
-export function optionalText(max: number, options: { markup?: boolean } = {}) {
-  const base = z.string().trim().max(max);
+/** Trimmed text of at most `max` characters, without control characters; empty or missing becomes null. */
+export function optionalText(max: number, options: TextOptions = {}) {
+  const base = cleanString(options).pipe(z.string().trim().max(max));
   const checked = options.markup === false ? base.refine((v) => !looksLikeHtml(v), { error: "hostForm.errors.html" }) : base;
   return checked.optional().transform((v) => (v ? v : null));
 }
 
 /** One optional text per language (`titles.ja`, `titles.en`, …); which ones are required is the schema's business. */
-export function perLanguage(max: number) {
-  return z.object(Object.fromEntries(LOCALES.map((l) => [l, optionalText(max)])) as Record<(typeof LOCALES)[number], ReturnType<typeof optionalText>>);
+export function perLanguage(max: number, options: TextOptions = {}) {
+  return z.object(Object.fromEntries(LOCALES.map((l) => [l, optionalText(max, options)])) as Record<(typeof LOCALES)[number], ReturnType<typeof optionalText>>);
 }
 
 /** An e-mail address, trimmed and lower-cased. */

@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   beforeAll(async () => {
     const [op, min] = await Promise.all([createUser(env, "operator"), createUser(env, "ministry")]);
     operator = actorFor(op, { twoFactorEnabled: true });
-    ministry = actorFor(min, { twoFactorEnabled: false });
+    ministry = actorFor(min, { twoFactorEnabled: true });
     roundId = crypto.randomUUID();
     await env.db
       .insertInto("rounds")

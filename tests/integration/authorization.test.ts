@@ -97,9 +97,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await expect(getRoundDashboard(env.ctx, actorFor(users.host), "no-such-round")).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("the ministry reads rounds and dashboards, with or without two-factor, but changes nothing", async () => {
-    for (const twoFactorEnabled of [true, false]) {
-      const ministry = actorFor(users.ministry, { twoFactorEnabled });
+  it("the ministry must enrol two-factor like all staff (issue 11 item 8)", async () => {
+    const ministry = actorFor(users.ministry, { twoFactorEnabled: false });
+    await expect(listRounds(env.ctx, ministry, PAGE)).rejects.toBeInstanceOf(TwoFactorRequiredError);
+    await expect(getRoundDashboard(env.ctx, ministry, roundId)).rejects.toBeInstanceOf(TwoFactorRequiredError);
+  });
+
+  it("the enrolled ministry reads rounds and dashboards, but changes nothing", async () => {
+    {
+      const ministry = actorFor(users.ministry, { twoFactorEnabled: true });
       const page = await listRounds(env.ctx, ministry, PAGE);
       expect(page.items.map((r) => r.id)).toContain(roundId);
       await expect(getRoundDashboard(env.ctx, ministry, roundId)).resolves.toMatchObject({ id: roundId, phase: "draft" });

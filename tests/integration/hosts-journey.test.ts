@@ -303,6 +303,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const review = await getHostApplicationReview(env.ctx, operator, id);
     expect(review.positions).toHaveLength(1);
     expect(review.plan.supervisorName).toBe("北海 太郎");
+    // The ministry reads the same review without the supervisor's name (issue 11 item 8).
+    const ministry = actorFor(await createUser(env, "ministry"));
+    expect((await getHostApplicationReview(env.ctx, ministry, id)).plan.supervisorName).toBeNull();
 
     const noReason = await validationErrorOf(decideHostApplication(env.ctx, operator, id, { decision: "accepted", reason: " " }));
     expect(noReason.fieldErrors.reason?.[0]?.key).toBe("errors.required");

@@ -185,7 +185,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // Attendance: A attended, C did not; A gets the follow-up with the apply link carrying the session.
     env.clock.set(new Date(stored.ends_at.getTime() + 3600_000));
     const detail = await getOperatorSession(env.ctx, operator, id, "en");
-    const regA = detail.registrations.find((r) => r.email === a.email)!;
+    const regA = detail.registrations!.find((r) => r.email === a.email)!;
     expect(await markAttendance(env.ctx, operator, id, [regA.id])).toEqual({ attended: 1, followUps: 1 });
     expect(await markAttendance(env.ctx, operator, id, [regA.id])).toEqual({ attended: 1, followUps: 0 });
     const followUp = (await mailsTo(env, a.email)).find((m) => m.template === "sessionFollowUp")!;
@@ -224,12 +224,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const { id } = await createSession(env.ctx, operator, sessionForm(roundId, { capacity: "5", titles: { ja: "CSV", en: "CSV session" } }));
     const [a, b, c] = [person(7), person(8), person(9)];
     for (const p of [a, b, c]) await registerForSession(env.ctx, null, { sessionId: id, ...p });
-    const regs = (await getOperatorSession(env.ctx, operator, id, "en")).registrations;
+    const regs = (await getOperatorSession(env.ctx, operator, id, "en")).registrations!;
     await markAttendance(env.ctx, operator, id, [regs.find((r) => r.email === a.email)!.id]);
     const csv = `Name,Email,Duration\r\n"Person 8",${b.email.toUpperCase()},55\r\nStranger,stranger@example.org,3\r\n`;
     expect(emailsInCsv(csv)).toEqual([b.email, "stranger@example.org"]);
     expect(await markAttendanceFromCsv(env.ctx, operator, id, csv)).toEqual({ attended: 2, followUps: 1, matched: 1, unknown: ["stranger@example.org"] });
-    const after = (await getOperatorSession(env.ctx, operator, id, "en")).registrations;
+    const after = (await getOperatorSession(env.ctx, operator, id, "en")).registrations!;
     expect(Object.fromEntries(after.map((r) => [r.email, r.attended]))).toEqual({ [a.email]: true, [b.email]: true, [c.email]: false });
     expect((await listOperatorSessions(env.ctx, operator, "en", { roundId }, { page: 1, size: 200 })).items.map((s) => s.id)).toContain(id);
     expect(await listOperatorSessions(env.ctx, operator, "en", { roundId: "00000000-0000-4000-8000-000000000000" }, { page: 1, size: 50 })).toEqual({

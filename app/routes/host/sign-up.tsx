@@ -4,7 +4,7 @@ import { signUpHost } from "#src/services/hosts/sign-up-host.ts";
 import { CaseCardView } from "../../components/cases/case-card.tsx";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { readForm, requestContext, runForm } from "../../lib/request.server.ts";
+import { clientIp, readForm, requestContext, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
 
 /** The latest case studies: what other companies did with their interns (issue 18). */
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => signUpHost(rt, readForm(form), locale));
+  const out = await runForm(request, locale, form, () => signUpHost(rt, readForm(form), locale, clientIp(request)));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/check-email`);
 }

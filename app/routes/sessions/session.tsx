@@ -4,7 +4,7 @@ import { getPublicSession } from "#src/services/sessions/get-public-session.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
 import { countryOptions } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
+import { clientIp, readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/session";
 import { SessionFacts } from "./session-parts.tsx";
 import { Refusal } from "../../components/refusal.tsx";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => registerForSession(rt, actor, { ...readForm(form), sessionId: params.id, locale }));
+  const out = await runForm(request, locale, form, () => registerForSession(rt, actor, { ...readForm(form), sessionId: params.id, locale }, clientIp(request)));
   if (!out.ok) return out.response;
   return { ok: true as const, ...out.result, email: actor?.email ?? String(form.get("email") ?? "").trim() };
 }

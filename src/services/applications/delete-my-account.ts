@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
+import { clearedSessionCookies } from "../auth/session-policy.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { sameEmail } from "../email-address.ts";
@@ -16,9 +17,10 @@ const schema = z.object({
  * of birth, contact details, answers in their own words, documents (files
  * too), e-mails sent to them, sessions and the account itself. What remains
  * of each application is an anonymous record for the program's statistics:
- * round, nationality, status, language levels and eligibility.
+ * round, nationality, status, language levels and eligibility. Returns the
+ * cookies that clear the session under the names in use (https or not).
  */
-export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
+export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ setCookies: string[] }> {
   const who = authorize(actor, "application.manage");
   const input = parseInput(schema, raw);
   const c = await ctx.auth.$context;
@@ -80,4 +82,5 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
     return keys;
   });
   for (const key of storageKeys) await ctx.files.remove(key);
+  return { setCookies: await clearedSessionCookies(ctx) };
 }

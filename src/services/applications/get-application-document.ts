@@ -1,3 +1,4 @@
+import { downloadFileName } from "../../domain/document-type.ts";
 import { permits, scopeOf } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate } from "../authorize.ts";
@@ -8,7 +9,8 @@ import { NotFoundError } from "../errors.ts";
  * A document's bytes, for whom src/domain/roles.ts permits "document.download":
  * its applicant, operators, and reviewers assigned to the application. Anyone
  * else gets "not found", whether or not it exists. A download by anyone but
- * the applicant is audited (who read which personal document, when).
+ * the applicant is audited (who read which personal document, when). The file
+ * name carries the extension of the type detected at upload.
  */
 export async function getApplicationDocument(
   ctx: ServiceContext,
@@ -51,7 +53,8 @@ export async function getApplicationDocument(
       after: { document: documentId, kind: doc.kind },
     });
   }
-  // Blind screening (issue 13): a reviewer never sees the original file name (it often carries the applicant's name).
-  const blindName = `${doc.kind}${doc.content_type === "application/pdf" ? ".pdf" : doc.content_type === "image/png" ? ".png" : ".jpg"}`;
-  return { bytes, contentType: doc.content_type, fileName: !own && who.role === "reviewer" ? blindName : doc.original_name };
+  // Blind screening (issue 13): a reviewer never sees the original file name (it often carries the applicant's name);
+  // the extension is always the detected type's (downloadFileName).
+  const shownName = !own && who.role === "reviewer" ? doc.kind : doc.original_name;
+  return { bytes, contentType: doc.content_type, fileName: downloadFileName(shownName, doc.content_type) };
 }

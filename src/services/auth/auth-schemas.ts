@@ -18,7 +18,8 @@ export function passwordNotAboutThem<T extends { password: string; name?: string
   if (v.password.length < 10 || v.password.length > 128 || !isStrongPassword(v.password)) return;
   if (about.length > 0 && !isStrongPassword(v.password, about)) ctx.addIssue({ code: "custom", path: ["password"], message: "errors.passwordWeak" });
 }
-export const personName = requiredText(200);
+/** A person's name: one line, without control characters (issue 11 item 9). */
+export const personName = requiredText(200, { lines: false });
 
 export const signUpSchema = z
   .object({ name: personName, email, password, passwordConfirm: z.string() })

@@ -32,7 +32,14 @@ export function delayAfter(failures: number, free: number = FREE_FAILURES): numb
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - free));
 }
 
-type Reservation = { ok: true } | { ok: false; retryAt: Date };
+export type Reservation = { ok: true } | { ok: false; retryAt: Date };
+
+/** One counter of the limiter: a key (an account, or another subject), a client, and its free tries before slowing down. */
+export interface Counter {
+  key: string;
+  client: string;
+  free: number;
+}
 
 class Refused extends Error {
   readonly retryAt: Date;
@@ -69,11 +76,25 @@ async function reserveOne(db: Kysely<Database>, email: string, ip: string, free:
  * be made. Call before checking the password; then settleLoginAttempt.
  */
 export async function reserveLoginAttempt(db: Kysely<Database>, email: string, ip: string, now: Date): Promise<Reservation> {
-  const account = email.toLowerCase();
+  return reserveCounters(
+    db,
+    [
+      { key: email.toLowerCase(), client: ip, free: FREE_FAILURES },
+      { key: ANY_ACCOUNT, client: ip, free: CLIENT_FREE_FAILURES },
+    ],
+    now,
+  );
+}
+
+/**
+ * Takes one try from every counter at once (one transaction: all or none), or says when the next may be
+ * made. The one mechanism behind the sign-in limiter and the throttle of e-mail-sending public forms
+ * (src/services/public-send-throttle.ts).
+ */
+export async function reserveCounters(db: Kysely<Database>, counters: readonly Counter[], now: Date): Promise<Reservation> {
   try {
     await db.transaction().execute(async (trx) => {
-      await reserveOne(trx, account, ip, FREE_FAILURES, now);
-      await reserveOne(trx, ANY_ACCOUNT, ip, CLIENT_FREE_FAILURES, now);
+      for (const c of counters) await reserveOne(trx, c.key, c.client, c.free, now);
     });
     return { ok: true };
   } catch (err) {

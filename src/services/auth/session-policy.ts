@@ -35,6 +35,17 @@ export function sessionTokenFrom(setCookies: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * Set-Cookie headers that clear better-auth's cookies under the names it gives them now: with the
+ * "__Secure-" prefix and the Secure attribute when the public URL is https (issue 11 item 9).
+ */
+export async function clearedSessionCookies(ctx: Pick<ServiceContext, "auth">): Promise<string[]> {
+  const { authCookies } = await ctx.auth.$context;
+  return [authCookies.sessionToken, authCookies.sessionData, authCookies.dontRememberToken].map(({ name, attributes }) =>
+    [`${name}=`, "Path=/", "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(attributes.secure ? ["Secure"] : [])].join("; "),
+  );
+}
+
 /** The password was just entered for the session with this token (sign-in, two-factor step, confirm-password). */
 export async function markSessionAuthenticated(db: Kysely<Database>, token: string, at: Date): Promise<void> {
   await db.updateTable("session").set({ last_seen_at: at, reauthenticated_at: at }).where("token", "=", token).execute();

@@ -6,6 +6,8 @@ import { parseInput } from "../validation.ts";
 import { signUpSchema } from "./auth-schemas.ts";
 import { hashPassword } from "./create-verified-user.ts";
 import { UNIFORM_FLOOR_MS, waitUntil } from "./uniform-time.ts";
+import { ValidationError } from "../errors.ts";
+import { minutesUntil, reservePublicSend } from "../public-send-throttle.ts";
 
 /**
  * Someone creates an account with e-mail and password, in their language.
@@ -18,12 +20,16 @@ import { UNIFORM_FLOOR_MS, waitUntil } from "./uniform-time.ts";
 export async function signUp(
   ctx: ServiceContext,
   raw: unknown,
-  options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string },
+  options: { locale: Locale; role: "applicant" | "host"; afterVerification?: string; client?: string },
 ): Promise<void> {
   // The floor counts from the start: checking the password's strength is part of the time either way.
   const deadline = performance.now() + UNIFORM_FLOOR_MS.signUp;
   const input = parseInput(signUpSchema, raw);
   try {
+    // Throttled per address and per client, account or not (issue 11 item 6): the same answer either way.
+    const now = ctx.clock();
+    const reservation = await reservePublicSend(ctx.db, "sign-up", input.email, options.client, now);
+    if (!reservation.ok) throw new ValidationError({}, [{ key: "security.tooManyRequests", params: { minutes: minutesUntil(reservation.retryAt, now) } }]);
     await createAccount(ctx, input, options);
   } finally {
     await waitUntil(deadline);

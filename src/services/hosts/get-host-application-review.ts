@@ -1,4 +1,5 @@
-/** One host application in full for the operator: organization, support plan, positions, decision. */
+/** One host application in full for staff: organization, support plan (the supervisor named only to operators), positions, decision. */
+import { roleGrants } from "../../domain/roles.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
@@ -26,7 +27,7 @@ export interface HostApplicationReview {
 }
 
 export async function getHostApplicationReview(ctx: ServiceContext, actor: Actor | null, id: string): Promise<HostApplicationReview> {
-  authorize(actor, "hosts.read");
+  const who = authorize(actor, "hosts.read");
   const [row] = await rows(ctx.db, { id }, null);
   if (!row) throw new NotFoundError("host_application");
   const app = await ctx.db
@@ -61,7 +62,8 @@ export async function getHostApplicationReview(ctx: ServiceContext, actor: Actor
       workLanguages: app.work_languages,
       website: app.website,
     },
-    plan: supportPlanOf(app),
+    // The supervisor is a person: named to operators, not to the ministry (issue 11 item 8).
+    plan: roleGrants(who.role, "people.read") ? supportPlanOf(app) : { ...supportPlanOf(app), supervisorName: null },
     decisionReason: app.decision_reason,
     decidedAt: app.decided_at,
     positions: await loadPositions(ctx.db, id),

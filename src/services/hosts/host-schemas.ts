@@ -19,7 +19,8 @@ import { email, optionalIsoDate, optionalText, plainDigits, requiredText, string
 
 /** Plain text: trimmed, bounded, no markup. */
 const text = (max: number) => requiredText(max, { markup: false });
-const optionalPlainText = (max: number) => optionalText(max, { markup: false });
+/** A name, an address or a title: one line (issue 11 item 9). */
+const line = (max: number) => requiredText(max, { markup: false, lines: false });
 
 export const corporateNumber = z.string({ error: "errors.required" }).transform((v, ctx) => {
   if (v.trim() === "") {
@@ -55,8 +56,8 @@ export const organizationSchema = z.object({
   corporateNumber,
   legalForm: z.enum(LEGAL_FORMS, { error: "errors.required" }),
   kind: z.enum(HOST_KINDS, { error: "errors.required" }),
-  nameJa: text(200),
-  nameEn: text(200),
+  nameJa: line(200),
+  nameEn: line(200),
   postalCode: z
     .string()
     .trim()
@@ -64,7 +65,7 @@ export const organizationSchema = z.object({
     .transform((v) => (v ? v.replace(/[‐－ー−]/g, "-") : null))
     .refine((v) => v === null || /^[0-9]{3}-?[0-9]{4}$/.test(v), { error: "hostForm.errors.postalCode" }),
   prefectureCode,
-  addressJa: text(300),
+  addressJa: line(300),
   jsicDivision: z.enum(JSIC_DIVISIONS, { error: "errors.required" }),
   employees: typedWholeNumber(0, 10_000_000),
   capitalYen: z
@@ -101,7 +102,7 @@ export const hostApplicationSchema = z.object({
     .refine((l) => l.every((g) => (HOST_GOALS as readonly string[]).includes(g)), { error: "errors.invalid" })
     .refine((l) => l.length > 0, { error: "hostApplication.errors.goals" }),
   goalsDescription: text(4000),
-  supervisorName: text(200),
+  supervisorName: line(200),
   workGuidance: text(4000),
   housingSupport: text(4000),
   commutingSupport: text(4000),
@@ -111,9 +112,9 @@ export const hostApplicationSchema = z.object({
 
 export const positionSchema = z
   .object({
-    title: text(200),
+    title: line(200),
     description: text(4000),
-    department: optionalPlainText(200),
+    department: optionalText(200, { markup: false, lines: false }),
     prefectureCode,
     capacity: z
       .string({ error: "errors.required" })

@@ -22,7 +22,7 @@ export const messageSchema = z
     regionCode: optionalText(40),
     sessionId: optionalText(100),
     registrantStatus: optionalText(40),
-    subjects: perLanguage(200),
+    subjects: perLanguage(200, { lines: false }),
     bodies: perLanguage(10000),
   })
   .superRefine((v, ctx) => {

@@ -1,4 +1,9 @@
-/** One session for the operator: its summary, the form's values in the venue's zone, and every registration. */
+/**
+ * One session for staff: its summary, the form's values in the venue's zone, the registrations counted by
+ * status, and — for those who may see people ("people.read": operators) — every registration by name and
+ * e-mail. The ministry gets the counts only (issue 11 item 8).
+ */
+import { roleGrants } from "../../domain/roles.ts";
 import { instantToZonedLocal } from "../../domain/time.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -9,20 +14,25 @@ export interface OperatorSessionDetail {
   summary: SessionSummary;
   /** The form's values as the operator typed them (wall-clock in the venue's zone). */
   values: Record<string, string>;
-  registrations: {
-    id: string;
-    name: string;
-    email: string;
-    countryCode: string | null;
-    affiliation: string | null;
-    status: string;
-    attended: boolean;
-    createdAt: Date;
-  }[];
+  /** Registrations by status, and how many attended (cancelled ones not counted as attended). */
+  counts: { registered: number; waitlisted: number; cancelled: number; attended: number };
+  /** null for a reader without "people.read". */
+  registrations:
+    | {
+        id: string;
+        name: string;
+        email: string;
+        countryCode: string | null;
+        affiliation: string | null;
+        status: string;
+        attended: boolean;
+        createdAt: Date;
+      }[]
+    | null;
 }
 
 export async function getOperatorSession(ctx: ServiceContext, actor: Actor | null, id: string, locale: string): Promise<OperatorSessionDetail> {
-  authorize(actor, "round.read");
+  const who = authorize(actor, "round.read");
   const row = await ctx.db.selectFrom("information_sessions").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError("information_session");
   const regs = await ctx.db
@@ -52,15 +62,23 @@ export async function getOperatorSession(ctx: ServiceContext, actor: Actor | nul
   return {
     summary: summarize(row, locale),
     values,
-    registrations: regs.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      countryCode: r.country_code,
-      affiliation: r.affiliation,
-      status: r.status,
-      attended: r.attended === true,
-      createdAt: r.created_at,
-    })),
+    counts: {
+      registered: regs.filter((r) => r.status === "registered").length,
+      waitlisted: regs.filter((r) => r.status === "waitlisted").length,
+      cancelled: regs.filter((r) => r.status === "cancelled").length,
+      attended: regs.filter((r) => r.status !== "cancelled" && r.attended === true).length,
+    },
+    registrations: !roleGrants(who.role, "people.read")
+      ? null
+      : regs.map((r) => ({
+          id: r.id,
+          name: r.name,
+          email: r.email,
+          countryCode: r.country_code,
+          affiliation: r.affiliation,
+          status: r.status,
+          attended: r.attended === true,
+          createdAt: r.created_at,
+        })),
   };
 }

@@ -11,6 +11,7 @@ import { parseInput } from "../validation.ts";
 import { placeForNewRegistration, registrationOpen } from "../../domain/information-sessions.ts";
 import { UNIFORM_FLOOR_MS, inUniformTime } from "../auth/uniform-time.ts";
 import { newToken } from "../tokens.ts";
+import { minutesUntil, reservePublicSend } from "../public-send-throttle.ts";
 import { cancelUrl, sessionMail } from "./session-mail.ts";
 import { registrationSchema } from "./session-schemas.ts";
 
@@ -21,11 +22,24 @@ export type RegistrationOutcome = "registered" | "waitlisted";
  * learns nothing about an address they typed (issue 11 item 5): the answer is
  * what a new registration would get now (the e-mail tells the address's owner
  * the truth), the same work is done either way, and it takes the same time.
+ * A visitor's registrations are throttled per address and per client (`client`:
+ * the request's IP; issue 11 item 6), so no one fills a session with made-up
+ * addresses or floods an inbox with confirmations.
  */
-export async function registerForSession(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ status: RegistrationOutcome; again: boolean }> {
+export async function registerForSession(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  raw: unknown,
+  client?: string,
+): Promise<{ status: RegistrationOutcome; again: boolean }> {
   const input = parseInput(registrationSchema, raw);
   if (actor) return register(ctx, actor, input);
-  const { status } = await inUniformTime(UNIFORM_FLOOR_MS.sessionRegistration, () => register(ctx, null, input));
+  const { status } = await inUniformTime(UNIFORM_FLOOR_MS.sessionRegistration, async () => {
+    const now = ctx.clock();
+    const reservation = await reservePublicSend(ctx.db, "session-registration", input.email, client, now);
+    if (!reservation.ok) throw new ValidationError({}, [{ key: "security.tooManyRequests", params: { minutes: minutesUntil(reservation.retryAt, now) } }]);
+    return register(ctx, null, input);
+  });
   return { status, again: false };
 }
 

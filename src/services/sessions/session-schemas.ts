@@ -8,12 +8,12 @@ import { email, optionalText, perLanguage, requiredText, wholeNumber } from "../
 export const sessionSchema = z
   .object({
     roundId: z.string().trim().min(1, { error: "errors.required" }),
-    titles: perLanguage(200),
+    titles: perLanguage(200, { lines: false }),
     descriptions: perLanguage(4000),
     mode: z.enum(SESSION_MODES, { error: "errors.chooseOne" }),
-    meetingUrl: optionalText(500),
-    venue: optionalText(300),
-    city: optionalText(100),
+    meetingUrl: optionalText(500, { lines: false }),
+    venue: optionalText(300, { lines: false }),
+    city: optionalText(100, { lines: false }),
     countryCode: optionalText(2),
     timeZone: z
       .string()
@@ -43,10 +43,10 @@ export type SessionInput = z.input<typeof sessionSchema>;
 
 export const registrationSchema = z.object({
   sessionId: z.string().trim().min(1),
-  name: requiredText(200),
+  name: requiredText(200, { lines: false }),
   email,
   countryCode: z.string().trim().length(2, { error: "errors.chooseCountry" }),
-  affiliation: optionalText(300),
+  affiliation: optionalText(300, { lines: false }),
   locale: z.enum(LOCALES).catch("en"),
 });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit.ts";
-import { email as emailSchema, password as passwordSchema } from "../auth/auth-schemas.ts";
+import { email as emailSchema, password as passwordSchema, personName } from "../auth/auth-schemas.ts";
 import { hashPassword, insertVerifiedUser } from "../auth/create-verified-user.ts";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";
@@ -16,7 +16,7 @@ export async function createOperator(
   ctx: ServiceContext,
   raw: { email: string; name?: string | undefined; password?: string | undefined },
 ): Promise<{ id: string; password: string }> {
-  const input = parseInput(z.object({ email: emailSchema, name: z.string().trim().min(1).max(200).optional(), password: passwordSchema.optional() }), raw);
+  const input = parseInput(z.object({ email: emailSchema, name: personName.optional(), password: passwordSchema.optional() }), raw);
   const password = input.password ?? randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(ctx, password);
   const { id } = await ctx.db.transaction().execute(async (trx) => {

@@ -68,7 +68,7 @@ describe("interview ICS", () => {
 
   it("a name with quotes or line breaks cannot escape its CN parameter", () => {
     const l = unfold(buildInterviewIcs({ ...base, attendee: { email: "a@b.c", name: 'Eve"\r\nX:1' } }));
-    expect(l.find((x) => x.startsWith("ATTENDEE"))).toBe('ATTENDEE;CN="Eve   X:1";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:a@b.c');
+    expect(l.find((x) => x.startsWith("ATTENDEE"))).toBe('ATTENDEE;CN="Eve  X:1";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:a@b.c');
   });
 
   it("information sessions keep their behaviour: PUBLISH, or CANCEL when cancelled, and no SEQUENCE", () => {

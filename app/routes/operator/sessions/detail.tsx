@@ -83,7 +83,10 @@ export default function OperatorSession() {
       />
 
       <h2 id="registrations-title">{t("sessionsStaff.registrationsTitle")}</h2>
-      {session.registrations.length === 0 ? (
+      <p data-testid="registration-counts">{t("securityStaff.registrationCounts", session.counts)}</p>
+      {session.registrations === null ? (
+        <p>{t("securityStaff.peopleHidden")}</p>
+      ) : session.registrations.length === 0 ? (
         <p>{t("sessionsStaff.noRegistrations")}</p>
       ) : (
         <Form method="post" aria-labelledby="registrations-title">
@@ -141,7 +144,7 @@ export default function OperatorSession() {
           {csvResult.csv.unknown.length > 0 ? <p>{t("sessionsStaff.csvUnknown", { list: csvResult.csv.unknown.join(", ") })}</p> : null}
         </div>
       ) : null}
-      {canManage && session.registrations.length > 0 ? (
+      {canManage && session.registrations && session.registrations.length > 0 ? (
         <Form method="post" encType="multipart/form-data" aria-labelledby="csv-title">
           <h3 id="csv-title">{t("sessionsStaff.csvTitle")}</h3>
           <input type="hidden" name="intent" value="attendanceCsv" />
