@@ -252,6 +252,9 @@ export interface DacListVersionsTable {
   effective_from: string;
   source: string;
   note: string | null;
+  loaded_from: Generated<string>;
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  loaded_by: string | null;
 }
 
 export interface DailyReportsTable {
@@ -653,6 +656,7 @@ export interface RoundsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  self_declared_english_accepted: Generated<boolean>;
 }
 
 export interface RubricsTable {

@@ -37,6 +37,8 @@ export interface ApplicantFacts {
   nationality: string | null;
   residenceCountry: string | null;
   priorParticipant: boolean | null;
+  /** The platform's own records show a past placement of this person (another round): counts whatever they declared. */
+  participationOnRecord?: boolean;
   jlptLevel: string | null;
   englishTest: { test: string; score: number } | null;
   englishSelfLevel: EnglishSelfLevel | null;
@@ -142,8 +144,8 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });
 
   if (!rules.priorParticipantsAllowed) {
-    if (f.priorParticipant === null) unmet.push({ rule: "prior_participation", code: "missing" });
-    else if (f.priorParticipant) unmet.push({ rule: "prior_participation", code: "participated_before" });
+    if (f.priorParticipant === true || f.participationOnRecord === true) unmet.push({ rule: "prior_participation", code: "participated_before" });
+    else if (f.priorParticipant === null) unmet.push({ rule: "prior_participation", code: "missing" });
   }
 
   if (!f.consents.has("program_purpose")) unmet.push({ rule: "consent_purpose", code: "missing" });

@@ -32,6 +32,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // round editing (issue 19): the operator's pages; the public "who may apply" text is "whoMayApply" (six languages)
+  "roundEdit",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -60,6 +60,12 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import roundRulesJa from "./messages/round-rules/ja.json" with { type: "json" };
+import roundRulesEn from "./messages/round-rules/en.json" with { type: "json" };
+import roundRulesVi from "./messages/round-rules/vi.json" with { type: "json" };
+import roundRulesId from "./messages/round-rules/id.json" with { type: "json" };
+import roundRulesZh from "./messages/round-rules/zh.json" with { type: "json" };
+import roundRulesTh from "./messages/round-rules/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +85,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    roundRulesJa,
   ],
   en: [
     coreEn,
@@ -94,11 +101,12 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    roundRulesEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, roundRulesVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, roundRulesId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, roundRulesZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, roundRulesTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -8,6 +8,7 @@ import { toFieldError } from "../validation.ts";
 import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 import { CONSENT_POLICY_VERSION, refreshEligibility } from "./application-record.ts";
 import { findOrCreateDraft } from "./find-or-create-draft.ts";
+import { scoreOnScale } from "../../domain/round-rules.ts";
 
 export interface SaveResult {
   applicationId: string;
@@ -49,6 +50,7 @@ export async function saveApplicationStep(
   }
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await findOrCreateDraft(trx, who, ctx.clock());
+    await checkScoreOnScale(trx, id, valid, fieldErrors);
     await writeAnswers(trx, id, valid, ctx.clock());
     await refreshEligibility(trx, id);
     const next = Object.keys(fieldErrors).length === 0 ? (STEPS[STEPS.indexOf(input.step) + 1] ?? null) : null;
@@ -62,6 +64,32 @@ export async function saveApplicationStep(
     });
     return { applicationId: id, saved: Object.keys(valid), fieldErrors, next };
   });
+}
+
+/**
+ * An English score must be possible on its test's own scale (english_tests:
+ * an IELTS band of 785 is not); an impossible one is reported and not saved.
+ */
+async function checkScoreOnScale(trx: Kysely<Database>, id: string, valid: Record<string, unknown>, fieldErrors: Record<string, FieldError[]>) {
+  if (typeof valid.englishScore !== "number") return;
+  let test = "englishTest" in valid ? (valid.englishTest as string | null) : undefined;
+  if (test === undefined) {
+    const stored = await trx
+      .selectFrom("application_languages")
+      .select("english_test")
+      .where("application_id", "=", id)
+      .where("kind", "=", "english_test")
+      .executeTakeFirst();
+    test = stored?.english_test ?? null;
+  }
+  if (!test) return;
+  const scale = await trx.selectFrom("english_tests").select(["min_score", "max_score"]).where("code", "=", test).executeTakeFirst();
+  if (!scale) return;
+  const range = { min: Number(scale.min_score), max: Number(scale.max_score) };
+  if (!scoreOnScale(valid.englishScore, range)) {
+    fieldErrors.englishScore = [{ key: "errors.scoreOffScale", params: range }];
+    valid.englishScore = null;
+  }
 }
 
 const COLUMNS: Record<string, string> = {

@@ -35,6 +35,8 @@ export type MailTemplate =
   | "sessionCancelled"
   /** What the program office did with a host's case study (issue 18): params.kind says which. */
   | "caseUpdate"
+  /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
+  | "roundDeadlinesChanged"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
   | "groupMessage";
 
