@@ -120,6 +120,7 @@ export interface ApplicationsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   prior_participant: boolean | null;
   eligibility_unmet: Generated<string[]>;
+  saved_steps: Generated<string[]>;
 }
 
 export interface AttendanceDaysTable {

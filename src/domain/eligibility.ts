@@ -154,6 +154,21 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   return { eligible: unmet.length === 0, unmet };
 }
 
+/**
+ * Unmet rules the applicant cannot change by editing the application: their
+ * age on the reference date, their nationality, a past participation. Shown
+ * right after the step that decides them, and Submit is not offered (an
+ * operator may still let one pass with a written reason).
+ */
+export function blockingUnmet(unmet: readonly Unmet[]): Unmet[] {
+  return unmet.filter(
+    (u) =>
+      (u.rule === "age" && u.code !== "missing") ||
+      (u.rule === "nationality" && u.code !== "missing") ||
+      (u.rule === "prior_participation" && u.code === "participated_before"),
+  );
+}
+
 /** The rules still unmet once an operator's overrides (by rule, with a written reason) are applied. */
 export function applyOverrides(result: EligibilityResult, overridden: ReadonlySet<EligibilityRule>): EligibilityResult {
   const unmet = result.unmet.filter((u) => !overridden.has(u.rule));

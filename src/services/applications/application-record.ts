@@ -14,7 +14,7 @@ import {
   checkEligibility,
 } from "../../domain/eligibility.ts";
 import { type DocumentKind, isQualifyingDocument } from "../../domain/document-type.ts";
-import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
+import { type FieldSpec, STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 
 export const CONSENT_POLICY_VERSION = "2027-1";
 
@@ -41,6 +41,8 @@ export interface LoadedApplication {
   answers: Answers;
   documents: ApplicationDocument[];
   overrides: { rule: EligibilityRule; reason: string; decidedAt: Date }[];
+  /** Steps saved without an error (a step with no required answer is done only once saved). */
+  savedSteps: string[];
   /** The platform's records show this person placed in another round (same account, or same family name, date of birth and nationality). */
   participationOnRecord: boolean;
 }
@@ -150,6 +152,7 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
     })),
     overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: o.decided_at })),
     participationOnRecord: onRecord,
+    savedSteps: app.saved_steps,
   };
 }
 
@@ -193,16 +196,26 @@ export function eligibilityOf(app: LoadedApplication, rules: EligibilityRules): 
   return { raw, effective: applyOverrides(raw, new Set(app.overrides.map((o) => o.rule))) };
 }
 
-const isAnswered = (v: unknown) => !(v === null || v === undefined || v === "" || v === false || (Array.isArray(v) && v.length === 0));
+const isAnswered = (v: unknown) => !(v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0));
 
-/** A step is complete when every required field has an answer (documents: a qualifying document). */
+/** A required answer as stored is valid: a yes/no question answered either way, a consent given, any other field filled in. */
+function requiredAnswerValid(spec: FieldSpec, value: unknown): boolean {
+  if (spec.kind === "yesno") return typeof value === "boolean";
+  if (spec.kind === "checkbox") return value === true;
+  return isAnswered(value);
+}
+
+/**
+ * A step is done when every required answer is valid (documents: a qualifying
+ * document); a step without required answers is done once the applicant has saved it.
+ */
 export function completedSteps(app: LoadedApplication): Step[] {
   return STEPS.filter((step) => {
     if (step === "review") return false;
-    if (step === "documents") {
-      return app.documents.some((d) => isQualifyingDocument(d.kind));
-    }
-    return STEP_FIELDS[step].filter((s) => s.required).every((s) => isAnswered(app.answers[s.name]));
+    if (step === "documents") return app.documents.some((d) => isQualifyingDocument(d.kind));
+    const required = STEP_FIELDS[step].filter((s) => s.required);
+    if (required.length === 0) return app.savedSteps.includes(step);
+    return required.every((s) => requiredAnswerValid(s, app.answers[s.name]));
   });
 }
 

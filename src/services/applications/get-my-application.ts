@@ -1,4 +1,4 @@
-import type { EligibilityResult } from "../../domain/eligibility.ts";
+import { type EligibilityResult, type Unmet, blockingUnmet } from "../../domain/eligibility.ts";
 import { takesApplications } from "../../domain/round-phases.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -11,6 +11,8 @@ export interface MyApplication {
   application: LoadedApplication | null;
   eligibility: { raw: EligibilityResult; effective: EligibilityResult } | null;
   completed: Step[];
+  /** Unmet rules the applicant cannot change (age, nationality, past participation), after overrides: they are told at once and not offered Submit. */
+  blocking: Unmet[];
   /** Editable: a draft in a round that still takes applications, before its close. */
   editable: boolean;
 }
@@ -34,14 +36,17 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     .orderBy("created_at", "desc")
     .executeTakeFirst();
   const application = row ? await loadApplication(ctx.db, row.id) : null;
-  if (!application) return { round, application: null, eligibility: null, completed: [], editable: Boolean(round && takesApplications(round, ctx.clock())) };
+  if (!application)
+    return { round, application: null, eligibility: null, completed: [], blocking: [], editable: Boolean(round && takesApplications(round, ctx.clock())) };
   const rules = await loadEligibilityRules(ctx.db, application.roundId);
   const sameRound = round?.id === application.roundId;
+  const eligibility = eligibilityOf(application, rules);
   return {
     round,
     application,
-    eligibility: eligibilityOf(application, rules),
+    eligibility,
     completed: completedSteps(application),
+    blocking: blockingUnmet(eligibility.effective.unmet),
     editable: application.status === "draft" && sameRound && takesApplications(round!, ctx.clock()),
   };
 }

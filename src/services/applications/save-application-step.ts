@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
@@ -54,7 +54,18 @@ export async function saveApplicationStep(
     await writeAnswers(trx, id, valid, ctx.clock());
     await refreshEligibility(trx, id);
     const next = Object.keys(fieldErrors).length === 0 ? (STEPS[STEPS.indexOf(input.step) + 1] ?? null) : null;
-    if (next && !input.autosave) await trx.updateTable("applications").set({ current_step: next }).where("id", "=", id).execute();
+    if (next && !input.autosave) {
+      await trx
+        .updateTable("applications")
+        .set((eb) => ({
+          current_step: next,
+          saved_steps: sql<
+            string[]
+          >`case when ${input.step} = any(${eb.ref("saved_steps")}) then ${eb.ref("saved_steps")} else array_append(${eb.ref("saved_steps")}, ${input.step}::text) end`,
+        }))
+        .where("id", "=", id)
+        .execute();
+    }
     await writeAudit(trx, who, {
       action: input.autosave ? "application.autosave" : "application.save_step",
       entityType: "application",
