@@ -4,6 +4,8 @@ import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
 import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
+import { submitApplication } from "#src/services/applications/submit-application.ts";
+import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
 import type { Actor } from "#src/services/context.ts";
 import { DATABASE_KINDS, actorFor, createUser, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
 
@@ -14,9 +16,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
   let operator: Actor;
 
+  let roundId: string;
   beforeAll(async () => {
     operator = actorFor(await createUser(env, "operator"), { twoFactorEnabled: true });
-    await insertRecruitingRound(env, CLOSE);
+    roundId = await insertRecruitingRound(env, CLOSE);
   });
 
   const applicant = async () => actorFor(await createUser(env, "applicant"));
@@ -61,5 +64,30 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const a = await applicant();
     await saveApplicationStep(env.ctx, a, { step: "personal", values: { ...PERSONAL, nationality: "US" } });
     expect((await getMyApplication(env.ctx, a)).blocking).toEqual([{ rule: "nationality", code: "not_on_dac_list", country: "US" }]);
+  });
+
+  it("says what happens next, and by when, on the status page and in the receipt e-mail (in the applicant's language)", async () => {
+    await env.db
+      .insertInto("round_deadlines")
+      .values({ round_id: roundId, kind: "screening_end", due_at: tokyoLocalToInstant("2027-06-30T17:00")! })
+      .execute();
+    const user = await createUser(env, "applicant", { locale: "vi" });
+    const a = actorFor(user, { locale: "vi" });
+    await saveApplicationStep(env.ctx, a, { step: "personal", values: PERSONAL });
+    await saveApplicationStep(env.ctx, a, { step: "languages", values: { jlptLevel: "N2", englishTest: "", englishScore: "", englishSelfLevel: "" } });
+    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    await uploadApplicationDocument(env.ctx, a, { kind: "graduation_certificate", file: new File([pdf], "d.pdf", { type: "application/pdf" }) });
+    await saveApplicationStep(env.ctx, a, { step: "consents", values: { consentPurpose: true, consentPrivacy: true } });
+    expect((await getMyApplication(env.ctx, a)).next).toBeNull();
+    await submitApplication(env.ctx, a);
+    expect((await getMyApplication(env.ctx, a)).next).toEqual({ code: "screening", at: tokyoLocalToInstant("2027-06-30T17:00")! });
+    const mail = await env.db
+      .selectFrom("outbound_emails")
+      .selectAll()
+      .where("to_address", "=", user.email)
+      .where("template", "=", "applicationReceipt")
+      .executeTakeFirstOrThrow();
+    expect(mail.body_text).toContain("Các bước tiếp theo: Sau hạn chót nộp hồ sơ");
+    expect(mail.body_text).toContain("17:00 GMT+9 30 thg 6, 2027");
   });
 });

@@ -1,4 +1,5 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
+import { DEMO_RULES_ROUND_ID } from "#src/db/seed/demo-round-rules.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
@@ -25,7 +26,17 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("has one round in recruitment with 20 applications in various states", async () => {
     const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
-    expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
+    expect(rounds.filter((r) => r.phase === "recruitment")).toEqual([
+      { id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] },
+    ]);
+    // Round editing (issue 19): a FY2028 round in preparation, its rules still editable.
+    expect(rounds.find((r) => r.id === DEMO_RULES_ROUND_ID)).toEqual({
+      id: DEMO_RULES_ROUND_ID,
+      phase: "draft",
+      fiscal_year: 2028,
+      dac_list_version: "2024-2025",
+      excluded_countries: ["SY"],
+    });
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
     for (const a of apps) {
@@ -48,7 +59,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);

@@ -9,13 +9,14 @@ import { Instant } from "../../components/instant.tsx";
 import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
+import { NextSteps } from "../../components/next-steps.tsx";
 import type { Route } from "./+types/status";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const mine = await run(request, locale, () => getMyApplication(rt, actor));
   const phase = mine.application ? await getRoundPhase(rt, mine.application.roundId) : null;
-  return { application: mine.application, phase };
+  return { application: mine.application, phase, next: mine.next };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Status() {
   const { t, locale } = useI18n();
-  const { application, phase } = useLoaderData<typeof loader>();
+  const { application, phase, next } = useLoaderData<typeof loader>();
   const state = useFormState();
   const [search] = useSearchParams();
   if (!application) {
@@ -66,6 +67,7 @@ export default function Status() {
           application.submittedAt ? { key: "submittedAt", label: t("application.status.submittedAt"), value: <Instant at={application.submittedAt} /> } : null,
         ]}
       />
+      <NextSteps next={next} />
       {phase ? (
         <section aria-labelledby="phase-title">
           <h2 id="phase-title">{t("application.status.phaseTitle")}</h2>

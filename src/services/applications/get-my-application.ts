@@ -1,4 +1,5 @@
 import { type EligibilityResult, type Unmet, blockingUnmet } from "../../domain/eligibility.ts";
+import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
 import { takesApplications } from "../../domain/round-phases.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -13,6 +14,8 @@ export interface MyApplication {
   completed: Step[];
   /** Unmet rules the applicant cannot change (age, nationality, past participation), after overrides: they are told at once and not offered Submit. */
   blocking: Unmet[];
+  /** What comes next for a submitted application, and by when (the round's deadlines). */
+  next: NextStep | null;
   /** Editable: a draft in a round that still takes applications, before its close. */
   editable: boolean;
 }
@@ -37,8 +40,19 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     .executeTakeFirst();
   const application = row ? await loadApplication(ctx.db, row.id) : null;
   if (!application)
-    return { round, application: null, eligibility: null, completed: [], blocking: [], editable: Boolean(round && takesApplications(round, ctx.clock())) };
-  const rules = await loadEligibilityRules(ctx.db, application.roundId);
+    return {
+      round,
+      application: null,
+      eligibility: null,
+      completed: [],
+      blocking: [],
+      next: null,
+      editable: Boolean(round && takesApplications(round, ctx.clock())),
+    };
+  const [rules, deadlines] = await Promise.all([
+    loadEligibilityRules(ctx.db, application.roundId),
+    ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", application.roundId).execute(),
+  ]);
   const sameRound = round?.id === application.roundId;
   const eligibility = eligibilityOf(application, rules);
   return {
@@ -47,6 +61,7 @@ export async function getMyApplication(ctx: ServiceContext, actor: Actor | null)
     eligibility,
     completed: completedSteps(application),
     blocking: blockingUnmet(eligibility.effective.unmet),
+    next: nextStepFor(application.status, Object.fromEntries(deadlines.map((d) => [d.kind, d.due_at]))),
     editable: application.status === "draft" && sameRound && takesApplications(round!, ctx.clock()),
   };
 }
