@@ -63,6 +63,9 @@ export default [
       index("routes/operator/dashboard.tsx"),
       route("rounds/new", "routes/operator/round-new.tsx"),
       route("rounds/:roundId", "routes/operator/round.tsx"),
+      // round editing (issue 19): every eligibility rule and the deadlines
+      route("rounds/:roundId/rules", "routes/operator/round-rules.tsx"),
+      route("rounds/:roundId/deadlines", "routes/operator/round-deadlines.tsx"),
       route("sessions", "routes/operator/sessions/list.tsx"),
       route("sessions/new", "routes/operator/sessions/new.tsx"),
       route("sessions/:id", "routes/operator/sessions/detail.tsx"),

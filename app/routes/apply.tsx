@@ -2,7 +2,8 @@ import { useLoaderData } from "react-router";
 import { getOpenRound } from "#src/services/applications/get-open-round.ts";
 import { SummaryList } from "../components/forms/index.ts";
 import { Instant } from "../components/instant.tsx";
-import { formatDate, useI18n } from "../lib/i18n.tsx";
+import { WhoMayApply } from "../components/who-may-apply.tsx";
+import { useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/apply";
 
@@ -36,12 +37,15 @@ export default function Apply() {
         <p className="notice">{t("program.noRound")}</p>
       )}
       <h2>{t("program.whoTitle")}</h2>
-      <ul>
-        <li>{t("program.whoNationality")}</li>
-        {round ? <li>{t("program.whoAge", { min: round.ageMin, max: round.ageMax, date: formatDate(round.referenceDate, locale) })}</li> : null}
-        <li>{t("program.whoLanguage")}</li>
-        <li>{t("program.whoDocument")}</li>
-      </ul>
+      {round ? (
+        <WhoMayApply rules={round.rules} testNames={round.englishTestNames} />
+      ) : (
+        <ul>
+          <li>{t("program.whoNationality")}</li>
+          <li>{t("program.whoLanguage")}</li>
+          <li>{t("program.whoDocument")}</li>
+        </ul>
+      )}
       <h2>{t("program.providesTitle")}</h2>
       <p>{t("program.provides")}</p>
       <h2>{t("program.costsTitle")}</h2>

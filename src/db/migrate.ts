@@ -19,6 +19,7 @@ import * as m0012 from "./migrations/0012-matching.ts";
 import * as m0015 from "./migrations/0015-case-studies.ts";
 import * as m0018 from "./migrations/0018-audit-chain.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
+import * as m0016 from "./migrations/0016-round-rules.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015-case-studies": m0015,
   "0018-audit-chain": m0018,
   "0019-user-email-index": m0019,
+  "0016-round-rules": m0016,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -120,6 +120,7 @@ export interface ApplicationsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   prior_participant: boolean | null;
   eligibility_unmet: Generated<string[]>;
+  saved_steps: Generated<string[]>;
 }
 
 export interface AttendanceDaysTable {
@@ -261,6 +262,9 @@ export interface DacListVersionsTable {
   effective_from: string;
   source: string;
   note: string | null;
+  loaded_from: Generated<string>;
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  loaded_by: string | null;
 }
 
 export interface DailyReportsTable {
@@ -726,6 +730,7 @@ export interface RoundsTable {
   selection_document_weight: Generated<number>;
   selection_interview_weight: Generated<number>;
   selection_quotas: Generated<unknown>;
+  self_declared_english_accepted: Generated<boolean>;
 }
 
 export interface RubricsTable {

@@ -37,6 +37,8 @@ export interface ApplicantFacts {
   nationality: string | null;
   residenceCountry: string | null;
   priorParticipant: boolean | null;
+  /** The platform's own records show a past placement of this person (another round): counts whatever they declared. */
+  participationOnRecord?: boolean;
   jlptLevel: string | null;
   englishTest: { test: string; score: number } | null;
   englishSelfLevel: EnglishSelfLevel | null;
@@ -142,14 +144,29 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });
 
   if (!rules.priorParticipantsAllowed) {
-    if (f.priorParticipant === null) unmet.push({ rule: "prior_participation", code: "missing" });
-    else if (f.priorParticipant) unmet.push({ rule: "prior_participation", code: "participated_before" });
+    if (f.priorParticipant === true || f.participationOnRecord === true) unmet.push({ rule: "prior_participation", code: "participated_before" });
+    else if (f.priorParticipant === null) unmet.push({ rule: "prior_participation", code: "missing" });
   }
 
   if (!f.consents.has("program_purpose")) unmet.push({ rule: "consent_purpose", code: "missing" });
   if (!f.consents.has("privacy_appi")) unmet.push({ rule: "consent_privacy", code: "missing" });
 
   return { eligible: unmet.length === 0, unmet };
+}
+
+/**
+ * Unmet rules the applicant cannot change by editing the application: their
+ * age on the reference date, their nationality, a past participation. Shown
+ * right after the step that decides them, and Submit is not offered (an
+ * operator may still let one pass with a written reason).
+ */
+export function blockingUnmet(unmet: readonly Unmet[]): Unmet[] {
+  return unmet.filter(
+    (u) =>
+      (u.rule === "age" && u.code !== "missing") ||
+      (u.rule === "nationality" && u.code !== "missing") ||
+      (u.rule === "prior_participation" && u.code === "participated_before"),
+  );
 }
 
 /** The rules still unmet once an operator's overrides (by rule, with a written reason) are applied. */

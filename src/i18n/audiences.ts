@@ -41,6 +41,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "selection",
   // security (issue 11): what staff pages say about hidden personal data
   "securityStaff",
+  // round editing (issue 19): the operator's pages; the public "who may apply" text is "whoMayApply" (six languages)
+  "roundEdit",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

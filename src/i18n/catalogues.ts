@@ -84,6 +84,12 @@ import securityVi from "./messages/security/vi.json" with { type: "json" };
 import securityId from "./messages/security/id.json" with { type: "json" };
 import securityZh from "./messages/security/zh.json" with { type: "json" };
 import securityTh from "./messages/security/th.json" with { type: "json" };
+import roundRulesJa from "./messages/round-rules/ja.json" with { type: "json" };
+import roundRulesEn from "./messages/round-rules/en.json" with { type: "json" };
+import roundRulesVi from "./messages/round-rules/vi.json" with { type: "json" };
+import roundRulesId from "./messages/round-rules/id.json" with { type: "json" };
+import roundRulesZh from "./messages/round-rules/zh.json" with { type: "json" };
+import roundRulesTh from "./messages/round-rules/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -109,6 +115,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionJa,
     selectionStaffJa,
     securityJa,
+    roundRulesJa,
   ],
   en: [
     coreEn,
@@ -130,11 +137,12 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionEn,
     selectionStaffEn,
     securityEn,
+    roundRulesEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi, roundRulesVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId, roundRulesId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh, roundRulesZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh, roundRulesTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

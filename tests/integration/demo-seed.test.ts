@@ -1,4 +1,5 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
+import { DEMO_RULES_ROUND_ID } from "#src/db/seed/demo-round-rules.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
 import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
@@ -18,6 +19,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   matching: { operator: 1, host: 3, applicant: 8 },
   screening: { operator: 1, reviewer: 5 },
   selection: { operator: 1, reviewer: 1, applicant: 7 },
+  "round rules": { operator: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -41,12 +43,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    const rounds = await env.db
-      .selectFrom("rounds")
-      .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
-      .where("id", "=", DEMO_ROUND_ID)
-      .execute();
-    expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
+    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    expect(rounds.filter((r) => r.phase === "recruitment")).toEqual([
+      { id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] },
+    ]);
+    // Round editing (issue 19): a FY2028 round in preparation, its rules still editable.
+    expect(rounds.find((r) => r.id === DEMO_RULES_ROUND_ID)).toEqual({
+      id: DEMO_RULES_ROUND_ID,
+      phase: "draft",
+      fiscal_year: 2028,
+      dac_list_version: "2024-2025",
+      excluded_countries: ["SY"],
+    });
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
     for (const a of apps) {

@@ -26,7 +26,12 @@ import { type TestSmtpServer, startSmtpServer } from "./support/smtp-server.ts";
 const PAGE = { page: 1, size: 50 };
 
 function receipt(to: string, locale = "vi"): MailMessage {
-  return { to, template: "applicationReceipt", locale, params: { name: "Lan", receipt: "JIP27-1", url: "http://localhost:4000/vi/application/status" } };
+  return {
+    to,
+    template: "applicationReceipt",
+    locale,
+    params: { name: "Lan", receipt: "JIP27-1", url: "http://localhost:4000/vi/application/status", next: "" },
+  };
 }
 
 function address(tag: string): string {

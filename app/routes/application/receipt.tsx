@@ -4,18 +4,19 @@ import { SummaryList } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
+import { NextSteps } from "../../components/next-steps.tsx";
 import type { Route } from "./+types/receipt";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const mine = await run(request, locale, () => getMyApplication(rt, actor));
   if (!mine.application?.receiptNumber) return redirect(`/${locale}/application`);
-  return { receipt: mine.application.receiptNumber, submittedAt: mine.application.submittedAt, email: actor!.email };
+  return { receipt: mine.application.receiptNumber, submittedAt: mine.application.submittedAt, email: actor!.email, next: mine.next };
 }
 
 export default function Receipt() {
   const { t, locale } = useI18n();
-  const { receipt, submittedAt, email } = useLoaderData<typeof loader>();
+  const { receipt, submittedAt, email, next } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("application.receipt.title")}</h1>
@@ -26,6 +27,7 @@ export default function Receipt() {
         ]}
       />
       <p>{t("application.receipt.body", { email })}</p>
+      <NextSteps next={next} />
       <p>
         <a href={`/${locale}/application/status`}>{t("application.receipt.status")}</a>
       </p>

@@ -11,6 +11,7 @@ import { Instant } from "../../components/instant.tsx";
 import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
+import { NextSteps } from "../../components/next-steps.tsx";
 import type { Route } from "./+types/status";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const mine = await run(request, locale, () => getMyApplication(rt, actor));
   const phase = mine.application ? await getRoundPhase(rt, mine.application.roundId) : null;
   const selection = mine.application ? await run(request, locale, () => getMySelectionOutcome(rt, actor)) : null;
-  return { application: mine.application, phase, selection };
+  return { application: mine.application, phase, selection, next: mine.next };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Status() {
   const { t, locale } = useI18n();
-  const { application, phase, selection } = useLoaderData<typeof loader>();
+  const { application, phase, selection, next } = useLoaderData<typeof loader>();
   const state = useFormState();
   const [search] = useSearchParams();
   if (!application) {
@@ -75,6 +76,7 @@ export default function Status() {
         </p>
       ) : null}
       <SelectionOutcome outcome={selection} />
+      <NextSteps next={next} />
       {phase ? (
         <section aria-labelledby="phase-title">
           <h2 id="phase-title">{t("application.status.phaseTitle")}</h2>

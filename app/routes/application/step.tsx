@@ -6,6 +6,7 @@ import { saveApplicationStep } from "#src/services/applications/save-application
 import { submitApplication } from "#src/services/applications/submit-application.ts";
 import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
 import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { BlockingEligibility } from "../../components/blocking-eligibility.tsx";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
 import type { MyApplication } from "#src/services/applications/get-my-application.ts";
 import { ErrorSummary, FileUpload, type FormState, Select, SummaryList, dateInputTarget, useFormState } from "../../components/forms/index.ts";
@@ -117,6 +118,7 @@ export default function ApplicationStep() {
         {t("application.title")}: {t(`application.steps.${step}`)}
       </h1>
       <Progress current={step} completed={completed} />
+      <BlockingEligibility blocking={mine.blocking} />
       {!editable ? <p className="notice">{t("application.closed")}</p> : null}
       {search.get("uploaded") ? (
         <p className="notice" role="status">
@@ -277,7 +279,7 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
         </section>
       ))}
       {mine.eligibility ? <EligibilitySummary eligibility={mine.eligibility.effective} overridden={app?.overrides.map((o) => o.rule) ?? []} /> : null}
-      {mine.editable ? (
+      {mine.editable && mine.blocking.length === 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="submit" />
           <button type="submit">{t("application.review.submit")}</button>

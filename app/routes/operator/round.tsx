@@ -2,6 +2,7 @@ import { Form, useActionData, useLoaderData } from "react-router";
 import { PHASES } from "#src/domain/round-phases.ts";
 import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
+import { getRoundSettings } from "#src/services/rounds/get-round-settings.ts";
 import { listOperatorSessions } from "#src/services/sessions/list-operator-sessions.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { SummaryList } from "../../components/forms/index.ts";
@@ -11,12 +12,15 @@ import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { describeRefusal } from "../../lib/refusals.ts";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { HostCountsSection } from "./hosts/host-counts.tsx";
+import { RoundRulesList } from "./round-rules-list.tsx";
 import type { Route } from "./+types/round";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   return run(request, locale, async () => ({
     round: await getRoundDashboard(rt, actor, params.roundId),
+    settings: await getRoundSettings(rt, actor, params.roundId),
+    saved: new URL(request.url).searchParams.get("saved") === "rules",
     sessions: await listOperatorSessions(rt, actor, locale, { roundId: params.roundId }, { page: 1, size: MAX_PAGE_SIZE }),
     canManage: actor?.role === "operator",
   }));
@@ -32,7 +36,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function RoundPage() {
   const { t, locale } = useI18n();
-  const { round, sessions, canManage } = useLoaderData<typeof loader>();
+  const { round, settings, saved, sessions, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const name = locale === "ja" ? round.nameJa : round.nameEn;
   return (
@@ -41,6 +45,11 @@ export default function RoundPage() {
       {result?.ok ? (
         <p className="notice" role="status">
           {t("round.moved", { from: t(`phases.${result.moved.from}`), to: t(`phases.${result.moved.to}`) })}
+        </p>
+      ) : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {t("roundEdit.rulesSaved")}
         </p>
       ) : null}
       <Refusal title={t("round.refusedTitle")} />
@@ -108,6 +117,11 @@ export default function RoundPage() {
           ))}
         </tbody>
       </table>
+      {canManage ? (
+        <p>
+          <a href={`/${locale}/operator/rounds/${round.id}/deadlines`}>{t("roundEdit.editDeadlines")}</a>
+        </p>
+      ) : null}
       <h2>{t("round.countsTitle")}</h2>
       <SummaryList
         rows={[
@@ -172,12 +186,20 @@ export default function RoundPage() {
       <SummaryList
         rows={[
           { key: "fiscalYear", label: t("round.fiscalYear"), value: t("round.fyValue", { year: round.fiscalYear }) },
-          { key: "referenceDate", label: t("round.eligibilityReferenceDate"), value: round.eligibilityReferenceDate },
-          { key: "ageRange", label: t("round.ageRange"), value: t("round.ageRangeValue", { min: round.ageMin, max: round.ageMax }) },
-          { key: "dacListVersion", label: t("round.dacListVersion"), value: round.dacListVersion },
           { key: "internCapacity", label: t("round.internCapacity"), value: formatNumber(round.internCapacity, locale) },
         ]}
       />
+      <h2>{t("roundEdit.rulesHeading")}</h2>
+      <RoundRulesList rules={settings.rules} englishTests={settings.englishTests} countries={settings.dacCountries} />
+      {canManage ? (
+        <p>
+          {settings.rulesLocked ? (
+            t("roundEdit.locked", { n: settings.submittedApplications })
+          ) : (
+            <a href={`/${locale}/operator/rounds/${round.id}/rules`}>{t("roundEdit.editRules")}</a>
+          )}
+        </p>
+      ) : null}
       <p>
         <a href={`/${locale}/operator/audit?entityType=round&entityId=${round.id}`}>{t("round.auditLink")}</a>
       </p>

@@ -66,7 +66,12 @@ export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
         })),
       )
       .execute();
+    // A version an operator loaded or corrected on the CSV page (loaded_from 'operator', issue 19) is left as they made it.
+    const operatorVersions = new Set(
+      (await trx.selectFrom("dac_list_versions").select("version").where("loaded_from", "=", "operator").execute()).map((r) => r.version),
+    );
     for (const v of dacList.versions) {
+      if (operatorVersions.has(v.version)) continue;
       await trx
         .insertInto("dac_list_versions")
         .values({ version: v.version, effective_from: v.effective_from, source: v.source, note: v.note ?? null })

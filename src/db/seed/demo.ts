@@ -16,6 +16,7 @@ import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
+import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -38,6 +39,7 @@ export const DEMO_LOGINS = {
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
     { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
     { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
+    { role: "operator (round editing)", email: DEMO_RULES_OPERATOR },
   ],
 };
 
@@ -243,6 +245,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoMatching(ctx);
   await seedDemoScreening(ctx);
   await seedDemoSelection(ctx);
+  await seedDemoRoundRules(ctx, PASSWORD);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

@@ -3,7 +3,7 @@
  * are the form's field names (application-steps.ts), and building the
  * eligibility rules of its round. Internal to the application use cases.
  */
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import {
   type ApplicantFacts,
@@ -14,7 +14,7 @@ import {
   checkEligibility,
 } from "../../domain/eligibility.ts";
 import { type DocumentKind, isQualifyingDocument } from "../../domain/document-type.ts";
-import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
+import { type FieldSpec, STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 
 export const CONSENT_POLICY_VERSION = "2027-1";
 
@@ -41,12 +41,50 @@ export interface LoadedApplication {
   answers: Answers;
   documents: ApplicationDocument[];
   overrides: { rule: EligibilityRule; reason: string; decidedAt: Date }[];
+  /** Steps saved without an error (a step with no required answer is done only once saved). */
+  savedSteps: string[];
+  /** The platform's records show this person placed in another round (same account, or same family name, date of birth and nationality). */
+  participationOnRecord: boolean;
+}
+
+/** Statuses of a past application that mean its person took part in the program. */
+const PARTICIPATED_STATUSES = ["placed", "completed"];
+/** Placement statuses that mean the internship began. */
+const STARTED_PLACEMENTS = ["active", "completed", "terminated"];
+
+async function participatedBefore(
+  db: Kysely<Database>,
+  app: { id: string; round_id: string; applicant_user_id: string | null; family_name: string | null; date_of_birth: string | null; nationality: string | null },
+): Promise<boolean> {
+  const samePerson = (eb: ExpressionBuilder<Database, "applications">) => {
+    const ors = [];
+    if (app.applicant_user_id) ors.push(eb("applications.applicant_user_id", "=", app.applicant_user_id));
+    if (app.family_name && app.date_of_birth && app.nationality)
+      ors.push(
+        eb.and([
+          eb(eb.fn("lower", ["applications.family_name"]), "=", app.family_name.toLowerCase()),
+          eb("applications.date_of_birth", "=", app.date_of_birth),
+          eb("applications.nationality", "=", app.nationality),
+        ]),
+      );
+    return ors.length > 0 ? eb.or(ors) : eb.val(false);
+  };
+  const row = await db
+    .selectFrom("applications")
+    .leftJoin("placements", "placements.application_id", "applications.id")
+    .select("applications.id")
+    .where("applications.round_id", "!=", app.round_id)
+    .where(samePerson)
+    .where((eb) => eb.or([eb("applications.status", "in", PARTICIPATED_STATUSES), eb("placements.status", "in", STARTED_PLACEMENTS)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
   const app = await db.selectFrom("applications").selectAll().where("id", "=", applicationId).executeTakeFirst();
   if (!app) return null;
-  const [edu, emp, langs, consents, docs, overrides] = await Promise.all([
+  const [edu, emp, langs, consents, docs, overrides, onRecord] = await Promise.all([
     db.selectFrom("application_education").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
     db.selectFrom("application_employment").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
     db.selectFrom("application_languages").selectAll().where("application_id", "=", app.id).execute(),
@@ -58,6 +96,7 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
       .where("application_id", "=", app.id)
       .where("revoked_at", "is", null)
       .execute(),
+    participatedBefore(db, app),
   ]);
   const jlpt = langs.find((l) => l.kind === "jlpt");
   const english = langs.find((l) => l.kind === "english_test");
@@ -112,6 +151,8 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
       uploadedAt: d.uploaded_at,
     })),
     overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: o.decided_at })),
+    participationOnRecord: onRecord,
+    savedSteps: app.saved_steps,
   };
 }
 
@@ -127,7 +168,7 @@ export async function loadEligibilityRules(db: Kysely<Database>, roundId: string
     excludedCountries: new Set(round.excluded_countries),
     minJlptLevel: round.min_jlpt_level ?? "N3",
     englishTests: tests,
-    selfDeclaredEnglishAccepted: true,
+    selfDeclaredEnglishAccepted: round.self_declared_english_accepted,
     residenceInJapanAllowed: round.residence_in_japan_allowed,
     priorParticipantsAllowed: round.prior_participants_allowed,
   };
@@ -140,6 +181,7 @@ export function factsOf(app: LoadedApplication): ApplicantFacts {
     nationality: (a.nationality as string | null) ?? null,
     residenceCountry: (a.residenceCountry as string | null) ?? null,
     priorParticipant: (a.priorParticipant as boolean | null) ?? null,
+    participationOnRecord: app.participationOnRecord,
     jlptLevel: (a.jlptLevel as string | null) ?? null,
     englishTest: a.englishTest && a.englishScore !== null ? { test: a.englishTest as string, score: a.englishScore as number } : null,
     englishSelfLevel: (a.englishSelfLevel as ApplicantFacts["englishSelfLevel"]) ?? null,
@@ -154,16 +196,26 @@ export function eligibilityOf(app: LoadedApplication, rules: EligibilityRules): 
   return { raw, effective: applyOverrides(raw, new Set(app.overrides.map((o) => o.rule))) };
 }
 
-const isAnswered = (v: unknown) => !(v === null || v === undefined || v === "" || v === false || (Array.isArray(v) && v.length === 0));
+const isAnswered = (v: unknown) => !(v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0));
 
-/** A step is complete when every required field has an answer (documents: a qualifying document). */
+/** A required answer as stored is valid: a yes/no question answered either way, a consent given, any other field filled in. */
+function requiredAnswerValid(spec: FieldSpec, value: unknown): boolean {
+  if (spec.kind === "yesno") return typeof value === "boolean";
+  if (spec.kind === "checkbox") return value === true;
+  return isAnswered(value);
+}
+
+/**
+ * A step is done when every required answer is valid (documents: a qualifying
+ * document); a step without required answers is done once the applicant has saved it.
+ */
 export function completedSteps(app: LoadedApplication): Step[] {
   return STEPS.filter((step) => {
     if (step === "review") return false;
-    if (step === "documents") {
-      return app.documents.some((d) => isQualifyingDocument(d.kind));
-    }
-    return STEP_FIELDS[step].filter((s) => s.required).every((s) => isAnswered(app.answers[s.name]));
+    if (step === "documents") return app.documents.some((d) => isQualifyingDocument(d.kind));
+    const required = STEP_FIELDS[step].filter((s) => s.required);
+    if (required.length === 0) return app.savedSteps.includes(step);
+    return required.every((s) => requiredAnswerValid(s, app.answers[s.name]));
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
@@ -8,6 +8,7 @@ import { toFieldError } from "../validation.ts";
 import { STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 import { CONSENT_POLICY_VERSION, refreshEligibility } from "./application-record.ts";
 import { findOrCreateDraft } from "./find-or-create-draft.ts";
+import { scoreOnScale } from "../../domain/round-rules.ts";
 
 export interface SaveResult {
   applicationId: string;
@@ -49,10 +50,22 @@ export async function saveApplicationStep(
   }
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await findOrCreateDraft(trx, who, ctx.clock());
+    await checkScoreOnScale(trx, id, valid, fieldErrors);
     await writeAnswers(trx, id, valid, ctx.clock());
     await refreshEligibility(trx, id);
     const next = Object.keys(fieldErrors).length === 0 ? (STEPS[STEPS.indexOf(input.step) + 1] ?? null) : null;
-    if (next && !input.autosave) await trx.updateTable("applications").set({ current_step: next }).where("id", "=", id).execute();
+    if (next && !input.autosave) {
+      await trx
+        .updateTable("applications")
+        .set((eb) => ({
+          current_step: next,
+          saved_steps: sql<
+            string[]
+          >`case when ${input.step} = any(${eb.ref("saved_steps")}) then ${eb.ref("saved_steps")} else array_append(${eb.ref("saved_steps")}, ${input.step}::text) end`,
+        }))
+        .where("id", "=", id)
+        .execute();
+    }
     await writeAudit(trx, who, {
       action: input.autosave ? "application.autosave" : "application.save_step",
       entityType: "application",
@@ -62,6 +75,32 @@ export async function saveApplicationStep(
     });
     return { applicationId: id, saved: Object.keys(valid), fieldErrors, next };
   });
+}
+
+/**
+ * An English score must be possible on its test's own scale (english_tests:
+ * an IELTS band of 785 is not); an impossible one is reported and not saved.
+ */
+async function checkScoreOnScale(trx: Kysely<Database>, id: string, valid: Record<string, unknown>, fieldErrors: Record<string, FieldError[]>) {
+  if (typeof valid.englishScore !== "number") return;
+  let test = "englishTest" in valid ? (valid.englishTest as string | null) : undefined;
+  if (test === undefined) {
+    const stored = await trx
+      .selectFrom("application_languages")
+      .select("english_test")
+      .where("application_id", "=", id)
+      .where("kind", "=", "english_test")
+      .executeTakeFirst();
+    test = stored?.english_test ?? null;
+  }
+  if (!test) return;
+  const scale = await trx.selectFrom("english_tests").select(["min_score", "max_score"]).where("code", "=", test).executeTakeFirst();
+  if (!scale) return;
+  const range = { min: Number(scale.min_score), max: Number(scale.max_score) };
+  if (!scoreOnScale(valid.englishScore, range)) {
+    fieldErrors.englishScore = [{ key: "errors.scoreOffScale", params: range }];
+    valid.englishScore = null;
+  }
 }
 
 const COLUMNS: Record<string, string> = {

@@ -8,6 +8,19 @@ import { RefusedError } from "../errors.ts";
 import { eligibilityOf, loadApplication, loadEligibilityRules } from "./application-record.ts";
 import { takesApplications } from "../../domain/round-phases.ts";
 import { getOpenRound } from "./get-open-round.ts";
+import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
+import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
+import { formatInstant } from "../../i18n/format.ts";
+import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { translator } from "../../i18n/translator.ts";
+
+/** The next step as one sentence of the receipt e-mail, in the applicant's language, the date in Japan time. */
+function describeNextStep(next: NextStep | null, localeName: string): string {
+  if (!next) return "";
+  const locale = isLocale(localeName) ? localeName : DEFAULT_LOCALE;
+  const at = next.at ? formatInstant(next.at, locale, PROGRAM_TIME_ZONE) : "";
+  return translator(locale)(`nextSteps.${next.code}`, { dated: next.at ? "yes" : "no", at });
+}
 
 export type SubmitRefusal =
   { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
@@ -59,12 +72,14 @@ export async function submitApplication(
       before: { status: "draft" },
       after: { status: "submitted", receiptNumber },
     });
+    const deadlines = await trx.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", row.round_id).execute();
+    const next = nextStepFor("submitted", Object.fromEntries(deadlines.map((d) => [d.kind, d.due_at])));
     await ctx.mailer.queue(
       {
         to: who.email,
         template: "applicationReceipt",
         locale: who.locale,
-        params: { name: who.name, receipt: receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status` },
+        params: { name: who.name, receipt: receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status`, next: describeNextStep(next, who.locale) },
       },
       trx,
     );

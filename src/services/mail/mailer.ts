@@ -41,6 +41,8 @@ export type MailTemplate =
   | "interviewCancelled"
   | "selectionDecision"
   | "selectionPromoted"
+  /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
+  | "roundDeadlinesChanged"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
   | "groupMessage";
 
