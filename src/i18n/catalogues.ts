@@ -60,6 +60,12 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import privacyJa from "./messages/privacy/ja.json" with { type: "json" };
+import privacyEn from "./messages/privacy/en.json" with { type: "json" };
+import privacyVi from "./messages/privacy/vi.json" with { type: "json" };
+import privacyId from "./messages/privacy/id.json" with { type: "json" };
+import privacyZh from "./messages/privacy/zh.json" with { type: "json" };
+import privacyTh from "./messages/privacy/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +85,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    privacyJa,
   ],
   en: [
     coreEn,
@@ -94,11 +101,12 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    privacyEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, privacyVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, privacyId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, privacyZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, privacyTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

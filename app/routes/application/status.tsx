@@ -10,6 +10,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/status";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -34,6 +35,7 @@ export default function Status() {
   if (!application) {
     return (
       <>
+        <PageTitle title={t("application.status.title")} />
         <h1>{t("application.status.title")}</h1>
         <p>{t("application.status.none")}</p>
         <p>
@@ -47,6 +49,7 @@ export default function Status() {
   const canWithdraw = isWithdrawable(application.status);
   return (
     <>
+      <PageTitle title={t("application.status.title")} />
       <h1>{t("application.status.title")}</h1>
       <Refusal />
       {search.get("withdrawn") ? (

@@ -7,6 +7,7 @@ import { requestContext, run } from "../../lib/request.server.ts";
 import { SummaryList } from "../../components/forms/index.ts";
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/home";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -23,6 +24,7 @@ export default function HostHome() {
   if (!org) {
     return (
       <>
+        <PageTitle title={t("hostOrg.noOrgTitle")} />
         <h1>{t("hostOrg.noOrgTitle")}</h1>
         <Notice text={search.get("joinRequested") ? t("hostOrg.joinRequested") : null} />
         <p>{t("hostOrg.noOrgLead")}</p>
@@ -58,6 +60,7 @@ export default function HostHome() {
   ];
   return (
     <>
+      <PageTitle title={locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)} />
       <h1>{locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)}</h1>
       <Notice text={search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : null} />
       <h2>{t("hostOrg.roundsTitle")}</h2>

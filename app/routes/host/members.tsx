@@ -11,6 +11,7 @@ import { readForm, requestContext, run, runForm } from "../../lib/request.server
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/members";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -51,6 +52,7 @@ export default function Members() {
   const labels = { email: t("auth.email"), orgRole: t("hostOrg.memberRole"), locale: t("hostOrg.language") };
   return (
     <>
+      <PageTitle title={`${t("hostOrg.membersTitle")}: ${name}`} />
       <h1>
         {t("hostOrg.membersTitle")}: {name}
       </h1>

@@ -10,6 +10,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/organization-new";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const MULTI = ["workLanguages"] as const;
 
@@ -63,6 +64,7 @@ export default function OrganizationNew() {
   if (exists) {
     return (
       <>
+        <PageTitle title={t("hostOrg.existsTitle")} />
         <h1>{t("hostOrg.existsTitle")}</h1>
         <p>{t("hostOrg.existsBody", { name: exists.nameJa, number: exists.corporateNumber })}</p>
         <Form method="post">
@@ -75,6 +77,7 @@ export default function OrganizationNew() {
   }
   return (
     <>
+      <PageTitle title={t("hostOrg.registerTitle")} />
       <h1>{t("hostOrg.registerTitle")}</h1>
       <p>{t("hostOrg.registerLead")}</p>
       <Refusal />

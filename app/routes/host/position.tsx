@@ -9,6 +9,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/position";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -46,6 +47,7 @@ export default function PositionPage() {
   };
   return (
     <>
+      <PageTitle title={position ? L("editPositionTitle") : L("newPositionTitle")} />
       <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
       <p>{locale === "ja" ? round.nameJa : round.nameEn}</p>
       <Refusal />

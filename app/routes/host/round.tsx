@@ -12,6 +12,7 @@ import { readForm, requestContext, run, runForm } from "../../lib/request.server
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/round";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const MULTI = ["goals"] as const;
 const PLAN = ["supervisorName", "workGuidance", "housingSupport", "commutingSupport", "insuranceSupport", "arrivalSupport"] as const;
@@ -64,6 +65,7 @@ export default function HostRound() {
   const submitted = search.get("submitted");
   return (
     <>
+      <PageTitle title={`${t("hostApplication.title")}: ${roundName}`} />
       <h1>
         {t("hostApplication.title")}: {roundName}
       </h1>

@@ -12,6 +12,7 @@ import { describeRefusal } from "../../lib/refusals.ts";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { HostCountsSection } from "./hosts/host-counts.tsx";
 import type { Route } from "./+types/round";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -37,6 +38,7 @@ export default function RoundPage() {
   const name = locale === "ja" ? round.nameJa : round.nameEn;
   return (
     <>
+      <PageTitle title={name} />
       <h1>{name}</h1>
       {result?.ok ? (
         <p className="notice" role="status">

@@ -1,0 +1,96 @@
+/**
+ * What every page has (issue 19 items 3, 5, 6): its own title ("Error:" first
+ * after a failed form), no copy kept once signed out, a favicon, the privacy
+ * notice, and no horizontal scroll on a 390 px phone.
+ */
+import { type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, submit } from "./support/fixtures.ts";
+
+/** Demo applicants no other spec changes: Kasun Perera (draft, en), Priya Sharma (submitted, en). */
+const DRAFT_APPLICANT = "applicant16@demo.jip.example";
+const SUBMITTED_APPLICANT = "applicant13@demo.jip.example";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await submit(page, "Sign in");
+}
+
+test("every page has a title of its own; a failed form puts Error: first; the favicon is served", async ({ page, request }) => {
+  const titles = new Map<string, string>();
+  for (const path of [
+    "/en/",
+    "/en/apply",
+    "/en/sessions",
+    "/en/cases",
+    "/en/sign-in",
+    "/en/sign-up",
+    "/en/forgot-password",
+    "/en/privacy",
+    "/ja/",
+    "/ja/sign-in",
+  ]) {
+    await page.goto(path);
+    const title = await page.title();
+    expect(title, path).toMatch(/ – (Japan Internship Program|国際化促進インターンシップ事業)$/);
+    expect([...titles.values()], `${path}: ${title}`).not.toContain(title);
+    titles.set(path, title);
+  }
+  expect(titles.get("/en/sign-in")).toBe("Sign in – Japan Internship Program");
+
+  await page.goto("/en/sign-in");
+  await page.getByLabel("E-mail address").fill("not-an-address");
+  await submit(page, "Sign in");
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect(await page.title()).toBe("Error: Sign in – Japan Internship Program");
+
+  await page.goto("/en/no-such-page");
+  expect(await page.title()).toMatch(/^Error: .+ – Japan Internship Program$/);
+
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect((await request.get("/favicon.ico")).status()).toBe(200);
+});
+
+test("after signing out, Back does not show the account page with the name and e-mail", async ({ page }) => {
+  await signIn(page, SUBMITTED_APPLICANT);
+  const account = await page.goto("/en/account");
+  expect(account?.headers()["cache-control"]).toBe("no-store");
+  await expect(page.getByText(SUBMITTED_APPLICANT)).toBeVisible();
+  await submit(page, "Sign out");
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await page.goBack();
+  await page.waitForLoadState("load");
+  await expect(page.getByText(SUBMITTED_APPLICANT)).toHaveCount(0);
+  await expect(page.getByText("Priya Sharma")).toHaveCount(0);
+  // A public page stays cacheable.
+  const home = await page.goto("/en/");
+  expect(home?.headers()["cache-control"] ?? "").not.toContain("no-store");
+  await expectAccessible(page);
+});
+
+test("the privacy notice is reachable from the consent step and the footer, in the applicant's language", async ({ page }) => {
+  await signIn(page, DRAFT_APPLICANT);
+  await page.goto("/en/application/consents");
+  const link = page.getByRole("link", { name: /Read the privacy notice/ });
+  await expect(link).toHaveAttribute("href", "/en/privacy");
+  await page.goto("/vi/application/consents");
+  await page.getByRole("link", { name: /Đọc thông báo về quyền riêng tư/ }).evaluate((a) => a.removeAttribute("target"));
+  await Promise.all([page.waitForURL(/\/vi\/privacy$/), page.getByRole("link", { name: /Đọc thông báo về quyền riêng tư/ }).click()]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thông báo về quyền riêng tư");
+  await expect(page.getByText(/METI/).first()).toBeVisible();
+  await expectAccessible(page);
+  for (const [lang, heading] of [
+    ["ja", "個人情報の取扱いについて"],
+    ["id", "Pemberitahuan privasi"],
+    ["zh", "隐私声明"],
+    ["th", "ประกาศความเป็นส่วนตัว"],
+  ] as const) {
+    await page.goto(`/${lang}/`);
+    await page.locator("footer").getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  }
+});
