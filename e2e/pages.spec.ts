@@ -9,8 +9,12 @@ import { DEMO_PASSWORD, expectAccessible, submit } from "./support/fixtures.ts";
 /** Demo applicants no other spec changes: Kasun Perera (draft, en), Priya Sharma (submitted, en). */
 const DRAFT_APPLICANT = "applicant16@demo.jip.example";
 const SUBMITTED_APPLICANT = "applicant13@demo.jip.example";
+/** A member (not admin) of Sakura Seiki, whose host application for the demo round is submitted: read-only pages. */
+const HOST_MEMBER = "staff@sakura-seiki.demo.jip.example";
+const DEMO_ROUND = "00000000-0000-4000-8000-000000002027";
 
 async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
   await page.goto("/en/sign-in");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -93,4 +97,40 @@ test("the privacy notice is reachable from the consent step and the footer, in t
     await page.locator("footer").getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   }
+});
+
+/** The page does not scroll sideways on a 390 px phone; on failure, names the elements that stick out. */
+async function expectNoHorizontalScroll(page: Page, path: string) {
+  await page.goto(path);
+  const { scrollWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    wide: [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > 391)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`),
+  }));
+  expect(scrollWidth, `${path}: ${wide.join(", ")}`).toBeLessThanOrEqual(390);
+  // Each checkbox or radio sits right by its label (host checkbox groups had the box at the far end of the line).
+  const gaps = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>("input[type=checkbox], input[type=radio]")].flatMap((input) => {
+      const label = input.id ? document.querySelector(`label[for="${input.id}"]`) : null;
+      if (!label || input.getBoundingClientRect().width === 0) return [];
+      return [Math.round(label.getBoundingClientRect().left - input.getBoundingClientRect().right)];
+    }),
+  );
+  for (const gap of gaps) expect(gap, `${path}: a box ${gap} px from its label`).toBeLessThanOrEqual(16);
+}
+
+test("on a 390 px phone no main page scrolls sideways: program, review, status, account, host pages", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/vi/", "/vi/apply", "/vi/sessions", "/vi/cases", "/vi/sign-up", "/en/privacy"]) await expectNoHorizontalScroll(page, path);
+  await signIn(page, SUBMITTED_APPLICANT);
+  for (const path of ["/vi/application/review", "/vi/application/status", "/vi/application/receipt", "/vi/account", "/vi/account/data", "/vi/inbox"])
+    await expectNoHorizontalScroll(page, path);
+  await signIn(page, DRAFT_APPLICANT);
+  for (const path of ["/en/application/personal", "/en/application/languages", "/en/application/preferences", "/en/application/review"])
+    await expectNoHorizontalScroll(page, path);
+  await signIn(page, HOST_MEMBER);
+  for (const path of ["/ja/host", "/ja/host/members", `/ja/host/rounds/${DEMO_ROUND}`, "/ja/account", "/ja/host/cases"])
+    await expectNoHorizontalScroll(page, path);
 });

@@ -67,7 +67,7 @@ export default function HostHome() {
       {home.rounds.length === 0 ? (
         <p>{t("hostOrg.noRounds")}</p>
       ) : (
-        <table>
+        <table className="stack-narrow">
           <caption>{t("hostOrg.roundsCaption")}</caption>
           <thead>
             <tr>
@@ -79,11 +79,11 @@ export default function HostHome() {
           <tbody>
             {home.rounds.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label={t("hostOrg.round")}>
                   <a href={`/${locale}/host/rounds/${r.id}`}>{locale === "ja" ? r.nameJa : r.nameEn}</a>
                 </td>
-                <td>{r.closesAt ? <Instant at={r.closesAt} /> : "—"}</td>
-                <td data-testid="host-round-status">
+                <td data-label={t("hostOrg.closes")}>{r.closesAt ? <Instant at={r.closesAt} /> : "—"}</td>
+                <td data-label={t("hostOrg.status")} data-testid="host-round-status">
                   {r.status ? t(`hostStatus.${r.status}`) : t("hostOrg.notStarted")}
                   {r.receiptNumber ? ` (${r.receiptNumber})` : ""}
                 </td>

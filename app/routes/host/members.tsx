@@ -63,7 +63,7 @@ export default function Members() {
       />
       <Refusal />
       <ErrorSummary state={formState} labels={labels} />
-      <table>
+      <table className="stack-narrow">
         <caption>{t("hostOrg.membersTitle")}</caption>
         <thead>
           <tr>
@@ -76,11 +76,11 @@ export default function Members() {
         <tbody>
           {members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{t(`hostOrg.orgRoles.${m.orgRole}`)}</td>
+              <td data-label={t("hostOrg.memberName")}>{m.name}</td>
+              <td data-label={t("hostOrg.memberEmail")}>{m.email}</td>
+              <td data-label={t("hostOrg.memberRole")}>{t(`hostOrg.orgRoles.${m.orgRole}`)}</td>
               {isAdmin ? (
-                <td>
+                <td data-label={t("hostOrg.actions")}>
                   {m.userId !== me ? (
                     <div className="inline-actions">
                       <Form method="post">

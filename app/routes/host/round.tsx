@@ -141,7 +141,7 @@ export default function HostRound() {
       {view.positions.length === 0 ? (
         <p>{t("hostApplication.noPositions")}</p>
       ) : (
-        <table>
+        <table className="stack-narrow">
           <caption>{t("hostApplication.positionsCaption")}</caption>
           <thead>
             <tr>
@@ -156,13 +156,13 @@ export default function HostRound() {
           <tbody>
             {view.positions.map((p) => (
               <tr key={p.id}>
-                <td>{p.title}</td>
-                <td>{prefName(p.prefectureCode)}</td>
-                <td>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
-                <td>{t(`hostApplication.languages.${p.language}`)}</td>
-                <td>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>
+                <td data-label={t("hostApplication.positionTitle")}>{p.title}</td>
+                <td data-label={t("hostApplication.prefecture")}>{prefName(p.prefectureCode)}</td>
+                <td data-label={t("hostApplication.capacity")}>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
+                <td data-label={t("hostApplication.language")}>{t(`hostApplication.languages.${p.language}`)}</td>
+                <td data-label={t("hostApplication.period")}>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>
                 {editable ? (
-                  <td>
+                  <td data-label={t("hostApplication.actions")}>
                     <div className="inline-actions">
                       <a href={`/${locale}/host/rounds/${view.round.id}/positions/${p.id}`}>{t("hostApplication.change", { title: p.title })}</a>
                       <Form method="post">
