@@ -39,6 +39,8 @@ export default [
     route("host/rounds/:roundId/positions/:positionId", "routes/host/position.tsx"),
     // pages (issue 19 item 6): the privacy notice
     route("privacy", "routes/privacy.tsx"),
+    // hosts (issue 19 item 8): editing the organization
+    route("host/organization/edit", "routes/host/organization-edit.tsx"),
     // case studies (issue 18)
     route("cases", "routes/cases/library.tsx"),
     route("cases/:number", "routes/cases/case.tsx"),

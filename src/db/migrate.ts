@@ -14,6 +14,7 @@ import * as m0007 from "./migrations/0007-email-queue.ts";
 import * as m0008 from "./migrations/0008-security.ts";
 import * as m0009 from "./migrations/0009-drop-unused-tables.ts";
 import * as m0015 from "./migrations/0015-case-studies.ts";
+import * as m0017 from "./migrations/0017-host-organization-history.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-security": m0008,
   "0009-drop-unused-tables": m0009,
   "0015-case-studies": m0015,
+  "0017-host-organization-history": m0017,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

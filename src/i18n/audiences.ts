@@ -24,6 +24,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.hostInvitation",
   "mail.hostJoinRequest",
   "mail.hostDecision",
+  "mail.hostSubmitted",
   "sessionsStaff",
   "sessionErrors",
   "messagesStaff",
@@ -32,6 +33,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // hosts (issue 19 item 8): organization editing, withdrawal, the real read-only reason
+  "hostEdit",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -60,6 +60,8 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import hostEditEn from "./messages/host-edit/en.json" with { type: "json" };
+import hostEditJa from "./messages/host-edit/ja.json" with { type: "json" };
 import privacyJa from "./messages/privacy/ja.json" with { type: "json" };
 import privacyEn from "./messages/privacy/en.json" with { type: "json" };
 import privacyVi from "./messages/privacy/vi.json" with { type: "json" };
@@ -86,6 +88,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesJa,
     casesStaffJa,
     privacyJa,
+    hostEditJa,
   ],
   en: [
     coreEn,
@@ -102,6 +105,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesEn,
     casesStaffEn,
     privacyEn,
+    hostEditEn,
   ],
   vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, privacyVi],
   id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, privacyId],

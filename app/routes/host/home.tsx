@@ -62,7 +62,11 @@ export default function HostHome() {
     <>
       <PageTitle title={locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)} />
       <h1>{locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)}</h1>
-      <Notice text={search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : null} />
+      <Notice
+        text={
+          search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : search.get("edited") ? t("hostEdit.saved") : null
+        }
+      />
       <h2>{t("hostOrg.roundsTitle")}</h2>
       {home.rounds.length === 0 ? (
         <p>{t("hostOrg.noRounds")}</p>
@@ -94,6 +98,11 @@ export default function HostHome() {
       )}
       <h2>{t("hostOrg.detailsTitle")}</h2>
       <SummaryList rows={rows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
+      {home.orgRole === "admin" ? (
+        <p>
+          <a href={`/${locale}/host/organization/edit`}>{t("hostEdit.editLink")}</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/${locale}/host/members`}>{t("hostOrg.membersTitle")}</a>
       </p>

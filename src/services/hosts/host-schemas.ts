@@ -87,6 +87,10 @@ export const organizationSchema = z.object({
     .transform((v) => v || null)
     .refine((v) => v === null || (/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v) && v.length <= 500), { error: "hostForm.errors.website" }),
 });
+
+/** Editing an organization: every attribute but the corporate number (another number is another organization). */
+export const organizationEditSchema = organizationSchema.omit({ corporateNumber: true });
+
 export type OrganizationInput = z.output<typeof organizationSchema>;
 
 export const inviteMemberSchema = z.object({
