@@ -11,6 +11,8 @@ const DRAFT_APPLICANT = "applicant16@demo.jip.example";
 const SUBMITTED_APPLICANT = "applicant13@demo.jip.example";
 /** A member (not admin) of Sakura Seiki, whose host application for the demo round is submitted: read-only pages. */
 const HOST_MEMBER = "staff@sakura-seiki.demo.jip.example";
+/** Its admin, who edits the organization in the last test (and withdraws nothing). */
+const HOST_ADMIN = "admin@sakura-seiki.demo.jip.example";
 const DEMO_ROUND = "00000000-0000-4000-8000-000000002027";
 
 async function signIn(page: Page, email: string) {
@@ -133,4 +135,33 @@ test("on a 390 px phone no main page scrolls sideways: program, review, status, 
   await signIn(page, HOST_MEMBER);
   for (const path of ["/ja/host", "/ja/host/members", `/ja/host/rounds/${DEMO_ROUND}`, "/ja/account", "/ja/host/cases"])
     await expectNoHorizontalScroll(page, path);
+});
+
+test("a host admin edits the organization; its submitted host application keeps the details it was submitted with", async ({ page }) => {
+  await signIn(page, HOST_ADMIN);
+  await page.goto(`/ja/host/rounds/${DEMO_ROUND}`);
+  await expect(page.getByTestId("snapshot-employees")).toHaveText("85");
+  await page.goto("/ja/host");
+  await page.getByRole("link", { name: "組織の情報を編集" }).click();
+  await expect(page).toHaveURL(/\/ja\/host\/organization\/edit$/);
+  await expect(page.locator('input[name="nameJa"]')).toHaveValue("さくら精機株式会社");
+  await expectAccessible(page);
+  await page.locator('input[name="employees"]').fill("many");
+  await submit(page, "情報を保存");
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect(await page.title()).toMatch(/^エラー：/);
+  await page.locator('input[name="employees"]').fill("120");
+  // The demo organization was registered without an address, which the form now asks for.
+  await page.locator('input[name="addressJa"]').fill("長野県松本市中央1-1-1");
+  await submit(page, "情報を保存");
+  await expect(page).toHaveURL(/\/ja\/host\?edited=1$/);
+  await expect(page.getByText("組織の情報を保存しました。")).toBeVisible();
+  await page.goto("/ja/host/organization/edit");
+  await expect(page.locator('input[name="employees"]')).toHaveValue("120");
+  // The newest earlier details are those just replaced (85 employees); the demo's own earlier edit is below.
+  await expect(page.getByTestId("organization-history").locator("li").first()).toContainText("85");
+  await page.goto(`/ja/host/rounds/${DEMO_ROUND}`);
+  await expect(page.getByTestId("snapshot-employees")).toHaveText("85");
+  await expect(page.getByRole("heading", { name: "申請の取下げ" })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -102,3 +102,7 @@ export const HOST_WITHDRAWABLE_STATUSES = ["submitted", "changes_requested"] as 
 export function hostApplicationWithdrawable(status: string): boolean {
   return (HOST_WITHDRAWABLE_STATUSES as readonly string[]).includes(status);
 }
+
+/** Where an intern works in a position: at the host in Japan, or online from home (issue 19 item 8). */
+export const POSITION_MODES = ["in_person", "online"] as const;
+export type PositionMode = (typeof POSITION_MODES)[number];

@@ -170,4 +170,21 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     env.clock.set("2027-05-31T15:00:00Z");
     expect((await getMyHostApplication(env.ctx, late, roundId)).readOnlyReason).toBe("closed");
   });
+
+  it("a position can be online; in person unless said otherwise; an unknown mode is refused", async () => {
+    const host = actorFor(await createUser(env, "host"));
+    await registerOrganization(env.ctx, host, orgInput());
+    await saveHostApplication(env.ctx, host, roundId, PLAN);
+    const online = await savePosition(env.ctx, host, roundId, null, { ...POSITION, title: "Bonline", mode: "online" });
+    await savePosition(env.ctx, host, roundId, null, { ...POSITION, title: "Aonsite" });
+    const bad = await validationErrorOf(savePosition(env.ctx, host, roundId, null, { ...POSITION, mode: "hybrid" }));
+    expect(bad.fieldErrors.mode?.[0]?.key).toBe("errors.chooseOne");
+    const view = await getMyHostApplication(env.ctx, host, roundId);
+    expect(view.positions.map((p) => [p.title, p.mode])).toEqual([
+      ["Aonsite", "in_person"],
+      ["Bonline", "online"],
+    ]);
+    await savePosition(env.ctx, host, roundId, online.id, { ...POSITION, title: "Bonline", mode: "in_person" });
+    expect((await getMyHostApplication(env.ctx, host, roundId)).positions.map((p) => p.mode)).toEqual(["in_person", "in_person"]);
+  });
 });

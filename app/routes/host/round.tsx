@@ -182,7 +182,10 @@ export default function HostRound() {
             {view.positions.map((p) => (
               <tr key={p.id}>
                 <td data-label={t("hostApplication.positionTitle")}>{p.title}</td>
-                <td data-label={t("hostApplication.prefecture")}>{prefName(p.prefectureCode)}</td>
+                <td data-label={t("hostApplication.prefecture")}>
+                  {prefName(p.prefectureCode)}
+                  {p.mode === "online" ? ` (${t("hostEdit.modes.online")})` : ""}
+                </td>
                 <td data-label={t("hostApplication.capacity")}>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
                 <td data-label={t("hostApplication.language")}>{t(`hostApplication.languages.${p.language}`)}</td>
                 <td data-label={t("hostApplication.period")}>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>

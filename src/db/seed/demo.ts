@@ -13,6 +13,7 @@ import { createVerifiedUser } from "../../services/auth/create-verified-user.ts"
 import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
+import { seedDemoHostHistory } from "./demo-host-history.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -231,6 +232,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   }
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await seedDemoHostApplication(db);
+  await seedDemoHostHistory(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await writeAudit(db, null, {
     action: "seed.demo",

@@ -14,6 +14,7 @@ import {
   looksLikeHtml,
 } from "../../domain/host-organization.ts";
 import { POSITION_LANGUAGES, WORK_LANGUAGES } from "../../domain/languages.ts";
+import { POSITION_MODES } from "../../domain/host-organization.ts";
 import { REGIONS, isPrefectureCode } from "../../domain/regions.ts";
 import { email, optionalIsoDate, optionalText, plainDigits, requiredText, stringList, typedWholeNumber } from "../fields.ts";
 
@@ -131,6 +132,7 @@ export const positionSchema = z
     periodStart: optionalIsoDate,
     periodEnd: optionalIsoDate,
     language: z.enum(POSITION_LANGUAGES, { error: "errors.required" }),
+    mode: z.enum(POSITION_MODES, { error: "errors.chooseOne" }).optional().default("in_person"),
     fields: z
       .string()
       .optional()
