@@ -13,12 +13,12 @@ export async function seedDemoHostHistory(db: Kysely<Database>): Promise<void> {
     .selectFrom("host_applications")
     .innerJoin("host_organizations", "host_organizations.id", "host_applications.organization_id")
     .selectAll("host_organizations")
-    .select(["host_applications.id as application_id", "host_applications.submitted_at"])
+    .select(["host_applications.id as application_id"])
     .where("host_applications.status", "!=", "draft")
     .where("host_applications.organization_snapshot", "is", null)
     .execute();
   for (const row of apps) {
-    const { application_id, submitted_at, ...org } = row;
+    const { application_id, ...org } = row;
     const attributes = organizationAttributes(org);
     await db
       .updateTable("host_applications")
@@ -32,7 +32,8 @@ export async function seedDemoHostHistory(db: Kysely<Database>): Promise<void> {
         organization_id: org.id,
         attributes: JSON.stringify({ ...attributes, employees: Math.max(1, attributes.employees - 5) }),
         replaced_by: null,
-        replaced_at: new Date((submitted_at ?? new Date()).getTime() - 30 * 86_400_000),
+        // When the demo was loaded (the demo's deadlines lie ahead), so later edits list above it.
+        replaced_at: org.created_at,
       })
       .execute();
   }
