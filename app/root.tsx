@@ -2,6 +2,7 @@ import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, usePara
 import { LOCALE_TAGS, isLocale } from "#src/i18n/locales.ts";
 import type { Route } from "./+types/root";
 import { refuseBadRequestPlainly } from "./lib/bad-request.server.ts";
+import { noStoreWhenSignedIn } from "./lib/request.server.ts";
 import stylesHref from "./styles.css?url";
 
 /**
@@ -15,9 +16,13 @@ export const middleware: Route.MiddlewareFunction[] = [
     if (isLocale(new URL(args.request.url).pathname.split("/")[1])) return;
     await refuseBadRequestPlainly(args);
   },
+  noStoreWhenSignedIn,
 ];
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: stylesHref },
+];
 
 /**
  * Pages do not hydrate unless a route asks for it (`handle.hydrate`): forms
@@ -51,8 +56,17 @@ export default function App() {
 /** Last resort, when even the locale layout failed: bilingual and plain. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title =
+    status === 404
+      ? "ページが見つかりません / Page not found"
+      : status === 400
+        ? "リクエストを処理できません / This request cannot be processed"
+        : status === 413
+          ? "送信された内容が大きすぎます / What you sent is too large"
+          : "エラーが発生しました / Something went wrong";
   return (
     <main className="container">
+      <title>{title}</title>
       <h1>
         {status === 404
           ? "ページが見つかりません / Page not found"

@@ -37,6 +37,10 @@ export default [
     route("host/invitation/:token", "routes/host/invitation.tsx"),
     route("host/rounds/:roundId", "routes/host/round.tsx"),
     route("host/rounds/:roundId/positions/:positionId", "routes/host/position.tsx"),
+    // pages (issue 19 item 6): the privacy notice
+    route("privacy", "routes/privacy.tsx"),
+    // hosts (issue 19 item 8): editing the organization
+    route("host/organization/edit", "routes/host/organization-edit.tsx"),
     // case studies (issue 18)
     route("cases", "routes/cases/library.tsx"),
     route("cases/:number", "routes/cases/case.tsx"),

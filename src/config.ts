@@ -70,3 +70,9 @@ function persistedSecret(dataDir: string): string {
     throw new ConfigError(`data folder ${dataDir} is not writable`);
   }
 }
+
+/** Where people write about their personal information (the privacy notice's contact): PRIVACY_CONTACT, else the program office's default address. */
+export function privacyContact(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.PRIVACY_CONTACT?.trim();
+  return value && /^[^\s@]+@[^\s@]+$/.test(value) ? value : "privacy@jip.example";
+}

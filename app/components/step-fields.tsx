@@ -39,7 +39,22 @@ export function StepFields({ fields, saved, state }: { fields: FieldSpec[]; save
               />
             );
           case "checkbox":
-            return <Checkbox key={spec.name} name={spec.name} label={label} state={state} checked={saved[spec.name] === true} />;
+            return (
+              <Checkbox
+                key={spec.name}
+                name={spec.name}
+                label={label}
+                state={state}
+                checked={saved[spec.name] === true}
+                hint={
+                  spec.name === "consentPrivacy" ? (
+                    <a href={`/${locale}/privacy`} target="_blank" rel="noopener">
+                      {t("privacy.readNotice")}
+                    </a>
+                  ) : undefined
+                }
+              />
+            );
           case "yesno":
             return (
               <RadioGroup

@@ -41,6 +41,22 @@ export function clientIp(request: Request): string {
   return request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
 }
 
+/** The request carries a session cookie (better-auth's `…session_token`, with or without its `__Secure-` prefix). */
+export function carriesSession(request: Request): boolean {
+  return (request.headers.get("cookie") ?? "").split(";").some((part) => /(^|\.)session_token$/.test(part.slice(0, part.indexOf("=")).trim()));
+}
+
+/**
+ * Route middleware: a response to a signed-in caller (pages, documents, exports)
+ * is never stored by the browser or a proxy, so Back after signing out cannot
+ * show the account page with its name and e-mail again (issue 19 item 5).
+ */
+export async function noStoreWhenSignedIn({ request }: { request: Request }, next: () => Promise<Response>): Promise<Response> {
+  const response = await next();
+  if (carriesSession(request) || response.headers.has("Set-Cookie")) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 export interface RequestContext {
   rt: Runtime;
   actor: Actor | null;

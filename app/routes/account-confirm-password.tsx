@@ -10,6 +10,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, runForm, safeNext, toResponse } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-confirm-password";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
@@ -31,6 +32,7 @@ export default function ConfirmPassword() {
   const [search] = useSearchParams();
   return (
     <>
+      <PageTitle title={t("staff.reauth.title")} />
       <h1>{t("staff.reauth.title")}</h1>
       <p>{t("staff.reauth.lead")}</p>
       <ErrorSummary state={formState} labels={{ password: t("auth.password") }} />

@@ -5,6 +5,7 @@ import { Checkbox, ErrorSummary, Field, useFormState } from "../components/forms
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-data";
+import { PageTitle } from "../components/page-title.tsx";
 
 /**
  * Data rights: the page links to the JSON export (account/data.json, a resource route; the old address
@@ -32,6 +33,7 @@ export default function AccountData() {
   const state = useFormState();
   return (
     <>
+      <PageTitle title={t("dataRights.title")} />
       <h1>{t("dataRights.title")}</h1>
       <h2>{t("dataRights.downloadTitle")}</h2>
       <p>{t("dataRights.downloadLead")}</p>

@@ -7,6 +7,7 @@ import { ErrorSummary, Field, type FormState } from "../components/forms/index.t
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, redirectWithCookies, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account-two-factor";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
@@ -61,6 +62,7 @@ export default function AccountTwoFactor() {
   if (enabled) {
     return (
       <>
+        <PageTitle title={t("twoFactor.enrolTitle")} />
         <h1>{t("twoFactor.enrolTitle")}</h1>
         <p className="notice">{t("twoFactor.alreadyEnabled")}</p>
       </>
@@ -69,6 +71,7 @@ export default function AccountTwoFactor() {
   const scanning = state?.step === "scan" && state.secret;
   return (
     <>
+      <PageTitle title={t("twoFactor.enrolTitle")} />
       <h1>{t("twoFactor.enrolTitle")}</h1>
       <p>{t("twoFactor.enrolLead")}</p>
       {scanning ? (

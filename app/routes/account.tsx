@@ -6,6 +6,7 @@ import { ErrorSummary, Select, SummaryList, useFormState } from "../components/f
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/account";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
@@ -37,6 +38,7 @@ export default function Account() {
   const labels = { locale: t("account.language"), timeZone: t("account.timeZone") };
   return (
     <>
+      <PageTitle title={t("account.title")} />
       <h1>{t("account.title")}</h1>
       {search.get("saved") ? (
         <p className="notice" role="status">

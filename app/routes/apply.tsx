@@ -6,6 +6,7 @@ import { WhoMayApply } from "../components/who-may-apply.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/apply";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** The public program page: who may apply, what it provides, the current round's deadlines, FAQ, Apply. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -22,6 +23,7 @@ export default function Apply() {
   const open = round && (daysLeft === null || daysLeft >= 0);
   return (
     <>
+      <PageTitle title={t("program.title")} />
       <h1>{t("program.title")}</h1>
       <p className="lead">{t("program.lead")}</p>
       {round ? (

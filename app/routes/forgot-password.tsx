@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { clientIp, readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/forgot-password";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -19,6 +20,7 @@ export default function ForgotPassword() {
   const [search] = useSearchParams();
   return (
     <>
+      <PageTitle title={t("auth.forgotTitle")} />
       <h1>{t("auth.forgotTitle")}</h1>
       {search.get("sent") ? (
         <p className="notice" role="status">

@@ -4,6 +4,7 @@ import { CaseCardView } from "../components/cases/case-card.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
 import type { Route } from "./+types/home";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** The latest case studies, shown to the companies that might host (issue 18). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -17,6 +18,7 @@ export default function Home() {
   const { latestCases } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("home.title")} />
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.lead")}</p>
       <h2>{t("home.goalsTitle")}</h2>

@@ -4,6 +4,7 @@ import { Instant } from "../components/instant.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run } from "../lib/request.server.ts";
 import type { Route } from "./+types/inbox-message";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** One message of the inbox, in the version chosen for the recipient; opening it marks it read. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -17,6 +18,7 @@ export default function InboxMessage() {
   return (
     <>
       <article lang={message.locale}>
+        <PageTitle title={message.subject} />
         <h1>{message.subject}</h1>
         <p className="mail-body" data-testid="message-body">
           {message.body}

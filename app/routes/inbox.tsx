@@ -4,6 +4,7 @@ import { Instant } from "../components/instant.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { requestContext, run } from "../lib/request.server.ts";
 import type { Route } from "./+types/inbox";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** The signed-in user's messages from the program office, newest first. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,6 +17,7 @@ export default function Inbox() {
   const { messages } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("inbox.title")} />
       <h1>{t("inbox.title")}</h1>
       {messages.length === 0 ? (
         <p>{t("inbox.empty")}</p>

@@ -5,6 +5,7 @@ import { refuseBadRequest } from "../lib/bad-request.server.ts";
 import { cookieValue } from "../lib/cookies.server.ts";
 import { I18nProvider, makeI18n, useI18n } from "../lib/i18n.tsx";
 import { requestContext } from "../lib/request.server.ts";
+import { PageTitle } from "../components/page-title.tsx";
 import type { Route } from "./+types/locale-layout";
 
 const STAFF_PATH = /^\/[a-z]{2}\/(operator|reviewer|ministry|host)(\/|$)/;
@@ -138,6 +139,9 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
       <footer className="site-footer">
         <div className="container">
           <p>{t("site.footer")}</p>
+          <p>
+            <a href={`/${locale}/privacy`}>{t("privacy.nav")}</a>
+          </p>
         </div>
       </footer>
     </>
@@ -153,11 +157,6 @@ export default function LocaleLayout() {
       </Chrome>
     </I18nProvider>
   );
-}
-
-export function meta({ loaderData }: Route.MetaArgs) {
-  const t = makeI18n(loaderData?.locale ?? "ja", null).t;
-  return [{ title: t("site.name") }];
 }
 
 /** 403, 404 and 500 pages in the page's language, inside the normal page frame. */
@@ -177,6 +176,7 @@ export function ErrorBoundary() {
       <Chrome locale={locale} user={null}>
         {refusals.length > 0 ? (
           <>
+            <PageTitle title={i18n.t("form.refusedTitle")} error />
             <h1>{i18n.t("form.refusedTitle")}</h1>
             <ul>
               {refusals.map((r, i) => (
@@ -186,6 +186,7 @@ export function ErrorBoundary() {
           </>
         ) : (
           <>
+            <PageTitle title={i18n.t(`errorPage.${kind}.title`)} error />
             <h1>{i18n.t(`errorPage.${kind}.title`)}</h1>
             <p>{i18n.t(`errorPage.${kind}.body`)}</p>
           </>

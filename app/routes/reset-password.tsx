@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/reset-password";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -22,6 +23,7 @@ export default function ResetPassword() {
   if (!token || search.get("error")) {
     return (
       <>
+        <PageTitle title={t("auth.resetTitle")} />
         <h1>{t("auth.resetTitle")}</h1>
         <p>{t("errors.resetLinkInvalid")}</p>
       </>
@@ -29,6 +31,7 @@ export default function ResetPassword() {
   }
   return (
     <>
+      <PageTitle title={t("auth.resetTitle")} />
       <h1>{t("auth.resetTitle")}</h1>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>

@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-in-two-factor";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -22,6 +23,7 @@ export default function SignInTwoFactor() {
   const [search] = useSearchParams();
   return (
     <>
+      <PageTitle title={t("twoFactor.challengeTitle")} />
       <h1>{t("twoFactor.challengeTitle")}</h1>
       <p>{t("twoFactor.challengeLead")}</p>
       <ErrorSummary state={formState} labels={{ code: t("twoFactor.code") }} />

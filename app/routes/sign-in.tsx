@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { clientIp, readForm, redirectWithCookies, requestContext, runForm, safeNext } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-in";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -28,6 +29,7 @@ export default function SignIn() {
   const labels = { email: t("auth.email"), password: t("auth.password") };
   return (
     <>
+      <PageTitle title={t("auth.signInTitle")} />
       <h1>{t("auth.signInTitle")}</h1>
       {search.get("verified") ? <p className="notice">{t("auth.emailVerified")}</p> : null}
       {search.get("reset") ? <p className="notice">{t("auth.passwordWasReset")}</p> : null}

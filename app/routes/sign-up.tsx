@@ -4,6 +4,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { clientIp, readForm, requestContext, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -24,6 +25,7 @@ export default function SignUp() {
   };
   return (
     <>
+      <PageTitle title={t("auth.signUpTitle")} />
       <h1>{t("auth.signUpTitle")}</h1>
       <p>{t("auth.signUpLead")}</p>
       <ErrorSummary state={formState} labels={labels} />

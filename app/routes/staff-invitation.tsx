@@ -5,6 +5,7 @@ import { ErrorSummary, Field, useFormState } from "../components/forms/index.ts"
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
 import type { Route } from "./+types/staff-invitation";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, locale } = await requestContext(request, params);
@@ -26,6 +27,7 @@ export default function StaffInvitation() {
   const labels = { name: t("auth.name"), password: t("auth.password"), passwordConfirm: t("auth.passwordConfirm") };
   return (
     <>
+      <PageTitle title={t("staff.acceptTitle")} />
       <h1>{t("staff.acceptTitle")}</h1>
       <p>{t("staff.acceptLead", { email: invitation.email, role: t(`roles.${invitation.role}`) })}</p>
       <ErrorSummary state={formState} labels={labels} />

@@ -17,9 +17,10 @@ import * as m0010 from "./migrations/0010-screening.ts";
 import * as m0011 from "./migrations/0011-interviews-selection.ts";
 import * as m0012 from "./migrations/0012-matching.ts";
 import * as m0015 from "./migrations/0015-case-studies.ts";
+import * as m0016 from "./migrations/0016-round-rules.ts";
+import * as m0017 from "./migrations/0017-host-organization-history.ts";
 import * as m0018 from "./migrations/0018-audit-chain.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
-import * as m0016 from "./migrations/0016-round-rules.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -36,9 +37,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-interviews-selection": m0011,
   "0012-matching": m0012,
   "0015-case-studies": m0015,
+  "0016-round-rules": m0016,
+  "0017-host-organization-history": m0017,
   "0018-audit-chain": m0018,
   "0019-user-email-index": m0019,
-  "0016-round-rules": m0016,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

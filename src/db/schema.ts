@@ -313,6 +313,8 @@ export interface HostApplicationsTable {
   submitted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  organization_snapshot: unknown | null;
+  withdrawn_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface HostInvitationsTable {
@@ -332,6 +334,14 @@ export interface HostMembershipsTable {
   user_id: string;
   org_role: string;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface HostOrganizationRevisionsTable {
+  id: string;
+  organization_id: string;
+  attributes: unknown;
+  replaced_by: string | null;
+  replaced_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface HostOrganizationsTable {
@@ -910,6 +920,7 @@ export interface Database {
   host_applications: HostApplicationsTable;
   host_invitations: HostInvitationsTable;
   host_memberships: HostMembershipsTable;
+  host_organization_revisions: HostOrganizationRevisionsTable;
   host_organizations: HostOrganizationsTable;
   host_training_completions: HostTrainingCompletionsTable;
   host_trainings: HostTrainingsTable;

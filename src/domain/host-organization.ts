@@ -81,3 +81,28 @@ export function hostApplicationEditable(status: string, round: { phase: string; 
   if (status !== "draft" && status !== "submitted") return false;
   return round.hostApplicationClose !== null && !deadlinePassed(round.hostApplicationClose, now);
 }
+
+/** Why a host application cannot be changed now, or null when it can (the read-only page says this reason, issue 19 item 8). */
+export type HostReadOnlyReason = "accepted" | "declined" | "withdrawn" | "closed" | "phase";
+
+export function hostApplicationReadOnlyReason(
+  status: string,
+  round: { phase: string; hostApplicationClose: Date | null },
+  now: Date,
+): HostReadOnlyReason | null {
+  if (hostApplicationEditable(status, round, now)) return null;
+  if (status === "accepted" || status === "declined" || status === "withdrawn") return status;
+  if (!inHostApplicationPhase(round.phase)) return "phase";
+  return "closed";
+}
+
+/** A host application can be withdrawn while it waits for the program office's decision (before screening decides it). */
+export const HOST_WITHDRAWABLE_STATUSES = ["submitted", "changes_requested"] as const;
+
+export function hostApplicationWithdrawable(status: string): boolean {
+  return (HOST_WITHDRAWABLE_STATUSES as readonly string[]).includes(status);
+}
+
+/** Where an intern works in a position: at the host in Japan, or online from home (issue 19 item 8). */
+export const POSITION_MODES = ["in_person", "online"] as const;
+export type PositionMode = (typeof POSITION_MODES)[number];

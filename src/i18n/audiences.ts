@@ -24,6 +24,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.hostInvitation",
   "mail.hostJoinRequest",
   "mail.hostDecision",
+  "mail.hostSubmitted",
   "sessionsStaff",
   "sessionErrors",
   "messagesStaff",
@@ -43,6 +44,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "securityStaff",
   // round editing (issue 19): the operator's pages; the public "who may apply" text is "whoMayApply" (six languages)
   "roundEdit",
+  // hosts (issue 19 item 8): organization editing, withdrawal, the real read-only reason
+  "hostEdit",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

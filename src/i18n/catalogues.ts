@@ -90,6 +90,14 @@ import roundRulesVi from "./messages/round-rules/vi.json" with { type: "json" };
 import roundRulesId from "./messages/round-rules/id.json" with { type: "json" };
 import roundRulesZh from "./messages/round-rules/zh.json" with { type: "json" };
 import roundRulesTh from "./messages/round-rules/th.json" with { type: "json" };
+import hostEditJa from "./messages/host-edit/ja.json" with { type: "json" };
+import hostEditEn from "./messages/host-edit/en.json" with { type: "json" };
+import privacyJa from "./messages/privacy/ja.json" with { type: "json" };
+import privacyEn from "./messages/privacy/en.json" with { type: "json" };
+import privacyVi from "./messages/privacy/vi.json" with { type: "json" };
+import privacyId from "./messages/privacy/id.json" with { type: "json" };
+import privacyZh from "./messages/privacy/zh.json" with { type: "json" };
+import privacyTh from "./messages/privacy/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -116,6 +124,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionStaffJa,
     securityJa,
     roundRulesJa,
+    hostEditJa,
+    privacyJa,
   ],
   en: [
     coreEn,
@@ -138,11 +148,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionStaffEn,
     securityEn,
     roundRulesEn,
+    hostEditEn,
+    privacyEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi, roundRulesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId, roundRulesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh, roundRulesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh, roundRulesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi, roundRulesVi, privacyVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId, roundRulesId, privacyId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh, roundRulesZh, privacyZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh, roundRulesTh, privacyTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

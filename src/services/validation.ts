@@ -41,7 +41,13 @@ const MESSAGE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z][\w]*)+$/;
 export function toFieldError(issue: z.core.$ZodIssue): FieldError {
   // A schema's own message is an i18n key ("errors.required", "hostOrg.corporateNumberLength"):
   // dotted, no spaces — unlike Zod's default messages, which are sentences.
-  if (MESSAGE_KEY.test(issue.message)) return { key: issue.message };
+  // A length or size limit keeps its bound as a parameter, so "errors.tooLong" given by a schema
+  // still says "at most 1000 characters" and never shows "{max}" (issue 19 item 5).
+  if (MESSAGE_KEY.test(issue.message)) {
+    if (issue.code === "too_big") return { key: issue.message, params: { max: Number(issue.maximum) } };
+    if (issue.code === "too_small") return { key: issue.message, params: { min: Number(issue.minimum) } };
+    return { key: issue.message };
+  }
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return { key: "errors.required" };

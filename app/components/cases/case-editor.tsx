@@ -27,6 +27,7 @@ import { Refusal } from "../refusal.tsx";
 import { countryOptions } from "../../lib/countries.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { Paragraphs, caseImageUrl } from "./text.tsx";
+import { PageTitle } from "../page-title.tsx";
 
 /** The form state, only for the form that was posted (several forms share one page). */
 function stateFor(state: FormState | undefined, intents: string[]): FormState | undefined {
@@ -84,6 +85,7 @@ export function CaseEditor({ c }: { c: CaseForEditing }) {
     c.missing[l].map((m) => (m.startsWith("imageAlt") ? t("casesStaff.edit.image", { n: m.slice(8) }) : t(`casesStaff.edit.sections.${m}`))).join(", ");
   return (
     <>
+      <PageTitle title={`${t("casesStaff.edit.title", { number: c.number })}: ${title}`} />
       <h1>
         {t("casesStaff.edit.title", { number: c.number })}: <span lang={c.content.ja.title ? "ja" : "en"}>{title}</span>
       </h1>

@@ -6,6 +6,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import { NextSteps } from "../../components/next-steps.tsx";
 import type { Route } from "./+types/receipt";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -19,6 +20,7 @@ export default function Receipt() {
   const { receipt, submittedAt, email, next } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("application.receipt.title")} />
       <h1>{t("application.receipt.title")}</h1>
       <SummaryList
         rows={[

@@ -13,6 +13,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import { NextSteps } from "../../components/next-steps.tsx";
 import type { Route } from "./+types/status";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -38,6 +39,7 @@ export default function Status() {
   if (!application) {
     return (
       <>
+        <PageTitle title={t("application.status.title")} />
         <h1>{t("application.status.title")}</h1>
         <p>{t("application.status.none")}</p>
         <p>
@@ -51,6 +53,7 @@ export default function Status() {
   const canWithdraw = isWithdrawable(application.status);
   return (
     <>
+      <PageTitle title={t("application.status.title")} />
       <h1>{t("application.status.title")}</h1>
       <Refusal />
       {search.get("withdrawn") ? (

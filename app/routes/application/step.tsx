@@ -16,6 +16,7 @@ import { countryName } from "../../lib/countries.ts";
 import { formatDate, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm, typedValues } from "../../lib/request.server.ts";
 import type { Route } from "./+types/step";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -114,6 +115,7 @@ export default function ApplicationStep() {
   if (!round && !application) return <p className="notice">{t("program.noRound")}</p>;
   return (
     <>
+      <PageTitle title={`${t("application.title")}: ${t(`application.steps.${step}`)}`} />
       <h1>
         {t("application.title")}: {t(`application.steps.${step}`)}
       </h1>

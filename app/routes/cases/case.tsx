@@ -9,6 +9,7 @@ import { countryName } from "../../lib/countries.ts";
 import { PROGRAM_TIME_ZONE, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/case";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /**
  * One published case study at its stable address (/<lang>/cases/<number>),
@@ -28,13 +29,12 @@ export function meta({ loaderData }: Route.MetaArgs) {
   if (!loaderData) return [];
   const { found, origin, locale } = loaderData;
   const t = translator(locale as Locale);
-  if (found.state === "withdrawn") return [{ title: `${t("cases.withdrawn.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+  if (found.state === "withdrawn") return [{ name: "robots", content: "noindex" }];
   const url = `${origin}/${locale}/cases/${found.number}`;
   const image = found.images[0];
   const imageUrl = image ? `${origin}${caseImageUrl(image.id, "large")}` : null;
   const alternates = LOCALES.map((l) => ({ tagName: "link", rel: "alternate", hrefLang: l, href: `${origin}/${l}/cases/${found.number}` }));
   return [
-    { title: `${found.version.title} | ${t("cases.title")} | ${t("site.name")}` },
     { name: "description", content: found.version.summary },
     { tagName: "link", rel: "canonical", href: url },
     ...alternates,
@@ -90,6 +90,7 @@ export default function CasePage() {
   if (found.state === "withdrawn") {
     return (
       <>
+        <PageTitle title={t("cases.withdrawn.title")} />
         <h1>{t("cases.withdrawn.title")}</h1>
         <p>{t("cases.withdrawn.body")}</p>
         <p>
@@ -112,6 +113,7 @@ export default function CasePage() {
       </p>
       {c.inTranslation ? <p className="notice">{t(lang === "ja" ? "cases.inTranslation" : "cases.inTranslationJa")}</p> : null}
       {!c.inTranslation && lang !== locale ? <p className="notice">{t("cases.shownIn", { language: languageName(lang, locale) })}</p> : null}
+      <PageTitle title={v.title} />
       <h1 lang={lang}>{v.title}</h1>
       <p className="lead" lang={lang}>
         {v.summary}

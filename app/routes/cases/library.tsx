@@ -11,6 +11,7 @@ import { countryName } from "../../lib/countries.ts";
 import { makeI18n, useI18n } from "../../lib/i18n.tsx";
 import { requestContext } from "../../lib/request.server.ts";
 import type { Route } from "./+types/library";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /**
  * The public case-study library: filters as plain links (themes) and a GET
@@ -27,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export function meta({ loaderData }: Route.MetaArgs) {
   const t = makeI18n(loaderData?.locale ?? "ja", null).t;
-  return [{ title: `${t("cases.title")} | ${t("site.name")}` }, { name: "description", content: t("cases.lead") }];
+  return [{ name: "description", content: t("cases.lead") }];
 }
 
 const FILTER_NAMES = ["theme", "industry", "region", "size", "nationality", "q"] as const;
@@ -58,6 +59,7 @@ export default function Library() {
   const active = FILTER_NAMES.filter((n) => filters[n]);
   return (
     <>
+      <PageTitle title={t("cases.title")} />
       <h1>{t("cases.title")}</h1>
       <p className="lead">{t("cases.lead")}</p>
       <nav aria-label={t("cases.theme")} className="case-themes">

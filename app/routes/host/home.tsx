@@ -7,6 +7,7 @@ import { requestContext, run } from "../../lib/request.server.ts";
 import { SummaryList } from "../../components/forms/index.ts";
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/home";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -23,6 +24,7 @@ export default function HostHome() {
   if (!org) {
     return (
       <>
+        <PageTitle title={t("hostOrg.noOrgTitle")} />
         <h1>{t("hostOrg.noOrgTitle")}</h1>
         <Notice text={search.get("joinRequested") ? t("hostOrg.joinRequested") : null} />
         <p>{t("hostOrg.noOrgLead")}</p>
@@ -58,13 +60,18 @@ export default function HostHome() {
   ];
   return (
     <>
+      <PageTitle title={locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)} />
       <h1>{locale === "ja" ? org.nameJa : (org.nameEn ?? org.nameJa)}</h1>
-      <Notice text={search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : null} />
+      <Notice
+        text={
+          search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : search.get("edited") ? t("hostEdit.saved") : null
+        }
+      />
       <h2>{t("hostOrg.roundsTitle")}</h2>
       {home.rounds.length === 0 ? (
         <p>{t("hostOrg.noRounds")}</p>
       ) : (
-        <table>
+        <table className="stack-narrow">
           <caption>{t("hostOrg.roundsCaption")}</caption>
           <thead>
             <tr>
@@ -76,11 +83,11 @@ export default function HostHome() {
           <tbody>
             {home.rounds.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label={t("hostOrg.round")}>
                   <a href={`/${locale}/host/rounds/${r.id}`}>{locale === "ja" ? r.nameJa : r.nameEn}</a>
                 </td>
-                <td>{r.closesAt ? <Instant at={r.closesAt} /> : "—"}</td>
-                <td data-testid="host-round-status">
+                <td data-label={t("hostOrg.closes")}>{r.closesAt ? <Instant at={r.closesAt} /> : "—"}</td>
+                <td data-label={t("hostOrg.status")} data-testid="host-round-status">
                   {r.status ? t(`hostStatus.${r.status}`) : t("hostOrg.notStarted")}
                   {r.receiptNumber ? ` (${r.receiptNumber})` : ""}
                 </td>
@@ -91,6 +98,11 @@ export default function HostHome() {
       )}
       <h2>{t("hostOrg.detailsTitle")}</h2>
       <SummaryList rows={rows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
+      {home.orgRole === "admin" ? (
+        <p>
+          <a href={`/${locale}/host/organization/edit`}>{t("hostEdit.editLink")}</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/${locale}/host/members`}>{t("hostOrg.membersTitle")}</a>
       </p>

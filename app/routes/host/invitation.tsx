@@ -6,6 +6,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/invitation";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -29,6 +30,7 @@ export default function HostInvitation() {
   const labels = { name: t("auth.name"), password: t("auth.password"), passwordConfirm: t("auth.passwordConfirm") };
   return (
     <>
+      <PageTitle title={t("hostOrg.invitationTitle", { organization: inv.organizationName })} />
       <h1>{t("hostOrg.invitationTitle", { organization: inv.organizationName })}</h1>
       <p>{t("hostOrg.invitationLead", { organization: inv.organizationName, role: inv.orgRole, email: inv.email })}</p>
       <Refusal />

@@ -11,6 +11,7 @@ import { readForm, requestContext, run, runForm } from "../../lib/request.server
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/members";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -51,6 +52,7 @@ export default function Members() {
   const labels = { email: t("auth.email"), orgRole: t("hostOrg.memberRole"), locale: t("hostOrg.language") };
   return (
     <>
+      <PageTitle title={`${t("hostOrg.membersTitle")}: ${name}`} />
       <h1>
         {t("hostOrg.membersTitle")}: {name}
       </h1>
@@ -61,7 +63,7 @@ export default function Members() {
       />
       <Refusal />
       <ErrorSummary state={formState} labels={labels} />
-      <table>
+      <table className="stack-narrow">
         <caption>{t("hostOrg.membersTitle")}</caption>
         <thead>
           <tr>
@@ -74,11 +76,11 @@ export default function Members() {
         <tbody>
           {members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{t(`hostOrg.orgRoles.${m.orgRole}`)}</td>
+              <td data-label={t("hostOrg.memberName")}>{m.name}</td>
+              <td data-label={t("hostOrg.memberEmail")}>{m.email}</td>
+              <td data-label={t("hostOrg.memberRole")}>{t(`hostOrg.orgRoles.${m.orgRole}`)}</td>
               {isAdmin ? (
-                <td>
+                <td data-label={t("hostOrg.actions")}>
                   {m.userId !== me ? (
                     <div className="inline-actions">
                       <Form method="post">

@@ -1,15 +1,15 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
-import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
 import { authorize } from "#src/services/authorize.ts";
-import { WORK_LANGUAGES } from "#src/domain/languages.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { registerOrganization } from "#src/services/hosts/register-organization.ts";
 import { requestToJoin } from "#src/services/hosts/request-to-join.ts";
-import { CheckboxGroup, ErrorSummary, Field, Select, useFormState } from "../../components/forms/index.ts";
+import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/organization-new";
 import { Refusal } from "../../components/refusal.tsx";
+import { OrganizationFields } from "../../components/host-organization-fields.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const MULTI = ["workLanguages"] as const;
 
@@ -34,7 +34,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function OrganizationNew() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ref = useLoaderData<typeof loader>();
   const formState = useFormState();
   const result = useActionData<typeof action>();
@@ -59,10 +59,10 @@ export default function OrganizationNew() {
       "website",
     ].map((k) => [k, L(k === "prefectureCode" ? "prefecture" : k)]),
   );
-  const nameOf = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa : x.nameEn);
   if (exists) {
     return (
       <>
+        <PageTitle title={t("hostOrg.existsTitle")} />
         <h1>{t("hostOrg.existsTitle")}</h1>
         <p>{t("hostOrg.existsBody", { name: exists.nameJa, number: exists.corporateNumber })}</p>
         <Form method="post">
@@ -75,6 +75,7 @@ export default function OrganizationNew() {
   }
   return (
     <>
+      <PageTitle title={t("hostOrg.registerTitle")} />
       <h1>{t("hostOrg.registerTitle")}</h1>
       <p>{t("hostOrg.registerLead")}</p>
       <Refusal />
@@ -89,62 +90,7 @@ export default function OrganizationNew() {
           type="number"
           width="medium"
         />
-        <Select
-          name="legalForm"
-          label={labels.legalForm!}
-          state={formState}
-          required
-          placeholder={t("hostOrg.choose")}
-          options={LEGAL_FORMS.map((f) => ({ value: f, label: f }))}
-        />
-        <Select
-          name="kind"
-          label={labels.kind!}
-          state={formState}
-          required
-          placeholder={t("hostOrg.choose")}
-          options={HOST_KINDS.map((k) => ({ value: k, label: t(`hostOrg.kinds.${k}`) }))}
-        />
-        <Field name="nameJa" label={labels.nameJa!} state={formState} required autoComplete="organization" />
-        <Field name="nameEn" label={labels.nameEn!} state={formState} required />
-        <Field name="postalCode" label={labels.postalCode!} hint={t("hostOrg.postalCodeHint")} state={formState} autoComplete="postal-code" width="short" />
-        <Select
-          name="prefectureCode"
-          label={labels.prefectureCode!}
-          state={formState}
-          required
-          placeholder={t("hostOrg.choose")}
-          options={ref.prefectures.map((p) => ({ value: p.code, label: nameOf(p) }))}
-        />
-        <Field name="addressJa" label={labels.addressJa!} state={formState} required />
-        <Select
-          name="jsicDivision"
-          label={labels.jsicDivision!}
-          state={formState}
-          required
-          placeholder={t("hostOrg.choose")}
-          options={ref.jsicDivisions.map((j) => ({ value: j.code, label: `${j.code} ${nameOf(j)}` }))}
-        />
-        <Field name="employees" label={labels.employees!} hint={t("hostOrg.employeesHint")} state={formState} required type="number" width="short" />
-        <Field name="capitalYen" label={labels.capitalYen!} hint={t("hostOrg.capitalYenHint")} state={formState} type="number" width="medium" />
-        <Select
-          name="overseasStatus"
-          label={labels.overseasStatus!}
-          state={formState}
-          required
-          placeholder={t("hostOrg.choose")}
-          options={OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))}
-        />
-        <Field name="overseasCountries" label={labels.overseasCountries!} hint={t("hostOrg.overseasCountriesHint")} state={formState} />
-        <CheckboxGroup
-          name="workLanguages"
-          legend={labels.workLanguages!}
-          state={formState}
-          required
-          checked={["ja"]}
-          options={WORK_LANGUAGES.map((l) => ({ value: l, label: t(`hostOrg.languages.${l}`) }))}
-        />
-        <Field name="website" label={labels.website!} hint={t("hostOrg.websiteHint")} type="url" state={formState} autoComplete="url" />
+        <OrganizationFields reference={ref} state={formState} labels={labels} />
         <button type="submit">{t("hostOrg.registerSubmit")}</button>
       </Form>
     </>

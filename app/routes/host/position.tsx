@@ -3,12 +3,14 @@ import { getMyHostApplication } from "#src/services/hosts/get-my-host-applicatio
 import { getMyPosition } from "#src/services/hosts/get-my-position.ts";
 import { savePosition } from "#src/services/hosts/save-position.ts";
 import { POSITION_LANGUAGES } from "#src/domain/languages.ts";
+import { POSITION_MODES } from "#src/domain/host-organization.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
-import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../components/forms/index.ts";
+import { ErrorSummary, Field, RadioGroup, Select, TextArea, useFormState } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/position";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -42,10 +44,12 @@ export default function PositionPage() {
     periodStart: L("periodStart"),
     periodEnd: L("periodEnd"),
     language: L("language"),
+    mode: t("hostEdit.mode"),
     fields: L("fields"),
   };
   return (
     <>
+      <PageTitle title={position ? L("editPositionTitle") : L("newPositionTitle")} />
       <h1>{position ? L("editPositionTitle") : L("newPositionTitle")}</h1>
       <p>{locale === "ja" ? round.nameJa : round.nameEn}</p>
       <Refusal />
@@ -81,6 +85,15 @@ export default function PositionPage() {
           required
           defaultValue={position?.language ?? "N3"}
           options={POSITION_LANGUAGES.map((l) => ({ value: l, label: L(`languages.${l}`) }))}
+        />
+        <RadioGroup
+          name="mode"
+          legend={t("hostEdit.mode")}
+          state={formState}
+          required
+          inline
+          defaultValue={position?.mode ?? "in_person"}
+          options={POSITION_MODES.map((m) => ({ value: m, label: t(`hostEdit.modes.${m}`) }))}
         />
         <Field name="fields" label={labels.fields!} hint={L("fieldsHint")} state={formState} defaultValue={position?.fields.join(", ") ?? ""} />
         <button type="submit">{L("positionSave")}</button>

@@ -4,6 +4,7 @@ import { getMyHostApplication } from "#src/services/hosts/get-my-host-applicatio
 import { removePosition } from "#src/services/hosts/remove-position.ts";
 import { saveHostApplication } from "#src/services/hosts/save-host-application.ts";
 import { submitHostApplication } from "#src/services/hosts/submit-host-application.ts";
+import { withdrawHostApplication } from "#src/services/hosts/withdraw-host-application.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
 import { Checkbox, CheckboxGroup, ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
@@ -12,6 +13,7 @@ import { readForm, requestContext, run, runForm } from "../../lib/request.server
 import { Notice } from "../../components/notice.tsx";
 import type { Route } from "./+types/round";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const MULTI = ["goals"] as const;
 const PLAN = ["supervisorName", "workGuidance", "housingSupport", "commutingSupport", "insuranceSupport", "arrivalSupport"] as const;
@@ -31,6 +33,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     const out = await runForm(request, locale, form, () => submitHostApplication(rt, actor, params.roundId));
     if (!out.ok) return out.response;
     return redirect(`${here}?submitted=${encodeURIComponent(out.result.receiptNumber)}`);
+  }
+  if (intent === "withdraw") {
+    const out = await runForm(request, locale, form, () => withdrawHostApplication(rt, actor, params.roundId));
+    if (!out.ok) return out.response;
+    return redirect(`${here}?done=withdrawn`);
   }
   if (intent === "removePosition") {
     const out = await runForm(request, locale, form, () => removePosition(rt, actor, params.roundId, String(form.get("positionId") ?? "")));
@@ -64,6 +71,7 @@ export default function HostRound() {
   const submitted = search.get("submitted");
   return (
     <>
+      <PageTitle title={`${t("hostApplication.title")}: ${roundName}`} />
       <h1>
         {t("hostApplication.title")}: {roundName}
       </h1>
@@ -77,7 +85,9 @@ export default function HostRound() {
                 ? t("hostApplication.positionSaved")
                 : done === "positionRemoved"
                   ? t("hostApplication.positionRemoved")
-                  : null
+                  : done === "withdrawn"
+                    ? t("hostEdit.withdrawn")
+                    : null
         }
       />
       <Refusal />
@@ -100,7 +110,24 @@ export default function HostRound() {
           </p>
         </section>
       ) : null}
-      {!editable ? <p className="notice">{t("hostApplication.readOnly")}</p> : null}
+      {view.readOnlyReason ? (
+        <p className="notice" data-testid="host-read-only">
+          {t(`hostEdit.readOnly.${view.readOnlyReason}`)}
+        </p>
+      ) : null}
+      {app?.organizationSnapshot ? (
+        <section aria-labelledby="snapshot-title">
+          <h2 id="snapshot-title">{t("hostEdit.snapshotTitle")}</h2>
+          <p>{t("hostEdit.snapshotLead")}</p>
+          <SummaryList
+            rows={[
+              { key: "nameJa", label: t("hostOrg.nameJa"), value: app.organizationSnapshot.nameJa, testId: "snapshot-name" },
+              { key: "prefecture", label: t("hostOrg.prefecture"), value: prefName(app.organizationSnapshot.prefectureCode) },
+              { key: "employees", label: t("hostOrg.employees"), value: String(app.organizationSnapshot.employees), testId: "snapshot-employees" },
+            ]}
+          />
+        </section>
+      ) : null}
 
       <h2>{t("hostApplication.agreementTitle")}</h2>
       <Form method="post" noValidate>
@@ -139,7 +166,7 @@ export default function HostRound() {
       {view.positions.length === 0 ? (
         <p>{t("hostApplication.noPositions")}</p>
       ) : (
-        <table>
+        <table className="stack-narrow">
           <caption>{t("hostApplication.positionsCaption")}</caption>
           <thead>
             <tr>
@@ -154,13 +181,16 @@ export default function HostRound() {
           <tbody>
             {view.positions.map((p) => (
               <tr key={p.id}>
-                <td>{p.title}</td>
-                <td>{prefName(p.prefectureCode)}</td>
-                <td>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
-                <td>{t(`hostApplication.languages.${p.language}`)}</td>
-                <td>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>
+                <td data-label={t("hostApplication.positionTitle")}>{p.title}</td>
+                <td data-label={t("hostApplication.prefecture")}>
+                  {prefName(p.prefectureCode)}
+                  {p.mode === "online" ? ` (${t("hostEdit.modes.online")})` : ""}
+                </td>
+                <td data-label={t("hostApplication.capacity")}>{t("hostApplication.capacityValue", { n: p.capacity })}</td>
+                <td data-label={t("hostApplication.language")}>{t(`hostApplication.languages.${p.language}`)}</td>
+                <td data-label={t("hostApplication.period")}>{formatPeriod(p.periodStart, p.periodEnd, locale)}</td>
                 {editable ? (
-                  <td>
+                  <td data-label={t("hostApplication.actions")}>
                     <div className="inline-actions">
                       <a href={`/${locale}/host/rounds/${view.round.id}/positions/${p.id}`}>{t("hostApplication.change", { title: p.title })}</a>
                       <Form method="post">
@@ -195,6 +225,18 @@ export default function HostRound() {
             <button type="submit">{t("hostApplication.submit")}</button>
           </Form>
         </>
+      ) : null}
+      {view.withdrawable ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("hostEdit.withdrawTitle")}</h2>
+          <p>{t("hostEdit.withdrawLead")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="withdraw" />
+            <button type="submit" className="secondary">
+              {t("hostEdit.withdraw")}
+            </button>
+          </Form>
+        </section>
       ) : null}
       <p>
         <a href={`/${locale}/host`}>{t("hostOrg.title")}</a>

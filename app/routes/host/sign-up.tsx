@@ -6,6 +6,7 @@ import { ErrorSummary, Field, useFormState } from "../../components/forms/index.
 import { useI18n } from "../../lib/i18n.tsx";
 import { clientIp, readForm, requestContext, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/sign-up";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The latest case studies: what other companies did with their interns (issue 18). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -28,6 +29,7 @@ export default function HostSignUp() {
   const labels = { name: t("auth.name"), email: t("auth.email"), password: t("auth.password"), passwordConfirm: t("auth.passwordConfirm") };
   return (
     <>
+      <PageTitle title={t("hostAuth.signUpTitle")} />
       <h1>{t("hostAuth.signUpTitle")}</h1>
       <p>{t("hostAuth.signUpLead")}</p>
       <ErrorSummary state={formState} labels={labels} />

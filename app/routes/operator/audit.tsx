@@ -7,6 +7,7 @@ import { Field } from "../../components/forms/index.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/audit";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const FILTERS = ["action", "entityType", "entityId", "actorEmail", "from", "to"] as const;
 
@@ -33,6 +34,7 @@ export default function AuditLog() {
   const { search } = useLocation();
   return (
     <>
+      <PageTitle title={t("audit.title")} />
       <h1>{t("audit.title")}</h1>
       <Form method="get" className="filters">
         {FILTERS.map((f) => (

@@ -8,6 +8,7 @@ import { Pager } from "../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/dashboard";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -26,6 +27,7 @@ export default function OperatorDashboard() {
   const { search } = useLocation();
   return (
     <>
+      <PageTitle title={t("operator.roundsTitle")} />
       <h1>{t("operator.roundsTitle")}</h1>
       {failedEmails ? (
         <p className="notice" data-testid="failed-emails">

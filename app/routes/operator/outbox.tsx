@@ -9,6 +9,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/outbox";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -39,6 +40,7 @@ export default function Outbox() {
   const here = `${pathname}${search.replace(/([?&])done=retried&?/, "$1").replace(/[?&]$/, "")}`;
   return (
     <>
+      <PageTitle title={t("outbox.title")} />
       <h1>{t("outbox.title")}</h1>
       <Refusal />
       <p>{t("outbox.lead")}</p>

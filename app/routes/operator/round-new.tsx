@@ -6,6 +6,7 @@ import { ErrorSummary, Field, Fieldset, useFormState } from "../../components/fo
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/round-new";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
@@ -37,6 +38,7 @@ export default function RoundNew() {
   };
   return (
     <>
+      <PageTitle title={t("operator.newRound")} />
       <h1>{t("operator.newRound")}</h1>
       <ErrorSummary state={formState} labels={labels} />
       <Form method="post" noValidate>

@@ -14,6 +14,7 @@ import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { HostCountsSection } from "./hosts/host-counts.tsx";
 import { RoundRulesList } from "./round-rules-list.tsx";
 import type { Route } from "./+types/round";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -41,6 +42,7 @@ export default function RoundPage() {
   const name = locale === "ja" ? round.nameJa : round.nameEn;
   return (
     <>
+      <PageTitle title={name} />
       <h1>{name}</h1>
       {result?.ok ? (
         <p className="notice" role="status">

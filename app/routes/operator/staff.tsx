@@ -6,6 +6,7 @@ import { ErrorSummary, Field, Select, useFormState } from "../../components/form
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/staff";
+import { PageTitle } from "../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor, locale } = await requestContext(request, params);
@@ -28,6 +29,7 @@ export default function Staff() {
   const labels = { email: t("auth.email"), role: t("account.role"), locale: t("account.language") };
   return (
     <>
+      <PageTitle title={t("staff.inviteTitle")} />
       <h1>{t("staff.inviteTitle")}</h1>
       {search.get("invited") ? (
         <p className="notice" role="status">

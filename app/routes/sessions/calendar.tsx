@@ -8,6 +8,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext } from "../../lib/request.server.ts";
 import type { Route } from "./+types/calendar";
 import { SessionFacts } from "./session-parts.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The public calendar of upcoming information sessions, filtered by a plain GET form. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -28,6 +29,7 @@ export default function Calendar() {
   const { sessions, countries, filters, forHosts } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("sessions.calendarTitle")} />
       <h1>{t("sessions.calendarTitle")}</h1>
       <p className="lead">{t("sessions.calendarLead")}</p>
       <form method="get" className="filters" aria-label={t("sessions.filtersLabel")}>

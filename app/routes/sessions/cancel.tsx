@@ -4,6 +4,7 @@ import { getRegistrationByToken } from "#src/services/sessions/get-registration-
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/cancel";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The cancel link from the e-mail: the page asks to confirm (a GET never changes anything). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -23,6 +24,7 @@ export default function CancelRegistration() {
   const done = useActionData<typeof action>()?.done || reg.status === "cancelled";
   return (
     <>
+      <PageTitle title={t("sessions.cancelTitle")} />
       <h1>{t("sessions.cancelTitle")}</h1>
       <p>
         <a href={`/${locale}/sessions/${reg.sessionId}`}>{reg.title}</a>

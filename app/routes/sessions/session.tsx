@@ -8,6 +8,7 @@ import { clientIp, readForm, requestContext, run, runForm } from "../../lib/requ
 import type { Route } from "./+types/session";
 import { SessionFacts } from "./session-parts.tsx";
 import { Refusal } from "../../components/refusal.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** One session: what, when, where; registration with or without an account. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -41,6 +42,7 @@ export default function SessionPage() {
       <p>
         <a href={`/${locale}/sessions`}>{t("sessions.backToCalendar")}</a>
       </p>
+      <PageTitle title={s.title} />
       <h1>{s.title}</h1>
       <Refusal />
       {s.cancelled ? (

@@ -17,6 +17,7 @@ import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
+import { seedDemoHostHistory } from "./demo-host-history.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -241,6 +242,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   }
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await seedDemoHostApplication(db);
+  await seedDemoHostHistory(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await seedDemoMatching(ctx);
   await seedDemoScreening(ctx);

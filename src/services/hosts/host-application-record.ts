@@ -54,6 +54,8 @@ export interface PositionView {
   periodStart: string | null;
   periodEnd: string | null;
   language: string;
+  /** in_person or online (POSITION_MODES). */
+  mode: string;
   fields: string[];
 }
 
@@ -75,6 +77,7 @@ export async function loadPositions(db: Kysely<Database>, applicationId: string)
     periodStart: toDateString(p.period_start),
     periodEnd: toDateString(p.period_end),
     language: p.english_required ? "english" : (p.required_jlpt_level ?? "english"),
+    mode: p.mode,
     fields: p.fields,
   }));
 }
@@ -117,6 +120,7 @@ export function positionRow(input: ReturnType<typeof positionSchema.parse>) {
     period_end: input.periodEnd,
     required_jlpt_level: input.language === "english" ? null : input.language,
     english_required: input.language === "english",
+    mode: input.mode,
     fields: input.fields,
   };
 }

@@ -14,6 +14,7 @@ import {
   looksLikeHtml,
 } from "../../domain/host-organization.ts";
 import { POSITION_LANGUAGES, WORK_LANGUAGES } from "../../domain/languages.ts";
+import { POSITION_MODES } from "../../domain/host-organization.ts";
 import { REGIONS, isPrefectureCode } from "../../domain/regions.ts";
 import { email, optionalIsoDate, optionalText, plainDigits, requiredText, stringList, typedWholeNumber } from "../fields.ts";
 
@@ -88,6 +89,10 @@ export const organizationSchema = z.object({
     .transform((v) => v || null)
     .refine((v) => v === null || (/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v) && v.length <= 500), { error: "hostForm.errors.website" }),
 });
+
+/** Editing an organization: every attribute but the corporate number (another number is another organization). */
+export const organizationEditSchema = organizationSchema.omit({ corporateNumber: true });
+
 export type OrganizationInput = z.output<typeof organizationSchema>;
 
 export const inviteMemberSchema = z.object({
@@ -128,6 +133,7 @@ export const positionSchema = z
     periodStart: optionalIsoDate,
     periodEnd: optionalIsoDate,
     language: z.enum(POSITION_LANGUAGES, { error: "errors.required" }),
+    mode: z.enum(POSITION_MODES, { error: "errors.chooseOne" }).optional().default("in_person"),
     fields: z
       .string()
       .optional()

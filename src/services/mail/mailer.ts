@@ -27,6 +27,7 @@ export type MailTemplate =
   | "hostInvitation"
   | "hostJoinRequest"
   | "hostDecision"
+  | "hostSubmitted"
   | "sessionRegistered"
   | "sessionWaitlisted"
   | "sessionPromoted"

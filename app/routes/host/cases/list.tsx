@@ -5,6 +5,7 @@ import { Pager } from "../../../components/pager.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The host's case studies and the way to write a new one. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -18,6 +19,7 @@ export default function HostCases() {
   const { search } = useLocation();
   return (
     <>
+      <PageTitle title={t("casesStaff.hostList.title")} />
       <h1>{t("casesStaff.hostList.title")}</h1>
       <p className="lead">{t("casesStaff.hostList.lead")}</p>
       {!cases.hasOrganization ? (

@@ -6,6 +6,7 @@ import { ErrorSummary, RadioGroup, Select, errorTitle, useFormState } from "../.
 import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** A host member starts a case study: its theme, and the internship (or round) it tells about. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -26,6 +27,7 @@ export default function NewCase() {
   const state = useFormState();
   return (
     <>
+      <PageTitle title={t("casesStaff.new.title")} />
       <h1>{errorTitle(t, t("casesStaff.new.title"), state)}</h1>
       <p className="lead">{t("casesStaff.new.lead")}</p>
       <ErrorSummary

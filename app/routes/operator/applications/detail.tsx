@@ -10,6 +10,7 @@ import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -39,6 +40,7 @@ export default function ApplicationDetailPage() {
   const name = [app.answers.familyName, app.answers.givenName].filter(Boolean).join(" ");
   return (
     <>
+      <PageTitle title={name || t("applications.untitled")} />
       <h1>{name || t("applications.untitled")}</h1>
       {search.get("overridden") ? (
         <p className="notice" role="status">

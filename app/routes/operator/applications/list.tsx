@@ -9,6 +9,7 @@ import { countryName, countryOptions } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 const STATUSES = ["draft", "submitted", "withdrawn", "under_review", "interview", "selected", "waitlisted", "rejected", "matched", "placed", "completed"];
 
@@ -42,6 +43,7 @@ export default function ApplicationsList() {
   );
   return (
     <>
+      <PageTitle title={t("applications.title")} />
       <h1>{t("applications.title")}</h1>
       <Form method="get" className="filters">
         <Field name="q" label={t("applications.filter.q")} type="search" defaultValue={filter.q ?? ""} />

@@ -8,6 +8,7 @@ import { Pager } from "../../../components/pager.tsx";
 import { PROGRAM_TIME_ZONE, formatInstant, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** Every case study, by status and round (plain GET filters), with the counts per round. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -27,6 +28,7 @@ export default function OperatorCases() {
   const { search } = useLocation();
   return (
     <>
+      <PageTitle title={t("casesStaff.operator.title")} />
       <h1>{t("casesStaff.operator.title")}</h1>
       <CaseCounts counts={counts} headingLevel={2} />
       <form method="get" className="filters" aria-label={t("casesStaff.operator.filter")}>

@@ -9,6 +9,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/revisions";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /**
  * A case's revisions (who, when, what changed), the changes between two of
@@ -75,6 +76,7 @@ export default function CaseRevisions() {
   const { search } = useLocation();
   return (
     <>
+      <PageTitle title={t("casesStaff.revisions.title", { number: c.number })} />
       <h1>{t("casesStaff.revisions.title", { number: c.number })}</h1>
       <p>
         <a href={`/${locale}/operator/cases/${c.id}`}>{t("casesStaff.revisions.back")}</a>

@@ -10,6 +10,7 @@ import { formatNumber, formatPeriod, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
 import { Refusal } from "../../../components/refusal.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -66,6 +67,7 @@ export default function HostReview() {
   const labels = { decision: t("hostScreening.decision"), reason: t("hostScreening.reason") };
   return (
     <>
+      <PageTitle title={t("hostScreening.detailTitle", { receipt: r.receiptNumber ?? "—" })} />
       <h1>{t("hostScreening.detailTitle", { receipt: r.receiptNumber ?? "—" })}</h1>
       <Refusal />
       {search.get("decided") ? (

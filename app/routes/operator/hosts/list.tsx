@@ -10,6 +10,7 @@ import { Pager } from "../../../components/pager.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 const FILTERS = ["roundId", "region", "jsic", "sizeClass", "overseasStatus", "kind", "status"] as const;
 
@@ -47,6 +48,7 @@ export default function HostsList() {
   exportParams.delete("page");
   return (
     <>
+      <PageTitle title={t("hostScreening.title")} />
       <h1>{t("hostScreening.title")}</h1>
       <Form method="get" className="filters">
         {selects.map((s) => (

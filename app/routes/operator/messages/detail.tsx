@@ -6,6 +6,7 @@ import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** One message: its delivery counts (pending, sent, failed), the failures with their reasons, and its versions. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -21,6 +22,7 @@ export default function OperatorMessage() {
   const { message, sent } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={message.subject} />
       <h1>{message.subject}</h1>
       {sent ? (
         <p className="notice" role="status">

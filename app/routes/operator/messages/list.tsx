@@ -4,6 +4,7 @@ import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** Every message to a group, newest first, with its delivery counts. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,6 +17,7 @@ export default function OperatorMessages() {
   const { messages } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("messagesStaff.title")} />
       <h1>{t("messagesStaff.title")}</h1>
       <p>
         <a className="button" href={`/${locale}/operator/messages/new`}>

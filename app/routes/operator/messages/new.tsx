@@ -13,6 +13,7 @@ import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm, typedValues } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
 import { Refusal } from "../../../components/refusal.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -62,6 +63,7 @@ export default function NewMessage() {
   const any = t("messagesStaff.any");
   return (
     <>
+      <PageTitle title={t("messagesStaff.newTitle")} />
       <h1>{t("messagesStaff.newTitle")}</h1>
       <Refusal />
       <ErrorSummary state={failed} labels={labels} />

@@ -13,6 +13,7 @@ import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
 import { SessionForm } from "./session-form.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -63,6 +64,7 @@ export default function OperatorSession() {
   const s = session.summary;
   return (
     <>
+      <PageTitle title={s.title} />
       <h1>{s.title}</h1>
       {notice ? (
         <p className="notice" role="status">

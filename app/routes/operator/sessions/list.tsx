@@ -9,6 +9,7 @@ import { Pager } from "../../../components/pager.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** ?round= and ?status= leniently: an unknown status means no status filter. */
 function filterFrom(sp: URLSearchParams): { roundId: string | undefined; status: SessionStatusFilter | undefined } {
@@ -42,6 +43,7 @@ export default function OperatorSessions() {
   };
   return (
     <>
+      <PageTitle title={t("sessionsStaff.title")} />
       <h1>{t("sessionsStaff.title")}</h1>
       {canManage ? (
         <p>

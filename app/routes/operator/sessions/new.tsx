@@ -7,6 +7,7 @@ import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/new";
 import { SessionForm } from "./session-form.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -32,6 +33,7 @@ export default function NewSession() {
   const state = useFormState();
   return (
     <>
+      <PageTitle title={t("sessionsStaff.newTitle")} />
       <h1>{t("sessionsStaff.newTitle")}</h1>
       <SessionForm
         state={state}
