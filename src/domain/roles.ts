@@ -51,14 +51,20 @@ export type Permission =
   /** Read every case study, in every state (the operator's list and dashboard counts). */
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
-  | "case.edit";
+  | "case.edit"
+  /** Create placements from accepted offers, see every placement, its reports and the allowance ledger; complete a placement (issue 16). */
+  | "placement.manage"
+  /** As an intern: write daily reports, the final report and the evaluation survey of one's own placement (issue 16). */
+  | "internship.participate"
+  /** As a host member: read and confirm the daily reports of one's organization's interns, record attendance, the host's final report and survey (issue 16). */
+  | "internship.supervise";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
-  applicant: { "application.manage": "own", "document.download": "own" },
-  host: { "organization.manage": "own", "case.draft": "own" },
+  applicant: { "application.manage": "own", "document.download": "own", "internship.participate": "own" },
+  host: { "organization.manage": "own", "case.draft": "own", "internship.supervise": "own" },
   reviewer: { "document.download": "assigned" },
   operator: {
     "round.read": "any",
@@ -75,6 +81,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "placement.manage": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };
