@@ -43,6 +43,11 @@ export default [
     route("host/cases", "routes/host/cases/list.tsx"),
     route("host/cases/new", "routes/host/cases/new.tsx"),
     route("host/cases/:id", "routes/host/cases/edit.tsx"),
+    // internship period (issue 16): the intern's and the host's pages
+    route("internship", "routes/internship/index.tsx"),
+    route("internship/final", "routes/internship/final.tsx"),
+    route("host/internship", "routes/host/internship/list.tsx"),
+    route("host/internship/:placementId", "routes/host/internship/detail.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -65,6 +70,10 @@ export default [
       route("cases", "routes/operator/cases/list.tsx"),
       route("cases/:id", "routes/operator/cases/edit.tsx"),
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
+      // internship period (issue 16): placements and the allowance ledger of a round
+      route("rounds/:roundId/placements", "routes/operator/internship/placements.tsx"),
+      route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
+      route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
     ]),
     route("*", "routes/not-found.tsx"),
   ]),

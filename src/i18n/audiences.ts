@@ -32,6 +32,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
   "mail.caseUpdate",
+  // the internship period (issue 16): operator and host pages; the intern's pages are "internship" (six languages)
+  "internshipStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

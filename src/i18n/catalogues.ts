@@ -60,6 +60,14 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import internshipEn from "./messages/internship/en.json" with { type: "json" };
+import internshipJa from "./messages/internship/ja.json" with { type: "json" };
+import internshipVi from "./messages/internship/vi.json" with { type: "json" };
+import internshipId from "./messages/internship/id.json" with { type: "json" };
+import internshipZh from "./messages/internship/zh.json" with { type: "json" };
+import internshipTh from "./messages/internship/th.json" with { type: "json" };
+import internshipStaffEn from "./messages/internship-staff/en.json" with { type: "json" };
+import internshipStaffJa from "./messages/internship-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -79,6 +87,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    internshipJa,
+    internshipStaffJa,
   ],
   en: [
     coreEn,
@@ -94,11 +104,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    internshipEn,
+    internshipStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, internshipVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, internshipId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, internshipZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, internshipTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {
