@@ -1,6 +1,8 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
+import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -24,7 +26,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    const rounds = await env.db
+      .selectFrom("rounds")
+      .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
+      .where("phase", "=", "recruitment")
+      .execute();
     expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
@@ -37,18 +43,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 1 for the internship round), and the staff", async () => {
     const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
-    expect(orgs).toHaveLength(7);
+    expect(orgs).toHaveLength(8);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(8);
+    expect(members).toHaveLength(9);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 1, ministry: 1, host: 9, applicant: 22 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
@@ -74,6 +80,28 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
     expect(cases[5]!.round_id).toBe(DEMO_ROUND_ID);
     expect(await env.db.selectFrom("case_study_images").select("id").execute()).toHaveLength(6);
+  });
+
+  it("has a round in the internship period: two placements from accepted offers, October's allowance in exact yen", async () => {
+    const placements = await env.db
+      .selectFrom("placements")
+      .innerJoin("applications", "applications.id", "placements.application_id")
+      .select(["placements.cohort", "placements.mode", "applications.status"])
+      .where("placements.round_id", "=", DEMO_INTERNSHIP_ROUND_ID)
+      .orderBy("placements.cohort")
+      .execute();
+    expect(placements).toEqual([
+      { cohort: "A", mode: "in_person", status: "placed" },
+      { cohort: "B", mode: "online", status: "placed" },
+    ]);
+    const october = await computeAllowanceLedger(env.ctx, operator, { roundId: DEMO_INTERNSHIP_ROUND_ID, month: "2026-10" });
+    expect(october.rows.map((r) => [r.party, r.amountYen])).toEqual([
+      ["host", 38_000],
+      ["intern", 78_000],
+    ]);
+    const november = await computeAllowanceLedger(env.ctx, operator, { roundId: DEMO_INTERNSHIP_ROUND_ID, month: "2026-11" });
+    expect(november.internTotalYen).toBe(5_000);
+    expect(november.hostTotalYen).toBe(10_000);
   });
 
   it("writes a seed audit entry", async () => {
