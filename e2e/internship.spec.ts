@@ -125,9 +125,10 @@ test("the operator sees October's ledger in exact yen, downloads it, and is told
   const csv = await page.request.get(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances.csv?month=2026-10`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text).toContain("2026-10,A,Srisuk Somchai,Minato Trading Co.");
-  expect(text).toContain(",intern,intern_allowance,78000,");
-  expect(text).toContain(",host,host_subsidy,38000,");
+  expect(text).toContain(
+    '2026-10,A,Srisuk Somchai,"Minato Trading Co., Ltd.",in_person,intern,intern_allowance,78000,"26 days in person × ¥3,000 = ¥78,000; rate from 2026-04-01',
+  );
+  expect(text).toContain('2026-10,A,Srisuk Somchai,"Minato Trading Co., Ltd.",in_person,host,host_subsidy,38000,');
 
   await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Placements");

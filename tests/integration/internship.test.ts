@@ -237,7 +237,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(ledger.hostTotalYen).toBe(10000);
     expect(ledger.issues).toEqual([]);
     const somchai = ledger.rows.find((r) => r.internName === "Srisuk Somchai" && r.party === "intern")!;
-    expect(somchai.derivation.en.join("; ")).toContain("4 days in person × ¥3,000 = ¥12,000");
+    expect(somchai.derivation.en.join("; ")).toContain("4 days in person × ¥3,000 = ¥12,000; rate from 2027-04-01");
     expect(somchai.derivation.en.join("; ")).toContain("1 day in person absent: not paid");
     expect(await caught(computeAllowanceLedger(env.ctx, host.actor, { roundId }))).toBeInstanceOf(ForbiddenError);
 

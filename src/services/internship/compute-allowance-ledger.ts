@@ -15,13 +15,14 @@ const schema = z.object({
     .refine((v) => !v || /^\d{4}-(0[1-9]|1[0-2])$/.test(v), { error: "errors.date" }),
 });
 
-/** The round's rates as the ledger's rules: the rounds table's per-day amounts, in force from the start (ADR 0022). */
+/** The round's rates as the ledger's rules: the rounds table's per-day amounts, in force from the start of its fiscal year (ADR 0022). */
 export function roundAllowanceRules(round: {
+  fiscal_year: number;
   intern_daily_allowance_yen: number | null;
   online_daily_allowance_yen: number | null;
   host_daily_subsidy_yen: number | null;
 }): AllowanceRules {
-  const from = "2000-01-01";
+  const from = `${round.fiscal_year}-04-01`;
   const at = new Date(0);
   const rates: RateChange[] = [];
   if (round.intern_daily_allowance_yen !== null)
@@ -77,7 +78,7 @@ export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor |
   const input = parseInput(schema, raw);
   const round = await ctx.db
     .selectFrom("rounds")
-    .select(["id", "name_ja", "name_en", "intern_daily_allowance_yen", "online_daily_allowance_yen", "host_daily_subsidy_yen"])
+    .select(["id", "name_ja", "name_en", "fiscal_year", "intern_daily_allowance_yen", "online_daily_allowance_yen", "host_daily_subsidy_yen"])
     .where("id", "=", input.roundId)
     .executeTakeFirst();
   if (!round) throw new NotFoundError("round");
