@@ -74,6 +74,7 @@ export default [
       route("rounds/:roundId/placements", "routes/operator/internship/placements.tsx"),
       route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
       route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
+      route("rounds/:roundId/incidents", "routes/operator/internship/incidents.tsx"),
     ]),
     route("*", "routes/not-found.tsx"),
   ]),

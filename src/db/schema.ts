@@ -374,6 +374,10 @@ export interface IncidentsTable {
   reported_by: string | null;
   reported_at: ColumnType<Date, Date | string | undefined, Date | string>;
   resolved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  category: Generated<string>;
+  confidential_notes: string | null;
+  resolution: string | null;
+  resolved_by: string | null;
 }
 
 export interface InformationSessionsTable {

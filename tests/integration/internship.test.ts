@@ -17,7 +17,10 @@ import { getHostPlacement } from "#src/services/internship/get-host-placement.ts
 import { getMyInternship } from "#src/services/internship/get-my-internship.ts";
 import { listHostPlacements } from "#src/services/internship/list-host-placements.ts";
 import { listPlacements } from "#src/services/internship/list-placements.ts";
+import { listIncidents } from "#src/services/internship/list-incidents.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
+import { reportIncident } from "#src/services/internship/report-incident.ts";
+import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
 import { submitDailyReport } from "#src/services/internship/submit-daily-report.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
@@ -306,5 +309,43 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(last).toEqual({ from_status: "placed", to_status: "completed" });
     const after = await refusalOf(submitDailyReport(env.ctx, intern, { day: "2027-10-18", did: "late" }));
     expect(after.refusals).toEqual([{ code: "not_active" }]);
+  });
+
+  it("incidents: a host reports one (its confidential note is dropped), the operator adds notes, sees them and resolves it once", async () => {
+    const bad = await validationErrorOf(
+      reportIncident(env.ctx, host.actor, { placementId: onlinePlacementId, category: "weather", severity: "high", description: "" }),
+    );
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["category", "description"]);
+    expect(
+      await caught(reportIncident(env.ctx, otherHost.actor, { placementId: onlinePlacementId, category: "health", severity: "low", description: "x" })),
+    ).toBeInstanceOf(ForbiddenError);
+    const { id: hostIncident } = await reportIncident(env.ctx, host.actor, {
+      placementId: onlinePlacementId,
+      category: "work",
+      severity: "medium",
+      description: "The intern missed two online meetings.",
+      confidentialNotes: "should not be kept",
+    });
+    await reportIncident(env.ctx, operator, {
+      placementId,
+      category: "health",
+      severity: "high",
+      description: "Hospital visit.",
+      confidentialNotes: "Diagnosis: flu.",
+    });
+    const before = await listIncidents(env.ctx, operator, roundId);
+    expect(before.incidents.map((i) => [i.internName, i.category, i.severity, i.confidentialNotes, i.reporterRole, i.status])).toEqual([
+      ["Srisuk Somchai", "health", "high", "Diagnosis: flu.", "operator", "open"],
+      ["Nguyen Lan", "work", "medium", null, "host", "open"],
+    ]);
+    expect(await caught(listIncidents(env.ctx, host.actor, roundId))).toBeInstanceOf(ForbiddenError);
+    await resolveIncident(env.ctx, operator, { incidentId: hostIncident, resolution: "Talked with the intern; meetings moved to mornings." });
+    const again = await refusalOf(resolveIncident(env.ctx, operator, { incidentId: hostIncident, resolution: "again" }));
+    expect(again.refusals).toEqual([{ code: "incident_resolved" }]);
+    const after = await listIncidents(env.ctx, operator, roundId);
+    expect(after.incidents.map((i) => [i.internName, i.status])).toEqual([
+      ["Srisuk Somchai", "open"],
+      ["Nguyen Lan", "resolved"],
+    ]);
   });
 });

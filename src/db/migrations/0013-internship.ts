@@ -11,7 +11,9 @@
  *   supervisor's comment and confirmation;
  * - reports: one final report per placement and side;
  * - survey_responses: one response per survey and placement (editable until
- *   the survey closes).
+ *   the survey closes);
+ * - incidents: a category, notes only operators see, the resolution and who
+ *   resolved it.
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
@@ -44,6 +46,12 @@ create unique index reports_placement_side_kind_idx on reports (placement_id, au
 alter table survey_responses add column updated_at timestamptz not null default now();
 create unique index survey_responses_survey_placement_idx on survey_responses (survey_id, placement_id);
 create unique index surveys_round_audience_kind_idx on surveys (round_id, audience, kind);
+
+alter table incidents add column category text not null default 'work' check (category in ('health','safety','conduct','work','housing'));
+alter table incidents add column confidential_notes text;
+alter table incidents add column resolution text;
+alter table incidents add column resolved_by text references "user"(id) on delete set null;
+create index incidents_placement_idx on incidents (placement_id);
 `,
   );
 }

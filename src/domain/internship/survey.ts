@@ -25,3 +25,8 @@ export const SURVEY_QUESTIONS: { readonly [A in SurveyAudience]: readonly Survey
 
 /** Longest free comment, in characters. */
 export const SURVEY_COMMENT_MAX = 2000;
+
+/** Incidents during the internship (issue 16): what kind, and how severe. */
+export const INCIDENT_CATEGORIES = ["health", "safety", "conduct", "work", "housing"] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+export const INCIDENT_SEVERITIES = ["low", "medium", "high"] as const;

@@ -28,15 +28,13 @@ export async function exportAllowanceCsv(
       (ja ? r.derivation.ja : r.derivation.en).join(" / "),
     ]),
   );
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      writeAudit(trx, actor, {
-        action: "allowance.export",
-        entityType: "round",
-        entityId: view.round.id,
-        after: { month: view.month, rows: view.rows.length },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    writeAudit(trx, actor, {
+      action: "allowance.export",
+      entityType: "round",
+      entityId: view.round.id,
+      after: { month: view.month, rows: view.rows.length },
+    }),
+  );
   return { csv, month: view.month };
 }

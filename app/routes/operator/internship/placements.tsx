@@ -48,6 +48,7 @@ export default function Placements() {
       <Refusal />
       <p>
         <a href={`/${locale}/operator/rounds/${round.id}/allowances`}>{t("internshipStaff.nav.allowances")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/incidents`}>{t("internshipStaff.incidents.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}`}>{t("internshipStaff.placements.roundLink")}</a>
       </p>
       {placements.length === 0 ? (
