@@ -10,8 +10,9 @@ import { staffSignIn } from "./support/staff-sign-in.ts";
  * on and confirms the report, and answers the host's survey in Japanese; the
  * intern answers the evaluation survey in Thai; the operator sees October's
  * ledger in exact yen (26 paid days × ¥3,000 to the intern, 19 × ¥2,000 to
- * the host), downloads the CSV, and is told what is missing to complete the
- * placement. axe on every page; JavaScript on and off.
+ * the host), downloads the CSV, is told what is missing to complete the
+ * placement, and records and resolves an incident. axe on every page;
+ * JavaScript on and off.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -112,7 +113,9 @@ test("the intern answers the evaluation survey in Thai", async ({ browser }) => 
   await page.context().close();
 });
 
-test("the operator sees October's ledger in exact yen, downloads it, and is told what completing a placement still needs", async ({ browser }) => {
+test("the operator sees October's ledger in exact yen, downloads it, is told what completing a placement still needs, and resolves an incident", async ({
+  browser,
+}) => {
   const page = await newPage(browser, "en-US");
   await signInOperator(page);
   await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-10`);
@@ -137,6 +140,26 @@ test("the operator sees October's ledger in exact yen, downloads it, and is told
   await submit(page, "Complete the placement of Srisuk Somchai");
   await expect(page.getByText("The final report of the intern is missing.")).toBeVisible();
   await expect(page.getByText("The final report of the host company is missing.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Incidents" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Incidents");
+  await expectAccessible(page);
+  await submit(page, "Record the incident");
+  await expect(page.locator(".error-summary")).toContainText("Category");
+  await page.locator("select[name=placementId]").selectOption({ label: "Srisuk Somchai" });
+  await page.getByLabel("Category").selectOption("health");
+  await page.getByLabel("Severity").selectOption("high");
+  await page.getByLabel("What happened").fill("Fever; visited a clinic with the supervisor.");
+  await page.getByLabel("Confidential notes (program office only)").fill("Influenza; five days of rest.");
+  await submit(page, "Record the incident");
+  await expect(page.getByRole("status")).toHaveText("The incident was recorded.");
+  const incident = page.getByTestId("incident").filter({ hasText: "Fever; visited a clinic" });
+  await expect(incident.getByRole("heading")).toHaveText("Srisuk Somchai — Health (High) — Open");
+  await incident.getByLabel("What was done").fill("Rest at home; attendance recorded as leave.");
+  await Promise.all([page.waitForLoadState("load"), incident.getByRole("button", { name: "Resolve" }).click()]);
+  await expect(page.getByRole("status")).toHaveText("The incident was resolved.");
+  await expect(page.getByTestId("incident").getByRole("heading")).toHaveText("Srisuk Somchai — Health (High) — Resolved");
   await expectAccessible(page);
   await page.context().close();
 });
