@@ -60,6 +60,11 @@ export default [
     route("interviews/:id", "routes/interviews/score.tsx"),
     route("operator/rounds/:roundId/interviews", "routes/operator/rounds/interviews.tsx"),
     route("operator/rounds/:roundId/selection", "routes/operator/rounds/selection.tsx"),
+    // internship period (issue 16): the intern's and the host's pages
+    route("internship", "routes/internship/index.tsx"),
+    route("internship/final", "routes/internship/final.tsx"),
+    route("host/internship", "routes/host/internship/list.tsx"),
+    route("host/internship/:placementId", "routes/host/internship/detail.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -92,6 +97,11 @@ export default [
       // screening (issue 13): the operator's board and ranking
       route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
       route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),
+      // internship period (issue 16): placements and the allowance ledger of a round
+      route("rounds/:roundId/placements", "routes/operator/internship/placements.tsx"),
+      route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
+      route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
+      route("rounds/:roundId/incidents", "routes/operator/internship/incidents.tsx"),
     ]),
     // screening (issue 13): the reviewer's pages
     route("reviewer", "routes/reviewer/home.tsx"),

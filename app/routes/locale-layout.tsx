@@ -84,6 +84,11 @@ function Chrome({ locale, user, children }: { locale: Locale; user: { name: stri
                   <a href={`/${locale}/application`}>{t("nav.application")}</a>
                 </li>
               ) : null}
+              {user?.role === "applicant" ? (
+                <li>
+                  <a href={`/${locale}/internship`}>{t("internship.nav")}</a>
+                </li>
+              ) : null}
               {!user ? (
                 <li>
                   <a href={`/${locale}/apply`}>{t("nav.apply")}</a>

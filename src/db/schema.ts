@@ -127,6 +127,10 @@ export interface AttendanceDaysTable {
   placement_id: string;
   day: string;
   status: string;
+  minutes: number | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface AuditChainHeadTable {
@@ -273,6 +277,11 @@ export interface DailyReportsTable {
   body: string;
   submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
   host_comment: string | null;
+  learned: string | null;
+  issues: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  commented_by: string | null;
+  confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface EligibilityOverridesTable {
@@ -388,6 +397,10 @@ export interface IncidentsTable {
   reported_by: string | null;
   reported_at: ColumnType<Date, Date | string | undefined, Date | string>;
   resolved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  category: Generated<string>;
+  confidential_notes: string | null;
+  resolution: string | null;
+  resolved_by: string | null;
 }
 
 export interface InformationSessionsTable {
@@ -601,6 +614,8 @@ export interface PlacementsTable {
   status: Generated<string>;
   replaced_by_placement_id: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  offer_id: string | null;
+  supervisor_user_id: string | null;
 }
 
 export interface PositionsTable {
@@ -841,6 +856,7 @@ export interface SurveyResponsesTable {
   respondent_user_id: string | null;
   answers: unknown;
   submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SurveysTable {

@@ -65,14 +65,20 @@ export type Permission =
    * See people by name and e-mail address where a staff page lists them (session registrants, a host's
    * supervisor): operators. The ministry reads the same pages as aggregates only (issue 11 item 8).
    */
-  | "people.read";
+  | "people.read"
+  /** Create placements from accepted offers, see every placement, its reports and the allowance ledger; complete a placement (issue 16). */
+  | "placement.manage"
+  /** As an intern: write daily reports, the final report and the evaluation survey of one's own placement (issue 16). */
+  | "internship.participate"
+  /** As a host member: read and confirm the daily reports of one's organization's interns, record attendance, the host's final report and survey (issue 16). */
+  | "internship.supervise";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
-  applicant: { "application.manage": "own", "document.download": "own", "interview.book": "own" },
-  host: { "organization.manage": "own", "case.draft": "own" },
+  applicant: { "application.manage": "own", "document.download": "own", "interview.book": "own", "internship.participate": "own" },
+  host: { "organization.manage": "own", "case.draft": "own", "internship.supervise": "own" },
   reviewer: { "document.download": "assigned", "review.score": "assigned", "interview.score": "assigned" },
   operator: {
     "round.read": "any",
@@ -94,6 +100,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "interview.score": "any",
     "selection.decide": "any",
     "people.read": "any",
+    "placement.manage": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
 };

@@ -46,6 +46,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "roundEdit",
   // hosts (issue 19 item 8): organization editing, withdrawal, the real read-only reason
   "hostEdit",
+  // the internship period (issue 16): operator and host pages; the intern's pages are "internship" (six languages)
+  "internshipStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

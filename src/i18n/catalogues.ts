@@ -98,6 +98,14 @@ import privacyVi from "./messages/privacy/vi.json" with { type: "json" };
 import privacyId from "./messages/privacy/id.json" with { type: "json" };
 import privacyZh from "./messages/privacy/zh.json" with { type: "json" };
 import privacyTh from "./messages/privacy/th.json" with { type: "json" };
+import internshipJa from "./messages/internship/ja.json" with { type: "json" };
+import internshipEn from "./messages/internship/en.json" with { type: "json" };
+import internshipVi from "./messages/internship/vi.json" with { type: "json" };
+import internshipId from "./messages/internship/id.json" with { type: "json" };
+import internshipZh from "./messages/internship/zh.json" with { type: "json" };
+import internshipTh from "./messages/internship/th.json" with { type: "json" };
+import internshipStaffJa from "./messages/internship-staff/ja.json" with { type: "json" };
+import internshipStaffEn from "./messages/internship-staff/en.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -126,6 +134,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesJa,
     hostEditJa,
     privacyJa,
+    internshipJa,
+    internshipStaffJa,
   ],
   en: [
     coreEn,
@@ -150,11 +160,69 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesEn,
     hostEditEn,
     privacyEn,
+    internshipEn,
+    internshipStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, matchingVi, selectionVi, securityVi, roundRulesVi, privacyVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, matchingId, selectionId, securityId, roundRulesId, privacyId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, matchingZh, selectionZh, securityZh, roundRulesZh, privacyZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, matchingTh, selectionTh, securityTh, roundRulesTh, privacyTh],
+  vi: [
+    coreVi,
+    publicVi,
+    applyVi,
+    referenceVi,
+    sessionsVi,
+    messagesInboxVi,
+    casesVi,
+    matchingVi,
+    selectionVi,
+    securityVi,
+    roundRulesVi,
+    privacyVi,
+    internshipVi,
+  ],
+  id: [
+    coreId,
+    publicId,
+    applyId,
+    referenceId,
+    sessionsId,
+    messagesInboxId,
+    casesId,
+    matchingId,
+    selectionId,
+    securityId,
+    roundRulesId,
+    privacyId,
+    internshipId,
+  ],
+  zh: [
+    coreZh,
+    publicZh,
+    applyZh,
+    referenceZh,
+    sessionsZh,
+    messagesInboxZh,
+    casesZh,
+    matchingZh,
+    selectionZh,
+    securityZh,
+    roundRulesZh,
+    privacyZh,
+    internshipZh,
+  ],
+  th: [
+    coreTh,
+    publicTh,
+    applyTh,
+    referenceTh,
+    sessionsTh,
+    messagesInboxTh,
+    casesTh,
+    matchingTh,
+    selectionTh,
+    securityTh,
+    roundRulesTh,
+    privacyTh,
+    internshipTh,
+  ],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -6,6 +6,8 @@ import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
 import { DEMO_SCREENING_ROUND_ID } from "#src/db/seed/demo-screening.ts";
+import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
+import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -20,6 +22,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   screening: { operator: 1, reviewer: 5 },
   selection: { operator: 1, reviewer: 1, applicant: 7 },
   "round rules": { operator: 1 },
+  internship: { operator: 1, host: 1, applicant: 2 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -66,12 +69,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round), and the staff", async () => {
     const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
-    expect(orgs).toHaveLength(10);
+    expect(orgs).toHaveLength(11);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(11);
+    expect(members).toHaveLength(12);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
@@ -119,6 +122,28 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .execute();
     expect(reads).toHaveLength(20);
     expect(reads.filter((r) => r.completed_at !== null).length).toBeGreaterThan(10);
+  });
+
+  it("has a round in the internship period: two placements from accepted offers, October's allowance in exact yen", async () => {
+    const placements = await env.db
+      .selectFrom("placements")
+      .innerJoin("applications", "applications.id", "placements.application_id")
+      .select(["placements.cohort", "placements.mode", "applications.status"])
+      .where("placements.round_id", "=", DEMO_INTERNSHIP_ROUND_ID)
+      .orderBy("placements.cohort")
+      .execute();
+    expect(placements).toEqual([
+      { cohort: "A", mode: "in_person", status: "placed" },
+      { cohort: "B", mode: "online", status: "placed" },
+    ]);
+    const october = await computeAllowanceLedger(env.ctx, operator, { roundId: DEMO_INTERNSHIP_ROUND_ID, month: "2026-10" });
+    expect(october.rows.map((r) => [r.party, r.amountYen])).toEqual([
+      ["host", 38_000],
+      ["intern", 78_000],
+    ]);
+    const november = await computeAllowanceLedger(env.ctx, operator, { roundId: DEMO_INTERNSHIP_ROUND_ID, month: "2026-11" });
+    expect(november.internTotalYen).toBe(5_000);
+    expect(november.hostTotalYen).toBe(10_000);
   });
 
   it("writes a seed audit entry", async () => {

@@ -6,6 +6,8 @@ import { migrateToLatest } from "#src/db/migrate.ts";
 import { APPLICATION_STATUSES } from "#src/domain/application-status.ts";
 import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
 import { ELIGIBILITY_RULES } from "#src/domain/eligibility.ts";
+import { DAY_STATUSES, MODES } from "#src/domain/internship/rules.ts";
+import { SURVEY_AUDIENCES } from "#src/domain/internship/survey.ts";
 import { HOST_APPLICATION_STATUSES, HOST_KINDS, JSIC_DIVISIONS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
 import { REGISTRATION_STATUSES, SESSION_AUDIENCES, SESSION_MODES } from "#src/domain/information-sessions.ts";
 import { ENGLISH_SELF_LEVELS, JLPT_LEVELS } from "#src/domain/languages.ts";
@@ -104,6 +106,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(allowed("session_registrations", "status")).toEqual(sorted(REGISTRATION_STATUSES));
     expect(allowed("staff_invitations", "role")).toEqual(sorted(STAFF_INVITABLE_ROLES));
     expect(allowed("jlpt_levels", "code")).toEqual(sorted(JLPT_LEVELS));
+    expect(allowed("attendance_days", "status")).toEqual(sorted(DAY_STATUSES));
+    expect(allowed("placements", "mode")).toEqual(sorted(MODES));
+    expect(allowed("surveys", "audience")).toEqual(sorted(SURVEY_AUDIENCES));
     const regions = await env.db.selectFrom("regions").select("code").orderBy("sort_order").execute();
     expect(regions.map((r) => r.code)).toEqual([...REGIONS]);
     const jsic = await env.db.selectFrom("jsic_divisions").select("code").orderBy("code").execute();

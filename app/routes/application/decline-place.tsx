@@ -5,6 +5,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/decline-place";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** A selected applicant declines their place (issue 14); the place goes to the waiting list. */
 export async function action({ request, params }: Route.ActionArgs) {
@@ -20,6 +21,7 @@ export default function DeclinePlace() {
   const state = useFormState();
   return (
     <>
+      <PageTitle title={t("interviews.decline.title")} />
       <h1>{t("interviews.decline.title")}</h1>
       <Refusal />
       <ErrorSummary state={state} labels={{ reason: t("interviews.decline.reason") }} />

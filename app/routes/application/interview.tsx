@@ -7,6 +7,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { formatInstant, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/interview";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The applicant's interview booking (issue 14): times in their own zone, with Japan time; works without JavaScript. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -41,6 +42,7 @@ export default function Interview() {
   const tokyo = (at: Date | string) => formatInstant(at, locale, PROGRAM_TIME_ZONE);
   return (
     <>
+      <PageTitle title={t("interviews.title")} />
       <h1>{t("interviews.title")}</h1>
       <Refusal />
       {done === "booked" || done === "moved" || done === "cancelled" ? (

@@ -111,6 +111,8 @@ export default function HostHome() {
       </p>
       <p>
         <a href={`/${locale}/host/matching`}>{t("matchingStaff.hostNav")}</a>
+        {" · "}
+        <a href={`/${locale}/host/internship`}>{t("internshipStaff.nav.hostInternship")}</a>
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { Instant } from "../../components/instant.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The interviewer's interviews (issue 14): operators see everyone's. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,6 +17,7 @@ export default function MyInterviews() {
   const { interviews } = useLoaderData<typeof loader>();
   return (
     <>
+      <PageTitle title={t("interviewsStaff.myTitle")} />
       <h1>{t("interviewsStaff.myTitle")}</h1>
       {interviews.length === 0 ? (
         <p>{t("interviewsStaff.noInterviews")}</p>

@@ -8,6 +8,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/score";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The interviewer records attendance, a score per criterion and a comment (issue 14). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -34,6 +35,7 @@ export default function ScoreInterview() {
   for (const c of iv.criteria) labels[`scores.${c.criterion}`] = t(`interviewsStaff.criteria.${c.criterion}`);
   return (
     <>
+      <PageTitle title={t("interviewsStaff.scoreTitle", { name: iv.name })} />
       <h1>{t("interviewsStaff.scoreTitle", { name: iv.name })}</h1>
       {search.get("saved") ? (
         <p className="notice" role="status">

@@ -7,6 +7,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { formatDate, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/rank";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The selected applicant's rank order list of the round's positions (all six languages; works without JavaScript). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -31,6 +32,7 @@ export default function RankPage() {
   if (!view) {
     return (
       <>
+        <PageTitle title={t("matching.title")} />
         <h1>{t("matching.title")}</h1>
         <p>{t("matching.none")}</p>
       </>
@@ -41,6 +43,7 @@ export default function RankPage() {
   const byRank = [...view.positions].sort((a, b) => (view.ranks[a.id] ?? 1e9) - (view.ranks[b.id] ?? 1e9));
   return (
     <>
+      <PageTitle title={t("matching.title")} />
       <h1>{t("matching.title")}</h1>
       <p>{t("matching.round", { name: locale === "ja" ? view.round.nameJa : view.round.nameEn })}</p>
       {done === "saved" || done === "submitted" ? (

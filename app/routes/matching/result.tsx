@@ -7,6 +7,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/result";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The applicant's published matching result, why not a higher choice, and their offer to accept or decline (six languages). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -30,6 +31,7 @@ export default function ResultPage() {
   if (!view) {
     return (
       <>
+        <PageTitle title={t("matching.result.title")} />
         <h1>{t("matching.result.title")}</h1>
         <p>{t("matching.none")}</p>
       </>
@@ -43,6 +45,7 @@ export default function ResultPage() {
   const matched = result?.positionId ? view.positions[result.positionId] : undefined;
   return (
     <>
+      <PageTitle title={t("matching.result.title")} />
       <h1>{t("matching.result.title")}</h1>
       {search.get("done") === "answered" ? (
         <p className="notice" role="status">

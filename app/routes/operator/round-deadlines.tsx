@@ -6,6 +6,7 @@ import { ErrorSummary, Field, Fieldset, useFormState } from "../../components/fo
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/round-deadlines";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The operator sets or moves a round's deadlines, in any phase; once the round is public, those affected are told by e-mail. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -29,6 +30,7 @@ export default function RoundDeadlinesPage() {
   const labels = Object.fromEntries(s.deadlines.map((d) => [`deadlines.${d.kind}`, t(`deadlines.${d.kind}`)]));
   return (
     <>
+      <PageTitle title={t("roundEdit.deadlinesTitle", { round: locale === "ja" ? s.nameJa : s.nameEn })} />
       <h1>{t("roundEdit.deadlinesTitle", { round: locale === "ja" ? s.nameJa : s.nameEn })}</h1>
       <p>
         <a href={`/${locale}/operator/rounds/${s.id}`}>{t("roundEdit.backToRound")}</a>

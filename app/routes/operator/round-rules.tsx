@@ -7,6 +7,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/round-rules";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** The operator edits every eligibility rule of a round (until the first application is submitted). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -49,6 +50,7 @@ export default function RoundRulesPage() {
     : null;
   return (
     <>
+      <PageTitle title={t("roundEdit.rulesTitle", { round: locale === "ja" ? s.nameJa : s.nameEn })} />
       <h1>{t("roundEdit.rulesTitle", { round: locale === "ja" ? s.nameJa : s.nameEn })}</h1>
       <p>
         <a href={`/${locale}/operator/rounds/${s.id}`}>{t("roundEdit.backToRound")}</a>

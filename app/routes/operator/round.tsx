@@ -203,6 +203,10 @@ export default function RoundPage() {
         </p>
       ) : null}
       <p>
+        <a href={`/${locale}/operator/rounds/${round.id}/placements`}>{t("internshipStaff.nav.placements")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/allowances`}>{t("internshipStaff.nav.allowances")}</a>
+      </p>
+      <p>
         <a href={`/${locale}/operator/audit?entityType=round&entityId=${round.id}`}>{t("round.auditLink")}</a>
       </p>
     </>

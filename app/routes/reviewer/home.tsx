@@ -4,6 +4,7 @@ import { Instant } from "../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/home";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** A reviewer's home: the applications assigned to them with progress and the deadline, nothing else. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -17,6 +18,7 @@ export default function ReviewerHome() {
   const [search] = useSearchParams();
   return (
     <>
+      <PageTitle title={t("screening.reviewer.homeTitle")} />
       <h1>{t("screening.reviewer.homeTitle")}</h1>
       {search.get("released") ? (
         <p className="notice" role="status">

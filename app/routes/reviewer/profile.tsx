@@ -6,6 +6,7 @@ import { CheckboxGroup, ErrorSummary, Field, TextArea, useFormState } from "../.
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/profile";
+import { PageTitle } from "../../components/page-title.tsx";
 
 const LANGUAGE_NAMES: Record<string, string> = { ja: "日本語", en: "English", vi: "Tiếng Việt", id: "Bahasa Indonesia", zh: "中文", th: "ภาษาไทย" };
 
@@ -35,6 +36,7 @@ export default function ReviewerProfilePage() {
   };
   return (
     <>
+      <PageTitle title={t("screening.profile.title")} />
       <h1>{t("screening.profile.title")}</h1>
       {search.get("saved") ? (
         <p className="notice" role="status">

@@ -10,6 +10,7 @@ import { Refusal } from "../../components/refusal.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/review";
+import { PageTitle } from "../../components/page-title.tsx";
 
 /** Blind scoring of one assigned application: the answers and documents needed, the rubric, and declaring a conflict. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -42,6 +43,7 @@ export default function ReviewPage() {
   const a = review.answers;
   return (
     <>
+      <PageTitle title={t("screening.review.title", { receipt: review.receiptNumber ?? "" })} />
       <h1>{t("screening.review.title", { receipt: review.receiptNumber ?? "" })}</h1>
       {search.get("saved") ? (
         <p className="notice" role="status">

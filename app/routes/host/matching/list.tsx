@@ -3,6 +3,7 @@ import { listMyMatchingPositions } from "#src/services/matching/list-my-matching
 import { useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/list";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The host's positions in matching: who listed each, its rank order list, its offers (ja/en). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,6 +17,7 @@ export default function HostMatchingList() {
   const S = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.host.${k}`, p);
   return (
     <>
+      <PageTitle title={S("title")} />
       <h1>{S("title")}</h1>
       <p className="lead">{S("lead")}</p>
       {positions.length === 0 ? (

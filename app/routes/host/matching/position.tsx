@@ -8,6 +8,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/position";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /**
  * One position in matching (host, ja/en): the applicants who listed it with limited profiles,
@@ -44,6 +45,7 @@ export default function HostMatchingPosition() {
   const labels = Object.fromEntries(view.shortlist.map((c) => [`rank.${c.applicationId}`, S("rankFor", { code: c.code })]));
   return (
     <>
+      <PageTitle title={S("positionTitle", { title: view.position.title })} />
       <h1>{S("positionTitle", { title: view.position.title })}</h1>
       <p>
         {locale === "ja" ? view.round.nameJa : view.round.nameEn} · {S("places", { count: view.position.capacity })}

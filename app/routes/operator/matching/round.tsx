@@ -7,6 +7,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/round";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** A round's matching for the operator (and the ministry, read only): inputs, regional caps, run, the runs so far, offers. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -37,6 +38,7 @@ export default function OperatorMatchingRound() {
   const labels = Object.fromEntries(view.regions.map((r) => [`cap.${r.code}`, O("capFor", { region: regionName(r), seats: r.seats })]));
   return (
     <>
+      <PageTitle title={O("title", { round: locale === "ja" ? view.round.nameJa : view.round.nameEn })} />
       <h1>{O("title", { round: locale === "ja" ? view.round.nameJa : view.round.nameEn })}</h1>
       {view.round.phase !== "matching" ? <p className="notice">{O("phaseNotice", { phase: t(`phases.${view.round.phase}`) })}</p> : null}
       <Refusal />

@@ -6,6 +6,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
 import { requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/run";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /**
  * One matching run (operator; ministry read only): the verification certificate, interns per
@@ -56,6 +57,7 @@ export default function OperatorMatchingRun() {
   const v = view.verification;
   return (
     <>
+      <PageTitle title={R("title", { stage: view.stage })} />
       <h1>{R("title", { stage: view.stage })}</h1>
       <p>
         <a href={`/${locale}/operator/rounds/${view.roundId}/matching`}>{R("back")}</a>

@@ -8,6 +8,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/interviews";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The operator's interview slots for a round (issue 14): create a day of slots in Asia/Tokyo, invite, see bookings. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -53,6 +54,7 @@ export default function RoundInterviews() {
   const roundName = locale === "ja" ? data.round.nameJa : data.round.nameEn;
   return (
     <>
+      <PageTitle title={t("interviewsStaff.title", { round: roundName })} />
       <h1>{t("interviewsStaff.title", { round: roundName })}</h1>
       <p>
         <a href={`/${locale}/operator/rounds/${data.round.id}/selection`}>{t("interviewsStaff.toSelection")}</a>

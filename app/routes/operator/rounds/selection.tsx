@@ -10,6 +10,7 @@ import type { Translate } from "#src/i18n/translator.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/selection";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The committee's selection (issue 14): ranking, quotas, suggestion with reasons, decisions, final results. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -67,6 +68,7 @@ export default function Selection() {
   const fmt = (n: number | null, digits = 2) => (n === null ? "—" : n.toFixed(digits));
   return (
     <>
+      <PageTitle title={t("selection.title", { round: locale === "ja" ? r.nameJa : r.nameEn })} />
       <h1>{t("selection.title", { round: locale === "ja" ? r.nameJa : r.nameEn })}</h1>
       {done ? (
         <p className="notice" role="status">

@@ -8,6 +8,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/board";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The operator's screening board of a round: reviewers and their progress, inviting, the assignment (preview, then commit). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -41,6 +42,7 @@ export default function ScreeningBoard() {
   const names = new Map(board.reviewers.map((r) => [r.userId, r.name ?? r.email]));
   return (
     <>
+      <PageTitle title={t("screening.board.title", { round: locale === "ja" ? board.round.nameJa : board.round.nameEn })} />
       <h1>{t("screening.board.title", { round: locale === "ja" ? board.round.nameJa : board.round.nameEn })}</h1>
       {search.get("invited") ? (
         <p className="notice" role="status">

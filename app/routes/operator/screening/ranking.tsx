@@ -8,6 +8,7 @@ import { Refusal } from "../../../components/refusal.tsx";
 import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/ranking";
+import { PageTitle } from "../../../components/page-title.tsx";
 
 /** The normalized ranking of a round's screening, each reviewer's statistics, and closing screening (top N to interview). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -39,6 +40,7 @@ export default function ScreeningRanking() {
   const closed = ranking.settings.closedAt !== null;
   return (
     <>
+      <PageTitle title={t("screening.ranking.title", { round: locale === "ja" ? ranking.round.nameJa : ranking.round.nameEn })} />
       <h1>{t("screening.ranking.title", { round: locale === "ja" ? ranking.round.nameJa : ranking.round.nameEn })}</h1>
       {search.get("ranked") ? (
         <p className="notice" role="status">

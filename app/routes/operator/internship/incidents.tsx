@@ -1,0 +1,128 @@
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "#src/domain/internship/survey.ts";
+import { listIncidents } from "#src/services/internship/list-incidents.ts";
+import { reportIncident } from "#src/services/internship/report-incident.ts";
+import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
+import { ErrorSummary, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
+import { Instant } from "../../../components/instant.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import { Refusal } from "../../../components/refusal.tsx";
+import { useI18n } from "../../../lib/i18n.tsx";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
+import type { Route } from "./+types/incidents";
+import { PageTitle } from "../../../components/page-title.tsx";
+
+/** The operator's incidents of a round: record one (with notes only the program office sees) and resolve it. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  return run(request, locale, () => listIncidents(rt, actor, params.roundId));
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const resolve = form.get("intent") === "resolve";
+  const out = await runForm(request, locale, form, async () => {
+    if (resolve) await resolveIncident(rt, actor, readForm(form));
+    else await reportIncident(rt, actor, readForm(form));
+  });
+  return out.ok ? redirect(`/${locale}/operator/rounds/${params.roundId}/incidents?done=${resolve ? "resolved" : "reported"}`) : out.response;
+}
+
+export default function Incidents() {
+  const { t, locale } = useI18n();
+  const { round, incidents, placements } = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const [search] = useSearchParams();
+  const done = search.get("done");
+  const reportState = state?.values?.intent === "resolve" ? undefined : state;
+  const labels = {
+    placementId: t("internshipStaff.incidents.placement"),
+    category: t("internshipStaff.incidents.category"),
+    severity: t("internshipStaff.incidents.severity"),
+    description: t("internshipStaff.incidents.description"),
+    confidentialNotes: t("internshipStaff.incidents.confidential"),
+  };
+  return (
+    <>
+      <PageTitle title={t("internshipStaff.incidents.title", { round: locale === "ja" ? round.nameJa : round.nameEn })} />
+      <h1>{t("internshipStaff.incidents.title", { round: locale === "ja" ? round.nameJa : round.nameEn })}</h1>
+      <p className="lead">{t("internshipStaff.incidents.lead")}</p>
+      <Notice
+        text={done === "reported" ? t("internshipStaff.incidents.reported") : done === "resolved" ? t("internshipStaff.incidents.resolvedNotice") : null}
+      />
+      <Refusal />
+      <p>
+        <a href={`/${locale}/operator/rounds/${round.id}/placements`}>{t("internshipStaff.nav.placements")}</a>
+      </p>
+      {incidents.length === 0 ? (
+        <p>{t("internshipStaff.incidents.none")}</p>
+      ) : (
+        incidents.map((i) => (
+          <article key={i.id} aria-labelledby={`incident-${i.id}`} data-testid="incident">
+            <h2 id={`incident-${i.id}`}>
+              {i.internName} — {t(`internshipStaff.incidents.categories.${i.category}`)} ({t(`internshipStaff.incidents.severities.${i.severity}`)}) —{" "}
+              {t(`internshipStaff.incidents.statuses.${i.status}`)}
+            </h2>
+            <p>{i.description}</p>
+            {i.confidentialNotes ? (
+              <p>
+                <strong>{t("internshipStaff.incidents.confidential")}:</strong> {i.confidentialNotes}
+              </p>
+            ) : null}
+            <p>
+              {t("internshipStaff.incidents.reportedBy")}: {i.reporterRole ? t(`roles.${i.reporterRole}`) : "—"} · {t("internshipStaff.incidents.reportedAt")}:{" "}
+              <Instant at={i.reportedAt} />
+            </p>
+            {i.status === "resolved" ? (
+              <p>
+                <strong>{t("internshipStaff.incidents.resolution")}:</strong> {i.resolution}
+              </p>
+            ) : (
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="resolve" />
+                <input type="hidden" name="incidentId" value={i.id} />
+                <label htmlFor={`resolution-${i.id}`}>{t("internshipStaff.incidents.resolution")}</label>
+                <textarea id={`resolution-${i.id}`} name="resolution" rows={2} maxLength={4000} required />
+                <button type="submit">{t("internshipStaff.incidents.resolve")}</button>
+              </Form>
+            )}
+          </article>
+        ))
+      )}
+      <section aria-labelledby="report-title">
+        <h2 id="report-title">{t("internshipStaff.incidents.reportTitle")}</h2>
+        <ErrorSummary state={reportState} labels={labels} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="report" />
+          <Select
+            name="placementId"
+            label={labels.placementId}
+            state={reportState}
+            required
+            options={placements.map((p) => ({ value: p.id, label: p.internName }))}
+          />
+          <Select
+            name="category"
+            label={labels.category}
+            state={reportState}
+            required
+            placeholder="—"
+            options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`internshipStaff.incidents.categories.${c}`) }))}
+          />
+          <Select
+            name="severity"
+            label={labels.severity}
+            state={reportState}
+            required
+            placeholder="—"
+            options={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`internshipStaff.incidents.severities.${s}`) }))}
+          />
+          <TextArea name="description" label={labels.description} state={reportState} required rows={3} maxLength={4000} />
+          <TextArea name="confidentialNotes" label={labels.confidentialNotes} state={reportState} rows={2} maxLength={4000} />
+          <button type="submit">{t("internshipStaff.incidents.submit")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}

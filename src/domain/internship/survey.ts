@@ -1,0 +1,32 @@
+/**
+ * The end-of-internship evaluation surveys (issue 16): fixed question codes
+ * that the yearly report reads (src/domain/report/types.ts). Both sides
+ * answer whether the match fit and their overall satisfaction; the host also
+ * rates the intern's Japanese and English. Every question is a choice among
+ * fixed answer codes; a free comment is optional.
+ */
+import { ENGLISH_LEVELS, JAPANESE_LEVELS, MATCH_FIT_ANSWERS, SATISFACTION_ANSWERS } from "../report/types.ts";
+
+export type SurveyAudience = "intern" | "host";
+export const SURVEY_AUDIENCES: readonly SurveyAudience[] = ["intern", "host"];
+
+export interface SurveyQuestion {
+  readonly code: "match_fit" | "overall_satisfaction" | "intern_japanese_level" | "intern_english_level";
+  readonly answers: readonly string[];
+}
+
+const MATCH_FIT: SurveyQuestion = { code: "match_fit", answers: MATCH_FIT_ANSWERS };
+const SATISFACTION: SurveyQuestion = { code: "overall_satisfaction", answers: SATISFACTION_ANSWERS };
+
+export const SURVEY_QUESTIONS: { readonly [A in SurveyAudience]: readonly SurveyQuestion[] } = {
+  intern: [MATCH_FIT, SATISFACTION],
+  host: [MATCH_FIT, SATISFACTION, { code: "intern_japanese_level", answers: JAPANESE_LEVELS }, { code: "intern_english_level", answers: ENGLISH_LEVELS }],
+};
+
+/** Longest free comment, in characters. */
+export const SURVEY_COMMENT_MAX = 2000;
+
+/** Incidents during the internship (issue 16): what kind, and how severe. */
+export const INCIDENT_CATEGORIES = ["health", "safety", "conduct", "work", "housing"] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+export const INCIDENT_SEVERITIES = ["low", "medium", "high"] as const;

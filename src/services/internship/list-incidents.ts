@@ -1,0 +1,79 @@
+import { authorize } from "../authorize.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+import { NotFoundError } from "../errors.ts";
+
+export interface IncidentView {
+  id: string;
+  placementId: string;
+  internName: string;
+  category: string;
+  severity: string;
+  description: string;
+  confidentialNotes: string | null;
+  status: string;
+  reportedAt: Date;
+  reporterRole: string | null;
+  resolution: string | null;
+  resolvedAt: Date | null;
+}
+
+/** The operator's incidents of a round (open first, newest first), confidential notes included, and the placements to report one for. */
+export async function listIncidents(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  roundId: string,
+): Promise<{ round: { id: string; nameJa: string; nameEn: string }; incidents: IncidentView[]; placements: { id: string; internName: string }[] }> {
+  authorize(actor, "placement.manage");
+  const round = await ctx.db.selectFrom("rounds").select(["id", "name_ja", "name_en"]).where("id", "=", roundId).executeTakeFirst();
+  if (!round) throw new NotFoundError("round");
+  const rows = await ctx.db
+    .selectFrom("incidents")
+    .innerJoin("placements", "placements.id", "incidents.placement_id")
+    .innerJoin("applications", "applications.id", "placements.application_id")
+    .leftJoin("user", "user.id", "incidents.reported_by")
+    .select([
+      "incidents.id",
+      "incidents.placement_id",
+      "applications.family_name",
+      "applications.given_name",
+      "incidents.category",
+      "incidents.severity",
+      "incidents.description",
+      "incidents.confidential_notes",
+      "incidents.status",
+      "incidents.reported_at",
+      "user.role",
+      "incidents.resolution",
+      "incidents.resolved_at",
+    ])
+    .where("placements.round_id", "=", roundId)
+    .orderBy("incidents.status")
+    .orderBy("incidents.reported_at", "desc")
+    .execute();
+  const placements = await ctx.db
+    .selectFrom("placements")
+    .innerJoin("applications", "applications.id", "placements.application_id")
+    .select(["placements.id", "applications.family_name", "applications.given_name"])
+    .where("placements.round_id", "=", roundId)
+    .orderBy("applications.family_name")
+    .execute();
+  const name = (r: { family_name: string | null; given_name: string | null }) => [r.family_name, r.given_name].filter(Boolean).join(" ");
+  return {
+    round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
+    incidents: rows.map((r) => ({
+      id: r.id,
+      placementId: r.placement_id,
+      internName: name(r),
+      category: r.category,
+      severity: r.severity,
+      description: r.description,
+      confidentialNotes: r.confidential_notes,
+      status: r.status,
+      reportedAt: r.reported_at,
+      reporterRole: r.role,
+      resolution: r.resolution,
+      resolvedAt: r.resolved_at,
+    })),
+    placements: placements.map((p) => ({ id: p.id, internName: name(p) })),
+  };
+}
