@@ -282,6 +282,13 @@ describe.each(DATABASE_KINDS)("screening on %s", (kind) => {
       .where("application_id", "in", round.appIds)
       .execute();
     expect(history.map((h) => h.application_id).sort()).toEqual([...top].sort());
+    // Selection (issue 14) reads each one's document score on 0–100, in the ranking's order.
+    const docScores = await env.db.selectFrom("selection_document_scores").select(["application_id", "score"]).where("round_id", "=", round.roundId).execute();
+    expect(docScores.map((d) => d.application_id).sort()).toEqual([...top].sort());
+    const byId = new Map(docScores.map((d) => [d.application_id, Number(d.score)]));
+    for (const id of top) expect(byId.get(id)).toBeGreaterThanOrEqual(0);
+    expect(byId.get(top[0]!)).toBeGreaterThanOrEqual(byId.get(top[1]!)!);
+    expect(byId.get(top[0]!)).toBeLessThanOrEqual(100);
     const owner = reviewers.find((x) => x.userId === all[0]!.reviewer_user_id)!;
     expect((await refusalOf(saveReviewScores(env.ctx, owner, all[0]!.id, { intent: "draft" }))).refusals[0]).toMatchObject({ code: "closed" });
   });

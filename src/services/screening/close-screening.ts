@@ -5,7 +5,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { typedWholeNumber } from "../fields.ts";
 import { parseInput } from "../validation.ts";
-import { loadRound } from "./screening-record.ts";
+import { loadRound, loadRubric } from "./screening-record.ts";
 
 const schema = z.object({ interviewCount: typedWholeNumber(1, 100_000) });
 
@@ -13,7 +13,9 @@ const schema = z.object({ interviewCount: typedWholeNumber(1, 100_000) });
  * The operator closes screening: the top N applications of the stored
  * ranking (by position; N chosen by the operator) move from under_review to
  * interview, each with a status history entry; the rest stay under_review for
- * selection to decide (reject). Scores are frozen from then on. Refused
+ * selection to decide (reject). Each one moved gets its document score on
+ * 0–100 (selection_document_scores), which selection weighs with the interview.
+ * Scores are frozen from then on. Refused
  * without a ranking, when N exceeds the ranked applications, or when already
  * closed. One transaction, audited.
  */
@@ -35,7 +37,7 @@ export async function closeScreening(
     const ranks = await trx
       .selectFrom("screening_ranks")
       .innerJoin("applications", "applications.id", "screening_ranks.application_id")
-      .select(["screening_ranks.application_id", "screening_ranks.position", "applications.status"])
+      .select(["screening_ranks.application_id", "screening_ranks.position", "screening_ranks.normalized_score", "applications.status"])
       .where("screening_ranks.round_id", "=", roundId)
       .orderBy("screening_ranks.position")
       .execute();
@@ -67,6 +69,17 @@ export async function closeScreening(
         )
         .execute();
     }
+    if (top.length > 0) {
+      // Selection (issue 14) weighs the document score on 0–100: the normalized mean on the rubric's scale, mapped linearly.
+      const { scale } = await loadRubric(trx, roundId);
+      await trx
+        .insertInto("selection_document_scores")
+        .values(
+          top.map((t) => ({ application_id: t.application_id, round_id: roundId, score: documentScore(Number(t.normalized_score), scale), recorded_at: now })),
+        )
+        .onConflict((oc) => oc.column("application_id").doUpdateSet((eb) => ({ score: eb.ref("excluded.score"), recorded_at: now })))
+        .execute();
+    }
     await trx
       .insertInto("screening_settings")
       .values({ round_id: roundId, closed_at: now, closed_by: who.userId, interview_count: input.interviewCount })
@@ -80,4 +93,10 @@ export async function closeScreening(
     });
     return { toInterview: top.length, remaining: ranks.length - top.length };
   });
+}
+
+/** A normalized screening score on the rubric's scale as 0–100 (clamped: severity correction can step past either end). */
+export function documentScore(normalized: number, scale: { min: number; max: number }): number {
+  const share = (normalized - scale.min) / (scale.max - scale.min);
+  return Math.round(Math.min(1, Math.max(0, share)) * 10_000) / 100;
 }
