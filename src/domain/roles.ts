@@ -51,7 +51,11 @@ export type Permission =
   /** Read every case study, in every state (the operator's list and dashboard counts). */
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
-  | "case.edit";
+  | "case.edit"
+  /** Read the published yearly reports (issue 17). */
+  | "report.read"
+  /** Compute a year's report from the records, follow a figure to its records, publish, load the published aggregates. */
+  | "report.manage";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
@@ -75,8 +79,10 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "report.read": "any",
+    "report.manage": "any",
   },
-  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
+  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any", "report.read": "any" },
 };
 
 /**

@@ -52,6 +52,14 @@ import messagesInboxZh from "./messages/messages-inbox/zh.json" with { type: "js
 import messagesInboxTh from "./messages/messages-inbox/th.json" with { type: "json" };
 import reportEn from "./messages/report/en.json" with { type: "json" };
 import reportJa from "./messages/report/ja.json" with { type: "json" };
+import reportPageEn from "./messages/report-page/en.json" with { type: "json" };
+import reportPageJa from "./messages/report-page/ja.json" with { type: "json" };
+import openStatisticsJa from "./messages/open-statistics/ja.json" with { type: "json" };
+import openStatisticsEn from "./messages/open-statistics/en.json" with { type: "json" };
+import openStatisticsVi from "./messages/open-statistics/vi.json" with { type: "json" };
+import openStatisticsId from "./messages/open-statistics/id.json" with { type: "json" };
+import openStatisticsZh from "./messages/open-statistics/zh.json" with { type: "json" };
+import openStatisticsTh from "./messages/open-statistics/th.json" with { type: "json" };
 import casesEn from "./messages/cases/en.json" with { type: "json" };
 import casesJa from "./messages/cases/ja.json" with { type: "json" };
 import casesVi from "./messages/cases/vi.json" with { type: "json" };
@@ -79,6 +87,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportJa,
     casesJa,
     casesStaffJa,
+    reportPageJa,
+    openStatisticsJa,
   ],
   en: [
     coreEn,
@@ -94,11 +104,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportEn,
     casesEn,
     casesStaffEn,
+    reportPageEn,
+    openStatisticsEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, openStatisticsVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, openStatisticsId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, openStatisticsZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, openStatisticsTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {
