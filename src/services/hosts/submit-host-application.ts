@@ -28,9 +28,27 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
       const seq = await sql<{ n: string }>`select nextval('host_application_receipt_seq') as n`.execute(trx);
       receipt = hostApplicationReceiptNumber(round.fiscal_year, seq.rows[0]!.n);
     }
+    // The organization as it is at submission: the yearly report counts the host with these attributes (issue 17).
+    const org = await trx
+      .selectFrom("host_organizations")
+      .select(["jsic_division", "employees", "overseas_status", "prefecture_code"])
+      .where("id", "=", full.organization_id)
+      .executeTakeFirstOrThrow();
+    const organizationSnapshot = {
+      jsicDivision: org.jsic_division,
+      employees: org.employees,
+      overseasStatus: org.overseas_status,
+      prefectureCode: org.prefecture_code,
+    };
     await trx
       .updateTable("host_applications")
-      .set({ status: "submitted", receipt_number: receipt, submitted_at: ctx.clock(), updated_at: ctx.clock() })
+      .set({
+        status: "submitted",
+        receipt_number: receipt,
+        submitted_at: ctx.clock(),
+        updated_at: ctx.clock(),
+        organization_snapshot: JSON.stringify(organizationSnapshot),
+      })
       .where("id", "=", app.id)
       .execute();
     await writeAudit(trx, m.actor, {
