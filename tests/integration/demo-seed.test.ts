@@ -1,6 +1,7 @@
 /** The demo data set (jip seed --demo), on PGlite and PostgreSQL. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { DEMO_REPORT_YEAR } from "#src/db/seed/demo-report.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -24,7 +25,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    const rounds = await env.db.selectFrom("rounds").select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"]).execute();
+    // (the yearly report's demo round, FY2026 in reporting, is checked below)
+    const rounds = await env.db
+      .selectFrom("rounds")
+      .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
+      .where("fiscal_year", "!=", DEMO_REPORT_YEAR)
+      .execute();
     expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
     expect(apps).toHaveLength(20);
@@ -37,8 +43,25 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
+  it("has a FY2026 round in reporting with its report published, and the published FY2016–2018 figures (issue 17)", async () => {
+    const round = await env.db.selectFrom("rounds").select(["phase"]).where("fiscal_year", "=", DEMO_REPORT_YEAR).execute();
+    expect(round).toEqual([{ phase: "reporting" }]);
+    const versions = await env.db.selectFrom("report_snapshots").select(["fiscal_year", "version", "source"]).orderBy("fiscal_year").execute();
+    expect(versions).toEqual([
+      { fiscal_year: 2016, version: 1, source: "published" },
+      { fiscal_year: 2017, version: 1, source: "published" },
+      { fiscal_year: 2018, version: 1, source: "published" },
+      { fiscal_year: DEMO_REPORT_YEAR, version: 1, source: "records" },
+    ]);
+  });
+
   it("has 2 host organizations with their members (and 5 more for the case studies), and the staff", async () => {
-    const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
+    const orgs = await env.db
+      .selectFrom("host_organizations")
+      .select(["id", "name_en", "prefecture_code"])
+      .where("id", "not like", "demo-fy2026-%")
+      .orderBy("id")
+      .execute();
     expect(orgs).toHaveLength(7);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
@@ -48,7 +71,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);

@@ -13,6 +13,7 @@ import { createVerifiedUser } from "../../services/auth/create-verified-user.ts"
 import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
+import { DEMO_REPORT_LOGINS, seedDemoReport } from "./demo-report.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -30,6 +31,7 @@ export const DEMO_LOGINS = {
     { role: "host admin", email: "admin@hakata-foods.demo.jip.example" },
     { role: "applicant", email: "applicant01@demo.jip.example" },
     { role: "host (case studies)", email: DEMO_CASE_LOGINS.host },
+    { role: "operator (yearly report)", email: DEMO_REPORT_LOGINS.operator },
   ],
 };
 
@@ -232,6 +234,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   for (let i = 1; i <= APPLICANTS.length; i++) await refreshEligibility(db, `00000000-0000-4000-8000-0000000b00${String(i).padStart(2, "0")}`);
   await seedDemoHostApplication(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
+  await seedDemoReport(ctx);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",
