@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   seed: () => import("./commands/seed.ts"),
   "create-operator": () => import("./commands/create-operator.ts"),
   match: () => import("./commands/match.ts"),
+  "import-published": () => import("./commands/import-published.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {
