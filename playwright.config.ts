@@ -54,7 +54,7 @@ export default defineConfig({
     {
       command: `bash e2e/support/serve.sh postgres ${SERVERS.postgres.port}`,
       url: `http://localhost:${SERVERS.postgres.port}/healthz`,
-      timeout: 120_000,
+      timeout: 300_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -62,7 +62,7 @@ export default defineConfig({
     {
       command: `bash e2e/support/serve.sh pglite ${SERVERS.pglite.port}`,
       url: `http://localhost:${SERVERS.pglite.port}/healthz`,
-      timeout: 120_000,
+      timeout: 300_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

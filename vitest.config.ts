@@ -2,12 +2,18 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Vitest's default in run mode is one worker fewer than the cores: a single worker on this 2-core machine.
+    // The tests are independent (each integration file creates its own databases), so use both.
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
           environment: "node",
+          // A limit only decides how long a real failure takes to report; on a busy 2-core machine
+          // property tests and axe renders take several times their usual second.
+          testTimeout: 30_000,
         },
       },
       {
@@ -17,7 +23,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

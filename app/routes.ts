@@ -47,6 +47,11 @@ export default [
     route("open-statistics", "routes/open-statistics/page.tsx"),
     route("open-statistics/data.json", "routes/open-statistics/json.ts"),
     route("open-statistics/data.csv", "routes/open-statistics/csv.ts"),
+    // matching (issue 15): the applicant's rank order list and result, the host's positions
+    route("matching", "routes/matching/rank.tsx"),
+    route("matching/result", "routes/matching/result.tsx"),
+    route("host/matching", "routes/host/matching/list.tsx"),
+    route("host/matching/:positionId", "routes/host/matching/position.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -74,6 +79,10 @@ export default [
       route("reports/:year", "routes/operator/reports/year.tsx"),
       route("reports/:year/records", "routes/operator/reports/records.tsx"),
       route("reports/:year/download/:format", "routes/operator/reports/download.ts"),
+      // matching (issue 15): a round's matching, its runs, the certificate's instance download
+      route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
+      route("matching/runs/:runId", "routes/operator/matching/run.tsx"),
+      route("matching/runs/:runId/instance.json", "routes/operator/matching/instance.ts"),
     ]),
     route("*", "routes/not-found.tsx"),
   ]),

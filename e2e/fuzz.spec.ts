@@ -31,6 +31,8 @@ function fieldValues(field: { name: string; type: string }): string[] {
     values.push("99999999999999999999", "-1");
   return values;
 }
+/** GETs in flight at once: the server answers one while the runner reads another. */
+const GETS_IN_FLIGHT = 4;
 const BAD_COOKIES = ["tz=%E0%A4%A", "tz=%00", "tz=Mars%2FBase", "better-auth.session_token=%00", "better-auth.session_token=garbled.value"];
 
 type Role = "anonymous" | "applicant" | "host" | "reviewer" | "operator" | "ministry";
@@ -197,10 +199,12 @@ class Fuzzer {
   readonly failures: Failure[] = [];
   readonly exercised = new Set<string>();
   count = 0;
-  constructor(
-    readonly api: APIRequestContext,
-    readonly role: Role,
-  ) {}
+  readonly api: APIRequestContext;
+  readonly role: Role;
+  constructor(api: APIRequestContext, role: Role) {
+    this.api = api;
+    this.role = role;
+  }
 
   private async check(label: string, send: () => Promise<APIResponse>): Promise<APIResponse | null> {
     this.count++;
@@ -227,6 +231,18 @@ class Fuzzer {
     return this.check(`POST ${form.action} ${label}`, () =>
       this.api.post(form.action, { maxRedirects: 0, ...(form.multipart ? { multipart: values } : { form: values }) }),
     );
+  }
+
+  /** Sends GETs with a few in flight at once (they change nothing; forms stay one at a time). */
+  private async getAll(requests: { url: string; headers?: Record<string, string> }[]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < requests.length) {
+        const r = requests[next++]!;
+        await this.get(r.url, r.headers);
+      }
+    };
+    await Promise.all(Array.from({ length: GETS_IN_FLIGHT }, worker));
   }
 
   /** Crawls what this role can reach: up to `perPattern` URLs per route pattern. */
@@ -262,16 +278,18 @@ class Fuzzer {
       if (!matches || !pattern) continue;
       known.set(pattern, [...(known.get(pattern) ?? []), matches[matches.length - 1]!.params as Record<string, string>]);
     }
+    const urls: string[] = [];
     for (const pattern of PATTERNS) {
       const names = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((n) => n !== "lang");
       const bases = known.get(pattern) ?? [{}];
       for (const name of names) {
         for (const value of BAD_VALUES) {
-          for (const params of bases.slice(0, 1)) await this.get(fill(pattern, { ...params, [name]: encodeURIComponent(value) }));
+          for (const params of bases.slice(0, 1)) urls.push(fill(pattern, { ...params, [name]: encodeURIComponent(value) }));
         }
       }
-      if (names.length === 0) await this.get(fill(pattern));
+      if (names.length === 0) urls.push(fill(pattern));
     }
+    await this.getAll(urls.map((url) => ({ url })));
   }
 
   /** Query parameters seen on links and GET forms, per page. */
@@ -293,11 +311,13 @@ class Fuzzer {
           );
       add(url, ["page", "next", "q"]);
     }
+    const urls: string[] = [];
     for (const [path, names] of keys) {
       for (const name of names) {
-        for (const value of BAD_VALUES) await this.get(`${path}?${name}=${encodeURIComponent(value)}`);
+        for (const value of BAD_VALUES) urls.push(`${path}?${name}=${encodeURIComponent(value)}`);
       }
     }
+    await this.getAll(urls.map((url) => ({ url })));
   }
 
   /** Every POST form: each field alone with each bad value (others plausible), then all fields at once. */
@@ -330,9 +350,7 @@ class Fuzzer {
   async cookies(pages: Map<string, string>): Promise<void> {
     const byPattern = new Map<string, string>();
     for (const url of pages.keys()) byPattern.set(patternOf(url.split("?")[0]!) ?? url, url);
-    for (const url of byPattern.values()) {
-      for (const cookie of BAD_COOKIES) await this.get(url, { cookie });
-    }
+    await this.getAll([...byPattern.values()].flatMap((url) => BAD_COOKIES.map((cookie) => ({ url, headers: { cookie } }))));
   }
 }
 

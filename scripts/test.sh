@@ -19,7 +19,27 @@ if [ ! -x "$chromium" ]; then
 fi
 
 rm -rf reports test-results && mkdir -p reports
-step() { printf '\n== %s\n' "$*"; }
+# Each step's wall time, printed as a table when the run ends (also when a step fails).
+step_names=()
+step_starts=()
+suite_start=$(date +%s)
+step() {
+  step_names+=("$*")
+  step_starts+=("$(date +%s)")
+  printf '\n== %s\n' "$*"
+}
+step_times() {
+  local rc=$? now i end
+  now=$(date +%s)
+  printf '\nstep times (s):\n'
+  for i in "${!step_names[@]}"; do
+    end=${step_starts[$((i + 1))]:-$now}
+    printf '  %5d  %s\n' "$((end - step_starts[i]))" "${step_names[$i]}"
+  done
+  printf '  %5d  total\n' "$((now - suite_start))"
+  return $rc
+}
+trap step_times EXIT
 step "typecheck"
 npx react-router typegen
 npx tsc --noEmit

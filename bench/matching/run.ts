@@ -9,7 +9,7 @@
  * reference's applicant-optimal matching.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { solve, verifyMatching } from "#src/domain/matching/index.ts";
@@ -130,5 +130,36 @@ for (let i = 0; i < 3; i++) {
 }
 line("40k×5k×15 CLI end to end (parse, validate, solve, verify, write)", ms(median(cliTimes)), `${(median(cliTimes) / 2000).toFixed(2)} of the 2 s target`);
 line("40k×5k×15 CLI peak RSS", `${cliRss.toFixed(0)} MB`, `${(cliRss / 300).toFixed(2)} of the 300 MB target`);
+// Issue #20 item 5: `jip match` end to end on 13k×300×10 against a simple Python deferred acceptance
+// (bench/matching/reference_da.py) on the same file; target: at least 3× faster. Both matchings must agree.
+{
+  const path13k = join(outDir, "match-13k.json");
+  writeFileSync(path13k, JSON.stringify(generateInstance({ applicants: 13_000, hosts: 300, rank: 10, correlated: true })));
+  // CPU time (user + system) of the whole process, from /usr/bin/time: on a shared machine wall time mostly measures the neighbours.
+  const timeRun = (cmd: string, args: string[]) => {
+    const p = spawnSync("/usr/bin/time", ["-f", "%U %S", cmd, ...args], { cwd: root, encoding: "utf8" });
+    if (p.status !== 0) throw new Error(`${cmd} ${args.join(" ")}: ${p.stderr}`);
+    const [user, sys] = p.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+    return (user! + sys!) * 1000;
+  };
+  const jipOut = join(outDir, "match-13k.result.json");
+  const pyOut = join(outDir, "match-13k.python.json");
+  const jipTimes: number[] = [];
+  const pyTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    jipTimes.push(timeRun(join(root, "bin/jip"), ["match", "--in", path13k, "--out", jipOut]));
+    pyTimes.push(timeRun("python3", [join(root, "bench/matching/reference_da.py"), path13k, pyOut]));
+  }
+  const ours = JSON.parse(readFileSync(jipOut, "utf8")) as { assignments: { applicant: string; host: string }[] };
+  const theirs = JSON.parse(readFileSync(pyOut, "utf8")) as { matches: [string, string][] };
+  const pyMap = new Map(theirs.matches);
+  const agree = ours.assignments.length === pyMap.size && ours.assignments.every((x) => pyMap.get(x.applicant) === x.host);
+  allOk &&= agree;
+  const speedup = median(pyTimes) / median(jipTimes);
+  line("13k×300×10 Python deferred acceptance end to end (CPU)", ms(median(pyTimes)), "baseline");
+  line("13k×300×10 jip match end to end (CPU)", ms(median(jipTimes)), `${speedup.toFixed(1)}x faster (target 3x)`);
+  line("13k×300×10 jip match vs Python check", `same matching=${agree}`, agree ? "ok" : "FAILED");
+}
+
 line("all checks", allOk ? "passed" : "FAILED", allOk ? "ok" : "see above");
 process.exitCode = allOk ? 0 : 1;

@@ -447,6 +447,10 @@ export interface MatchingRunsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  engine_version: Generated<string>;
+  instance: Generated<unknown>;
+  host_explanations: Generated<unknown>;
+  matched_count: Generated<number>;
 }
 
 export interface MatchingVerificationsTable {
@@ -456,6 +460,7 @@ export interface MatchingVerificationsTable {
   blocking_pairs: Generated<unknown>;
   violations: Generated<unknown>;
   verified_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  notion: Generated<string>;
 }
 
 export interface MessageDeliveriesTable {
@@ -485,6 +490,10 @@ export interface OffersTable {
   position_id: string;
   status: Generated<string>;
   responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  applicant_response: string | null;
+  host_response: string | null;
+  respond_by: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface OutboundEmailsTable {
@@ -574,6 +583,7 @@ export interface RankListsTable {
   application_id: string | null;
   position_id: string | null;
   submitted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RegionsTable {

@@ -34,6 +34,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // the report pages (issue 17; operators and the ministry); the public page is "openStatistics" (six languages)
   "reportPage",
   "mail.caseUpdate",
+  // matching (issue 15): the host's and the operator's pages; the applicant's are "matching" (six languages)
+  "matchingStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

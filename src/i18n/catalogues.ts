@@ -68,6 +68,14 @@ import casesZh from "./messages/cases/zh.json" with { type: "json" };
 import casesTh from "./messages/cases/th.json" with { type: "json" };
 import casesStaffEn from "./messages/cases-staff/en.json" with { type: "json" };
 import casesStaffJa from "./messages/cases-staff/ja.json" with { type: "json" };
+import matchingEn from "./messages/matching/en.json" with { type: "json" };
+import matchingJa from "./messages/matching/ja.json" with { type: "json" };
+import matchingVi from "./messages/matching/vi.json" with { type: "json" };
+import matchingId from "./messages/matching/id.json" with { type: "json" };
+import matchingZh from "./messages/matching/zh.json" with { type: "json" };
+import matchingTh from "./messages/matching/th.json" with { type: "json" };
+import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "json" };
+import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -89,6 +97,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffJa,
     reportPageJa,
     openStatisticsJa,
+    matchingJa,
+    matchingStaffJa,
   ],
   en: [
     coreEn,
@@ -106,11 +116,13 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffEn,
     reportPageEn,
     openStatisticsEn,
+    matchingEn,
+    matchingStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, openStatisticsVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, openStatisticsId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, openStatisticsZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, openStatisticsTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, openStatisticsVi, matchingVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, openStatisticsId, matchingId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, openStatisticsZh, matchingZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, openStatisticsTh, matchingTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -2,8 +2,10 @@
 
 /** The caller is signed in but may not do this (403). */
 export class ForbiddenError extends Error {
-  constructor(public readonly permission: string) {
+  readonly permission: string;
+  constructor(permission: string) {
     super(`forbidden: ${permission}`);
+    this.permission = permission;
   }
 }
 
@@ -30,8 +32,10 @@ export class ReauthenticationRequiredError extends Error {
 
 /** The record does not exist, or exists for someone else: both look the same (404). */
 export class NotFoundError extends Error {
-  constructor(public readonly entity: string) {
+  readonly entity: string;
+  constructor(entity: string) {
     super(`not found: ${entity}`);
+    this.entity = entity;
   }
 }
 
@@ -41,11 +45,12 @@ export interface FieldError {
   params?: Record<string, string | number | Date>;
 }
 export class ValidationError extends Error {
-  constructor(
-    public readonly fieldErrors: Record<string, FieldError[]>,
-    public readonly formErrors: FieldError[] = [],
-  ) {
+  readonly fieldErrors: Record<string, FieldError[]>;
+  readonly formErrors: FieldError[];
+  constructor(fieldErrors: Record<string, FieldError[]>, formErrors: FieldError[] = []) {
     super("validation failed");
+    this.fieldErrors = fieldErrors;
+    this.formErrors = formErrors;
   }
 }
 
@@ -66,12 +71,13 @@ export interface Refusal {
  * the user's language (app/lib/refusals.ts) with a 409.
  */
 export class RefusedError<R extends Refusal = Refusal> extends Error {
-  constructor(
-    /** The catalogue namespace of the reasons' messages, e.g. "refusals" (rounds) or "hostApplication.refusals". */
-    public readonly messages: string,
-    public readonly refusals: R[],
-  ) {
+  /** The catalogue namespace of the reasons' messages, e.g. "refusals" (rounds) or "hostApplication.refusals". */
+  readonly messages: string;
+  readonly refusals: R[];
+  constructor(messages: string, refusals: R[]) {
     super(`refused: ${refusals.map((r) => r.code).join(", ")}`);
+    this.messages = messages;
+    this.refusals = refusals;
   }
 }
 
@@ -82,7 +88,9 @@ export class RefusedError<R extends Refusal = Refusal> extends Error {
  * answers 400 (issue 11 item 4).
  */
 export class BadInputError extends Error {
-  constructor(public readonly reason: "nul" | "invalidDate") {
+  readonly reason: "nul" | "invalidDate";
+  constructor(reason: "nul" | "invalidDate") {
     super(`bad input: ${reason}`);
+    this.reason = reason;
   }
 }

@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_BYTES } from "#src/domain/document-type.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import type { Step } from "#src/services/applications/application-steps.ts";
 import { exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
-import { csvCell } from "#src/services/csv.ts";
+import { csvCell, csvText } from "#src/services/csv.ts";
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
 import { getApplicationDocument } from "#src/services/applications/get-application-document.ts";
 import { getMyApplication } from "#src/services/applications/get-my-application.ts";
@@ -735,7 +735,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("exports CSV with a BOM and header, quoting and neutralizing formulas", async () => {
-      const csv = await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag });
+      const csv = await csvText((await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag })).chunks);
       const audit = await env.db
         .selectFrom("audit_log")
         .select(["actor_user_id", "after"])
@@ -754,7 +754,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       );
       const c = lines.find((l) => l.includes(`${tag}-c@`));
       expect(c).toBe(`,Lê,Hoàng Anh,${tag}-c@example.vn,VN,draft,no,document consent_privacy,N4,`);
-      const filtered = await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag, nationality: "TH" });
+      const filtered = await csvText((await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag, nationality: "TH" })).chunks);
       expect(filtered.slice(1).split("\r\n").filter(Boolean)).toHaveLength(2);
     });
 

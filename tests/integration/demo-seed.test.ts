@@ -2,6 +2,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
 import { DEMO_REPORT_YEAR } from "#src/db/seed/demo-report.ts";
+import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
+import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
+import { runMatching } from "#src/services/matching/run-matching.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -25,11 +28,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   });
 
   it("has one round in recruitment with 20 applications in various states", async () => {
-    // (the yearly report's demo round, FY2026 in reporting, is checked below)
     const rounds = await env.db
       .selectFrom("rounds")
       .select(["id", "phase", "fiscal_year", "dac_list_version", "excluded_countries"])
-      .where("fiscal_year", "!=", DEMO_REPORT_YEAR)
+      .where("id", "=", DEMO_ROUND_ID)
       .execute();
     expect(rounds).toEqual([{ id: DEMO_ROUND_ID, phase: "recruitment", fiscal_year: 2027, dac_list_version: "2024-2025", excluded_countries: ["CN"] }]);
     const apps = await env.db.selectFrom("applications").select(["status", "submitted_at", "receipt_number"]).where("round_id", "=", DEMO_ROUND_ID).execute();
@@ -43,7 +45,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has a FY2026 round in reporting with its report published, and the published FY2016–2018 figures (issue 17)", async () => {
+  it("has a FY2025 round in reporting with its report published, and the published FY2016–2018 figures (issue 17)", async () => {
     const round = await env.db.selectFrom("rounds").select(["phase"]).where("fiscal_year", "=", DEMO_REPORT_YEAR).execute();
     expect(round).toEqual([{ phase: "reporting" }]);
     const versions = await env.db.selectFrom("report_snapshots").select(["fiscal_year", "version", "source"]).orderBy("fiscal_year").execute();
@@ -55,23 +57,24 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round), and the staff", async () => {
+    // (the yearly report's FY2025 host organizations are checked above)
     const orgs = await env.db
       .selectFrom("host_organizations")
       .select(["id", "name_en", "prefecture_code"])
-      .where("id", "not like", "demo-fy2026-%")
+      .where("id", "not like", "demo-fy2025-%")
       .orderBy("id")
       .execute();
-    expect(orgs).toHaveLength(7);
+    expect(orgs).toHaveLength(10);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(8);
+    expect(members).toHaveLength(11);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 7, reviewer: 1, ministry: 1, host: 8, applicant: 20 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 8, reviewer: 1, ministry: 1, host: 11, applicant: 28 });
     expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
@@ -117,5 +120,22 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       from: "recruitment",
       to: "screening",
     });
+  });
+
+  it("has a round in matching with submitted rank order lists, which the operator can run (issue 15)", async () => {
+    const round = await env.db.selectFrom("rounds").select("phase").where("id", "=", DEMO_MATCHING_ROUND_ID).executeTakeFirstOrThrow();
+    expect(round.phase).toBe("matching");
+    const lists = await env.db
+      .selectFrom("rank_lists")
+      .select("side")
+      .where("round_id", "=", DEMO_MATCHING_ROUND_ID)
+      .where("submitted_at", "is not", null)
+      .execute();
+    expect(lists.filter((l) => l.side === "applicant")).toHaveLength(7);
+    expect(lists.filter((l) => l.side === "position")).toHaveLength(3);
+    const { runId } = await runMatching(env.ctx, operator, { roundId: DEMO_MATCHING_ROUND_ID, form: {} });
+    const run = await getMatchingRun(env.ctx, operator, runId);
+    expect(run.verification).toMatchObject({ stable: true, feasible: true, blockingPairs: [] });
+    expect(run.matched).toBeGreaterThan(0);
   });
 });

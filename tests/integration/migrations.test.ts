@@ -31,6 +31,16 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(applied.rows.map((r) => r.name)).toEqual(EXPECTED_MIGRATIONS);
   });
 
+  it("keeps one account per e-mail address whatever its case, and looks it up by lower(email) with an index", async () => {
+    await migrateToLatest(env.db);
+    await sql`insert into "user" (id, name, email, "emailVerified") values ('case-1', 'A', 'Case.Test@example.org', false)`.execute(env.db);
+    await expect(
+      sql`insert into "user" (id, name, email, "emailVerified") values ('case-2', 'B', 'case.test@EXAMPLE.org', false)`.execute(env.db),
+    ).rejects.toThrow(/user_email_lower_idx|duplicate|unique/i);
+    const indexes = await sql<{ indexdef: string }>`select indexdef from pg_indexes where tablename = 'user'`.execute(env.db);
+    expect(indexes.rows.map((r) => r.indexdef).join("\n")).toMatch(/lower\(email\)/);
+  });
+
   it("maps the 47 prefectures to the 8 regions", async () => {
     const prefectures = await env.db.selectFrom("prefectures").selectAll().orderBy("code").execute();
     expect(prefectures).toHaveLength(47);

@@ -1,6 +1,6 @@
 /** The pieces every use case shares: CSV files, Zod fields, links' tokens, invitations, paging. */
 import { describe, expect, it } from "vitest";
-import { csvCell, csvFile } from "#src/services/csv.ts";
+import { csvCell, csvChunks, csvFile, csvText } from "#src/services/csv.ts";
 import { isRealDate, optionalIsoDate, optionalText, requiredText, typedWholeNumber, wholeNumber } from "#src/services/fields.ts";
 import { INVITATION_TTL_MS, invitationOpen, newInvitation } from "#src/services/invitations.ts";
 import { inPage, pageRequestFrom } from "#src/services/paging.ts";
@@ -15,6 +15,19 @@ describe("csv", () => {
   });
   it("writes a file Excel opens in Japanese: BOM, CRLF, header first", () => {
     expect(csvFile(["a", "b"], [["東京", 1]])).toBe("\uFEFFa,b\r\n東京,1\r\n");
+  });
+  it("streams the same file in chunks as the rows arrive, never more than a chunk of lines at once", async () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => [`=r${i}`, i] as const);
+    async function* source() {
+      for (const r of rows) yield r;
+    }
+    const chunks: string[] = [];
+    for await (const c of csvChunks(["a", "b"], source(), 1_000)) chunks.push(c);
+    expect(chunks).toHaveLength(4);
+    expect(chunks.map((c) => c.split("\r\n").length - 1)).toEqual([1, 1_000, 1_000, 500]);
+    expect(chunks.join("")).toBe(csvFile(["a", "b"], rows));
+    expect(await csvText(csvChunks(["a"], source(), 7))).toBe(csvFile(["a"], rows));
+    expect(await csvText(csvChunks(["a"], (async function* () {})()))).toBe(csvFile(["a"], []));
   });
 });
 

@@ -78,6 +78,13 @@ export default function Status() {
           </ol>
         </section>
       ) : null}
+      {application.status === "selected" || application.status === "matched" ? (
+        <p>
+          <a className="button" href={`/${locale}/matching`}>
+            {t("matching.nav")}
+          </a>
+        </p>
+      ) : null}
       {application.status === "draft" ? (
         <p>
           <a className="button" href={`/${locale}/application`}>

@@ -97,6 +97,9 @@ export default function HostHome() {
       <p>
         <a href={`/${locale}/host/cases`}>{t("casesStaff.hostList.title")}</a>
       </p>
+      <p>
+        <a href={`/${locale}/host/matching`}>{t("matchingStaff.hostNav")}</a>
+      </p>
     </>
   );
 }

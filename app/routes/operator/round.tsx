@@ -55,6 +55,11 @@ export default function RoundPage() {
       <p>
         {t("round.currentPhase")}: <strong data-testid="round-phase">{t(`phases.${round.phase}`)}</strong>
       </p>
+      {round.phase === "matching" || round.phase === "internship" ? (
+        <p>
+          <a href={`/${locale}/operator/rounds/${round.id}/matching`}>{t("matchingStaff.operator.link")}</a>
+        </p>
+      ) : null}
       {canManage && round.next ? (
         <section aria-labelledby="next-title">
           <h2 id="next-title">{t("round.nextTitle", { phase: t(`phases.${round.next.phase}`) })}</h2>

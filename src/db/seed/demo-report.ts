@@ -1,5 +1,5 @@
 /**
- * Demo data of the yearly report (issue 17): a FY2026 round in the reporting
+ * Demo data of the yearly report (issue 17): a FY2025 round in the reporting
  * phase with its records as the earlier phases leave them (80 applicants, 14
  * host applications, 24 interns with their evaluation surveys), its report
  * published once (version 1), and the published FY2016–2018 figures loaded as
@@ -15,7 +15,7 @@ const PASSWORD = "demo-password-2026";
 
 /** The report's browser test signs in as this operator (it enrols its own two-factor secret). */
 export const DEMO_REPORT_LOGINS = { operator: "operator-report@demo.jip.example" };
-export const DEMO_REPORT_YEAR = 2026;
+export const DEMO_REPORT_YEAR = 2025;
 
 /** A small deterministic generator (LCG), so the demo year looks varied but never changes. */
 function generator(seed: number): () => number {
@@ -27,7 +27,7 @@ function generator(seed: number): () => number {
 }
 
 function demoYear(): ReportYearSpec {
-  const next = generator(2026);
+  const next = generator(2025);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const nationalities = ["VN", "VN", "VN", "ID", "ID", "TH", "PH", "MY", "IN", "NP", "BD", "MN", "LK", "KE", "BR", "MX"] as const;
   const hostOrgs: [string, number, "ongoing" | "planned" | "not_planned", string][] = [
@@ -68,7 +68,7 @@ function demoYear(): ReportYearSpec {
     nationality: pick(nationalities),
     status: pick(["rejected", "rejected", "withdrawn", "waitlisted", "submitted"] as const),
   }));
-  return { fiscalYear: DEMO_REPORT_YEAR, idPrefix: "demo-fy2026", roundPhase: "reporting", applicants, hosts, interns };
+  return { fiscalYear: DEMO_REPORT_YEAR, idPrefix: "demo-fy2025", roundPhase: "reporting", applicants, hosts, interns };
 }
 
 export async function seedDemoReport(ctx: ServiceContext): Promise<void> {

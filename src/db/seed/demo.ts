@@ -14,6 +14,7 @@ import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 import { DEMO_REPORT_LOGINS, seedDemoReport } from "./demo-report.ts";
+import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -32,6 +33,9 @@ export const DEMO_LOGINS = {
     { role: "applicant", email: "applicant01@demo.jip.example" },
     { role: "host (case studies)", email: DEMO_CASE_LOGINS.host },
     { role: "operator (yearly report)", email: DEMO_REPORT_LOGINS.operator },
+    { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
+    { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
+    { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
   ],
 };
 
@@ -235,6 +239,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoHostApplication(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await seedDemoReport(ctx);
+  await seedDemoMatching(ctx);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

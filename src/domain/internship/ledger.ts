@@ -189,7 +189,10 @@ class LineBuilder {
   amountYen = 0;
   private readonly steps = new Map<number, StepSum>();
 
-  constructor(readonly key: { placementId: string; internId: string; hostId: string; party: Party; item: LedgerItem; month: string }) {}
+  readonly key: { placementId: string; internId: string; hostId: string; party: Party; item: LedgerItem; month: string };
+  constructor(key: { placementId: string; internId: string; hostId: string; party: Party; item: LedgerItem; month: string }) {
+    this.key = key;
+  }
 
   add(stepKey: number, make: () => DerivationStep, days: number, amountYen: number): void {
     let sum = this.steps.get(stepKey);

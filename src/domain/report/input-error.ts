@@ -28,16 +28,17 @@ export interface ReportInputProblem {
 export const MAX_PROBLEMS_KEPT = 200;
 
 export class ReportInputError extends Error {
-  constructor(
-    readonly problems: readonly ReportInputProblem[],
-    readonly total: number,
-  ) {
+  readonly problems: readonly ReportInputProblem[];
+  readonly total: number;
+  constructor(problems: readonly ReportInputProblem[], total: number) {
     const first = problems
       .slice(0, 5)
       .map((p) => `${p.list}[${p.index}] ${p.id} ${p.field}: ${p.code}${p.value === undefined ? "" : ` (${p.value})`}`)
       .join("; ");
     super(`the year's records have ${total} problem(s): ${first}${total > 5 ? "; …" : ""}`);
     this.name = "ReportInputError";
+    this.problems = problems;
+    this.total = total;
   }
 }
 

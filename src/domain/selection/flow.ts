@@ -20,7 +20,10 @@ class MaxFlow {
   private level: Int32Array;
   private iter: Int32Array;
 
-  constructor(private readonly n: number) {
+  private readonly n: number;
+
+  constructor(n: number) {
+    this.n = n;
     this.head = new Int32Array(n).fill(-1);
     this.level = new Int32Array(n);
     this.iter = new Int32Array(n);

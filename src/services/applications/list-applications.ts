@@ -105,6 +105,15 @@ export async function listApplications(ctx: ServiceContext, actor: Actor | null,
   });
 }
 
+/** How many applications match the filter (the export's audit entry says how many rows it carried). */
+export async function countApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): Promise<number> {
+  authorize(actor, "application.read");
+  const r = await filtered(ctx, filter)
+    .select((eb) => eb.fn.countAll<string>().as("total"))
+    .executeTakeFirstOrThrow();
+  return Number(r.total);
+}
+
 /** Every application matching the filter, in batches paged by key (id > the last one: no deep OFFSET re-sorting), for the CSV export. */
 export async function* allApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): AsyncGenerator<ApplicationRow> {
   authorize(actor, "application.read");

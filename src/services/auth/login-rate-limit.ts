@@ -35,8 +35,10 @@ export function delayAfter(failures: number, free: number = FREE_FAILURES): numb
 type Reservation = { ok: true } | { ok: false; retryAt: Date };
 
 class Refused extends Error {
-  constructor(readonly retryAt: Date) {
+  readonly retryAt: Date;
+  constructor(retryAt: Date) {
     super("sign-in attempt refused by the limiter");
+    this.retryAt = retryAt;
   }
 }
 

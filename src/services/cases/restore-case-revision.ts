@@ -11,9 +11,11 @@ export async function restoreCaseRevision(ctx: ServiceContext, actor: Actor | nu
   const number = Number(input.number);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, input.caseId);
-    const old = Number.isInteger(number)
-      ? await trx.selectFrom("case_study_revisions").select(["content"]).where("case_id", "=", row.id).where("number", "=", number).executeTakeFirst()
-      : undefined;
+    // Only a revision the case has: a number beyond it (e.g. 99999999999999999999, more than the column holds) is simply not found.
+    const old =
+      Number.isInteger(number) && number >= 1 && number <= row.revision
+        ? await trx.selectFrom("case_study_revisions").select(["content"]).where("case_id", "=", row.id).where("number", "=", number).executeTakeFirst()
+        : undefined;
     if (!old) throw new NotFoundError("case_study_revision");
     const { revision, changed } = await writeRevision(trx, who, row, readContent(old.content), ctx.clock(), { restoredFrom: number });
     await writeAudit(trx, who, { action: "case.restore", entityType: "case_study", entityId: row.id, after: { restoredFrom: number, revision, changed } });

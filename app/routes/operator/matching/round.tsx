@@ -1,0 +1,135 @@
+import { Form, redirect, useLoaderData } from "react-router";
+import { getMatchingOverview } from "#src/services/matching/get-matching-overview.ts";
+import { runMatching } from "#src/services/matching/run-matching.ts";
+import { ErrorSummary, Field, useFormState } from "../../../components/forms/index.ts";
+import { Instant } from "../../../components/instant.tsx";
+import { Refusal } from "../../../components/refusal.tsx";
+import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
+import type { Route } from "./+types/round";
+
+/** A round's matching for the operator (and the ministry, read only): inputs, regional caps, run, the runs so far, offers. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  return run(request, locale, () => getMatchingOverview(rt, actor, params.roundId));
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () => runMatching(rt, actor, { roundId: params.roundId, form: readForm(form) }));
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/operator/matching/runs/${out.result.runId}?done=ran`);
+}
+
+export default function OperatorMatchingRound() {
+  const { t, locale } = useI18n();
+  const view = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const O = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.operator.${k}`, p);
+  const regionName = (r: { nameJa: string; nameEn: string }) => (locale === "ja" ? r.nameJa : r.nameEn);
+  const capsText = (caps: Record<string, number>) =>
+    Object.keys(caps).length === 0
+      ? O("noCaps")
+      : Object.entries(caps)
+          .map(([code, n]) => `${regionName(view.regions.find((r) => r.code === code) ?? { nameJa: code, nameEn: code })} ${n}`)
+          .join(", ");
+  const labels = Object.fromEntries(view.regions.map((r) => [`cap.${r.code}`, O("capFor", { region: regionName(r), seats: r.seats })]));
+  return (
+    <>
+      <h1>{O("title", { round: locale === "ja" ? view.round.nameJa : view.round.nameEn })}</h1>
+      {view.round.phase !== "matching" ? <p className="notice">{O("phaseNotice", { phase: t(`phases.${view.round.phase}`) })}</p> : null}
+      <Refusal />
+      <section aria-labelledby="inputs">
+        <h2 id="inputs">{O("inputsTitle")}</h2>
+        <dl className="summary-list">
+          <div className="summary-list-row">
+            <dt>{O("selected")}</dt>
+            <dd>{view.selected}</dd>
+          </div>
+          <div className="summary-list-row">
+            <dt>{O("applicantLists")}</dt>
+            <dd data-testid="applicant-lists">{view.applicantListsSubmitted}</dd>
+          </div>
+          <div className="summary-list-row">
+            <dt>{O("positions")}</dt>
+            <dd>
+              {view.positions} ({O("seats")}: {view.seats})
+            </dd>
+          </div>
+          <div className="summary-list-row">
+            <dt>{O("positionLists")}</dt>
+            <dd>{view.positionListsSubmitted}</dd>
+          </div>
+          <div className="summary-list-row">
+            <dt>{O("offersTitle")}</dt>
+            <dd>{O("offerCounts", view.offers)}</dd>
+          </div>
+        </dl>
+        {view.round.matchingClose ? (
+          <p>
+            {t("deadlines.matching_close")}: <Instant at={view.round.matchingClose} />
+          </p>
+        ) : null}
+      </section>
+      {view.canRun ? (
+        <section aria-labelledby="next">
+          <h2 id="next">{O("nextTitle")}</h2>
+          <p data-testid="next-run">
+            {O("nextStage", { stage: view.next.stage, applicants: view.next.applicants, positions: view.next.positions, seats: view.next.seats })}
+          </p>
+          <p>
+            {O("inputHash")}: <code className="hash">{view.next.hash}</code>
+          </p>
+          <ErrorSummary state={state} labels={labels} />
+          <Form method="post" noValidate>
+            <fieldset>
+              <legend>{O("capsTitle")}</legend>
+              <p className="hint">{O("capsLead")}</p>
+              {view.regions.map((r) => (
+                <Field key={r.code} name={`cap.${r.code}`} label={labels[`cap.${r.code}`]} type="number" width="short" state={state} />
+              ))}
+            </fieldset>
+            <button type="submit">{O("run")}</button>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="runs">
+        <h2 id="runs">{O("runsTitle")}</h2>
+        {view.runs.length === 0 ? (
+          <p>{O("noRuns")}</p>
+        ) : (
+          <table>
+            <caption>{O("runsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{O("created")}</th>
+                <th scope="col">{O("stage")}</th>
+                <th scope="col">{O("status")}</th>
+                <th scope="col">{O("caps")}</th>
+                <th scope="col">{O("matched")}</th>
+                <th scope="col">{O("verified")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.runs.map((r) => (
+                <tr key={r.id} data-testid="run-row">
+                  <td>
+                    <a href={`/${locale}/operator/matching/runs/${r.id}`}>{formatInstant(r.createdAt, locale, PROGRAM_TIME_ZONE)}</a>
+                  </td>
+                  <td>{r.stage}</td>
+                  <td>{t(`matchingStaff.runStatuses.${r.status}`)}</td>
+                  <td>{capsText(r.caps)}</td>
+                  <td>
+                    {r.matched} / {r.applicants}
+                  </td>
+                  <td>{r.stable ? O("stable") : O("notStable")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
