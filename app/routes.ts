@@ -52,6 +52,14 @@ export default [
     route("matching/result", "routes/matching/result.tsx"),
     route("host/matching", "routes/host/matching/list.tsx"),
     route("host/matching/:positionId", "routes/host/matching/position.tsx"),
+    // selection: interviews and committee selection (issue 14)
+    route("application/interview", "routes/application/interview.tsx"),
+    route("application/interview/calendar/:stage", "routes/application/interview-calendar.ts"),
+    route("application/decline-place", "routes/application/decline-place.tsx"),
+    route("interviews", "routes/interviews/list.tsx"),
+    route("interviews/:id", "routes/interviews/score.tsx"),
+    route("operator/rounds/:roundId/interviews", "routes/operator/rounds/interviews.tsx"),
+    route("operator/rounds/:roundId/selection", "routes/operator/rounds/selection.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -83,7 +91,14 @@ export default [
       route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
       route("matching/runs/:runId", "routes/operator/matching/run.tsx"),
       route("matching/runs/:runId/instance.json", "routes/operator/matching/instance.ts"),
+      // screening (issue 13): the operator's board and ranking
+      route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
+      route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),
     ]),
+    // screening (issue 13): the reviewer's pages
+    route("reviewer", "routes/reviewer/home.tsx"),
+    route("reviewer/profile", "routes/reviewer/profile.tsx"),
+    route("reviewer/reviews/:assignmentId", "routes/reviewer/review.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -33,7 +33,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const out = await runForm(request, locale, form, () => verifyTwoFactorCode(rt, actor, request.headers, readForm(form)));
   if (out.ok) {
-    const home = actor?.role === "operator" || actor?.role === "ministry" ? `/${locale}/operator` : `/${locale}/account`;
+    const home =
+      actor?.role === "operator" || actor?.role === "ministry"
+        ? `/${locale}/operator`
+        : actor?.role === "reviewer"
+          ? `/${locale}/reviewer`
+          : `/${locale}/account`;
     return redirectWithCookies(home, out.result.setCookies);
   }
   // A wrong code: the same secret and QR code again, so the app that scanned it keeps working.

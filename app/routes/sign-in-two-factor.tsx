@@ -10,7 +10,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const out = await runForm(request, locale, form, () => verifyTwoFactorCode(rt, actor, request.headers, readForm(form)));
   if (!out.ok) return out.response;
-  return redirectWithCookies(safeNext(String(form.get("next") ?? ""), locale) ?? `/${locale}/operator`, out.result.setCookies);
+  return redirectWithCookies(
+    safeNext(String(form.get("next") ?? ""), locale) ?? `/${locale}/${actor?.role === "reviewer" ? "reviewer" : "operator"}`,
+    out.result.setCookies,
+  );
 }
 
 export default function SignInTwoFactor() {

@@ -16,7 +16,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirectWithCookies(`/${locale}/sign-in/two-factor${q}`, out.result.setCookies);
   }
   // Each role lands where its work is; staff pass through two-factor enrolment first.
-  const home: Record<string, string> = { applicant: "application", operator: "operator", ministry: "operator", host: "host" };
+  const home: Record<string, string> = { applicant: "application", operator: "operator", ministry: "operator", host: "host", reviewer: "reviewer" };
   const landing = `/${locale}/${home[out.result.role ?? ""] ?? "account"}`;
   return redirectWithCookies(next ?? landing, out.result.setCookies);
 }

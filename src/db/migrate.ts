@@ -14,6 +14,8 @@ import * as m0007 from "./migrations/0007-email-queue.ts";
 import * as m0008 from "./migrations/0008-security.ts";
 import * as m0009 from "./migrations/0009-drop-unused-tables.ts";
 import * as m0012 from "./migrations/0012-matching.ts";
+import * as m0010 from "./migrations/0010-screening.ts";
+import * as m0011 from "./migrations/0011-interviews-selection.ts";
 import * as m0014 from "./migrations/0014-report-snapshots.ts";
 import * as m0015 from "./migrations/0015-case-studies.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-security": m0008,
   "0009-drop-unused-tables": m0009,
   "0012-matching": m0012,
+  "0010-screening": m0010,
+  "0011-interviews-selection": m0011,
   "0014-report-snapshots": m0014,
   "0015-case-studies": m0015,
   "0019-user-email-index": m0019,

@@ -389,6 +389,35 @@ export interface InformationSessionsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface InterviewInvitationsTable {
+  application_id: string;
+  round_id: string;
+  stage: string;
+  invited_by: string | null;
+  invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface InterviewScoresTable {
+  interview_id: string;
+  criterion: string;
+  score: number;
+}
+
+export interface InterviewSlotsTable {
+  id: string;
+  round_id: string;
+  stage: string;
+  interviewer_user_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  capacity: Generated<number>;
+  place: string | null;
+  meeting_url: string | null;
+  cancelled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface InterviewsTable {
   id: string;
   application_id: string;
@@ -401,6 +430,13 @@ export interface InterviewsTable {
   status: Generated<string>;
   outcome: string | null;
   notes: string | null;
+  slot_id: string | null;
+  round_id: string | null;
+  ics_sequence: Generated<number>;
+  booked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  comment: string | null;
+  scored_by: string | null;
+  scored_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface JlptLevelsTable {
@@ -624,6 +660,9 @@ export interface ReviewAssignmentsTable {
   reviewer_user_id: string;
   assigned_at: ColumnType<Date, Date | string | undefined, Date | string>;
   completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  recommendation: string | null;
+  overall_comment: string | null;
+  draft_saved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface ReviewScoresTable {
@@ -638,12 +677,23 @@ export interface ReviewersTable {
   expertise: Generated<string[]>;
   max_load: Generated<number>;
   active: Generated<boolean>;
+  languages: Generated<string[]>;
+  affiliations: Generated<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RoundDeadlinesTable {
   round_id: string;
   kind: string;
   due_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface RoundReviewersTable {
+  round_id: string;
+  email: string;
+  invitation_id: string | null;
+  invited_by: string | null;
+  invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RoundsTable {
@@ -671,6 +721,10 @@ export interface RoundsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  interview_cutoff_hours: Generated<number>;
+  selection_document_weight: Generated<number>;
+  selection_interview_weight: Generated<number>;
+  selection_quotas: Generated<unknown>;
 }
 
 export interface RubricsTable {
@@ -678,6 +732,30 @@ export interface RubricsTable {
   round_id: string;
   criteria: unknown;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  scale_min: ColumnType<string, number | string | undefined, number | string>;
+  scale_max: ColumnType<string, number | string | undefined, number | string>;
+  scale_step: ColumnType<string, number | string | undefined, number | string>;
+}
+
+export interface ScreeningRanksTable {
+  application_id: string;
+  round_id: string;
+  raw_mean: ColumnType<string, number | string, number | string>;
+  normalized_score: ColumnType<string, number | string, number | string>;
+  reads: number;
+  rank: number;
+  position: number;
+  flagged: Generated<boolean>;
+  computed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ScreeningSettingsTable {
+  round_id: string;
+  reads: Generated<number>;
+  disagreement_threshold: ColumnType<string, number | string | undefined, number | string>;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  closed_by: string | null;
+  interview_count: number | null;
 }
 
 export interface SelectionDecisionsTable {
@@ -687,6 +765,16 @@ export interface SelectionDecisionsTable {
   reason: string | null;
   decided_by: string | null;
   decided_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  round_id: string | null;
+  suggested: string | null;
+  notified_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface SelectionDocumentScoresTable {
+  application_id: string;
+  round_id: string;
+  score: ColumnType<string, number | string, number | string>;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SessionTable {
@@ -820,6 +908,9 @@ export interface Database {
   host_trainings: HostTrainingsTable;
   incidents: IncidentsTable;
   information_sessions: InformationSessionsTable;
+  interview_invitations: InterviewInvitationsTable;
+  interview_scores: InterviewScoresTable;
+  interview_slots: InterviewSlotsTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;
@@ -845,9 +936,13 @@ export interface Database {
   review_scores: ReviewScoresTable;
   reviewers: ReviewersTable;
   round_deadlines: RoundDeadlinesTable;
+  round_reviewers: RoundReviewersTable;
   rounds: RoundsTable;
   rubrics: RubricsTable;
+  screening_ranks: ScreeningRanksTable;
+  screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
+  selection_document_scores: SelectionDocumentScoresTable;
   session: SessionTable;
   session_registrations: SessionRegistrationsTable;
   staff_invitations: StaffInvitationsTable;

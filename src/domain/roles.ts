@@ -55,15 +55,24 @@ export type Permission =
   /** Read the published yearly reports (issue 17). */
   | "report.read"
   /** Compute a year's report from the records, follow a figure to its records, publish, load the published aggregates. */
-  | "report.manage";
+  | "report.manage"
+  /** Run document screening of a round: invite reviewers, assign, rank, close (issue 13). */
+  | "screening.manage"
+  /** Keep a reviewer profile and score the applications assigned to one (issue 13). */
+  | "review.score"
+  /** Interviews and selection (issue 14): open slots and invite (operator); book one's own interview (applicant); score one's interviews; decide. */
+  | "interview.manage"
+  | "interview.book"
+  | "interview.score"
+  | "selection.decide";
 
 /** How far a grant reaches. */
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
-  applicant: { "application.manage": "own", "document.download": "own" },
+  applicant: { "application.manage": "own", "document.download": "own", "interview.book": "own" },
   host: { "organization.manage": "own", "case.draft": "own" },
-  reviewer: { "document.download": "assigned" },
+  reviewer: { "document.download": "assigned", "review.score": "assigned", "interview.score": "assigned" },
   operator: {
     "round.read": "any",
     "round.manage": "any",
@@ -81,6 +90,10 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "case.edit": "any",
     "report.read": "any",
     "report.manage": "any",
+    "screening.manage": "any",
+    "interview.manage": "any",
+    "interview.score": "any",
+    "selection.decide": "any",
   },
   ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any", "report.read": "any" },
 };

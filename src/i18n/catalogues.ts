@@ -76,6 +76,16 @@ import matchingZh from "./messages/matching/zh.json" with { type: "json" };
 import matchingTh from "./messages/matching/th.json" with { type: "json" };
 import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "json" };
 import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
+import screeningEn from "./messages/screening/en.json" with { type: "json" };
+import screeningJa from "./messages/screening/ja.json" with { type: "json" };
+import selectionEn from "./messages/selection/en.json" with { type: "json" };
+import selectionJa from "./messages/selection/ja.json" with { type: "json" };
+import selectionVi from "./messages/selection/vi.json" with { type: "json" };
+import selectionId from "./messages/selection/id.json" with { type: "json" };
+import selectionZh from "./messages/selection/zh.json" with { type: "json" };
+import selectionTh from "./messages/selection/th.json" with { type: "json" };
+import selectionStaffEn from "./messages/selection-staff/en.json" with { type: "json" };
+import selectionStaffJa from "./messages/selection-staff/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -99,6 +109,9 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsJa,
     matchingJa,
     matchingStaffJa,
+    screeningJa,
+    selectionJa,
+    selectionStaffJa,
   ],
   en: [
     coreEn,
@@ -118,11 +131,14 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsEn,
     matchingEn,
     matchingStaffEn,
+    screeningEn,
+    selectionEn,
+    selectionStaffEn,
   ],
-  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, openStatisticsVi, matchingVi],
-  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, openStatisticsId, matchingId],
-  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, openStatisticsZh, matchingZh],
-  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, openStatisticsTh, matchingTh],
+  vi: [coreVi, publicVi, applyVi, referenceVi, sessionsVi, messagesInboxVi, casesVi, openStatisticsVi, matchingVi, selectionVi],
+  id: [coreId, publicId, applyId, referenceId, sessionsId, messagesInboxId, casesId, openStatisticsId, matchingId, selectionId],
+  zh: [coreZh, publicZh, applyZh, referenceZh, sessionsZh, messagesInboxZh, casesZh, openStatisticsZh, matchingZh, selectionZh],
+  th: [coreTh, publicTh, applyTh, referenceTh, sessionsTh, messagesInboxTh, casesTh, openStatisticsTh, matchingTh, selectionTh],
 };
 
 function merge(parts: Catalogue[]): Catalogue {

@@ -5,12 +5,27 @@ import { DEMO_REPORT_YEAR } from "#src/db/seed/demo-report.ts";
 import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
+import { DEMO_SCREENING_ROUND_ID } from "#src/db/seed/demo-screening.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { DATABASE_KINDS, actorFor, useTestDatabase } from "./support/databases.ts";
+
+/** Accounts by role: the recruitment round's demo, plus what each phase's demo round adds (its demo-<phase>.ts). */
+const BASE_ROLE_COUNTS = { operator: 6, reviewer: 1, ministry: 1, host: 8, applicant: 20 };
+const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
+  matching: { operator: 1, host: 3, applicant: 8 },
+  screening: { operator: 1, reviewer: 5 },
+  selection: { operator: 1, reviewer: 1, applicant: 7 },
+  report: { operator: 1 },
+};
+function expectedRoleCounts(): Record<string, number> {
+  const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
+  for (const added of Object.values(ADDED_BY_PHASE_DEMOS)) for (const [role, n] of Object.entries(added)) out[role] = (out[role] ?? 0) + n;
+  return out;
+}
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
@@ -74,8 +89,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
       .groupBy("role")
       .execute();
-    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ operator: 8, reviewer: 1, ministry: 1, host: 11, applicant: 28 });
-    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(1);
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual(expectedRoleCounts());
+    // the demo reviewer, and the three reviewers of the screening demo round (demo-screening.ts)
+    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(4);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
   });
@@ -100,6 +116,21 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
     expect(cases[5]!.round_id).toBe(DEMO_ROUND_ID);
     expect(await env.db.selectFrom("case_study_images").select("id").execute()).toHaveLength(6);
+  });
+
+  it("has a round in screening with assigned, partly scored applications (demo-screening.ts)", async () => {
+    const round = await env.db.selectFrom("rounds").select("phase").where("id", "=", DEMO_SCREENING_ROUND_ID).executeTakeFirstOrThrow();
+    expect(round.phase).toBe("screening");
+    const apps = await env.db.selectFrom("applications").select("status").where("round_id", "=", DEMO_SCREENING_ROUND_ID).execute();
+    expect(apps.map((a) => a.status)).toEqual(Array(10).fill("under_review"));
+    const reads = await env.db
+      .selectFrom("review_assignments")
+      .innerJoin("applications", "applications.id", "review_assignments.application_id")
+      .select(["review_assignments.completed_at"])
+      .where("applications.round_id", "=", DEMO_SCREENING_ROUND_ID)
+      .execute();
+    expect(reads).toHaveLength(20);
+    expect(reads.filter((r) => r.completed_at !== null).length).toBeGreaterThan(10);
   });
 
   it("writes a seed audit entry", async () => {

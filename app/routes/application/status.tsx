@@ -4,6 +4,8 @@ import { getMyApplication } from "#src/services/applications/get-my-application.
 import { getRoundPhase } from "#src/services/applications/get-round-phase.ts";
 import { isWithdrawable } from "#src/domain/application-status.ts";
 import { withdrawApplication } from "#src/services/applications/withdraw-application.ts";
+import { getMySelectionOutcome } from "#src/services/selection/get-my-selection-outcome.ts";
+import { SelectionOutcome } from "./selection-outcome.tsx";
 import { ErrorSummary, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Refusal } from "../../components/refusal.tsx";
@@ -15,7 +17,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const mine = await run(request, locale, () => getMyApplication(rt, actor));
   const phase = mine.application ? await getRoundPhase(rt, mine.application.roundId) : null;
-  return { application: mine.application, phase };
+  const selection = mine.application ? await run(request, locale, () => getMySelectionOutcome(rt, actor)) : null;
+  return { application: mine.application, phase, selection };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -28,7 +31,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Status() {
   const { t, locale } = useI18n();
-  const { application, phase } = useLoaderData<typeof loader>();
+  const { application, phase, selection } = useLoaderData<typeof loader>();
   const state = useFormState();
   const [search] = useSearchParams();
   if (!application) {
@@ -66,6 +69,12 @@ export default function Status() {
           application.submittedAt ? { key: "submittedAt", label: t("application.status.submittedAt"), value: <Instant at={application.submittedAt} /> } : null,
         ]}
       />
+      {application.status === "interview" ? (
+        <p>
+          <a href={`/${locale}/application/interview`}>{t("interviews.bookLink")}</a>
+        </p>
+      ) : null}
+      <SelectionOutcome outcome={selection} />
       {phase ? (
         <section aria-labelledby="phase-title">
           <h2 id="phase-title">{t("application.status.phaseTitle")}</h2>

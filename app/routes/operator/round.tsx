@@ -44,6 +44,15 @@ export default function RoundPage() {
         </p>
       ) : null}
       <Refusal title={t("round.refusedTitle")} />
+      {canManage && ["screening", "selection"].includes(round.phase) ? (
+        <p>
+          <a href={`/${locale}/operator/rounds/${round.id}/screening`}>{t("screening.board.link")}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={`/${locale}/operator/rounds/${round.id}/interviews`}>{t("interviewsStaff.roundLink")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/selection`}>{t("selection.roundLink")}</a>
+      </p>
       <h2>{t("round.phaseTitle")}</h2>
       <ol className="phase-steps">
         {PHASES.map((p) => (

@@ -15,6 +15,8 @@ import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 import { DEMO_REPORT_LOGINS, seedDemoReport } from "./demo-report.ts";
 import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
+import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
+import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -36,6 +38,8 @@ export const DEMO_LOGINS = {
     { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
     { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
+    { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
+    { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
   ],
 };
 
@@ -240,6 +244,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await seedDemoReport(ctx);
   await seedDemoMatching(ctx);
+  await seedDemoScreening(ctx);
+  await seedDemoSelection(ctx);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

@@ -51,5 +51,7 @@ export async function getApplicationDocument(
       after: { document: documentId, kind: doc.kind },
     });
   }
-  return { bytes, contentType: doc.content_type, fileName: doc.original_name };
+  // Blind screening (issue 13): a reviewer never sees the original file name (it often carries the applicant's name).
+  const blindName = `${doc.kind}${doc.content_type === "application/pdf" ? ".pdf" : doc.content_type === "image/png" ? ".png" : ".jpg"}`;
+  return { bytes, contentType: doc.content_type, fileName: !own && who.role === "reviewer" ? blindName : doc.original_name };
 }

@@ -35,6 +35,12 @@ export type MailTemplate =
   | "sessionCancelled"
   /** What the program office did with a host's case study (issue 18): params.kind says which. */
   | "caseUpdate"
+  /** Interviews and selection (issue 14): invitation, booking (params.kind booked | moved, with ICS), cancellation (ICS CANCEL), decision, a place from the waiting list. */
+  | "interviewInvitation"
+  | "interviewBooked"
+  | "interviewCancelled"
+  | "selectionDecision"
+  | "selectionPromoted"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
   | "groupMessage";
 

@@ -1,0 +1,135 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { staffSignIn } from "./support/staff-sign-in.ts";
+import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit } from "./support/fixtures.ts";
+
+/**
+ * Interviews and committee selection (issue 14), on the selection demo round:
+ * the operator opens first-interview slots in Asia/Tokyo (an overlapping set
+ * is refused); the Vietnamese applicant sees them in Asia/Ho_Chi_Minh time,
+ * books one, downloads the calendar file, moves the booking (higher
+ * SEQUENCE); the operator scores the interview; the committee page applies the
+ * nationality quota and explains the skip; the suggestion is taken and the
+ * results go final; the applicant reads the decision in Vietnamese; a selected
+ * applicant declines and the first waiting-list applicant gets the place.
+ * Runs with JavaScript on and off; axe on every page.
+ */
+const ROUND = "00000000-0000-4000-8000-000000002114";
+const OPERATOR = "operator-selection@demo.jip.example";
+
+/** A day 20 days from now, as a date in Tokyo (YYYY-MM-DD). */
+function tokyoDay(daysAhead: number): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + daysAhead * 86_400_000),
+  );
+}
+
+async function applicantPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false,
+    baseURL: test.info().project.use.baseURL,
+  });
+  const page = await context.newPage();
+  await page.goto("/en/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
+  await submit(page, "Sign in");
+  return page;
+}
+
+test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, and the waiting list", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const day = tokyoDay(20);
+  await staffSignIn(OPERATOR)(page);
+
+  // the operator opens two 30-minute slots from 10:00 Japan time
+  await page.goto(`/en/operator/rounds/${ROUND}/interviews`);
+  await expectAccessible(page);
+  await page.getByLabel("Date").fill(day);
+  await page.getByLabel("First slot starts at").fill("10:00");
+  await page.getByLabel("Last slot ends by").fill("11:00");
+  await page.getByLabel("Length (minutes)").fill("30");
+  await page.getByLabel("Break between slots (minutes)").fill("0");
+  await page.getByLabel(/面接官 木村/).check();
+  await submit(page, "Create the slots");
+  await expect(page.getByRole("status")).toContainText("2 slots were created.");
+  // the same interviewer at an overlapping time is refused, with the reason
+  await page.getByLabel("Date").fill(day);
+  await page.getByLabel("First slot starts at").fill("10:15");
+  await page.getByLabel("Last slot ends by").fill("10:45");
+  await page.getByLabel("Length (minutes)").fill("30");
+  await page.getByLabel("Break between slots (minutes)").fill("0");
+  await page.getByLabel(/面接官 木村/).check();
+  await submit(page, "Create the slots");
+  await expect(page.getByText(/already has a slot at that time/).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // the Vietnamese applicant books in Hanoi time (10:00 in Tokyo is 08:00 in Hanoi)
+  const applicant = await applicantPage(browser, "sel01@demo.jip.example");
+  await applicant.goto("/vi/application/interview");
+  await expect(applicant.getByTestId("interview-zone")).toContainText("Asia/Ho_Chi_Minh");
+  await expectAccessible(applicant);
+  await applicant
+    .getByLabel(/08:00.*Asia\/Ho_Chi_Minh/)
+    .first()
+    .check();
+  await submit(applicant, "Đặt giờ này");
+  await expect(applicant.getByRole("status")).toContainText("Bạn đã đặt lịch phỏng vấn");
+  await expect(applicant.getByTestId("booking-first")).toContainText("08:00");
+  const first = await (await applicant.request.get("/vi/application/interview/calendar/first")).text();
+  expect(first).toContain("METHOD:REQUEST");
+  expect(first).toContain("SEQUENCE:0");
+  await latestMailTo(test.info(), "sel01@demo.jip.example", /Đã đặt lịch phỏng vấn/);
+  // …and moves it to 08:30: the calendar file keeps its UID with a higher SEQUENCE
+  await applicant
+    .getByLabel(/08:30.*Asia\/Ho_Chi_Minh/)
+    .first()
+    .check();
+  await submit(applicant, "Đổi lịch");
+  await expect(applicant.getByTestId("booking-first")).toContainText("08:30");
+  const moved = await (await applicant.request.get("/vi/application/interview/calendar/first")).text();
+  expect(moved).toContain("SEQUENCE:1");
+  expect(/UID:.*/.exec(moved)![0]).toBe(/UID:.*/.exec(first)![0]);
+  await expectAccessible(applicant);
+
+  // the operator (who may score every interview) records the result
+  await page.goto("/en/interviews");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /Lan Nguyen/ }).click();
+  await page.getByLabel("Held").check();
+  for (const label of ["Motivation", "Communication", "Japanese ability", "Fit with the program"]) await page.getByLabel(label).selectOption("5");
+  await page.getByLabel(/^Comment/).fill("Clear goals; good Japanese.");
+  await submit(page, "Save the result");
+  await expect(page.getByRole("status")).toContainText("The result has been saved.");
+  await expectAccessible(page);
+
+  // the committee: at most 2 per nationality over 3 places; the skipped Vietnamese applicant is told why
+  await page.goto(`/en/operator/rounds/${ROUND}/selection`);
+  await expectAccessible(page);
+  await expect(page.getByTestId("row-JIP26-S04")).toContainText("nationality quota VN: 2 of 2");
+  await page.getByLabel("Length of the waiting list").fill("2");
+  await submit(page, "Take the suggestion for everyone not decided yet");
+  await expect(page.getByTestId("row-JIP26-S01")).toContainText("Selected");
+  await expect(page.getByTestId("row-JIP26-S04")).toContainText("Waiting list (position 1)");
+  await submit(page, "Mark the results final and notify the applicants");
+  await expect(page.getByTestId("selection-final")).toBeVisible();
+  await expectAccessible(page);
+
+  // the applicant reads the decision in Vietnamese
+  await applicant.goto("/vi/application/status");
+  await expect(applicant.getByTestId("selection-outcome")).toContainText("Chúc mừng: bạn đã trúng tuyển.");
+  await expectAccessible(applicant);
+  await latestMailTo(test.info(), "sel01@demo.jip.example", /Kết quả tuyển chọn/);
+
+  // a selected applicant declines: the first on the waiting list (also Vietnamese, so the quota still fits) is selected
+  const declining = await applicantPage(browser, "sel02@demo.jip.example");
+  await declining.goto("/en/application/status");
+  await declining.getByRole("link", { name: "Decline my place" }).click();
+  await expectAccessible(declining);
+  await declining.getByLabel(/^Reason/).fill("I accepted a job offer at home.");
+  await submit(declining, "Decline my place");
+  await expect(declining.getByTestId("selection-outcome")).toContainText("You have declined your place.");
+  await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn đã trúng tuyển từ danh sách chờ/);
+  const promoted = await applicantPage(browser, "sel04@demo.jip.example");
+  await promoted.goto("/vi/application/status");
+  await expect(promoted.getByTestId("selection-outcome")).toContainText("trúng tuyển từ danh sách chờ");
+});

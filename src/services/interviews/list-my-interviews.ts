@@ -1,0 +1,52 @@
+/**
+ * The interviewer's list (issue 14): the booked interviews of the slots they
+ * hold, in time order, with their attendance and score so far. Operators see
+ * every interviewer's.
+ */
+import { scopeOf } from "../../domain/roles.ts";
+import { authorize } from "../authorize.ts";
+import type { Actor, ServiceContext } from "../context.ts";
+
+export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null) {
+  const who = authorize(actor, "interview.score");
+  let q = ctx.db
+    .selectFrom("interviews as i")
+    .innerJoin("interview_slots as s", "s.id", "i.slot_id")
+    .innerJoin("applications as a", "a.id", "i.application_id")
+    .innerJoin("user as u", "u.id", "s.interviewer_user_id")
+    .select([
+      "i.id",
+      "i.stage",
+      "i.status",
+      "i.starts_at",
+      "i.scored_at",
+      "a.receipt_number",
+      "a.family_name",
+      "a.given_name",
+      "a.nationality",
+      "u.name as interviewer",
+      (eb) =>
+        eb
+          .selectFrom("interview_scores as sc")
+          .select((e) => e.fn.avg<string>("sc.score").as("avg"))
+          .whereRef("sc.interview_id", "=", "i.id")
+          .as("score"),
+    ])
+    .where("i.status", "!=", "cancelled")
+    .orderBy("i.starts_at")
+    .limit(500);
+  if (scopeOf(who.role, "interview.score") !== "any") q = q.where("s.interviewer_user_id", "=", who.userId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    stage: r.stage,
+    status: r.status,
+    startsAt: r.starts_at,
+    scored: r.scored_at !== null,
+    receiptNumber: r.receipt_number,
+    name: [r.given_name, r.family_name].filter(Boolean).join(" "),
+    nationality: r.nationality,
+    interviewer: r.interviewer,
+    score: r.score === null ? null : Number(r.score),
+  }));
+}

@@ -1,0 +1,316 @@
+/**
+ * Interviews and committee selection (issue 14) on PGlite and PostgreSQL:
+ * slots opened in Asia/Tokyo, overlaps refused, invitations, booking in the
+ * applicant's own zone with the calendar file (same UID, higher SEQUENCE,
+ * METHOD:CANCEL), refusals (not invited, full, cutoff), no double booking under
+ * concurrency, interview scores, the ranking with a nationality quota and its
+ * skip reason, decisions, final results with e-mails and status history, and a
+ * declined place going to the first waiting-list applicant who fits the quotas.
+ * Screening's output is inserted by tests/support/phase-inputs/screened-applications.ts.
+ */
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES } from "#src/domain/interviews/index.ts";
+import { bookInterviewSlot } from "#src/services/interviews/book-interview-slot.ts";
+import { cancelInterviewBooking } from "#src/services/interviews/cancel-interview-booking.ts";
+import { createInterviewSlots } from "#src/services/interviews/create-interview-slots.ts";
+import { getInterviewForScoring } from "#src/services/interviews/get-interview-for-scoring.ts";
+import { getInterviewIcs } from "#src/services/interviews/get-interview-ics.ts";
+import { getMyInterview } from "#src/services/interviews/get-my-interview.ts";
+import { inviteToInterview } from "#src/services/interviews/invite-to-interview.ts";
+import { listInterviewSlots } from "#src/services/interviews/list-interview-slots.ts";
+import { listMyInterviews } from "#src/services/interviews/list-my-interviews.ts";
+import { recordInterviewResult } from "#src/services/interviews/record-interview-result.ts";
+import { applySelectionSuggestion } from "#src/services/selection/apply-selection-suggestion.ts";
+import { decideSelection } from "#src/services/selection/decide-selection.ts";
+import { declineSelectedPlace } from "#src/services/selection/decline-selected-place.ts";
+import { finalizeSelection } from "#src/services/selection/finalize-selection.ts";
+import { getMySelectionOutcome } from "#src/services/selection/get-my-selection-outcome.ts";
+import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
+import { updateSelectionSettings } from "#src/services/selection/update-selection-settings.ts";
+import type { Actor } from "#src/services/context.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
+import { insertScreenedApplication } from "../support/phase-inputs/screened-applications.ts";
+import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { caught, refusalOf } from "./support/expect-errors.ts";
+
+async function insertSelectionRound(env: TestEnv, places: number): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.db
+    .insertInto("rounds")
+    .values({
+      id,
+      fiscal_year: 2027,
+      name_ja: `選考回 ${id.slice(0, 8)}`,
+      name_en: `Selection round ${id.slice(0, 8)}`,
+      phase: "selection",
+      eligibility_reference_date: "2027-04-01",
+      dac_list_version: "2024-2025",
+      intern_capacity: places,
+    })
+    .execute();
+  return id;
+}
+
+async function applicant(env: TestEnv, roundId: string, nationality: string, documentScore: number, timeZone: string | null = null, locale = "en") {
+  const user = await createUser(env, "applicant", { locale });
+  if (timeZone) await env.db.updateTable("user").set({ timeZone }).where("id", "=", user.id).execute();
+  const applicationId = await insertScreenedApplication(env.db, { roundId, applicantUserId: user.id, nationality, documentScore });
+  const actor: Actor = { ...actorFor(user, { locale }), timeZone };
+  return { user, actor, applicationId };
+}
+
+async function mailsTo(env: TestEnv, to: string) {
+  return env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", to).orderBy("created_at").orderBy("id").execute();
+}
+
+/** The e-mails to `to` queued while `fn` runs (the test clock stands still, so creation times do not order them). */
+async function mailsDuring(env: TestEnv, to: string, fn: () => Promise<unknown>) {
+  const before = new Set((await mailsTo(env, to)).map((m) => m.id));
+  await fn();
+  return (await mailsTo(env, to)).filter((m) => !before.has(m.id));
+}
+
+function icsOf(mail: { attachments: unknown }): string {
+  const list = (typeof mail.attachments === "string" ? JSON.parse(mail.attachments) : mail.attachments) as { content: string }[];
+  return list[0]!.content;
+}
+
+const slotPlan = (interviewer: string, overrides: Record<string, unknown> = {}) => ({
+  stage: "first",
+  date: "2027-04-10",
+  from: "10:00",
+  until: "12:00",
+  lengthMinutes: "30",
+  breakMinutes: "10",
+  capacity: "1",
+  interviewers: [interviewer],
+  place: "",
+  meetingUrl: "https://meet.example/jip",
+  ...overrides,
+});
+
+describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
+  const env = useTestDatabase(kind);
+  let operator: Actor;
+  let interviewer: Actor;
+  let otherReviewer: Actor;
+  let roundId: string;
+  let a1: Awaited<ReturnType<typeof applicant>>;
+  let a2: Awaited<ReturnType<typeof applicant>>;
+  let a3: Awaited<ReturnType<typeof applicant>>;
+  let a4: Awaited<ReturnType<typeof applicant>>;
+  let slotIds: string[];
+
+  beforeAll(async () => {
+    operator = actorFor(await createUser(env, "operator"));
+    interviewer = actorFor(await createUser(env, "reviewer", { name: "Interviewer Sato" }));
+    otherReviewer = actorFor(await createUser(env, "reviewer"));
+    roundId = await insertSelectionRound(env, 2);
+    a1 = await applicant(env, roundId, "VN", 90, "Asia/Ho_Chi_Minh", "vi");
+    a2 = await applicant(env, roundId, "VN", 85);
+    a3 = await applicant(env, roundId, "ID", 70);
+    a4 = await applicant(env, roundId, "KE", 60);
+  });
+
+  it("allows exactly the criteria, stages and decisions src/domain/interviews declares", async () => {
+    const checks = await sql<{ tbl: string; def: string }>`
+      select c.relname as tbl, pg_get_constraintdef(k.oid) as def
+      from pg_constraint k join pg_class c on c.oid = k.conrelid
+      where k.contype = 'c'`.execute(env.db);
+    const allowed = (table: string, column: string): string[] => {
+      const def = checks.rows.find((r) => r.tbl === table && new RegExp(`\\(\\(?${column}\\b[^,]*(= ANY|IN)`, "i").test(r.def))?.def;
+      if (!def) throw new Error(`no CHECK on ${table}.${column}`);
+      return [...def.matchAll(/'([^']*)'/g)].map((m) => m[1]!).sort();
+    };
+    expect(allowed("interview_scores", "criterion")).toEqual([...INTERVIEW_CRITERIA].sort());
+    expect(allowed("interview_slots", "stage")).toEqual([...SELECTION_STAGES].sort());
+    expect(allowed("interview_invitations", "stage")).toEqual([...SELECTION_STAGES].sort());
+    expect(allowed("selection_decisions", "decision")).toEqual([...SELECTION_DECISIONS].sort());
+  });
+
+  it("opens slots in Japan time, stored in UTC, and refuses a slot overlapping the same interviewer's", async () => {
+    expect(await createInterviewSlots(env.ctx, operator, roundId, slotPlan(interviewer.userId))).toEqual({ created: 3 });
+    const view = await listInterviewSlots(env.ctx, operator, roundId);
+    expect(view.slots.map((s) => s.startsAt.toISOString())).toEqual(["2027-04-10T01:00:00.000Z", "2027-04-10T01:40:00.000Z", "2027-04-10T02:20:00.000Z"]);
+    slotIds = view.slots.map((s) => s.id);
+
+    const refused = await refusalOf(createInterviewSlots(env.ctx, operator, roundId, slotPlan(interviewer.userId, { from: "11:30", until: "13:00" })));
+    expect(refused.refusals[0]).toMatchObject({ code: "interviewer_overlap", interviewer: "Interviewer Sato" });
+    expect((await listInterviewSlots(env.ctx, operator, roundId)).slots).toHaveLength(3);
+    // bad plans are field errors; only staff may interview; only operators open slots
+    expect(await caught(createInterviewSlots(env.ctx, operator, roundId, slotPlan(interviewer.userId, { until: "09:00" })))).toBeInstanceOf(ValidationError);
+    expect(await caught(createInterviewSlots(env.ctx, operator, roundId, slotPlan(a1.user.id, { date: "2027-04-11" })))).toBeInstanceOf(ValidationError);
+    expect(await caught(createInterviewSlots(env.ctx, interviewer, roundId, slotPlan(interviewer.userId)))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("refuses a booking without an invitation, then invites every screened applicant with an e-mail", async () => {
+    const refused = await refusalOf(bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[0] }));
+    expect(refused.refusals.map((r) => r.code)).toEqual(["not_invited"]);
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first")).toEqual({ invited: 4 });
+    expect((await mailsTo(env, a1.user.email)).map((m) => m.template)).toEqual(["interviewInvitation"]);
+    expect((await refusalOf(inviteToInterview(env.ctx, operator, roundId, "first"))).refusals[0]!.code).toBe("nobody_to_invite");
+  });
+
+  it("books in the applicant's own zone with a calendar file; moves (higher SEQUENCE, same UID) and cancels (METHOD:CANCEL)", async () => {
+    const page = await getMyInterview(env.ctx, a1.actor);
+    expect(page.timeZone).toBe("Asia/Ho_Chi_Minh");
+    expect(page.stages[0]!.slots).toHaveLength(3);
+
+    const [booked, ...others] = await mailsDuring(env, a1.user.email, async () =>
+      expect(await bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[0] })).toMatchObject({ kind: "booked" }),
+    );
+    expect(others).toEqual([]);
+    expect(booked!.template).toBe("interviewBooked");
+    expect(booked!.body_text).toContain("Asia/Ho_Chi_Minh");
+    expect(booked!.body_text).toContain("08:00"); // 10:00 in Tokyo is 08:00 in Hanoi
+    const first = icsOf(booked!);
+    expect(first).toContain("METHOD:REQUEST");
+    expect(first).toContain("SEQUENCE:0");
+    const uid = /UID:(.+)/.exec(first)![1]!.trim();
+
+    // full slot, same slot, booking twice
+    expect((await refusalOf(bookInterviewSlot(env.ctx, a2.actor, { slotId: slotIds[0] }))).refusals.map((r) => r.code)).toEqual(["slot_full"]);
+    expect((await refusalOf(bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[0] }))).refusals.map((r) => r.code)).toEqual(["same_slot"]);
+
+    const [moved] = await mailsDuring(env, a1.user.email, async () =>
+      expect(await bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[1] })).toMatchObject({ kind: "moved" }),
+    );
+    expect(icsOf(moved!)).toContain(`UID:${uid}`);
+    expect(icsOf(moved!)).toContain("SEQUENCE:1");
+    expect((await getInterviewIcs(env.ctx, a1.actor, "first")).content).toContain("SEQUENCE:1");
+    // the freed slot can be booked by someone else
+    expect(await bookInterviewSlot(env.ctx, a2.actor, { slotId: slotIds[0] })).toMatchObject({ kind: "booked" });
+
+    const [cancelled] = await mailsDuring(env, a1.user.email, () => cancelInterviewBooking(env.ctx, a1.actor, "first"));
+    expect(cancelled!.template).toBe("interviewCancelled");
+    expect(icsOf(cancelled!)).toContain("METHOD:CANCEL");
+    expect(icsOf(cancelled!)).toContain("SEQUENCE:2");
+    expect(icsOf(cancelled!)).toContain(`UID:${uid}`);
+    const [again] = await mailsDuring(env, a1.user.email, () => bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[1] }));
+    expect(icsOf(again!)).toContain("SEQUENCE:3");
+  });
+
+  it("refuses changes after the cutoff (24 hours before the slot)", async () => {
+    env.clock.set("2027-04-09T12:00:00Z"); // 13h40 before a1's slot at 01:40Z on the 10th
+    try {
+      const refused = await refusalOf(cancelInterviewBooking(env.ctx, a1.actor, "first"));
+      expect(refused.refusals.map((r) => r.code)).toEqual(["cutoff_passed"]);
+      expect((await refusalOf(bookInterviewSlot(env.ctx, a3.actor, { slotId: slotIds[2] }))).refusals.map((r) => r.code)).toEqual(["cutoff_passed"]);
+    } finally {
+      env.clock.reset();
+    }
+  });
+
+  it("lets the interviewer record attendance and scores, not another reviewer; the applicant never sees them", async () => {
+    const mine = await listMyInterviews(env.ctx, interviewer);
+    const a1Interview = mine.find((i) => i.receiptNumber && i.startsAt.toISOString() === "2027-04-10T01:40:00.000Z")!;
+    expect(a1Interview).toBeDefined();
+    expect(await listMyInterviews(env.ctx, otherReviewer)).toEqual([]);
+    expect(await caught(getInterviewForScoring(env.ctx, otherReviewer, a1Interview.id))).toBeInstanceOf(NotFoundError);
+    const invalid = (await caught(
+      recordInterviewResult(env.ctx, interviewer, a1Interview.id, { attendance: "done", scores: { motivation: "5" } }),
+    )) as ValidationError;
+    expect(Object.keys(invalid.fieldErrors).sort()).toEqual(["scores.communication", "scores.fit", "scores.japanese"]);
+    await recordInterviewResult(env.ctx, interviewer, a1Interview.id, {
+      attendance: "done",
+      scores: { motivation: "5", communication: "5", japanese: "4", fit: "5" },
+      comment: "Clear goals.",
+    });
+    const scored = await getInterviewForScoring(env.ctx, interviewer, a1Interview.id);
+    expect(scored.status).toBe("done");
+    expect(scored.criteria.map((c) => c.score)).toEqual([5, 5, 4, 5]);
+    expect(await caught(listMyInterviews(env.ctx, a1.actor))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("ranks, applies a nationality quota with its reason, decides, finalizes with e-mails, and promotes from the waiting list", async () => {
+    await updateSelectionSettings(env.ctx, operator, roundId, { places: "2", documentWeight: "50", interviewWeight: "50", quotas: "max 1 per nationality" });
+    const board = await getSelectionBoard(env.ctx, operator, roundId);
+    expect(board.rows.map((r) => r.id)).toEqual([a1.applicationId, a2.applicationId, a3.applicationId, a4.applicationId]);
+    expect(board.rows.map((r) => r.suggestion)).toEqual(["selected", "not_selected", "selected", "not_selected"]);
+    expect(board.rows[1]!.skipReasons[0]).toMatchObject({ code: "max_quota_full", count: 1, quota: { attribute: "nationality", values: ["VN"], limit: 1 } });
+    expect(board.rows[3]!.skipReasons[0]).toMatchObject({ code: "places_filled", places: 2 });
+
+    // overriding the suggestion needs a reason
+    expect(await caught(decideSelection(env.ctx, operator, roundId, { applicationId: a2.applicationId, decision: "selected" }))).toBeInstanceOf(
+      ValidationError,
+    );
+    expect((await refusalOf(finalizeSelection(env.ctx, operator, roundId))).refusals[0]).toMatchObject({ code: "undecided", count: 4 });
+
+    expect(await applySelectionSuggestion(env.ctx, operator, roundId, { waitlistLength: "2" })).toEqual({ decided: 4 });
+    const decided = await getSelectionBoard(env.ctx, operator, roundId);
+    expect(decided.rows.map((r) => [r.decision, r.waitlistRank])).toEqual([
+      ["selected", null],
+      ["waitlisted", 1],
+      ["selected", null],
+      ["waitlisted", 2],
+    ]);
+    // the committee changes its mind on a4, with a reason
+    await decideSelection(env.ctx, operator, roundId, { applicationId: a4.applicationId, decision: "waitlisted", reason: "Keeps its place." });
+
+    const [decision] = await mailsDuring(env, a1.user.email, async () => expect(await finalizeSelection(env.ctx, operator, roundId)).toEqual({ notified: 4 }));
+    const statuses = await env.db.selectFrom("applications").select(["id", "status"]).where("round_id", "=", roundId).execute();
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [a1.applicationId]: "selected",
+      [a2.applicationId]: "waitlisted",
+      [a3.applicationId]: "selected",
+      [a4.applicationId]: "waitlisted",
+    });
+    const history = await env.db.selectFrom("application_status_history").selectAll().where("application_id", "=", a2.applicationId).orderBy("id").execute();
+    expect(history[history.length - 1]).toMatchObject({ from_status: "interview", to_status: "waitlisted" });
+    expect(decision!.template).toBe("selectionDecision");
+    expect(decision!.locale).toBe("vi");
+    expect(decision!.body_text).toContain("trúng tuyển");
+    const a2Decision = (await mailsTo(env, a2.user.email)).find((m) => m.template === "selectionDecision");
+    expect(a2Decision!.body_text).toContain("position 1");
+    expect(await getMySelectionOutcome(env.ctx, a2.actor)).toMatchObject({ outcome: "waitlisted", waitlistPosition: 1 });
+
+    // decisions are locked once final
+    expect(
+      (await refusalOf(decideSelection(env.ctx, operator, roundId, { applicationId: a2.applicationId, decision: "selected", reason: "x" }))).refusals[0]!.code,
+    ).toBe("results_final");
+    expect(
+      (await refusalOf(updateSelectionSettings(env.ctx, operator, roundId, { places: "3", documentWeight: "50", interviewWeight: "50", quotas: "" })))
+        .refusals[0]!.code,
+    ).toBe("results_final");
+
+    // a3 (ID) declines: a2 (VN) is first on the list but VN is full (a1 holds it), so a4 (KE) is offered the place
+    const [promotedMail] = await mailsDuring(env, a4.user.email, async () =>
+      expect(await declineSelectedPlace(env.ctx, a3.actor, { reason: "Accepted a job offer." })).toEqual({ promoted: a4.applicationId }),
+    );
+    expect(promotedMail!.template).toBe("selectionPromoted");
+    const after = await env.db
+      .selectFrom("applications")
+      .select(["id", "status"])
+      .where("id", "in", [a3.applicationId, a4.applicationId, a2.applicationId])
+      .execute();
+    expect(Object.fromEntries(after.map((s) => [s.id, s.status]))).toEqual({
+      [a3.applicationId]: "withdrawn",
+      [a4.applicationId]: "selected",
+      [a2.applicationId]: "waitlisted",
+    });
+    expect(await getMySelectionOutcome(env.ctx, a4.actor)).toMatchObject({ outcome: "selected", promoted: true });
+    const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("action", "=", "selection.promoted").executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.after)).toContain("max_quota_full");
+    expect((await refusalOf(declineSelectedPlace(env.ctx, a3.actor, {}))).refusals[0]!.code).toBe("not_selected");
+  });
+
+  it("never books a slot beyond its capacity, whatever the concurrency", async () => {
+    const round = await insertSelectionRound(env, 10);
+    await createInterviewSlots(
+      env.ctx,
+      operator,
+      round,
+      slotPlan(otherReviewer.userId, { date: "2027-04-20", from: "09:00", until: "10:00", breakMinutes: "0" }),
+    );
+    const slots = (await listInterviewSlots(env.ctx, operator, round)).slots.map((s) => s.id);
+    expect(slots).toHaveLength(2);
+    const people = [];
+    for (let i = 0; i < 8; i++) people.push(await applicant(env, round, "TH", 50 + i));
+    await inviteToInterview(env.ctx, operator, round, "first");
+    const results = await Promise.allSettled(people.map((p, i) => bookInterviewSlot(env.ctx, p.actor, { slotId: slots[i % 2]! })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    const booked = await env.db.selectFrom("interviews").select(["slot_id"]).where("round_id", "=", round).where("status", "=", "scheduled").execute();
+    expect(booked.map((b) => b.slot_id).sort()).toEqual([...slots].sort());
+  });
+});
