@@ -47,6 +47,10 @@ export default [
     route("host/cases", "routes/host/cases/list.tsx"),
     route("host/cases/new", "routes/host/cases/new.tsx"),
     route("host/cases/:id", "routes/host/cases/edit.tsx"),
+    // report (issue 17): open statistics, the public page and its data files
+    route("open-statistics", "routes/open-statistics/page.tsx"),
+    route("open-statistics/data.json", "routes/open-statistics/json.ts"),
+    route("open-statistics/data.csv", "routes/open-statistics/csv.ts"),
     // matching (issue 15): the applicant's rank order list and result, the host's positions
     route("matching", "routes/matching/rank.tsx"),
     route("matching/result", "routes/matching/result.tsx"),
@@ -90,6 +94,11 @@ export default [
       route("cases", "routes/operator/cases/list.tsx"),
       route("cases/:id", "routes/operator/cases/edit.tsx"),
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
+      // report (issue 17): the yearly performance report, its versions, the records behind a number, downloads
+      route("reports", "routes/operator/reports/index.tsx"),
+      route("reports/:year", "routes/operator/reports/year.tsx"),
+      route("reports/:year/records", "routes/operator/reports/records.tsx"),
+      route("reports/:year/download/:format", "routes/operator/reports/download.ts"),
       // matching (issue 15): a round's matching, its runs, the certificate's instance download
       route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
       route("matching/runs/:runId", "routes/operator/matching/run.tsx"),

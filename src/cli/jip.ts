@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   "create-operator": () => import("./commands/create-operator.ts"),
   match: () => import("./commands/match.ts"),
   audit: () => import("./commands/audit.ts"),
+  "import-published": () => import("./commands/import-published.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import * as m0010 from "./migrations/0010-screening.ts";
 import * as m0011 from "./migrations/0011-interviews-selection.ts";
 import * as m0012 from "./migrations/0012-matching.ts";
 import * as m0013 from "./migrations/0013-internship.ts";
+import * as m0014 from "./migrations/0014-report-snapshots.ts";
 import * as m0015 from "./migrations/0015-case-studies.ts";
 import * as m0016 from "./migrations/0016-round-rules.ts";
 import * as m0017 from "./migrations/0017-host-organization-history.ts";
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-interviews-selection": m0011,
   "0012-matching": m0012,
   "0013-internship": m0013,
+  "0014-report-snapshots": m0014,
   "0015-case-studies": m0015,
   "0016-round-rules": m0016,
   "0017-host-organization-history": m0017,

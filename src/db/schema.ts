@@ -642,14 +642,6 @@ export interface PrefecturesTable {
   region_code: string;
 }
 
-export interface PublishedAggregatesTable {
-  fiscal_year: number;
-  figure: string;
-  breakdown: Generated<string>;
-  value: ColumnType<string, number | string, number | string>;
-  source: string;
-}
-
 export interface RankListEntriesTable {
   rank_list_id: string;
   rank: number;
@@ -672,6 +664,21 @@ export interface RegionsTable {
   name_en: string;
   name_ja: string;
   sort_order: number;
+}
+
+export interface ReportSnapshotsTable {
+  id: string;
+  fiscal_year: number;
+  version: number;
+  source: string;
+  definitions_version: number;
+  inputs_hash: string;
+  report_hash: string;
+  code_version: string;
+  report: string;
+  differences: Generated<unknown>;
+  published_by: string | null;
+  published_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ReportsTable {
@@ -961,10 +968,10 @@ export interface Database {
   placements: PlacementsTable;
   positions: PositionsTable;
   prefectures: PrefecturesTable;
-  published_aggregates: PublishedAggregatesTable;
   rank_list_entries: RankListEntriesTable;
   rank_lists: RankListsTable;
   regions: RegionsTable;
+  report_snapshots: ReportSnapshotsTable;
   reports: ReportsTable;
   review_assignments: ReviewAssignmentsTable;
   review_scores: ReviewScoresTable;

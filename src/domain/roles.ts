@@ -52,6 +52,10 @@ export type Permission =
   | "case.read"
   /** Edit, comment on, return, approve, publish and withdraw case studies; restore a revision. */
   | "case.edit"
+  /** Read the published yearly reports (issue 17). */
+  | "report.read"
+  /** Compute a year's report from the records, follow a figure to its records, publish, load the published aggregates. */
+  | "report.manage"
   /** Run document screening of a round: invite reviewers, assign, rank, close (issue 13). */
   | "screening.manage"
   /** Keep a reviewer profile and score the applications assigned to one (issue 13). */
@@ -95,6 +99,8 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "hosts.decide": "any",
     "case.read": "any",
     "case.edit": "any",
+    "report.read": "any",
+    "report.manage": "any",
     "screening.manage": "any",
     "interview.manage": "any",
     "interview.score": "any",
@@ -102,7 +108,7 @@ const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
     "people.read": "any",
     "placement.manage": "any",
   },
-  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any" },
+  ministry: { "round.read": "any", "dashboard.read": "any", "hosts.read": "any", "case.read": "any", "report.read": "any" },
 };
 
 /**

@@ -32,6 +32,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "report",
   // case studies (issue 18): the host's and the operator's pages; the public library is "cases" (six languages)
   "casesStaff",
+  // the report pages (issue 17; operators and the ministry); the public page is "openStatistics" (six languages)
+  "reportPage",
   "mail.caseUpdate",
   // matching (issue 15): the host's and the operator's pages; the applicant's are "matching" (six languages)
   "matchingStaff",

@@ -106,6 +106,14 @@ import internshipZh from "./messages/internship/zh.json" with { type: "json" };
 import internshipTh from "./messages/internship/th.json" with { type: "json" };
 import internshipStaffJa from "./messages/internship-staff/ja.json" with { type: "json" };
 import internshipStaffEn from "./messages/internship-staff/en.json" with { type: "json" };
+import reportPageJa from "./messages/report-page/ja.json" with { type: "json" };
+import reportPageEn from "./messages/report-page/en.json" with { type: "json" };
+import openStatisticsJa from "./messages/open-statistics/ja.json" with { type: "json" };
+import openStatisticsEn from "./messages/open-statistics/en.json" with { type: "json" };
+import openStatisticsVi from "./messages/open-statistics/vi.json" with { type: "json" };
+import openStatisticsId from "./messages/open-statistics/id.json" with { type: "json" };
+import openStatisticsZh from "./messages/open-statistics/zh.json" with { type: "json" };
+import openStatisticsTh from "./messages/open-statistics/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -136,6 +144,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyJa,
     internshipJa,
     internshipStaffJa,
+    reportPageJa,
+    openStatisticsJa,
   ],
   en: [
     coreEn,
@@ -162,6 +172,8 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyEn,
     internshipEn,
     internshipStaffEn,
+    reportPageEn,
+    openStatisticsEn,
   ],
   vi: [
     coreVi,
@@ -177,6 +189,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesVi,
     privacyVi,
     internshipVi,
+    openStatisticsVi,
   ],
   id: [
     coreId,
@@ -192,6 +205,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesId,
     privacyId,
     internshipId,
+    openStatisticsId,
   ],
   zh: [
     coreZh,
@@ -207,6 +221,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesZh,
     privacyZh,
     internshipZh,
+    openStatisticsZh,
   ],
   th: [
     coreTh,
@@ -222,6 +237,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     roundRulesTh,
     privacyTh,
     internshipTh,
+    openStatisticsTh,
   ],
 };
 

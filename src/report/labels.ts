@@ -12,7 +12,7 @@ import { translator } from "../i18n/translator.ts";
 export type ReportLocale = Extract<Locale, "ja" | "en">;
 
 export interface ReportLabels {
-  locale: ReportLocale;
+  locale: Locale;
   /** report.* message */
   t: (key: string, params?: Record<string, string | number>) => string;
   figureTitle(id: FigureId): string;
@@ -33,19 +33,28 @@ const ROW_GROUP: Partial<Record<FigureId, string>> = {
   hostsByRegion: "region",
 };
 
-export function reportLabels(locale: ReportLocale, config: ReportConfig): ReportLabels {
+/**
+ * `namespace`: the catalogue the words come from — `report` (staff pages, ja/en)
+ * or `openStatistics` (the public page, six languages; same keys, plus
+ * `industryGroup.<code>` for group names). Keys under `report.` (the notes the
+ * domain puts on figures) are read from the namespace given.
+ */
+export function reportLabels(locale: Locale, config: ReportConfig, namespace: "report" | "openStatistics" = "report"): ReportLabels {
   const translate = translator(locale);
-  const t = (key: string, params?: Record<string, string | number>) => translate(key, params);
+  const rename = (key: string) => (namespace !== "report" && key.startsWith("report.") ? `${namespace}.${key.slice("report.".length)}` : key);
+  const t = (key: string, params?: Record<string, string | number>) => translate(rename(key), params);
   /** A message that may be missing (e.g. a world region an operator added): the fallback instead of the key. */
   const maybe = (key: string, fallback: string) => {
-    const s = translate(key);
-    return s === key ? fallback : s;
+    const s = translate(rename(key));
+    return s === rename(key) ? fallback : s;
   };
   const countries = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
-  const groups = new Map(config.industryGroups.map((g) => [g.code, locale === "ja" ? g.nameJa : g.nameEn]));
+  const groups = new Map(
+    config.industryGroups.map((g) => [g.code, locale === "ja" ? g.nameJa : locale === "en" ? g.nameEn : maybe(`report.industryGroup.${g.code}`, g.nameEn)]),
+  );
 
   const rowLabel = (id: FigureId, row: Pick<FigureRow, "key" | "label">): string => {
-    if (row.label) return row.label[locale];
+    if (row.label) return locale === "ja" ? row.label.ja : row.label.en;
     const { key } = row;
     const [kind, code] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [key, ""];
     switch (kind) {

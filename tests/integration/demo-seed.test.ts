@@ -2,6 +2,7 @@
 import { DEMO_RULES_ROUND_ID } from "#src/db/seed/demo-round-rules.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, DEMO_ROUND_ID, isDemoSeeded, seedDemo } from "#src/db/seed/demo.ts";
+import { DEMO_REPORT_YEAR } from "#src/db/seed/demo-report.ts";
 import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
@@ -23,6 +24,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   selection: { operator: 1, reviewer: 1, applicant: 7 },
   "round rules": { operator: 1 },
   internship: { operator: 1, host: 1, applicant: 2 },
+  report: { operator: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -69,8 +71,26 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
+  it("has a FY2025 round in reporting with its report published, and the published FY2016–2018 figures (issue 17)", async () => {
+    const round = await env.db.selectFrom("rounds").select(["phase"]).where("fiscal_year", "=", DEMO_REPORT_YEAR).execute();
+    expect(round).toEqual([{ phase: "reporting" }]);
+    const versions = await env.db.selectFrom("report_snapshots").select(["fiscal_year", "version", "source"]).orderBy("fiscal_year").execute();
+    expect(versions).toEqual([
+      { fiscal_year: 2016, version: 1, source: "published" },
+      { fiscal_year: 2017, version: 1, source: "published" },
+      { fiscal_year: 2018, version: 1, source: "published" },
+      { fiscal_year: DEMO_REPORT_YEAR, version: 1, source: "records" },
+    ]);
+  });
+
   it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round), and the staff", async () => {
-    const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
+    // (the yearly report's FY2025 host organizations are checked above)
+    const orgs = await env.db
+      .selectFrom("host_organizations")
+      .select(["id", "name_en", "prefecture_code"])
+      .where("id", "not like", "demo-fy2025-%")
+      .orderBy("id")
+      .execute();
     expect(orgs).toHaveLength(11);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();

@@ -257,6 +257,19 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       ["海外営業", 3, "N3"],
     ]);
     expect(view.editable).toBe(true);
+    // The yearly report (issue 17) counts the organization as it was at submission.
+    const submitted = await env.db
+      .selectFrom("host_applications as ha")
+      .innerJoin("host_organizations as o", "o.id", "ha.organization_id")
+      .select(["ha.organization_snapshot", "o.jsic_division", "o.employees", "o.overseas_status", "o.prefecture_code"])
+      .where("ha.receipt_number", "=", receiptNumber)
+      .executeTakeFirstOrThrow();
+    expect(submitted.organization_snapshot).toMatchObject({
+      jsicDivision: submitted.jsic_division,
+      employees: submitted.employees,
+      overseasStatus: submitted.overseas_status,
+      prefectureCode: submitted.prefecture_code,
+    });
 
     // After the deadline (23:59 JST on 31 May = 14:59 UTC): read-only, and the refusal shows the deadline.
     env.clock.set("2027-05-31T15:00:00Z");

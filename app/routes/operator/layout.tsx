@@ -47,6 +47,11 @@ export default function OperatorLayout() {
               <a href={`/${locale}/operator/cases`}>{t("casesStaff.nav")}</a>
             </li>
           ) : null}
+          {roleGrants(role, "report.read") ? (
+            <li>
+              <a href={`/${locale}/operator/reports`}>{t("reportPage.nav")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "audit.read") ? (
             <li>
               <a href={`/${locale}/operator/audit`}>{t("operator.audit")}</a>

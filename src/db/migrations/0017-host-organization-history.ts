@@ -22,7 +22,7 @@ create table host_organization_revisions (
   replaced_at timestamptz not null
 );
 create index host_organization_revisions_org_idx on host_organization_revisions (organization_id, replaced_at);
-alter table host_applications add column organization_snapshot jsonb;
+alter table host_applications add column if not exists organization_snapshot jsonb;
 alter table host_applications add column withdrawn_at timestamptz;
 `,
   );

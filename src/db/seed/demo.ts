@@ -13,6 +13,7 @@ import { createVerifiedUser } from "../../services/auth/create-verified-user.ts"
 import type { ServiceContext } from "../../services/context.ts";
 import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
+import { DEMO_REPORT_LOGINS, seedDemoReport } from "./demo-report.ts";
 import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
@@ -36,6 +37,7 @@ export const DEMO_LOGINS = {
     { role: "host admin", email: "admin@hakata-foods.demo.jip.example" },
     { role: "applicant", email: "applicant01@demo.jip.example" },
     { role: "host (case studies)", email: DEMO_CASE_LOGINS.host },
+    { role: "operator (yearly report)", email: DEMO_REPORT_LOGINS.operator },
     { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
     { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
@@ -247,6 +249,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoHostApplication(db);
   await seedDemoHostHistory(db);
   await seedDemoCases(ctx, DEMO_ROUND_ID);
+  await seedDemoReport(ctx);
   await seedDemoMatching(ctx);
   await seedDemoScreening(ctx);
   await seedDemoSelection(ctx);
