@@ -45,7 +45,8 @@ export function toFieldError(issue: z.core.$ZodIssue): FieldError {
   // still says "at most 1000 characters" and never shows "{max}" (issue 19 item 5).
   if (MESSAGE_KEY.test(issue.message)) {
     if (issue.code === "too_big") return { key: issue.message, params: { max: Number(issue.maximum) } };
-    if (issue.code === "too_small") return { key: issue.message, params: { min: Number(issue.minimum) } };
+    // "Required" (a string's min(1)) has no bound to say.
+    if (issue.code === "too_small" && issue.message !== "errors.required") return { key: issue.message, params: { min: Number(issue.minimum) } };
     return { key: issue.message };
   }
   switch (issue.code) {

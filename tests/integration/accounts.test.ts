@@ -241,7 +241,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(err.fieldErrors).toEqual({
         name: [{ key: "errors.required" }],
         email: [{ key: "errors.email" }],
-        password: [{ key: "errors.passwordTooShort" }],
+        password: [{ key: "errors.passwordTooShort", params: { min: 10 } }],
         passwordConfirm: [{ key: "errors.passwordMismatch" }],
       });
       const mismatch = await validationErrorOf(

@@ -541,7 +541,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const applicant = await newApplicant();
       const { applicationId } = await save(applicant, "personal", PERSONAL);
       const short = await validationErrorOf(recordEligibilityOverride(env.ctx, operator, applicationId, { rule: "age", reason: "  too old  " }));
-      expect(short.fieldErrors).toEqual({ reason: [{ key: "errors.overrideReason" }] });
+      expect(short.fieldErrors).toEqual({ reason: [{ key: "errors.overrideReason", params: { min: 10 } }] });
       const consent = await validationErrorOf(
         recordEligibilityOverride(env.ctx, operator, applicationId, { rule: "consent_privacy", reason: "The applicant said yes on the phone." }),
       );
@@ -570,7 +570,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       env.clock.advance(3_600_000);
 
       const missing = await validationErrorOf(withdrawApplication(env.ctx, applicant, { reason: "  " }));
-      expect(missing.fieldErrors).toEqual({ reason: [{ key: "errors.reasonRequired" }] });
+      expect(missing.fieldErrors).toEqual({ reason: [{ key: "errors.reasonRequired", params: { min: 3 } }] });
       expect((await applicationOf(applicant)).status).toBe("submitted");
 
       await withdrawApplication(env.ctx, applicant, { reason: "Accepted a job offer at home." });

@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   beforeAll(async () => {
     const [op, min] = await Promise.all([createUser(env, "operator"), createUser(env, "ministry")]);
     operator = actorFor(op, { twoFactorEnabled: true });
-    ministry = actorFor(min, { twoFactorEnabled: false });
+    ministry = actorFor(min, { twoFactorEnabled: true });
   });
   beforeEach(() => env.clock.reset());
 
@@ -75,13 +75,16 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     it("reports out-of-range numbers", async () => {
       const err = await validationErrorOf(createRound(env.ctx, operator, roundInput({ fiscalYear: 2015, ageMin: "14", ageMax: "100", internCapacity: "-1" })));
       expect(err.fieldErrors).toEqual({
-        fiscalYear: [{ key: "errors.tooSmall" }],
-        ageMin: [{ key: "errors.tooSmall" }],
-        ageMax: [{ key: "errors.tooBig" }],
-        internCapacity: [{ key: "errors.tooSmall" }],
+        fiscalYear: [{ key: "errors.tooSmall", params: { min: 2016 } }],
+        ageMin: [{ key: "errors.tooSmall", params: { min: 15 } }],
+        ageMax: [{ key: "errors.tooBig", params: { max: 99 } }],
+        internCapacity: [{ key: "errors.tooSmall", params: { min: 0 } }],
       });
       const fractional = await validationErrorOf(createRound(env.ctx, operator, roundInput({ internCapacity: "1.5", fiscalYear: 2101 })));
-      expect(fractional.fieldErrors).toEqual({ internCapacity: [{ key: "errors.wholeNumber" }], fiscalYear: [{ key: "errors.tooBig" }] });
+      expect(fractional.fieldErrors).toEqual({
+        internCapacity: [{ key: "errors.wholeNumber" }],
+        fiscalYear: [{ key: "errors.tooBig", params: { max: 2100 } }],
+      });
     });
 
     it("accepts equal age bounds and empty deadline fields", async () => {
