@@ -50,6 +50,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "hostEdit",
   // the internship period (issue 16): operator and host pages; the intern's pages are "internship" (six languages)
   "internshipStaff",
+  // the work pending in a round's phase (issue 19 item 9): the operator's round page
+  "roundWork",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -92,6 +92,8 @@ import roundRulesZh from "./messages/round-rules/zh.json" with { type: "json" };
 import roundRulesTh from "./messages/round-rules/th.json" with { type: "json" };
 import hostEditJa from "./messages/host-edit/ja.json" with { type: "json" };
 import hostEditEn from "./messages/host-edit/en.json" with { type: "json" };
+import roundWorkJa from "./messages/round-work/ja.json" with { type: "json" };
+import roundWorkEn from "./messages/round-work/en.json" with { type: "json" };
 import privacyJa from "./messages/privacy/ja.json" with { type: "json" };
 import privacyEn from "./messages/privacy/en.json" with { type: "json" };
 import privacyVi from "./messages/privacy/vi.json" with { type: "json" };
@@ -141,6 +143,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     securityJa,
     roundRulesJa,
     hostEditJa,
+    roundWorkJa,
     privacyJa,
     internshipJa,
     internshipStaffJa,
@@ -169,6 +172,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     securityEn,
     roundRulesEn,
     hostEditEn,
+    roundWorkEn,
     privacyEn,
     internshipEn,
     internshipStaffEn,

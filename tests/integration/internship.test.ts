@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const list = await listPlacements(env.ctx, operator, roundId);
     expect(list.openOffers).toEqual([]);
     expect(list.placements.map((p) => [p.cohort, p.internName, p.mode])).toEqual([
-      ["A", "Srisuk Somchai", "in_person"],
+      ["A", "Somchai Srisuk", "in_person"],
       ["B", "Nguyen Lan", "online"],
     ]);
     const online = await env.db.selectFrom("placements").select("mode").where("id", "=", onlinePlacementId).executeTakeFirstOrThrow();
@@ -231,15 +231,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const ledger = await computeAllowanceLedger(env.ctx, operator, { roundId, month: "2027-10" });
     const amounts = ledger.rows.map((r) => [r.internName, r.party, r.item, r.amountYen]);
     expect(amounts).toEqual([
-      ["Srisuk Somchai", "host", "host_subsidy", 6000],
-      ["Srisuk Somchai", "intern", "intern_allowance", 12000],
+      ["Somchai Srisuk", "host", "host_subsidy", 6000],
+      ["Somchai Srisuk", "intern", "intern_allowance", 12000],
       ["Nguyen Lan", "host", "host_subsidy", 4000],
       ["Nguyen Lan", "intern", "intern_allowance", 2000],
     ]);
     expect(ledger.internTotalYen).toBe(14000);
     expect(ledger.hostTotalYen).toBe(10000);
     expect(ledger.issues).toEqual([]);
-    const somchai = ledger.rows.find((r) => r.internName === "Srisuk Somchai" && r.party === "intern")!;
+    const somchai = ledger.rows.find((r) => r.internName === "Somchai Srisuk" && r.party === "intern")!;
     expect(somchai.derivation.en.join("; ")).toContain("4 days in person × ¥3,000 = ¥12,000; rate from 2027-04-01");
     expect(somchai.derivation.en.join("; ")).toContain("1 day in person absent: not paid");
     expect(await caught(computeAllowanceLedger(env.ctx, host.actor, { roundId }))).toBeInstanceOf(ForbiddenError);
@@ -251,7 +251,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .split("\r\n");
     expect(lines[0]).toBe("month,cohort,intern,host,mode,payee,item,amount_yen,derivation");
     expect(lines).toHaveLength(5);
-    expect(lines[2]).toMatch(/^2027-10,A,Srisuk Somchai,さくら精機 Co\.,in_person,intern,intern_allowance,12000,/);
+    expect(lines[2]).toMatch(/^2027-10,A,Somchai Srisuk,さくら精機 Co\.,in_person,intern,intern_allowance,12000,/);
     const exported = await env.db.selectFrom("audit_log").select("action").where("entity_id", "=", roundId).execute();
     expect(exported.map((a) => a.action)).toContain("allowance.export");
   });
@@ -335,7 +335,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
     const before = await listIncidents(env.ctx, operator, roundId);
     expect(before.incidents.map((i) => [i.internName, i.category, i.severity, i.confidentialNotes, i.reporterRole, i.status])).toEqual([
-      ["Srisuk Somchai", "health", "high", "Diagnosis: flu.", "operator", "open"],
+      ["Somchai Srisuk", "health", "high", "Diagnosis: flu.", "operator", "open"],
       ["Nguyen Lan", "work", "medium", null, "host", "open"],
     ]);
     expect(await caught(listIncidents(env.ctx, host.actor, roundId))).toBeInstanceOf(ForbiddenError);
@@ -344,7 +344,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(again.refusals).toEqual([{ code: "incident_resolved" }]);
     const after = await listIncidents(env.ctx, operator, roundId);
     expect(after.incidents.map((i) => [i.internName, i.status])).toEqual([
-      ["Srisuk Somchai", "open"],
+      ["Somchai Srisuk", "open"],
       ["Nguyen Lan", "resolved"],
     ]);
   });

@@ -35,10 +35,18 @@ function applicantsForm(roundId: string, status = "submitted", overrides: Record
   return { audience: "applicants", roundId, applicationStatus: status, ...texts, ...overrides };
 }
 
-async function addApplication(env: TestEnv, roundId: string, user: TestUser, status: string, given: string) {
+async function addApplication(
+  env: TestEnv,
+  roundId: string,
+  user: TestUser,
+  status: string,
+  given: string,
+  family = "Test",
+  nationality: string | null = null,
+) {
   await env.db
     .insertInto("applications")
-    .values({ id: crypto.randomUUID(), round_id: roundId, applicant_user_id: user.id, status, given_name: given, family_name: "Test" })
+    .values({ id: crypto.randomUUID(), round_id: roundId, applicant_user_id: user.id, status, given_name: given, family_name: family, nationality })
     .execute();
 }
 
@@ -68,7 +76,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       createUser(env, "applicant", { locale: "th" }),
       createUser(env, "applicant", { locale: "vi" }),
     ]);
-    await addApplication(env, roundId, vi, "submitted", "Lan");
+    // Vietnamese names are family name first: the tester saw "Chào Thị Lan Nguyễn".
+    await addApplication(env, roundId, vi, "submitted", "Thị Lan", "Nguyễn", "VN");
     await addApplication(env, roundId, en, "submitted", "Grace");
     await addApplication(env, roundId, th, "submitted", "Somchai");
     await addApplication(env, roundId, draft, "draft", "Minh");
@@ -96,7 +105,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(preview.recipients).toBe(3);
     const byLocale = Object.fromEntries(preview.samples.map((s) => [s.locale, s]));
     expect(Object.keys(byLocale).sort()).toEqual(["en", "vi"]);
-    expect(byLocale.vi).toMatchObject({ recipients: 1, sampleName: "Lan Test", subject: "Tin cho Lan Test", body: "Xin chào Lan Test." });
+    expect(byLocale.vi).toMatchObject({ recipients: 1, sampleName: "Nguyễn Thị Lan", subject: "Tin cho Nguyễn Thị Lan", body: "Xin chào Nguyễn Thị Lan." });
     // The Thai applicant gets English (no Thai version); nothing but {name} is replaced or escaped.
     expect(byLocale.en!.recipients).toBe(2);
     expect(byLocale.en!.body).toMatch(/^Hello (Grace|Somchai) Test, it's <b>plain<\/b> & \{other\}\.$/);
@@ -131,7 +140,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const viMails = await mailsTo(env, vi.email);
     expect(viMails).toHaveLength(1);
     expect(viMails[0]).toMatchObject({ status: "sent" });
-    expect(viMails[0]).toMatchObject({ subject: "Tin cho Lan Test", body_text: "Xin chào Lan Test.", locale: "vi" });
+    expect(viMails[0]).toMatchObject({ subject: "Tin cho Nguyễn Thị Lan", body_text: "Xin chào Nguyễn Thị Lan.", locale: "vi" });
     expect((await mailsTo(env, th.email))[0]).toMatchObject({ subject: "News for Somchai Test", locale: "en" });
     expect(await mailsTo(env, draft.email)).toHaveLength(0);
     expect((await getMessage(env.ctx, operator, id, "en")).counts).toEqual({ pending: 0, sent: 3, failed: 0 });
@@ -139,8 +148,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     // The inbox: the recipient's version, unread until opened; nobody else can open it.
     const viActor = actorFor(vi, { locale: "vi" });
-    expect(await listInbox(env.ctx, viActor)).toEqual([expect.objectContaining({ id, subject: "Tin cho Lan Test", read: false, locale: "vi" })]);
-    expect(await openInboxMessage(env.ctx, viActor, id)).toMatchObject({ subject: "Tin cho Lan Test", body: "Xin chào Lan Test." });
+    expect(await listInbox(env.ctx, viActor)).toEqual([expect.objectContaining({ id, subject: "Tin cho Nguyễn Thị Lan", read: false, locale: "vi" })]);
+    expect(await openInboxMessage(env.ctx, viActor, id)).toMatchObject({ subject: "Tin cho Nguyễn Thị Lan", body: "Xin chào Nguyễn Thị Lan." });
     expect((await listInbox(env.ctx, viActor))[0]!.read).toBe(true);
     expect(await listInbox(env.ctx, actorFor(draft))).toEqual([]);
     expect(await caught(openInboxMessage(env.ctx, actorFor(draft), id))).toBeInstanceOf(NotFoundError);

@@ -12,6 +12,7 @@ import type { MyApplication } from "#src/services/applications/get-my-applicatio
 import { ErrorSummary, FileUpload, type FormState, Select, SummaryList, dateInputTarget, useFormState } from "../../components/forms/index.ts";
 import { Refusal } from "../../components/refusal.tsx";
 import { StepFields } from "../../components/step-fields.tsx";
+import { answerText } from "../../lib/answer-text.ts";
 import { countryName } from "../../lib/countries.ts";
 import { formatDate, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm, typedValues } from "../../lib/request.server.ts";
@@ -221,23 +222,6 @@ function DocumentsStep({
       ) : null}
     </>
   );
-}
-
-function answerText(
-  value: unknown,
-  { name, kind }: { name: string; kind: string },
-  t: (k: string, p?: Record<string, string | number>) => string,
-  country: (c: string) => string,
-  date: (d: string) => string,
-): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (kind === "date") return date(String(value));
-  if (typeof value === "boolean") return t(value ? "application.yes" : "application.no");
-  if (Array.isArray(value))
-    return value.length ? value.map((v) => (name === "preferredJsic" ? t(`jsic.${v}`) : t(`application.options.${name}.${v}`))).join(", ") : "—";
-  if (name === "nationality" || name === "residenceCountry") return country(String(value));
-  if (["degree", "jlptLevel", "englishTest", "englishSelfLevel", "heardAbout"].includes(name)) return t(`application.options.${name}.${value}`);
-  return String(value);
 }
 
 function ReviewStep({ mine }: { mine: MyApplication }) {

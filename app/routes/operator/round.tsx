@@ -75,6 +75,18 @@ export default function RoundPage() {
       <p>
         {t("round.currentPhase")}: <strong data-testid="round-phase">{t(`phases.${round.phase}`)}</strong>
       </p>
+      <section aria-labelledby="pending-work-title">
+        <h2 id="pending-work-title">{t("roundWork.title")}</h2>
+        {round.pendingWork.length === 0 ? (
+          <p>{t("roundWork.none")}</p>
+        ) : (
+          <ul data-testid="pending-work">
+            {round.pendingWork.map((w) => (
+              <li key={w.kind}>{t(`roundWork.kinds.${w.kind}`, { count: w.count })}</li>
+            ))}
+          </ul>
+        )}
+      </section>
       {round.phase === "matching" || round.phase === "internship" ? (
         <p>
           <a href={`/${locale}/operator/rounds/${round.id}/matching`}>{t("matchingStaff.operator.link")}</a>

@@ -7,6 +7,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { findMembership } from "../hosts/membership.ts";
 import { type Page, type PageRequest, pageOf } from "../paging.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface CaseListRow {
   id: string;
@@ -168,7 +169,7 @@ export async function getNewCaseOptions(ctx: ServiceContext, actor: Actor | null
       .innerJoin("positions as pos", "pos.id", "p.position_id")
       .innerJoin("host_applications as ha", "ha.id", "pos.host_application_id")
       .innerJoin("applications as a", "a.id", "p.application_id")
-      .select(["p.id", "p.round_id", "p.starts_on", "p.ends_on", "pos.title", "a.given_name", "a.family_name"])
+      .select(["p.id", "p.round_id", "p.starts_on", "p.ends_on", "pos.title", "a.given_name", "a.family_name", "a.nationality"])
       .where("ha.organization_id", "=", m.organizationId)
       .orderBy("p.starts_on", "desc")
       .limit(200)
@@ -187,7 +188,7 @@ export async function getNewCaseOptions(ctx: ServiceContext, actor: Actor | null
       id: p.id,
       roundId: p.round_id,
       startsOn: p.starts_on,
-      label: `${[p.given_name, p.family_name].filter(Boolean).join(" ")} — ${p.title} (${p.starts_on} – ${p.ends_on})`,
+      label: `${personName({ familyName: p.family_name, givenName: p.given_name, nationality: p.nationality }) ?? ""} — ${p.title} (${p.starts_on} – ${p.ends_on})`,
     })),
     rounds: rounds.map((r) => ({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en })),
   };

@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { tokyoToday } from "./placement-access.ts";
+import { personName } from "../../domain/person-name.ts";
 
 const schema = z.object({
   roundId: z.string(),
@@ -100,6 +101,7 @@ export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor |
       "placements.ends_on",
       "applications.family_name",
       "applications.given_name",
+      "applications.nationality",
       "host_organizations.id as organization_id",
       "host_organizations.name_ja",
       "host_organizations.name_en",
@@ -145,7 +147,7 @@ export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor |
     const p = byId.get(l.placementId)!;
     return {
       placementId: l.placementId,
-      internName: [p.family_name, p.given_name].filter(Boolean).join(" "),
+      internName: personName({ familyName: p.family_name, givenName: p.given_name, nationality: p.nationality }) ?? "",
       organizationNameJa: p.name_ja,
       organizationNameEn: p.name_en,
       cohort: p.cohort,

@@ -1,6 +1,7 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface IncidentView {
   id: string;
@@ -36,6 +37,7 @@ export async function listIncidents(
       "incidents.placement_id",
       "applications.family_name",
       "applications.given_name",
+      "applications.nationality",
       "incidents.category",
       "incidents.severity",
       "incidents.description",
@@ -53,11 +55,12 @@ export async function listIncidents(
   const placements = await ctx.db
     .selectFrom("placements")
     .innerJoin("applications", "applications.id", "placements.application_id")
-    .select(["placements.id", "applications.family_name", "applications.given_name"])
+    .select(["placements.id", "applications.family_name", "applications.given_name", "applications.nationality"])
     .where("placements.round_id", "=", roundId)
     .orderBy("applications.family_name")
     .execute();
-  const name = (r: { family_name: string | null; given_name: string | null }) => [r.family_name, r.given_name].filter(Boolean).join(" ");
+  const name = (r: { family_name: string | null; given_name: string | null; nationality: string | null }) =>
+    personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "";
   return {
     round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
     incidents: rows.map((r) => ({

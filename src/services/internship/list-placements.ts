@@ -2,6 +2,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { type PlacementRow, placementQuery, toPlacementRow } from "./placement-access.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface RoundPlacements {
   round: { id: string; nameJa: string; nameEn: string; phase: string };
@@ -42,6 +43,7 @@ export async function listPlacements(ctx: ServiceContext, actor: Actor | null, r
       "offers.id",
       "applications.family_name",
       "applications.given_name",
+      "applications.nationality",
       "host_organizations.name_ja",
       "host_organizations.name_en",
       "positions.title",
@@ -58,7 +60,7 @@ export async function listPlacements(ctx: ServiceContext, actor: Actor | null, r
     placements,
     openOffers: offers.map((o) => ({
       offerId: o.id,
-      internName: [o.family_name, o.given_name].filter(Boolean).join(" "),
+      internName: personName({ familyName: o.family_name, givenName: o.given_name, nationality: o.nationality }) ?? "",
       organizationNameJa: o.name_ja,
       organizationNameEn: o.name_en,
       positionTitle: o.title,

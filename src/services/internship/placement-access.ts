@@ -12,6 +12,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { findMembership } from "../hosts/membership.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface PlacementRow {
   id: string;
@@ -80,7 +81,7 @@ export function toPlacementRow(r: Raw): PlacementRow {
     startsOn: r.starts_on,
     endsOn: r.ends_on,
     status: r.status,
-    internName: [r.family_name, r.given_name].filter(Boolean).join(" "),
+    internName: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
     nationality: r.nationality,
     organizationNameJa: r.name_ja,
     organizationNameEn: r.name_en,

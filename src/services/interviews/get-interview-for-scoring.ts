@@ -3,6 +3,7 @@ import { INTERVIEW_CRITERIA } from "../../domain/interviews/index.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { interviewForInterviewer } from "./interview-access.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export async function getInterviewForScoring(ctx: ServiceContext, actor: Actor | null, interviewId: string) {
   const who = authorize(actor, "interview.score");
@@ -16,7 +17,7 @@ export async function getInterviewForScoring(ctx: ServiceContext, actor: Actor |
     endsAt: row.ends_at,
     comment: row.comment ?? "",
     receiptNumber: row.receipt_number,
-    name: [row.given_name, row.family_name].filter(Boolean).join(" "),
+    name: personName({ familyName: row.family_name, givenName: row.given_name, nationality: row.nationality }) ?? "",
     nationality: row.nationality,
     criteria: INTERVIEW_CRITERIA.map((c) => ({ criterion: c, score: scores.find((s) => s.criterion === c)?.score ?? null })),
   };

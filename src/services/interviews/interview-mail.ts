@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import type { MailMessage } from "../mail/mailer.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface Applicant {
   applicationId: string;
@@ -28,7 +29,7 @@ export async function applicantOf(db: Kysely<Database>, applicationId: string): 
   const row = await db
     .selectFrom("applications as a")
     .innerJoin("user as u", "u.id", "a.applicant_user_id")
-    .select(["a.id", "a.round_id", "a.family_name", "a.given_name", "u.id as user_id", "u.name", "u.email", "u.locale", "u.timeZone"])
+    .select(["a.id", "a.round_id", "a.family_name", "a.given_name", "a.nationality", "u.id as user_id", "u.name", "u.email", "u.locale", "u.timeZone"])
     .where("a.id", "=", applicationId)
     .executeTakeFirst();
   if (!row) return null;
@@ -36,7 +37,7 @@ export async function applicantOf(db: Kysely<Database>, applicationId: string): 
     applicationId: row.id,
     roundId: row.round_id,
     userId: row.user_id,
-    name: [row.given_name, row.family_name].filter(Boolean).join(" ") || row.name,
+    name: personName({ familyName: row.family_name, givenName: row.given_name, nationality: row.nationality }) ?? row.name,
     email: row.email,
     locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
     timeZone: row.timeZone ?? PROGRAM_TIME_ZONE,

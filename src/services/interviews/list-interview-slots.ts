@@ -6,6 +6,7 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface OperatorSlot {
   id: string;
@@ -39,7 +40,7 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
   const bookings = await ctx.db
     .selectFrom("interviews as i")
     .innerJoin("applications as a", "a.id", "i.application_id")
-    .select(["i.id", "i.slot_id", "i.status", "a.receipt_number", "a.family_name", "a.given_name"])
+    .select(["i.id", "i.slot_id", "i.status", "a.receipt_number", "a.family_name", "a.given_name", "a.nationality"])
     .where("i.round_id", "=", roundId)
     .where("i.status", "!=", "cancelled")
     .execute();
@@ -73,7 +74,7 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
         .map((b) => ({
           interviewId: b.id,
           receiptNumber: b.receipt_number,
-          name: [b.given_name, b.family_name].filter(Boolean).join(" "),
+          name: personName({ familyName: b.family_name, givenName: b.given_name, nationality: b.nationality }) ?? "",
           status: b.status,
         })),
     })),

@@ -6,6 +6,7 @@
 import { scopeOf } from "../../domain/roles.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null) {
   const who = authorize(actor, "interview.score");
@@ -44,7 +45,7 @@ export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null)
     startsAt: r.starts_at,
     scored: r.scored_at !== null,
     receiptNumber: r.receipt_number,
-    name: [r.given_name, r.family_name].filter(Boolean).join(" "),
+    name: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
     nationality: r.nationality,
     interviewer: r.interviewer,
     score: r.score === null ? null : Number(r.score),

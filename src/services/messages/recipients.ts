@@ -5,6 +5,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { AudienceFilter } from "./message-schemas.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export interface Recipient {
   userId: string | null;
@@ -21,7 +22,7 @@ export async function findRecipients(db: Kysely<Database>, filter: AudienceFilte
     const found = await db
       .selectFrom("applications as a")
       .innerJoin("user as u", "u.id", "a.applicant_user_id")
-      .select(["u.id", "u.email", "u.name", "u.locale", "a.given_name", "a.family_name"])
+      .select(["u.id", "u.email", "u.name", "u.locale", "a.given_name", "a.family_name", "a.nationality"])
       .where("a.round_id", "=", filter.roundId)
       .where("a.status", "=", filter.status)
       .orderBy("u.email")
@@ -29,7 +30,7 @@ export async function findRecipients(db: Kysely<Database>, filter: AudienceFilte
     rows = found.map((r) => ({
       userId: r.id,
       email: r.email,
-      name: r.given_name && r.family_name ? `${r.given_name} ${r.family_name}` : r.name,
+      name: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? r.name,
       locale: r.locale,
       host: false,
     }));

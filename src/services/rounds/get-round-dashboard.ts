@@ -4,6 +4,8 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { loadRoundFacts } from "./load-round-facts.ts";
 import { type HostCounts, countHostApplications } from "../hosts/host-application-rows.ts";
+import type { PendingWork } from "../../domain/round-pending-work.ts";
+import { countPendingWork } from "./pending-work.ts";
 
 export interface RoundDashboard {
   id: string;
@@ -22,6 +24,8 @@ export interface RoundDashboard {
   informationSessions: number;
   /** Submitted host applications by region, JSIC division and size class. */
   hostCounts: HostCounts;
+  /** What is left to do in the current phase (kinds with nothing left are left out). */
+  pendingWork: PendingWork[];
   next: { phase: Phase; refusals: Refusal[] } | null;
 }
 
@@ -53,6 +57,7 @@ export async function getRoundDashboard(ctx: ServiceContext, actor: Actor | null
     ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", roundId).execute(),
   ]);
   const hostCounts = await countHostApplications(ctx.db, roundId);
+  const pendingWork = await countPendingWork(ctx.db, roundId, facts.phase);
   const next = nextPhase(facts.phase);
   const check = next ? checkTransition(facts, next) : null;
   const byKind = new Map(deadlines.map((d) => [d.kind, d.due_at]));
@@ -72,6 +77,7 @@ export async function getRoundDashboard(ctx: ServiceContext, actor: Actor | null
     hostApplicationsByStatus: Object.fromEntries(hosts.map((h) => [h.status, Number(h.n)])),
     informationSessions: Number(sessions.n),
     hostCounts,
+    pendingWork,
     next: next && check ? { phase: next, refusals: check.ok ? [] : check.refusals } : null,
   };
 }

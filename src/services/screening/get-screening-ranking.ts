@@ -2,6 +2,7 @@ import { normalizeSeverity, validateNormalizationInput } from "../../domain/scre
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { loadRound, loadRubric, loadSettings, roundScoreInputs } from "./screening-record.ts";
+import { personName } from "../../domain/person-name.ts";
 
 /**
  * The operator's ranking page: the stored ranking (normalized score, raw
@@ -30,6 +31,7 @@ export async function getScreeningRanking(ctx: ServiceContext, actor: Actor | nu
         "applications.receipt_number",
         "applications.family_name",
         "applications.given_name",
+        "applications.nationality",
         "applications.status",
       ])
       .where("screening_ranks.round_id", "=", roundId)
@@ -68,7 +70,7 @@ export async function getScreeningRanking(ctx: ServiceContext, actor: Actor | nu
       reads: r.reads,
       flagged: r.flagged,
       receiptNumber: r.receipt_number,
-      name: [r.given_name, r.family_name].filter(Boolean).join(" "),
+      name: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
       status: r.status,
     })),
     reviewers: stats.map((s) => ({

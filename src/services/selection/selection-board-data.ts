@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { INTERVIEW_SCORE } from "../../domain/interviews/index.ts";
 import { type QuotaRule, type RankingRules, rankCandidates, selectWithQuotas } from "../../domain/selection/index.ts";
+import { personName } from "../../domain/person-name.ts";
 
 export const CANDIDATE_STATUSES = ["interview", "selected", "waitlisted", "rejected"] as const;
 
@@ -88,7 +89,7 @@ export async function loadCandidates(db: Kysely<Database>, roundId: string) {
       id: a.id,
       status: a.status,
       receiptNumber: a.receipt_number,
-      name: [a.given_name, a.family_name].filter(Boolean).join(" "),
+      name: personName({ familyName: a.family_name, givenName: a.given_name, nationality: a.nationality }) ?? "",
       nationality: a.nationality ?? "",
       field: a.preferred_fields[0] ?? "",
       submittedAt: a.submitted_at,

@@ -7,7 +7,9 @@ import { describeUnmet } from "../../../components/eligibility.tsx";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { countryName } from "../../../lib/countries.ts";
-import { useI18n } from "../../../lib/i18n.tsx";
+import { formatDate, useI18n } from "../../../lib/i18n.tsx";
+import { answerText } from "../../../lib/answer-text.ts";
+import { personName } from "#src/domain/person-name.ts";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -25,19 +27,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirect(`/${locale}/operator/applications/${params.id}?overridden=1`);
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (Array.isArray(v)) return v.join(", ") || "—";
-  return String(v);
-}
-
 export default function ApplicationDetailPage() {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { application: app, eligibility, history } = useLoaderData<typeof loader>();
   const state = useFormState();
   const [search] = useSearchParams();
-  const name = [app.answers.familyName, app.answers.givenName].filter(Boolean).join(" ");
+  const name = personName({
+    familyName: app.answers.familyName as string | null,
+    givenName: app.answers.givenName as string | null,
+    nationality: app.answers.nationality as string | null,
+  });
   return (
     <>
       <PageTitle title={name || t("applications.untitled")} />
@@ -93,7 +93,19 @@ export default function ApplicationDetailPage() {
       {STEPS.filter((s) => STEP_FIELDS[s].length > 0).map((s) => (
         <section key={s}>
           <h3>{t(`application.steps.${s}`)}</h3>
-          <SummaryList rows={STEP_FIELDS[s].map((f) => ({ key: f.name, label: t(`application.fields.${f.name}`), value: show(app.answers[f.name]) }))} />
+          <SummaryList
+            rows={STEP_FIELDS[s].map((f) => ({
+              key: f.name,
+              label: t(`application.fields.${f.name}`),
+              value: answerText(
+                app.answers[f.name],
+                f,
+                t,
+                (c) => countryName(c, locale),
+                (d) => formatDate(d, locale),
+              ),
+            }))}
+          />
         </section>
       ))}
       <h2>{t("application.steps.documents")}</h2>

@@ -1,5 +1,6 @@
 import { Form, useLoaderData, useLocation } from "react-router";
 import { JLPT_LEVELS } from "#src/domain/languages.ts";
+import { personName } from "#src/domain/person-name.ts";
 import { listApplications } from "#src/services/applications/list-applications.ts";
 import { pageRequestFrom } from "#src/services/paging.ts";
 import { Field, Select } from "../../../components/forms/index.ts";
@@ -91,7 +92,7 @@ export default function ApplicationsList() {
             <tr key={a.id}>
               <td>{a.receiptNumber ?? "—"}</td>
               <td>
-                <a href={`/${locale}/operator/applications/${a.id}`}>{[a.familyName, a.givenName].filter(Boolean).join(" ") || a.email || a.id}</a>
+                <a href={`/${locale}/operator/applications/${a.id}`}>{personName(a) ?? a.email ?? a.id}</a>
               </td>
               <td>{countryName(a.nationality, locale)}</td>
               <td>{t(`applicationStatus.${a.status}`)}</td>

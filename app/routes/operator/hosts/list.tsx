@@ -90,7 +90,12 @@ export default function HostsList() {
                 <a href={`/${locale}/operator/hosts/${r.id}`}>{locale === "ja" ? r.nameJa : (r.nameEn ?? r.nameJa)}</a>
               </td>
               <td>{t(`hostOrg.regions.${r.region}`)}</td>
-              <td>{r.jsicDivision}</td>
+              <td>
+                {(() => {
+                  const j = ref.jsicDivisions.find((d) => d.code === r.jsicDivision);
+                  return j ? `${j.code} ${locale === "ja" ? j.nameJa : j.nameEn}` : r.jsicDivision;
+                })()}
+              </td>
               <td>{t(`hostOrg.sizeClasses.${r.sizeClass}`)}</td>
               <td>{t(`hostOrg.overseas.${r.overseasStatus}`)}</td>
               <td>
