@@ -48,6 +48,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "hostEdit",
   // the internship period (issue 16): operator and host pages; the intern's pages are "internship" (six languages)
   "internshipStaff",
+  // DAC list versions (issue 19 item 2): the operator's page
+  "dacLists",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {
