@@ -111,6 +111,9 @@ export default [
       route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
       route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
       route("rounds/:roundId/incidents", "routes/operator/internship/incidents.tsx"),
+      // reference data (issue 19 item 2): the OECD DAC list versions, loaded or corrected from a CSV
+      route("dac-lists", "routes/operator/dac-lists.tsx"),
+      route("dac-lists/:version/csv", "routes/operator/dac-list-csv.ts"),
     ]),
     // screening (issue 13): the reviewer's pages
     route("reviewer", "routes/reviewer/home.tsx"),

@@ -52,6 +52,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "internshipStaff",
   // the work pending in a round's phase (issue 19 item 9): the operator's round page
   "roundWork",
+  // DAC list versions (issue 19 item 2): the operator's page
+  "dacLists",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

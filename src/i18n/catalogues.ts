@@ -85,6 +85,8 @@ import securityId from "./messages/security/id.json" with { type: "json" };
 import securityZh from "./messages/security/zh.json" with { type: "json" };
 import securityTh from "./messages/security/th.json" with { type: "json" };
 import roundRulesJa from "./messages/round-rules/ja.json" with { type: "json" };
+import dacListsJa from "./messages/dac-lists/ja.json" with { type: "json" };
+import dacListsEn from "./messages/dac-lists/en.json" with { type: "json" };
 import roundRulesEn from "./messages/round-rules/en.json" with { type: "json" };
 import roundRulesVi from "./messages/round-rules/vi.json" with { type: "json" };
 import roundRulesId from "./messages/round-rules/id.json" with { type: "json" };
@@ -142,6 +144,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionStaffJa,
     securityJa,
     roundRulesJa,
+    dacListsJa,
     hostEditJa,
     roundWorkJa,
     privacyJa,
@@ -171,6 +174,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionStaffEn,
     securityEn,
     roundRulesEn,
+    dacListsEn,
     hostEditEn,
     roundWorkEn,
     privacyEn,

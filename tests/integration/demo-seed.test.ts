@@ -23,6 +23,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   screening: { operator: 1, reviewer: 5 },
   selection: { operator: 1, reviewer: 1, applicant: 7 },
   "round rules": { operator: 1 },
+  "DAC lists": { operator: 1 },
   internship: { operator: 1, host: 1, applicant: 2 },
   report: { operator: 1 },
 };

@@ -42,6 +42,11 @@ export default function OperatorLayout() {
               <a href={`/${locale}/operator/messages`}>{t("messagesStaff.nav")}</a>
             </li>
           ) : null}
+          {roleGrants(role, "round.manage") ? (
+            <li>
+              <a href={`/${locale}/operator/dac-lists`}>{t("dacLists.nav")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "case.read") ? (
             <li>
               <a href={`/${locale}/operator/cases`}>{t("casesStaff.nav")}</a>

@@ -18,6 +18,7 @@ import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
+import { DEMO_DAC_OPERATOR, seedDemoDacLists } from "./demo-dac-lists.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
 
@@ -44,6 +45,7 @@ export const DEMO_LOGINS = {
     { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
     { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
     { role: "operator (round editing)", email: DEMO_RULES_OPERATOR },
+    { role: "operator (DAC list versions)", email: DEMO_DAC_OPERATOR },
     { role: "host supervisor (internship period)", email: DEMO_INTERNSHIP_LOGINS.supervisor },
     { role: "intern (internship period, Thai)", email: DEMO_INTERNSHIP_LOGINS.thaiIntern },
   ],
@@ -254,6 +256,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoScreening(ctx);
   await seedDemoSelection(ctx);
   await seedDemoRoundRules(ctx, PASSWORD);
+  await seedDemoDacLists(ctx, PASSWORD);
   await seedDemoInternship(ctx);
   await writeAudit(db, null, {
     action: "seed.demo",
