@@ -128,9 +128,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(receiptNumber).toMatch(/^JIPH27-/);
   });
 
-  it("a rejected organization cannot submit, and the host is told why in Japanese", async () => {
+  it("a rejected organization cannot submit, the host is told why in Japanese, and the real company can register the number", async () => {
     const host = actorFor(await createUser(env, "host", { name: "Squatter T", locale: "ja" }));
     const orgId = await draftReady(host);
+    const number = (await env.db.selectFrom("host_organizations").select("corporate_number").where("id", "=", orgId).executeTakeFirstOrThrow())
+      .corporate_number;
     await verifyOrganization(env.ctx, operator, orgId, { decision: "rejected", reason: "所在地が登録情報と一致しません。" });
     const refused = await refusalOf(submitHostApplication(env.ctx, host, roundId));
     expect(refused.refusals).toEqual([{ code: "organization_rejected" }]);
@@ -142,6 +144,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .executeTakeFirstOrThrow();
     expect(mail.locale).toBe("ja");
     expect(mail.body_text).toContain("所在地が登録情報と一致しません。");
+    const real = actorFor(await createUser(env, "host", { name: "Real R" }));
+    expect((await registerOrganization(env.ctx, real, orgInput({ corporateNumber: number }))).kind).toBe("created");
   });
 
   it("a second registration of a registered number makes no second admin: it becomes a claim the operator resolves", async () => {

@@ -13,7 +13,7 @@ const verifySchema = z.object({
 
 /**
  * The operator verifies a pending organization (its registered name and address checked against the
- * corporate number, ADR 0029) or rejects it, with a reason; audited; each admin is told in Japanese or English.
+ * corporate number, ADR 0029) or rejects it, with a reason, which frees the number; audited; each admin is told in Japanese or English.
  */
 export async function verifyOrganization(ctx: ServiceContext, actor: Actor | null, organizationId: string, raw: unknown): Promise<void> {
   const who = authorize(actor, "hosts.decide");
@@ -21,7 +21,7 @@ export async function verifyOrganization(ctx: ServiceContext, actor: Actor | nul
   await ctx.db.transaction().execute(async (trx) => {
     const org = await trx
       .selectFrom("host_organizations")
-      .select(["id", "name_ja", "verification_status"])
+      .select(["id", "name_ja", "verification_status", "corporate_number"])
       .where("id", "=", organizationId)
       .forUpdate()
       .executeTakeFirst();
@@ -29,14 +29,21 @@ export async function verifyOrganization(ctx: ServiceContext, actor: Actor | nul
     if (org.verification_status !== "pending") throw new RefusedError("orgVerify.refusals", [{ code: "not_pending" }]);
     await trx
       .updateTable("host_organizations")
-      .set({ verification_status: input.decision, verification_reason: input.reason, verified_at: ctx.clock(), verified_by: who.userId })
+      .set({
+        verification_status: input.decision,
+        verification_reason: input.reason,
+        verified_at: ctx.clock(),
+        verified_by: who.userId,
+        // A rejected registration frees the number, so the real company can register it (the audit entry keeps it).
+        ...(input.decision === "rejected" ? { corporate_number: null } : {}),
+      })
       .where("id", "=", org.id)
       .execute();
     await writeAudit(trx, who, {
       action: "host_organization.verify",
       entityType: "host_organization",
       entityId: org.id,
-      before: { verificationStatus: "pending" },
+      before: { verificationStatus: "pending", corporateNumber: org.corporate_number },
       after: { verificationStatus: input.decision, reason: input.reason },
     });
     const admins = await trx
