@@ -23,6 +23,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   selection: { operator: 1, reviewer: 1, applicant: 7 },
   "round rules": { operator: 1 },
   internship: { operator: 1, host: 1, applicant: 2 },
+  // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number
+  "organization verification": { host: 2 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -69,12 +71,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(dash.deadlines.filter((d) => d.dueAt !== null)).toHaveLength(8);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification), and the staff", async () => {
     const orgs = await env.db.selectFrom("host_organizations").select(["id", "name_en", "prefecture_code"]).orderBy("id").execute();
-    expect(orgs).toHaveLength(11);
+    expect(orgs).toHaveLength(12);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(12);
+    expect(members).toHaveLength(13);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])

@@ -19,6 +19,7 @@ import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
+import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -44,6 +45,7 @@ export const DEMO_LOGINS = {
     { role: "operator (round editing)", email: DEMO_RULES_OPERATOR },
     { role: "host supervisor (internship period)", email: DEMO_INTERNSHIP_LOGINS.supervisor },
     { role: "intern (internship period, Thai)", email: DEMO_INTERNSHIP_LOGINS.thaiIntern },
+    { role: "host (organization waiting for verification)", email: DEMO_ORG_VERIFY_LOGINS.pendingHost },
   ],
 };
 
@@ -252,6 +254,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoSelection(ctx);
   await seedDemoRoundRules(ctx, PASSWORD);
   await seedDemoInternship(ctx);
+  await seedDemoOrgVerify(ctx, PASSWORD);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",
