@@ -73,6 +73,10 @@ export default [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
       route("hosts/:id", "routes/operator/hosts/detail.tsx"),
+      // security (issue 11 item 7): organization verification and claims on a registered corporate number
+      route("organizations", "routes/operator/organizations/list.tsx"),
+      route("organizations/claims/:claimId", "routes/operator/organizations/claim.tsx"),
+      route("organizations/:id", "routes/operator/organizations/verify.tsx"),
       index("routes/operator/dashboard.tsx"),
       route("rounds/new", "routes/operator/round-new.tsx"),
       route("rounds/:roundId", "routes/operator/round.tsx"),

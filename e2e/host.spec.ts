@@ -1,7 +1,7 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
-import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
-import { totp } from "./support/totp.ts";
+import { expectAccessible, latestMailTo, submit, uniqueEmail } from "./support/fixtures.ts";
+import { staffSignIn } from "./support/staff-sign-in.ts";
 
 /**
  * The host journey: a host signs up and registers the organization (a bad
@@ -13,6 +13,7 @@ import { totp } from "./support/totp.ts";
 test.describe.configure({ mode: "serial" });
 
 const OPERATOR = "operator2@demo.jip.example";
+const signInOperator = staffSignIn(OPERATOR);
 const DEMO_ROUND_ID = "00000000-0000-4000-8000-000000002027";
 const HOST_PASSWORD = "host-password-2027";
 
@@ -100,6 +101,8 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await expect(page).toHaveURL(/\/ja\/host\?registered=1$/);
   await expect(page.getByRole("status")).toHaveText("組織を登録しました。このアカウントが組織の管理者です。");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(run.nameJa);
+  // A new organization waits for the program office's check (ADR 0029).
+  await expect(page.getByTestId("organization-verification")).toContainText("組織は事務局による確認待ちです。");
   await expect(page.locator("dd", { hasText: "10～99人" })).toHaveCount(1);
   await expect(page.locator("dd", { hasText: "北海道" }).first()).toBeVisible();
   await expectAccessible(page);
@@ -138,7 +141,7 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await expect(page.locator("tbody tr", { hasText: "Hanako Kita" })).toContainText("メンバー");
 });
 
-test("the host applies for the open round with two positions and submits", async ({ page }) => {
+test("the host applies for the open round with two positions; submitting waits for the operator to verify the organization", async ({ page, browser }) => {
   await signIn(page, "ja", run.admin, HOST_PASSWORD, "/ja/host");
   await page.getByRole("link", { name: "2027年度 国際化促進インターンシップ事業" }).click();
   await expect(page).toHaveURL(new RegExp(`/ja/host/rounds/${DEMO_ROUND_ID}$`));
@@ -191,6 +194,31 @@ test("the host applies for the open round with two positions and submits", async
   await expect(page.locator("#positions + table tbody tr")).toHaveCount(2);
   await expectAccessible(page);
 
+  // Not yet verified: a clear refusal, the draft kept.
+  await submit(page, "申請を提出");
+  await expect(page.getByText("組織は事務局による確認待ちのため、まだ申請を提出できません。")).toBeVisible();
+  await expect(page.getByTestId("host-application-status")).toHaveText("下書き");
+
+  // The operator checks the registered name and address against the corporate number and verifies it.
+  const op = await newPage(browser);
+  await signInOperator(op);
+  await op.goto("/en/operator/organizations");
+  await expect(op.getByRole("heading", { level: 1 })).toHaveText("Organization verification");
+  const pending = op.locator("tbody tr", { hasText: run.corporateNumber });
+  await expect(pending).toContainText(run.nameJa);
+  await expect(pending).toContainText(run.admin);
+  await expectAccessible(op);
+  await pending.getByRole("link", { name: run.corporateNumber }).click();
+  await submit(op, "Record verification");
+  await expect(op.getByRole("alert")).toContainText("Please correct the following");
+  await expectAccessible(op);
+  await op.getByLabel("Decision").selectOption("verified");
+  await op.getByLabel("Reason").fill("商号・所在地が法人番号公表サイトの登録情報と一致。");
+  await submit(op, "Record verification");
+  await expect(op.getByRole("status")).toHaveText("The verification has been recorded and the host has been told.");
+  await expect(op.locator("tbody tr", { hasText: run.corporateNumber })).toHaveCount(0);
+  await op.context().close();
+
   await submit(page, "申請を提出");
   await expect(page.getByRole("status")).toContainText("申請を提出しました。受付番号：JIPH27-");
   await expect(page.getByTestId("host-application-status")).toHaveText("提出済み");
@@ -201,15 +229,7 @@ test("the host applies for the open round with two positions and submits", async
 
 test("an operator filters the host applications, opens this one and accepts it; the host sees the decision", async ({ page }) => {
   const info = test.info();
-  await signIn(page, "en", OPERATOR, DEMO_PASSWORD, "/en/operator/hosts");
-  await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await submit(page, "Continue");
-  const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < 3_000) await new Promise((r) => setTimeout(r, left + 200));
-  await page.getByLabel("6-digit code").fill(totp(secret));
-  await submit(page, "Verify");
+  await signInOperator(page);
   await page.goto("/en/operator/hosts");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Host applications");
   await expectAccessible(page);

@@ -345,6 +345,17 @@ export interface HostMembershipsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface HostOrganizationClaimsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  resolution: string | null;
+  reason: string | null;
+  resolved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  resolved_by: string | null;
+}
+
 export interface HostOrganizationRevisionsTable {
   id: string;
   organization_id: string;
@@ -372,6 +383,10 @@ export interface HostOrganizationsTable {
   website: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  verification_status: Generated<string>;
+  verification_reason: string | null;
+  verified_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  verified_by: string | null;
 }
 
 export interface HostTrainingCompletionsTable {
@@ -943,6 +958,7 @@ export interface Database {
   host_applications: HostApplicationsTable;
   host_invitations: HostInvitationsTable;
   host_memberships: HostMembershipsTable;
+  host_organization_claims: HostOrganizationClaimsTable;
   host_organization_revisions: HostOrganizationRevisionsTable;
   host_organizations: HostOrganizationsTable;
   host_training_completions: HostTrainingCompletionsTable;

@@ -25,6 +25,9 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.hostJoinRequest",
   "mail.hostDecision",
   "mail.hostSubmitted",
+  // organization verification (issue 11 item 7): the operator's page and the host's e-mail
+  "orgVerify",
+  "mail.hostOrganizationVerification",
   "sessionsStaff",
   "sessionErrors",
   "messagesStaff",

@@ -13,6 +13,8 @@ import coreVi from "./messages/core/vi.json" with { type: "json" };
 import coreZh from "./messages/core/zh.json" with { type: "json" };
 import hostEn from "./messages/host/en.json" with { type: "json" };
 import hostJa from "./messages/host/ja.json" with { type: "json" };
+import orgVerifyEn from "./messages/org-verify/en.json" with { type: "json" };
+import orgVerifyJa from "./messages/org-verify/ja.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import applyJa from "./messages/apply/ja.json" with { type: "json" };
 import applyVi from "./messages/apply/vi.json" with { type: "json" };
@@ -152,6 +154,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffJa,
     reportPageJa,
     openStatisticsJa,
+    orgVerifyJa,
   ],
   en: [
     coreEn,
@@ -182,6 +185,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffEn,
     reportPageEn,
     openStatisticsEn,
+    orgVerifyEn,
   ],
   vi: [
     coreVi,

@@ -74,7 +74,10 @@ const POSITION = {
 async function submittedHost(env: TestEnv, roundId: string): Promise<{ host: Actor; email: string }> {
   const user = await createUser(env, "host", { locale: "ja" });
   const host = actorFor(user);
-  await registerOrganization(env.ctx, host, orgInput());
+  const created = await registerOrganization(env.ctx, host, orgInput());
+  // The operator's verification (ADR 0029; tested in org-verification.test.ts).
+  if (created.kind === "created")
+    await env.db.updateTable("host_organizations").set({ verification_status: "verified" }).where("id", "=", created.id).execute();
   await saveHostApplication(env.ctx, host, roundId, PLAN);
   await savePosition(env.ctx, host, roundId, null, POSITION);
   await submitHostApplication(env.ctx, host, roundId);

@@ -94,6 +94,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await env.db.updateTable("rounds").set({ phase: "recruitment" }).where("id", "=", roundId).execute();
   });
   beforeEach(() => env.clock.reset());
+  /** The operator's verification of a new organization (ADR 0029; tested in org-verification.test.ts). */
+  async function verified(result: Awaited<ReturnType<typeof registerOrganization>>): Promise<void> {
+    if (result.kind === "created")
+      await env.db.updateTable("host_organizations").set({ verification_status: "verified" }).where("id", "=", result.id).execute();
+  }
 
   it("host sign-up creates an unverified account with the host role", async () => {
     const email = `signup-${crypto.randomUUID().slice(0, 8)}@host.test.jip.example`;
@@ -213,7 +218,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("host application: plan, positions (bad input refused), submission with a receipt, read-only after the deadline", async () => {
     const host = await hostActor(env);
-    await registerOrganization(env.ctx, host, orgInput());
+    await verified(await registerOrganization(env.ctx, host, orgInput()));
     const noAgree = await validationErrorOf(saveHostApplication(env.ctx, host, roundId, { ...PLAN, agreesWithPurpose: undefined, goals: [] }));
     expect(noAgree.fieldErrors.agreesWithPurpose?.[0]?.key).toBe("hostApplication.errors.agree");
     expect(noAgree.fieldErrors.goals?.[0]?.key).toBe("hostApplication.errors.goals");
@@ -281,10 +286,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("the operator lists with filters, opens, decides with a reason e-mailed in Japanese, exports CSV and counts", async () => {
     const hostA = await hostActor(env);
-    await registerOrganization(
-      env.ctx,
-      hostA,
-      orgInput({ nameEn: "Kyushu Screening Co", prefectureCode: "40", employees: "1001", kind: "sme", overseasStatus: "planned", jsicDivision: "G" }),
+    await verified(
+      await registerOrganization(
+        env.ctx,
+        hostA,
+        orgInput({ nameEn: "Kyushu Screening Co", prefectureCode: "40", employees: "1001", kind: "sme", overseasStatus: "planned", jsicDivision: "G" }),
+      ),
     );
     await saveHostApplication(env.ctx, hostA, roundId, PLAN);
     await savePosition(env.ctx, hostA, roundId, null, POSITION);

@@ -67,6 +67,15 @@ export default function HostHome() {
           search.get("registered") ? t("hostOrg.registered") : search.get("joined") ? t("hostOrg.joined") : search.get("edited") ? t("hostEdit.saved") : null
         }
       />
+      {org.verificationStatus === "pending" ? (
+        <p className="notice" data-testid="organization-verification">
+          {t("orgVerify.hostPending")}
+        </p>
+      ) : org.verificationStatus === "rejected" ? (
+        <p className="notice" data-testid="organization-verification">
+          {t("orgVerify.hostRejected")}
+        </p>
+      ) : null}
       <h2>{t("hostOrg.roundsTitle")}</h2>
       {home.rounds.length === 0 ? (
         <p>{t("hostOrg.noRounds")}</p>

@@ -32,6 +32,11 @@ export default function OperatorLayout() {
               <a href={`/${locale}/operator/hosts`}>{t("hostScreening.nav")}</a>
             </li>
           ) : null}
+          {roleGrants(role, "hosts.decide") ? (
+            <li>
+              <a href={`/${locale}/operator/organizations`}>{t("orgVerify.title")}</a>
+            </li>
+          ) : null}
           {roleGrants(role, "round.read") ? (
             <li>
               <a href={`/${locale}/operator/sessions`}>{t("sessionsStaff.nav")}</a>

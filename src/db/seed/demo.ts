@@ -21,6 +21,7 @@ import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 import { DEMO_DAC_OPERATOR, seedDemoDacLists } from "./demo-dac-lists.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
+import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -48,6 +49,7 @@ export const DEMO_LOGINS = {
     { role: "operator (DAC list versions)", email: DEMO_DAC_OPERATOR },
     { role: "host supervisor (internship period)", email: DEMO_INTERNSHIP_LOGINS.supervisor },
     { role: "intern (internship period, Thai)", email: DEMO_INTERNSHIP_LOGINS.thaiIntern },
+    { role: "host (organization waiting for verification)", email: DEMO_ORG_VERIFY_LOGINS.pendingHost },
   ],
 };
 
@@ -258,6 +260,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoRoundRules(ctx, PASSWORD);
   await seedDemoDacLists(ctx, PASSWORD);
   await seedDemoInternship(ctx);
+  await seedDemoOrgVerify(ctx, PASSWORD);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

@@ -25,6 +25,8 @@ export interface HostHome {
     overseasCountries: string[];
     workLanguages: string[];
     website: string | null;
+    /** ADR 0029: pending until an operator has checked it; only a verified organization may submit. */
+    verificationStatus: string;
   } | null;
   orgRole: "admin" | "member" | null;
   members: { userId: string; name: string; email: string; orgRole: string }[];
@@ -78,6 +80,7 @@ export async function getHostHome(ctx: ServiceContext, actor: Actor | null): Pro
       overseasCountries: org.overseas_countries,
       workLanguages: org.work_languages,
       website: org.website,
+      verificationStatus: org.verification_status,
     },
     orgRole: m.orgRole,
     members: members.map((x) => ({ userId: x.id, name: x.name, email: x.email, orgRole: x.org_role })),

@@ -17,9 +17,11 @@ export async function unknownCountries(ctx: ServiceContext, codes: string[]): Pr
 }
 
 /**
- * A host user registers their organization and becomes its admin. When the
- * corporate number is already registered, nothing is created: the page
- * offers to ask that organization's admin to add them instead.
+ * A host user registers their organization and becomes its admin. The
+ * organization is `pending` until an operator has checked it (ADR 0029): a
+ * pending organization can be filled in and drafted for, not submitted. When
+ * the corporate number is already registered, nothing is created: the page
+ * offers a request to join, which the operator also sees (a claim).
  */
 export async function registerOrganization(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<RegisterResult> {
   const who = authorize(actor, "organization.manage");
@@ -53,7 +55,7 @@ export async function registerOrganization(ctx: ServiceContext, actor: Actor | n
     await ctx.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("host_organizations")
-        .values({ ...row, created_at: now, updated_at: now })
+        .values({ ...row, verification_status: "pending", created_at: now, updated_at: now })
         .execute();
       await trx.insertInto("host_memberships").values({ organization_id: id, user_id: who.userId, org_role: "admin", created_at: now }).execute();
       await writeAudit(trx, who, { action: "host_organization.register", entityType: "host_organization", entityId: id, after: row });

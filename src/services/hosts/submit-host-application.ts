@@ -16,6 +16,12 @@ export async function submitHostApplication(ctx: ServiceContext, actor: Actor | 
   const m = await requireMembership(ctx.db, actor);
   const result = await ctx.db.transaction().execute(async (trx) => {
     const app = await editableApplication(trx, ctx, m, roundId, false);
+    // ADR 0029: only an organization an operator has verified may submit.
+    const verification = await trx.selectFrom("host_organizations").select("verification_status").where("id", "=", m.organizationId).executeTakeFirstOrThrow();
+    if (verification.verification_status !== "verified")
+      throw new RefusedError("hostApplication.refusals", [
+        { code: verification.verification_status === "rejected" ? "organization_rejected" : "organization_pending" },
+      ]);
     const full = await trx.selectFrom("host_applications").selectAll().where("id", "=", app.id).executeTakeFirstOrThrow();
     const problems: Refusal[] = [];
     if (!full.agrees_with_purpose || !full.supervisor_name) problems.push({ code: "plan_missing" });

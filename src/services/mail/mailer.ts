@@ -28,6 +28,8 @@ export type MailTemplate =
   | "hostJoinRequest"
   | "hostDecision"
   | "hostSubmitted"
+  /** The operator verified or rejected a newly registered organization (ADR 0029): params.decision verified | rejected. */
+  | "hostOrganizationVerification"
   | "sessionRegistered"
   | "sessionWaitlisted"
   | "sessionPromoted"
