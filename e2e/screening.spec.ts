@@ -1,7 +1,6 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { staffSignIn } from "./support/staff-sign-in.ts";
 import { DEMO_PASSWORD, expectAccessible, submit } from "./support/fixtures.ts";
-import { totp } from "./support/totp.ts";
 
 /**
  * Document screening (issue 13), JavaScript on and off, axe on every page:
@@ -19,30 +18,11 @@ const REVIEWERS = ["reviewer-e2e1@demo.jip.example", "reviewer-e2e2@demo.jip.exa
 /** Every applicant of the demo screening round (src/db/seed/demo-screening.ts): none may appear on a reviewer's page. */
 const APPLICANT_NAMES = ["Võ", "Thanh Hà", "Đặng", "Quốc Bảo", "Hidayat", "Kusuma", "Boonmee", "Reyes", "Patel", "Hossain", "Gurung", "Otieno"];
 
-/** Password, then TOTP (enrolled on the first call from the reviewer's home, which requires it). */
+/** Password, then TOTP (enrolled on the first call from the reviewer's home, which requires it); ends on the reviewer's home. */
 function reviewerSignIn(email: string): (page: Page) => Promise<void> {
-  let secret = "";
-  let lastWindow = -1;
-  const freshCode = async () => {
-    const left = 30_000 - (Date.now() % 30_000);
-    if (left < 3_000 || Math.floor(Date.now() / 30_000) === lastWindow) await new Promise((r) => setTimeout(r, left + 200));
-    lastWindow = Math.floor(Date.now() / 30_000);
-    return totp(secret);
-  };
+  const signIn = staffSignIn(email, DEMO_PASSWORD, "/en/reviewer");
   return async (page) => {
-    await page.goto("/en/sign-in");
-    await page.getByLabel("E-mail address").fill(email);
-    await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
-    await submit(page, "Sign in");
-    if (!secret) {
-      await page.goto("/en/reviewer");
-      await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
-      await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await submit(page, "Continue");
-      secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
-    }
-    await page.getByLabel("6-digit code").fill(await freshCode());
-    await submit(page, "Verify");
+    await signIn(page);
     await page.goto("/en/reviewer");
   };
 }
