@@ -69,8 +69,8 @@ test("the supervisor records today's attendance, confirms the report with a comm
   await page.goto("/ja/host/internship");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("インターン生");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Srisuk Somchai" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("インターン生: Srisuk Somchai");
+  await page.getByRole("link", { name: "Somchai Srisuk" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("インターン生: Somchai Srisuk");
   await expectAccessible(page);
 
   await page.getByLabel("出欠").selectOption("present");
@@ -129,15 +129,15 @@ test("the operator sees October's ledger in exact yen, downloads it, is told wha
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
   expect(text).toContain(
-    '2026-10,A,Srisuk Somchai,"Minato Trading Co., Ltd.",in_person,intern,intern_allowance,78000,"26 days in person × ¥3,000 = ¥78,000; rate from 2026-04-01',
+    '2026-10,A,Somchai Srisuk,"Minato Trading Co., Ltd.",in_person,intern,intern_allowance,78000,"26 days in person × ¥3,000 = ¥78,000; rate from 2026-04-01',
   );
-  expect(text).toContain('2026-10,A,Srisuk Somchai,"Minato Trading Co., Ltd.",in_person,host,host_subsidy,38000,');
+  expect(text).toContain('2026-10,A,Somchai Srisuk,"Minato Trading Co., Ltd.",in_person,host,host_subsidy,38000,');
 
   await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Placements");
-  await expect(page.getByRole("row").filter({ hasText: "Srisuk Somchai" })).toContainText("2/2");
+  await expect(page.getByRole("row").filter({ hasText: "Somchai Srisuk" })).toContainText("2/2");
   await expectAccessible(page);
-  await submit(page, "Complete the placement of Srisuk Somchai");
+  await submit(page, "Complete the placement of Somchai Srisuk");
   await expect(page.getByText("The final report of the intern is missing.")).toBeVisible();
   await expect(page.getByText("The final report of the host company is missing.")).toBeVisible();
   await expectAccessible(page);
@@ -147,7 +147,7 @@ test("the operator sees October's ledger in exact yen, downloads it, is told wha
   await expectAccessible(page);
   await submit(page, "Record the incident");
   await expect(page.locator(".error-summary")).toContainText("Category");
-  await page.locator("select[name=placementId]").selectOption({ label: "Srisuk Somchai" });
+  await page.locator("select[name=placementId]").selectOption({ label: "Somchai Srisuk" });
   await page.getByLabel("Category").selectOption("health");
   await page.getByLabel("Severity").selectOption("high");
   await page.getByLabel("What happened").fill("Fever; visited a clinic with the supervisor.");
@@ -155,11 +155,11 @@ test("the operator sees October's ledger in exact yen, downloads it, is told wha
   await submit(page, "Record the incident");
   await expect(page.getByRole("status")).toHaveText("The incident was recorded.");
   const incident = page.getByTestId("incident").filter({ hasText: "Fever; visited a clinic" });
-  await expect(incident.getByRole("heading")).toHaveText("Srisuk Somchai — Health (High) — Open");
+  await expect(incident.getByRole("heading")).toHaveText("Somchai Srisuk — Health (High) — Open");
   await incident.getByLabel("What was done").fill("Rest at home; attendance recorded as leave.");
   await Promise.all([page.waitForLoadState("load"), incident.getByRole("button", { name: "Resolve" }).click()]);
   await expect(page.getByRole("status")).toHaveText("The incident was resolved.");
-  await expect(page.getByTestId("incident").getByRole("heading")).toHaveText("Srisuk Somchai — Health (High) — Resolved");
+  await expect(page.getByTestId("incident").getByRole("heading")).toHaveText("Somchai Srisuk — Health (High) — Resolved");
   await expectAccessible(page);
   await page.context().close();
 });

@@ -78,7 +78,7 @@ test("the operator previews a message to submitted applicants, then sends it; th
   await expect(count).toHaveText(/^\d+ recipients?$/);
   const recipients = Number((await count.textContent())!.match(/\d+/)![0]);
   expect(recipients).toBeGreaterThan(1);
-  await expect(page.getByTestId("sample-vi")).toContainText("Kính gửi Thị Lan Nguyễn, phỏng vấn bắt đầu vào tháng Sáu.");
+  await expect(page.getByTestId("sample-vi")).toContainText("Kính gửi Nguyễn Thị Lan, phỏng vấn bắt đầu vào tháng Sáu.");
   await expect(page.getByTestId("sample-en")).toContainText("interviews start in June.");
   await expect(page.getByLabel("Message (Tiếng Việt)")).toHaveValue("Kính gửi {name}, phỏng vấn bắt đầu vào tháng Sáu.");
   await expectAccessible(page);
@@ -94,7 +94,7 @@ test("the operator previews a message to submitted applicants, then sends it; th
   // The e-mail job (every second) delivers each recipient once, in their language.
   const mail = await latestMailTo(test.info(), VIETNAMESE_SUBMITTED, new RegExp(token));
   expect(decodeSubject(mail.headers)).toBe(`Lịch phỏng vấn ${token}`);
-  expect(mail.body).toContain("Kính gửi Thị Lan Nguyễn, phỏng vấn bắt đầu vào tháng Sáu.");
+  expect(mail.body).toContain("Kính gửi Nguyễn Thị Lan, phỏng vấn bắt đầu vào tháng Sáu.");
   await expect
     .poll(
       async () => {
@@ -127,7 +127,7 @@ test("the Vietnamese applicant reads it in the inbox in Vietnamese; a draft appl
   await expectAccessible(page);
   await item.getByRole("link", { name: `Lịch phỏng vấn ${token}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lịch phỏng vấn ${token}`);
-  await expect(page.getByTestId("message-body")).toHaveText("Kính gửi Thị Lan Nguyễn, phỏng vấn bắt đầu vào tháng Sáu.");
+  await expect(page.getByTestId("message-body")).toHaveText("Kính gửi Nguyễn Thị Lan, phỏng vấn bắt đầu vào tháng Sáu.");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Quay lại hộp thư" }).click();
   await expect(page.getByTestId("inbox-item").filter({ hasText: token })).not.toContainText("Chưa đọc");

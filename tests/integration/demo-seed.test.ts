@@ -24,6 +24,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   selection: { operator: 1, reviewer: 1, applicant: 7 },
   "round rules": { operator: 1 },
   "DAC lists": { operator: 1 },
+  labels: { operator: 1 },
   internship: { operator: 1, host: 1, applicant: 2 },
   report: { operator: 1 },
   // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number

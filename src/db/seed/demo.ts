@@ -19,6 +19,7 @@ import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 import { DEMO_DAC_OPERATOR, seedDemoDacLists } from "./demo-dac-lists.ts";
+import { DEMO_LABELS_OPERATOR, seedDemoLabels } from "./demo-labels.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
 import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
@@ -47,6 +48,7 @@ export const DEMO_LOGINS = {
     { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
     { role: "operator (round editing)", email: DEMO_RULES_OPERATOR },
     { role: "operator (DAC list versions)", email: DEMO_DAC_OPERATOR },
+    { role: "operator (labels and pending work)", email: DEMO_LABELS_OPERATOR },
     { role: "host supervisor (internship period)", email: DEMO_INTERNSHIP_LOGINS.supervisor },
     { role: "intern (internship period, Thai)", email: DEMO_INTERNSHIP_LOGINS.thaiIntern },
     { role: "host (organization waiting for verification)", email: DEMO_ORG_VERIFY_LOGINS.pendingHost },
@@ -259,6 +261,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoSelection(ctx);
   await seedDemoRoundRules(ctx, PASSWORD);
   await seedDemoDacLists(ctx, PASSWORD);
+  await seedDemoLabels(ctx, PASSWORD);
   await seedDemoInternship(ctx);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await writeAudit(db, null, {
