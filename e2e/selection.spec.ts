@@ -94,7 +94,7 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   // the operator (who may score every interview) records the result
   await page.goto("/en/interviews");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /Lan Nguyen/ }).click();
+  await page.getByRole("link", { name: /Nguyen Lan/ }).click();
   await page.getByLabel("Held").check();
   for (const label of ["Motivation", "Communication", "Japanese ability", "Fit with the program"]) await page.getByLabel(label).selectOption("5");
   await page.getByLabel(/^Comment/).fill("Clear goals; good Japanese.");
