@@ -146,7 +146,14 @@ test("the operator invites a reviewer, who creates an account and cannot open th
   await rp.getByLabel("E-mail address").fill(email);
   await rp.getByLabel("Password").fill("reviewer-password-1");
   await submit(rp, "Sign in");
-  await expect(rp.getByRole("heading", { level: 1 })).toHaveText("My account");
+  // A reviewer lands on their home, which asks for two-step verification first (like every staff role).
+  await expect(rp.getByRole("heading", { level: 1 })).toHaveText("Two-step verification");
+  await rp.getByLabel("Password").fill("reviewer-password-1");
+  await submit(rp, "Continue");
+  const reviewerSecret = (await rp.getByTestId("totp-secret").textContent()) ?? "";
+  await rp.getByLabel("6-digit code").fill(totp(reviewerSecret));
+  await submit(rp, "Verify");
+  await expect(rp).toHaveURL(/\/en\/reviewer$/);
   // A reviewer has no business in the operator area.
   const response = await rp.goto("/en/operator/audit");
   expect(response?.status()).toBe(403);
