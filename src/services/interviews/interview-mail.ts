@@ -26,22 +26,32 @@ export interface Applicant {
 
 /** The applicant of an application: name, address, language and zone (Asia/Tokyo when they set none). */
 export async function applicantOf(db: Kysely<Database>, applicationId: string): Promise<Applicant | null> {
-  const row = await db
+  return (await applicantsOf(db, [applicationId])).get(applicationId) ?? null;
+}
+
+/** Several applicants in one query (an invitation or the final results write to hundreds at once), by application id. */
+export async function applicantsOf(db: Kysely<Database>, applicationIds: readonly string[]): Promise<Map<string, Applicant>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom("applications as a")
     .innerJoin("user as u", "u.id", "a.applicant_user_id")
     .select(["a.id", "a.round_id", "a.family_name", "a.given_name", "a.nationality", "u.id as user_id", "u.name", "u.email", "u.locale", "u.timeZone"])
-    .where("a.id", "=", applicationId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    applicationId: row.id,
-    roundId: row.round_id,
-    userId: row.user_id,
-    name: personName({ familyName: row.family_name, givenName: row.given_name, nationality: row.nationality }) ?? row.name,
-    email: row.email,
-    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
-    timeZone: row.timeZone ?? PROGRAM_TIME_ZONE,
-  };
+    .where("a.id", "in", [...applicationIds])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        applicationId: row.id,
+        roundId: row.round_id,
+        userId: row.user_id,
+        name: personName({ familyName: row.family_name, givenName: row.given_name, nationality: row.nationality }) ?? row.name,
+        email: row.email,
+        locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+        timeZone: row.timeZone ?? PROGRAM_TIME_ZONE,
+      },
+    ]),
+  );
 }
 
 /** "10:00 ICT (Asia/Ho_Chi_Minh) · 12:00 JST": the applicant's own time first, with Japan time. */

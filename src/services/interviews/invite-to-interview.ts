@@ -9,7 +9,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
-import { applicantOf, interviewPageUrl } from "./interview-mail.ts";
+import { applicantsOf, interviewPageUrl } from "./interview-mail.ts";
 
 export async function inviteToInterview(ctx: ServiceContext, actor: Actor | null, roundId: string, stage: string): Promise<{ invited: number }> {
   const who = authorize(actor, "interview.manage");
@@ -37,17 +37,19 @@ export async function inviteToInterview(ctx: ServiceContext, actor: Actor | null
       .insertInto("interview_invitations")
       .values(ids.map((r) => ({ application_id: r.id, round_id: roundId, stage: stage as SelectionStage, invited_by: who.userId, invited_at: ctx.clock() })))
       .execute();
-    const mails = [];
-    for (const { id } of ids) {
-      const person = await applicantOf(trx, id);
-      if (!person) continue;
-      mails.push({
+    const people = await applicantsOf(
+      trx,
+      ids.map((r) => r.id),
+    );
+    const mails = ids
+      .map((r) => people.get(r.id))
+      .filter((p) => p !== undefined)
+      .map((person) => ({
         to: person.email,
         template: "interviewInvitation" as const,
         locale: person.locale,
         params: { name: person.name, url: interviewPageUrl(ctx, person.locale) },
-      });
-    }
+      }));
     await ctx.mailer.queueAll(mails, trx);
     await writeAudit(trx, who, { action: "interview.invited", entityType: "round", entityId: roundId, after: { stage, count: ids.length } });
     return { invited: ids.length };

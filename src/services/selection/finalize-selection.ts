@@ -8,7 +8,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError } from "../errors.ts";
-import { applicantOf } from "../interviews/interview-mail.ts";
+import { applicantsOf } from "../interviews/interview-mail.ts";
 import { loadCandidates, roundSettings } from "./selection-board-data.ts";
 import { decisionMail } from "./selection-mail.ts";
 
@@ -24,13 +24,17 @@ export async function finalizeSelection(ctx: ServiceContext, actor: Actor | null
     if (candidates.length === 0) throw new RefusedError("selection.refusals", [{ code: "no_candidates" }]);
     const now = ctx.clock();
     const mails = [];
+    const people = await applicantsOf(
+      trx,
+      candidates.map((c) => c.id),
+    );
     for (const c of candidates) {
       await trx.updateTable("applications").set({ status: c.decision!, updated_at: now }).where("id", "=", c.id).execute();
       await trx
         .insertInto("application_status_history")
         .values({ application_id: c.id, from_status: "interview", to_status: c.decision!, reason: "selection_final", changed_by: who.userId, changed_at: now })
         .execute();
-      const person = await applicantOf(trx, c.id);
+      const person = people.get(c.id);
       if (person) mails.push(decisionMail(ctx, person, c.decision!, c.waitlistRank));
     }
     await trx.updateTable("selection_decisions").set({ notified_at: now }).where("round_id", "=", roundId).execute();
