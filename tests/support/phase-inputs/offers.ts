@@ -8,6 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "#src/db/schema.ts";
+import { insertAcceptedPosition } from "./accepted-position.ts";
 
 export interface AcceptedOfferInput {
   roundId: string;
@@ -27,34 +28,14 @@ export interface AcceptedOffer {
 }
 
 export async function insertAcceptedOffer(db: Kysely<Database>, input: AcceptedOfferInput): Promise<AcceptedOffer> {
-  const existing = await db
-    .selectFrom("host_applications")
-    .select("id")
-    .where("round_id", "=", input.roundId)
-    .where("organization_id", "=", input.organizationId)
-    .executeTakeFirst();
-  const hostApplicationId = existing?.id ?? crypto.randomUUID();
-  if (!existing) {
-    await db
-      .insertInto("host_applications")
-      .values({ id: hostApplicationId, round_id: input.roundId, organization_id: input.organizationId, status: "accepted", agrees_with_purpose: true })
-      .execute();
-  }
-  const positionId = crypto.randomUUID();
-  await db
-    .insertInto("positions")
-    .values({
-      id: positionId,
-      host_application_id: hostApplicationId,
-      title: "Overseas sales assistant",
-      description: "Market research.",
-      prefecture_code: input.prefectureCode ?? "13",
-      capacity: 1,
-      mode: input.mode ?? "in_person",
-      period_start: input.periodStart ?? null,
-      period_end: input.periodEnd ?? null,
-    })
-    .execute();
+  const { hostApplicationId, positionId } = await insertAcceptedPosition(db, {
+    roundId: input.roundId,
+    organizationId: input.organizationId,
+    prefectureCode: input.prefectureCode,
+    mode: input.mode ?? "in_person",
+    periodStart: input.periodStart ?? null,
+    periodEnd: input.periodEnd ?? null,
+  });
   const applicationId = crypto.randomUUID();
   await db
     .insertInto("applications")

@@ -8,6 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "#src/db/schema.ts";
+import { insertAcceptedPosition } from "./accepted-position.ts";
 
 export interface PlacementInput {
   roundId: string;
@@ -22,31 +23,11 @@ export async function insertPlacement(
   db: Kysely<Database>,
   input: PlacementInput,
 ): Promise<{ placementId: string; applicationId: string; hostApplicationId: string }> {
-  const existing = await db
-    .selectFrom("host_applications")
-    .select("id")
-    .where("round_id", "=", input.roundId)
-    .where("organization_id", "=", input.organizationId)
-    .executeTakeFirst();
-  const hostApplicationId = existing?.id ?? crypto.randomUUID();
-  if (!existing) {
-    await db
-      .insertInto("host_applications")
-      .values({ id: hostApplicationId, round_id: input.roundId, organization_id: input.organizationId, status: "accepted", agrees_with_purpose: true })
-      .execute();
-  }
-  const positionId = crypto.randomUUID();
-  await db
-    .insertInto("positions")
-    .values({
-      id: positionId,
-      host_application_id: hostApplicationId,
-      title: "Overseas sales assistant",
-      description: "Market research.",
-      prefecture_code: input.prefectureCode ?? "13",
-      capacity: 1,
-    })
-    .execute();
+  const { hostApplicationId, positionId } = await insertAcceptedPosition(db, {
+    roundId: input.roundId,
+    organizationId: input.organizationId,
+    prefectureCode: input.prefectureCode,
+  });
   const applicationId = crypto.randomUUID();
   await db
     .insertInto("applications")
