@@ -368,7 +368,7 @@ test.describe.configure({ mode: "serial" });
 let server: OwnServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startOwnServer(kindOf());
+  server = await startOwnServer(kindOf(), "fuzz");
 });
 test.afterAll(async () => {
   await server?.stop();

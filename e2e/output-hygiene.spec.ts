@@ -64,7 +64,7 @@ let server: OwnServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const kind = kindOf();
-  server = await startOwnServer(kind, { publicUrl: `https://localhost:${ownServerPort(kind)}` });
+  server = await startOwnServer(kind, "output-hygiene", { publicUrl: `https://localhost:${ownServerPort(kind, "output-hygiene")}` });
 });
 test.afterAll(async () => {
   await server?.stop();

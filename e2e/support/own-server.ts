@@ -3,7 +3,10 @@
  * PostgreSQL, a fresh database), for tests that change or stress the server
  * in ways the shared e2e servers must not see: the input fuzz posts every
  * form as every role, and the body-limit test streams large bodies.
- * Ports: E2E_PORT_BASE + 2 (PGlite) and + 3 (PostgreSQL).
+ * Ports: each spec that owns a server names its slot, so that two such specs
+ * running at once in different workers never share a port: slot n listens on
+ * E2E_PORT_BASE + 2 + 2n (PGlite) and + 3 + 2n (PostgreSQL). A port that
+ * already answers is an error, never a server to borrow.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,8 +23,21 @@ export interface OwnServer {
 
 const base = Number(process.env.E2E_PORT_BASE ?? 4310);
 
-export function ownServerPort(kind: ServerKind): number {
-  return base + (kind === "pglite" ? 2 : 3);
+/** The slot of each spec that starts a server of its own. */
+export const OWN_SERVER_SLOTS = { fuzz: 0, "output-hygiene": 1 } as const;
+export type OwnServerSlot = keyof typeof OWN_SERVER_SLOTS;
+
+export function ownServerPort(kind: ServerKind, slot: OwnServerSlot): number {
+  return base + 2 + 2 * OWN_SERVER_SLOTS[slot] + (kind === "pglite" ? 0 : 1);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function dropDatabase(dataDir: string): Promise<void> {
@@ -39,9 +55,10 @@ async function dropDatabase(dataDir: string): Promise<void> {
 }
 
 /** `publicUrl`: the address the server is told it has (e.g. https, as behind a TLS proxy); it still listens on plain HTTP. */
-export async function startOwnServer(kind: ServerKind, options: { publicUrl?: string } = {}): Promise<OwnServer> {
-  const port = ownServerPort(kind);
+export async function startOwnServer(kind: ServerKind, slot: OwnServerSlot, options: { publicUrl?: string } = {}): Promise<OwnServer> {
+  const port = ownServerPort(kind, slot);
   const baseURL = `http://localhost:${port}`;
+  if (await answers(`${baseURL}/healthz`)) throw new Error(`port ${port} already answers: another server is running there, and this spec needs its own`);
   const dataDir = path.resolve(`reports/e2e-data-${kind}-${port}`);
   const env = { ...process.env, ...(options.publicUrl ? { E2E_PUBLIC_URL: options.publicUrl } : {}) };
   const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true, env });
