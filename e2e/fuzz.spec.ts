@@ -374,8 +374,24 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * The fuzz sends raw HTTP, so JavaScript on or off changes nothing, and PGlite
+ * is PostgreSQL's own parser and planner: each role is fuzzed against one of
+ * the two servers (the heaviest, operator, alone on one side), which halves
+ * the time without leaving a role or a database out.
+ */
+const FUZZED_ON: Record<string, ServerKind> = {
+  anonymous: "pglite",
+  operator: "pglite",
+  applicant: "postgres",
+  host: "postgres",
+  reviewer: "postgres",
+  ministry: "postgres",
+};
+
 for (const role of ["anonymous", "applicant", "host", "reviewer", "operator", "ministry"] as const) {
   test(`no bad input gives a 5xx, as ${role}`, async () => {
+    test.skip(kindOf() !== FUZZED_ON[role], `the ${role} is fuzzed against the ${FUZZED_ON[role]} server`);
     test.setTimeout(900_000);
     const started = Date.now();
     const api = await playwrightRequest.newContext({ baseURL: server.baseURL });

@@ -13,6 +13,15 @@ export function serverOf(testInfo: TestInfo) {
   return SERVERS[kind];
 }
 
+/** Pages (path with ids and numbers generalized) already checked with JavaScript on, in this worker. */
+const checkedWithJavaScript = new Set<string>();
+
+function pageKind(url: string): string {
+  const u = new URL(url);
+  const path = u.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, "/:id").replace(/\/\d+(?=\/|$)/g, "/:n");
+  return `${path}?${[...new Set(u.searchParams.keys())].sort().join("&")}`;
+}
+
 /**
  * axe-core on the current page: WCAG 2.x A/AA rules must report nothing.
  * axe runs as JavaScript inside the page, so for the JavaScript-off project
@@ -21,9 +30,20 @@ export function serverOf(testInfo: TestInfo) {
  * page's own scripts are left out of the replay: a JavaScript-off user never
  * runs them, and hydrating while axe reads the DOM made it see half-replaced
  * nodes (a radio button "without a label", now and then).
+ *
+ * With JavaScript off, every call checks the page: that is the HTML every
+ * user gets. With JavaScript on, each kind of page is checked once per worker:
+ * what scripts add (local times, character counters, the autosave status) is
+ * the same few components on every page, and axe on every step in both
+ * projects took a large share of the browser tests' time.
  */
 export async function expectAccessible(page: Page) {
   const jsOff = test.info().project.use.javaScriptEnabled === false;
+  if (!jsOff) {
+    const kind = pageKind(page.url());
+    if (checkedWithJavaScript.has(kind)) return;
+    checkedWithJavaScript.add(kind);
+  }
   let target = page;
   if (jsOff) {
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
