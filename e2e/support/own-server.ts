@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import type { ServerKind } from "./servers.ts";
+import { SERVERS, type ServerKind } from "./servers.ts";
 
 export interface OwnServer {
   kind: ServerKind;
@@ -44,7 +44,7 @@ async function dropDatabase(dataDir: string): Promise<void> {
   const file = path.join(dataDir, "database-name");
   if (!existsSync(file)) return;
   const name = readFileSync(file, "utf8").trim();
-  if (!/^jip_e2e_[0-9_]+$/.test(name)) return;
+  if (!/^jip_e2e_[0-9_]+(_seeded)?$/.test(name)) return;
   const client = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
   await client.connect();
   try {
@@ -60,7 +60,12 @@ export async function startOwnServer(kind: ServerKind, slot: OwnServerSlot, opti
   const baseURL = `http://localhost:${port}`;
   if (await answers(`${baseURL}/healthz`)) throw new Error(`port ${port} already answers: another server is running there, and this spec needs its own`);
   const dataDir = path.resolve(`reports/e2e-data-${kind}-${port}`);
-  const env = { ...process.env, ...(options.publicUrl ? { E2E_PUBLIC_URL: options.publicUrl } : {}) };
+  const env = {
+    ...process.env,
+    // Start from the shared server's seeded copy (serve.sh falls back to seeding when there is none).
+    E2E_SEEDED_FROM: `${SERVERS[kind].dataDir}.seeded`,
+    ...(options.publicUrl ? { E2E_PUBLIC_URL: options.publicUrl } : {}),
+  };
   const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true, env });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
