@@ -23,6 +23,9 @@ export interface TestClamd {
   host: string;
   port: number;
   dir: string;
+  /** Freezes clamd (SIGSTOP): connections are accepted by the kernel but nothing is answered until resume(). */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -81,8 +84,15 @@ export async function startTestClamd(): Promise<TestClamd> {
     host,
     port,
     dir,
+    pause() {
+      child.kill("SIGSTOP");
+    },
+    resume() {
+      child.kill("SIGCONT");
+    },
     async stop() {
       if (child.exitCode === null) {
+        child.kill("SIGCONT");
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         await exited;
