@@ -5,6 +5,7 @@
  * tests/integration/malware-scan.test.ts. docs/security.md › item 10.
  */
 import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "#src/config.ts";
 import { clamdAddressFrom, describeClamdAddress, instreamFrames, isServable, parseClamdReply, scanRetryDelayMs } from "#src/domain/malware/clamd-protocol.ts";
 
 const lengthOf = (frame: Uint8Array) => new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, false);
@@ -71,6 +72,14 @@ describe("configuration and states", () => {
     expect(() => clamdAddressFrom({ CLAMD_HOST: "scanner", CLAMD_PORT: "70000" })).toThrow(RangeError);
     expect(() => clamdAddressFrom({ CLAMD_HOST: "scanner", CLAMD_PORT: "33a" })).toThrow(RangeError);
     expect(describeClamdAddress({ host: "scanner", port: 3310 })).toBe("tcp:scanner:3310");
+  });
+
+  it("readConfig: the scanner from the environment, none by default, a bad port stops start-up with one line", () => {
+    const env = { BETTER_AUTH_SECRET: "x".repeat(32), DATA_DIR: "/nonexistent-jip-data" };
+    expect(readConfig(env).clamd).toBeNull();
+    expect(readConfig({ ...env, CLAMD_SOCKET: "/run/clamav/clamd.ctl" }).clamd).toEqual({ socketPath: "/run/clamav/clamd.ctl" });
+    expect(readConfig({ ...env, CLAMD_HOST: "127.0.0.1", CLAMD_PORT: "3310" }).clamd).toEqual({ host: "127.0.0.1", port: 3310 });
+    expect(() => readConfig({ ...env, CLAMD_HOST: "127.0.0.1", CLAMD_PORT: "0" })).toThrow(ConfigError);
   });
 
   it("only a clean or a not-scanned document is served", () => {
