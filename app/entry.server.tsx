@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
+import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
@@ -15,11 +16,16 @@ export const streamTimeout = 5_000;
  */
 export async function startRuntime(): Promise<void> {
   const rt = await getRuntime();
+  // ADR 0028: without a scanner, uploads are served as "not scanned" — said once, loudly, at start-up.
+  if (rt.scanner) console.log(`jip: uploaded documents are checked for malware by clamd at ${rt.scanner.describe}`);
+  else console.warn("jip: warning: CLAMD_SOCKET / CLAMD_HOST not set: uploaded documents are NOT scanned for malware (marked 'not scanned')");
   if (process.env.JIP_JOBS === "off") return;
   // Background jobs of the server process: information-session reminders every 5 seconds (ADR 0010),
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);
+  // Uploads waiting for their malware check, every second (ADR 0028).
+  if (rt.scanner) startScanJob(rt);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type ClamdAddress, clamdAddressFrom } from "./domain/malware/clamd-protocol.ts";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).optional(),
@@ -16,6 +17,9 @@ const envSchema = z.object({
   SMTP_URL: z.string().trim().min(1).optional(),
   MAIL_FROM: z.string().trim().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  CLAMD_SOCKET: z.string().trim().optional(),
+  CLAMD_HOST: z.string().trim().optional(),
+  CLAMD_PORT: z.string().trim().optional(),
 });
 
 export interface AppConfig {
@@ -30,6 +34,8 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   authSecret: string;
+  /** The malware scanner for uploads (CLAMD_SOCKET, or CLAMD_HOST + CLAMD_PORT); absent: uploads are not scanned (ADR 0028). */
+  clamd?: ClamdAddress | null;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +48,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  let clamd: ClamdAddress | null;
+  try {
+    clamd = clamdAddressFrom(e);
+  } catch (err) {
+    throw new ConfigError(`environment variable CLAMD_PORT is invalid: ${(err as Error).message}`);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
@@ -54,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
+    clamd,
   };
 }
 

@@ -10,6 +10,7 @@ import type { ServiceContext } from "./services/context.ts";
 import { createMailer } from "./services/mail/mailer.ts";
 import { type SecretBox, createSecretBox } from "./services/mail/secret-box.ts";
 import { type MailTransport, createTransport } from "./services/mail/transport.ts";
+import { createClamdScanner } from "./services/malware/clamd-scanner.ts";
 import { createDiskStorage } from "./storage/file-storage.ts";
 
 export interface Runtime extends ServiceContext {
@@ -39,5 +40,6 @@ export async function createRuntime(config: AppConfig, clock: () => Date = () =>
     hooks: { passwordReset: ({ email }) => forgetLoginFailures(db, email) },
   });
   const files = createDiskStorage(config.documentsDir);
-  return { database, db, auth, mailer, transport, mailSecrets, files, clock, publicUrl: config.publicUrl };
+  const scanner = config.clamd ? createClamdScanner(config.clamd) : null;
+  return { database, db, auth, mailer, transport, mailSecrets, files, scanner, clock, publicUrl: config.publicUrl };
 }

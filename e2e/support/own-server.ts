@@ -24,7 +24,7 @@ export interface OwnServer {
 const base = Number(process.env.E2E_PORT_BASE ?? 4310);
 
 /** The slot of each spec that starts a server of its own. */
-export const OWN_SERVER_SLOTS = { fuzz: 0, "output-hygiene": 1 } as const;
+export const OWN_SERVER_SLOTS = { fuzz: 0, "output-hygiene": 1, "malware-scan": 2 } as const;
 export type OwnServerSlot = keyof typeof OWN_SERVER_SLOTS;
 
 export function ownServerPort(kind: ServerKind, slot: OwnServerSlot): number {
@@ -54,8 +54,15 @@ async function dropDatabase(dataDir: string): Promise<void> {
   }
 }
 
-/** `publicUrl`: the address the server is told it has (e.g. https, as behind a TLS proxy); it still listens on plain HTTP. */
-export async function startOwnServer(kind: ServerKind, slot: OwnServerSlot, options: { publicUrl?: string } = {}): Promise<OwnServer> {
+/**
+ * `publicUrl`: the address the server is told it has (e.g. https, as behind a TLS proxy); it still listens on plain HTTP.
+ * `env`: more environment variables for the server (e.g. CLAMD_SOCKET).
+ */
+export async function startOwnServer(
+  kind: ServerKind,
+  slot: OwnServerSlot,
+  options: { publicUrl?: string; env?: Record<string, string> } = {},
+): Promise<OwnServer> {
   const port = ownServerPort(kind, slot);
   const baseURL = `http://localhost:${port}`;
   if (await answers(`${baseURL}/healthz`)) throw new Error(`port ${port} already answers: another server is running there, and this spec needs its own`);
@@ -65,11 +72,13 @@ export async function startOwnServer(kind: ServerKind, slot: OwnServerSlot, opti
     // Start from the shared server's seeded copy (serve.sh falls back to seeding when there is none).
     E2E_SEEDED_FROM: `${SERVERS[kind].dataDir}.seeded`,
     ...(options.publicUrl ? { E2E_PUBLIC_URL: options.publicUrl } : {}),
+    ...options.env,
   };
   const child: ChildProcess = spawn("bash", ["e2e/support/serve.sh", kind, String(port)], { stdio: ["ignore", "ignore", "pipe"], detached: true, env });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
-  const deadline = Date.now() + 120_000;
+  // Generous: migrating and seeding PGlite takes minutes on a busy 2-core machine.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the ${kind} server on port ${port} stopped: ${stderr}`);
     try {
@@ -77,7 +86,11 @@ export async function startOwnServer(kind: ServerKind, slot: OwnServerSlot, opti
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`the ${kind} server on port ${port} did not start: ${stderr}`);
+    if (Date.now() > deadline) {
+      // Never leave it behind: it would answer on this port for the next run.
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      throw new Error(`the ${kind} server on port ${port} did not start: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

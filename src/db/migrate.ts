@@ -23,6 +23,7 @@ import * as m0016 from "./migrations/0016-round-rules.ts";
 import * as m0017 from "./migrations/0017-host-organization-history.ts";
 import * as m0018 from "./migrations/0018-audit-chain.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
+import * as m0020 from "./migrations/0020-document-malware-scan.ts";
 import * as m0021 from "./migrations/0021-organization-verification.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017-host-organization-history": m0017,
   "0018-audit-chain": m0018,
   "0019-user-email-index": m0019,
+  "0020-document-malware-scan": m0020,
   "0021-organization-verification": m0021,
 };
 

@@ -46,6 +46,14 @@ export interface ApplicationDocumentsTable {
   size_bytes: number;
   sha256: string;
   uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** pending | clean | infected | not_scanned (migration 0020, ADR 0028). */
+  scan_status: ColumnType<string, string | undefined, string>;
+  scan_attempts: ColumnType<number, number | undefined, number>;
+  scan_claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  scan_next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  scanned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The signature clamd found, or the last reason a check could not be made. */
+  scan_finding: string | null;
 }
 
 export interface ApplicationEducationTable {

@@ -86,6 +86,12 @@ import securityVi from "./messages/security/vi.json" with { type: "json" };
 import securityId from "./messages/security/id.json" with { type: "json" };
 import securityZh from "./messages/security/zh.json" with { type: "json" };
 import securityTh from "./messages/security/th.json" with { type: "json" };
+import malwareScanJa from "./messages/malware-scan/ja.json" with { type: "json" };
+import malwareScanEn from "./messages/malware-scan/en.json" with { type: "json" };
+import malwareScanVi from "./messages/malware-scan/vi.json" with { type: "json" };
+import malwareScanId from "./messages/malware-scan/id.json" with { type: "json" };
+import malwareScanZh from "./messages/malware-scan/zh.json" with { type: "json" };
+import malwareScanTh from "./messages/malware-scan/th.json" with { type: "json" };
 import roundRulesJa from "./messages/round-rules/ja.json" with { type: "json" };
 import dacListsJa from "./messages/dac-lists/ja.json" with { type: "json" };
 import dacListsEn from "./messages/dac-lists/en.json" with { type: "json" };
@@ -145,6 +151,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionJa,
     selectionStaffJa,
     securityJa,
+    malwareScanJa,
     roundRulesJa,
     dacListsJa,
     hostEditJa,
@@ -176,6 +183,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionEn,
     selectionStaffEn,
     securityEn,
+    malwareScanEn,
     roundRulesEn,
     dacListsEn,
     hostEditEn,
@@ -198,6 +206,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingVi,
     selectionVi,
     securityVi,
+    malwareScanVi,
     roundRulesVi,
     privacyVi,
     internshipVi,
@@ -214,6 +223,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingId,
     selectionId,
     securityId,
+    malwareScanId,
     roundRulesId,
     privacyId,
     internshipId,
@@ -230,6 +240,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingZh,
     selectionZh,
     securityZh,
+    malwareScanZh,
     roundRulesZh,
     privacyZh,
     internshipZh,
@@ -246,6 +257,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingTh,
     selectionTh,
     securityTh,
+    malwareScanTh,
     roundRulesTh,
     privacyTh,
     internshipTh,

@@ -8,6 +8,7 @@ import type { Database } from "../db/schema.ts";
 import type { UserRole } from "../domain/roles.ts";
 import type { FileStorage } from "../storage/file-storage.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import type { MalwareScanner } from "./malware/clamd-scanner.ts";
 
 export interface ServiceContext {
   db: Kysely<Database>;
@@ -15,6 +16,8 @@ export interface ServiceContext {
   mailer: Mailer;
   /** Uploaded documents (outside the database and the web root). */
   files: FileStorage;
+  /** clamd, when configured: uploads then wait as "being checked" until the scan job finds them clean (ADR 0028). */
+  scanner?: MalwareScanner | null;
   clock: () => Date;
   /** Absolute origin used in links sent by e-mail, e.g. http://localhost:3000 */
   publicUrl: string;

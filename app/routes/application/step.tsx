@@ -5,6 +5,7 @@ import { removeApplicationDocument } from "#src/services/applications/remove-app
 import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
 import { submitApplication } from "#src/services/applications/submit-application.ts";
 import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
+import { isServable } from "#src/domain/malware/clamd-protocol.ts";
 import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
 import { BlockingEligibility } from "../../components/blocking-eligibility.tsx";
 import { EligibilitySummary, describeUnmet } from "../../components/eligibility.tsx";
@@ -181,9 +182,11 @@ function DocumentsStep({
       ) : (
         <ul className="documents" data-testid="documents">
           {documents.map((d) => (
-            <li key={d.id}>
-              <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)} (
+            <li key={d.id} data-scan={d.scanStatus}>
+              {isServable(d.scanStatus) ? <a href={`/documents/${d.id}`}>{d.originalName}</a> : d.originalName} — {t(`application.options.kind.${d.kind}`)} (
               {t("application.documents.size", { kb: Math.ceil(d.sizeBytes / 1024) })})
+              {d.scanStatus === "pending" ? <p className="hint">{t("malwareScan.pending")}</p> : null}
+              {d.scanStatus === "infected" ? <p className="error-message">{t("malwareScan.infected", { signature: d.scanFinding ?? "" })}</p> : null}
               {editable ? (
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="remove" />
@@ -239,6 +242,8 @@ function ReviewStep({ mine }: { mine: MyApplication }) {
               {(app?.documents ?? []).map((d) => (
                 <li key={d.id}>
                   {d.originalName} — {t(`application.options.kind.${d.kind}`)}
+                  {d.scanStatus === "pending" ? ` — ${t("malwareScan.pending")}` : null}
+                  {d.scanStatus === "infected" ? ` — ${t("malwareScan.infected", { signature: d.scanFinding ?? "" })}` : null}
                 </li>
               ))}
             </ul>

@@ -14,6 +14,7 @@ import {
   checkEligibility,
 } from "../../domain/eligibility.ts";
 import { type DocumentKind, isQualifyingDocument } from "../../domain/document-type.ts";
+import { type ScanStatus, isServable } from "../../domain/malware/clamd-protocol.ts";
 import { type FieldSpec, STEPS, STEP_FIELDS, type Step } from "./application-steps.ts";
 
 export const CONSENT_POLICY_VERSION = "2027-1";
@@ -27,6 +28,10 @@ export interface ApplicationDocument {
   contentType: string;
   sizeBytes: number;
   uploadedAt: Date;
+  /** Where its malware check stands (ADR 0028): only a clean or not-scanned document is served or counts. */
+  scanStatus: ScanStatus;
+  /** The signature found, when infected. */
+  scanFinding: string | null;
 }
 
 export interface LoadedApplication {
@@ -149,6 +154,8 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
       contentType: d.content_type,
       sizeBytes: d.size_bytes,
       uploadedAt: d.uploaded_at,
+      scanStatus: d.scan_status as ScanStatus,
+      scanFinding: d.scan_status === "infected" ? d.scan_finding : null,
     })),
     overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: o.decided_at })),
     participationOnRecord: onRecord,
@@ -185,7 +192,7 @@ export function factsOf(app: LoadedApplication): ApplicantFacts {
     jlptLevel: (a.jlptLevel as string | null) ?? null,
     englishTest: a.englishTest && a.englishScore !== null ? { test: a.englishTest as string, score: a.englishScore as number } : null,
     englishSelfLevel: (a.englishSelfLevel as ApplicantFacts["englishSelfLevel"]) ?? null,
-    documents: new Set(app.documents.map((d) => d.kind)),
+    documents: new Set(app.documents.filter((d) => isServable(d.scanStatus)).map((d) => d.kind)),
     consents: new Set([...(a.consentPurpose ? (["program_purpose"] as const) : []), ...(a.consentPrivacy ? (["privacy_appi"] as const) : [])]),
   };
 }
@@ -212,7 +219,7 @@ function requiredAnswerValid(spec: FieldSpec, value: unknown): boolean {
 export function completedSteps(app: LoadedApplication): Step[] {
   return STEPS.filter((step) => {
     if (step === "review") return false;
-    if (step === "documents") return app.documents.some((d) => isQualifyingDocument(d.kind));
+    if (step === "documents") return app.documents.some((d) => isQualifyingDocument(d.kind) && isServable(d.scanStatus));
     const required = STEP_FIELDS[step].filter((s) => s.required);
     if (required.length === 0) return app.savedSteps.includes(step);
     return required.every((s) => requiredAnswerValid(s, app.answers[s.name]));

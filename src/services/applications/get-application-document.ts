@@ -1,4 +1,5 @@
 import { downloadFileName } from "../../domain/document-type.ts";
+import { isServable } from "../../domain/malware/clamd-protocol.ts";
 import { permits, scopeOf } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate } from "../authorize.ts";
@@ -10,7 +11,8 @@ import { NotFoundError } from "../errors.ts";
  * its applicant, operators, and reviewers assigned to the application. Anyone
  * else gets "not found", whether or not it exists. A download by anyone but
  * the applicant is audited (who read which personal document, when). The file
- * name carries the extension of the type detected at upload.
+ * name carries the extension of the type detected at upload. A document still
+ * being checked for malware, or found infected, is served to no one (ADR 0028).
  */
 export async function getApplicationDocument(
   ctx: ServiceContext,
@@ -26,6 +28,7 @@ export async function getApplicationDocument(
       "application_documents.content_type",
       "application_documents.original_name",
       "application_documents.kind",
+      "application_documents.scan_status",
       "applications.applicant_user_id",
       "applications.id as application_id",
     ])
@@ -44,6 +47,7 @@ export async function getApplicationDocument(
         .executeTakeFirst(),
     );
   if (!permits(who.role, "document.download", { own, assigned })) throw new NotFoundError("document");
+  if (!isServable(doc.scan_status)) throw new NotFoundError("document");
   const bytes = await ctx.files.get(doc.storage_key);
   if (!own) {
     await writeAudit(ctx.db, who, {

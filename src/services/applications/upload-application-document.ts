@@ -13,7 +13,10 @@ const MAX_DOCUMENTS = 10;
 /**
  * Adds a document to the applicant's draft. The type is recognized from the
  * content (PDF, JPEG, PNG only), at most 10 MB; stored under a generated name
- * outside the web root. A rejected upload changes nothing else.
+ * outside the web root. A rejected upload changes nothing else. With a
+ * malware scanner configured the document waits as "being checked" (pending)
+ * until the scan job finds it clean; it is neither served nor counted before
+ * (ADR 0028). Without one it is marked not scanned.
  */
 export async function uploadApplicationDocument(
   ctx: ServiceContext,
@@ -58,6 +61,7 @@ export async function uploadApplicationDocument(
           content_type: contentType,
           size_bytes: bytes.byteLength,
           sha256: createHash("sha256").update(bytes).digest("hex"),
+          scan_status: ctx.scanner ? "pending" : "not_scanned",
         })
         .execute();
       await refreshEligibility(trx, app.id);
@@ -65,7 +69,7 @@ export async function uploadApplicationDocument(
         action: "application.document_upload",
         entityType: "application",
         entityId: app.id,
-        after: { document: id, kind: kind.data, contentType, sizeBytes: bytes.byteLength },
+        after: { document: id, kind: kind.data, contentType, sizeBytes: bytes.byteLength, scan: ctx.scanner ? "pending" : "not_scanned" },
       });
     });
   } catch (err) {

@@ -58,6 +58,8 @@ export async function getReviewForScoring(ctx: ServiceContext, actor: Actor | nu
       .select(["id", "kind", "content_type"])
       .where("application_id", "=", a.application_id)
       .where("kind", "in", SCORED_DOCUMENT_KINDS)
+      // Only documents nothing is known against (ADR 0028: never one being checked or found infected).
+      .where("scan_status", "in", ["clean", "not_scanned"])
       .orderBy("uploaded_at")
       .execute(),
     ctx.db.selectFrom("review_scores").select(["criterion", "score", "comment"]).where("assignment_id", "=", a.id).execute(),

@@ -2,6 +2,7 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { STEPS, STEP_FIELDS } from "#src/services/applications/application-steps.ts";
 import { getApplicationDetail } from "#src/services/applications/get-application-detail.ts";
 import { OVERRIDABLE_RULES } from "#src/domain/eligibility.ts";
+import { isServable } from "#src/domain/malware/clamd-protocol.ts";
 import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { describeUnmet } from "../../../components/eligibility.tsx";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
@@ -112,7 +113,10 @@ export default function ApplicationDetailPage() {
       <ul>
         {app.documents.map((d) => (
           <li key={d.id}>
-            <a href={`/documents/${d.id}`}>{d.originalName}</a> — {t(`application.options.kind.${d.kind}`)}
+            {isServable(d.scanStatus) ? <a href={`/documents/${d.id}`}>{d.originalName}</a> : d.originalName} — {t(`application.options.kind.${d.kind}`)}
+            {d.scanStatus === "pending" ? ` — ${t("malwareScanStaff.pending")}` : null}
+            {d.scanStatus === "infected" ? ` — ${t("malwareScanStaff.infected", { signature: d.scanFinding ?? "" })}` : null}
+            {d.scanStatus === "not_scanned" ? ` — ${t("malwareScanStaff.notScanned")}` : null}
           </li>
         ))}
       </ul>
