@@ -4,6 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
+import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -20,6 +21,7 @@ export async function startRuntime(): Promise<void> {
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);
+  startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

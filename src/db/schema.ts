@@ -447,6 +447,18 @@ export interface InterviewInvitationsTable {
   invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface SelectionOffersTable {
+  id: string;
+  application_id: string;
+  round_id: string;
+  freed_by: string | null;
+  waitlist_position: number | null;
+  offered_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface InterviewScoresTable {
   interview_id: string;
   criterion: string;
@@ -487,6 +499,7 @@ export interface InterviewsTable {
   comment: string | null;
   scored_by: string | null;
   scored_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reminder_sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface JlptLevelsTable {
@@ -777,6 +790,7 @@ export interface RoundsTable {
   selection_document_weight: Generated<number>;
   selection_interview_weight: Generated<number>;
   selection_quotas: Generated<unknown>;
+  selection_offer_days: Generated<number>;
   self_declared_english_accepted: Generated<boolean>;
 }
 
@@ -968,6 +982,7 @@ export interface Database {
   interview_invitations: InterviewInvitationsTable;
   interview_scores: InterviewScoresTable;
   interview_slots: InterviewSlotsTable;
+  selection_offers: SelectionOffersTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;

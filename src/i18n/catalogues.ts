@@ -120,6 +120,12 @@ import openStatisticsVi from "./messages/open-statistics/vi.json" with { type: "
 import openStatisticsId from "./messages/open-statistics/id.json" with { type: "json" };
 import openStatisticsZh from "./messages/open-statistics/zh.json" with { type: "json" };
 import openStatisticsTh from "./messages/open-statistics/th.json" with { type: "json" };
+import selectionOffersEn from "./messages/selection-offers/en.json" with { type: "json" };
+import selectionOffersJa from "./messages/selection-offers/ja.json" with { type: "json" };
+import selectionOffersVi from "./messages/selection-offers/vi.json" with { type: "json" };
+import selectionOffersId from "./messages/selection-offers/id.json" with { type: "json" };
+import selectionOffersZh from "./messages/selection-offers/zh.json" with { type: "json" };
+import selectionOffersTh from "./messages/selection-offers/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -154,6 +160,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffJa,
     reportPageJa,
     openStatisticsJa,
+    selectionOffersJa,
     orgVerifyJa,
   ],
   en: [
@@ -185,6 +192,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffEn,
     reportPageEn,
     openStatisticsEn,
+    selectionOffersEn,
     orgVerifyEn,
   ],
   vi: [
@@ -202,6 +210,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyVi,
     internshipVi,
     openStatisticsVi,
+    selectionOffersVi,
   ],
   id: [
     coreId,
@@ -218,6 +227,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyId,
     internshipId,
     openStatisticsId,
+    selectionOffersId,
   ],
   zh: [
     coreZh,
@@ -234,6 +244,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyZh,
     internshipZh,
     openStatisticsZh,
+    selectionOffersZh,
   ],
   th: [
     coreTh,
@@ -250,6 +261,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyTh,
     internshipTh,
     openStatisticsTh,
+    selectionOffersTh,
   ],
 };
 

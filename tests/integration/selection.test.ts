@@ -20,12 +20,15 @@ import { getMyInterview } from "#src/services/interviews/get-my-interview.ts";
 import { inviteToInterview } from "#src/services/interviews/invite-to-interview.ts";
 import { listInterviewSlots } from "#src/services/interviews/list-interview-slots.ts";
 import { listMyInterviews } from "#src/services/interviews/list-my-interviews.ts";
+import { previewInterviewInvitations } from "#src/services/interviews/preview-interview-invitations.ts";
 import { recordInterviewResult } from "#src/services/interviews/record-interview-result.ts";
 import { applySelectionSuggestion } from "#src/services/selection/apply-selection-suggestion.ts";
 import { decideSelection } from "#src/services/selection/decide-selection.ts";
 import { declineSelectedPlace } from "#src/services/selection/decline-selected-place.ts";
 import { finalizeSelection } from "#src/services/selection/finalize-selection.ts";
+import { getMySelectionOffer } from "#src/services/selection/get-my-selection-offer.ts";
 import { getMySelectionOutcome } from "#src/services/selection/get-my-selection-outcome.ts";
+import { respondToSelectionOffer } from "#src/services/selection/respond-to-selection-offer.ts";
 import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
 import { updateSelectionSettings } from "#src/services/selection/update-selection-settings.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -144,11 +147,46 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     expect(await caught(createInterviewSlots(env.ctx, interviewer, roundId, slotPlan(interviewer.userId)))).toBeInstanceOf(ForbiddenError);
   });
 
-  it("refuses a booking without an invitation, then invites every screened applicant with an e-mail", async () => {
+  it("refuses a booking without an invitation, then invites the top of the ranking, a hand-picked list and everyone left, after a preview", async () => {
     const refused = await refusalOf(bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[0] }));
     expect(refused.refusals.map((r) => r.code)).toEqual(["not_invited"]);
-    expect(await inviteToInterview(env.ctx, operator, roundId, "first")).toEqual({ invited: 4 });
+    const receipt = async (applicationId: string) =>
+      (await env.db.selectFrom("applications").select("receipt_number").where("id", "=", applicationId).executeTakeFirstOrThrow()).receipt_number!;
+
+    // the preview counts and names, in ranking order (document score 90, 85, …), and changes nothing
+    const preview = await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "2" });
+    expect(preview).toMatchObject({ count: 2, alreadyInvited: 0, unknown: [] });
+    expect(preview.first.map((p) => p.receiptNumber)).toEqual([await receipt(a1.applicationId), await receipt(a2.applicationId)]);
+    expect(await env.db.selectFrom("interview_invitations").select("application_id").where("round_id", "=", roundId).execute()).toEqual([]);
+    expect(await caught(previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "0" }))).toBeInstanceOf(ValidationError);
+    expect(await caught(previewInterviewInvitations(env.ctx, interviewer, roundId, { stage: "first" }))).toBeInstanceOf(ForbiddenError);
+
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first", { mode: "top", top: "2" })).toEqual({ invited: 2 });
     expect((await mailsTo(env, a1.user.email)).map((m) => m.template)).toEqual(["interviewInvitation"]);
+    expect(await mailsTo(env, a3.user.email)).toEqual([]);
+    // the top 3 now: a1 and a2 were invited already (not e-mailed again), a3 is new
+    expect(await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "3" })).toMatchObject({
+      count: 1,
+      alreadyInvited: 2,
+    });
+
+    // a hand-picked list: an unknown receipt number is named and nothing is sent
+    const list = `${(await receipt(a4.applicationId)).toLowerCase()}, NOPE-1`;
+    expect((await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "list", receiptNumbers: list })).unknown).toEqual(["NOPE-1"]);
+    const unknown = await refusalOf(inviteToInterview(env.ctx, operator, roundId, "first", { mode: "list", receiptNumbers: list }));
+    expect(unknown.refusals[0]).toMatchObject({ code: "unknown_receipt_numbers", numbers: "NOPE-1" });
+    expect(await mailsTo(env, a4.user.email)).toEqual([]);
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first", { mode: "list", receiptNumbers: await receipt(a4.applicationId) })).toEqual({
+      invited: 1,
+    });
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first")).toEqual({ invited: 1 });
+    expect((await mailsTo(env, a3.user.email)).map((m) => m.template)).toEqual(["interviewInvitation"]);
+    const audit = await env.db.selectFrom("audit_log").select("after").where("action", "=", "interview.invited").where("entity_id", "=", roundId).execute();
+    expect(audit.map((a) => JSON.stringify(a.after))).toEqual([
+      expect.stringContaining('"top":2'),
+      expect.stringContaining('"mode":"list"'),
+      expect.stringContaining('"mode":"all"'),
+    ]);
     expect((await refusalOf(inviteToInterview(env.ctx, operator, roundId, "first"))).refusals[0]!.code).toBe("nobody_to_invite");
   });
 
@@ -274,11 +312,27 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
         .refusals[0]!.code,
     ).toBe("results_final");
 
-    // a3 (ID) declines: a2 (VN) is first on the list but VN is full (a1 holds it), so a4 (KE) is offered the place
-    const [promotedMail] = await mailsDuring(env, a4.user.email, async () =>
+    // a3 (ID) declines: a2 (VN) is first on the list but VN is full (a1 holds it), so a4 (KE) is offered the place, with a deadline
+    const [offerMail] = await mailsDuring(env, a4.user.email, async () =>
       expect(await declineSelectedPlace(env.ctx, a3.actor, { reason: "Accepted a job offer." })).toEqual({ promoted: a4.applicationId }),
     );
+    expect(offerMail!.template).toBe("selectionOffer");
+    expect(offerMail!.body_text).toContain(env.clock.now().getUTCFullYear().toString());
+    expect(await env.db.selectFrom("applications").select("status").where("id", "=", a4.applicationId).executeTakeFirstOrThrow()).toEqual({
+      status: "waitlisted",
+    });
+    const offer = await getMySelectionOffer(env.ctx, a4.actor);
+    expect(offer).toMatchObject({ status: "open" });
+    expect(offer!.expiresAt.getTime() - env.clock.now().getTime()).toBe(7 * 24 * 3600_000);
+    expect((await getMySelectionOutcome(env.ctx, a4.actor))!.offer).toMatchObject({ status: "open" });
+    // only the person offered the place may answer; a bad answer is a field error
+    expect((await refusalOf(respondToSelectionOffer(env.ctx, a2.actor, { answer: "accept" }))).refusals[0]!.code).toBe("no_offer");
+    expect(await caught(respondToSelectionOffer(env.ctx, a4.actor, { answer: "maybe" }))).toBeInstanceOf(ValidationError);
+    const [promotedMail] = await mailsDuring(env, a4.user.email, async () =>
+      expect(await respondToSelectionOffer(env.ctx, a4.actor, { answer: "accept" })).toEqual({ answer: "accept", offeredNext: null }),
+    );
     expect(promotedMail!.template).toBe("selectionPromoted");
+    expect((await refusalOf(respondToSelectionOffer(env.ctx, a4.actor, { answer: "accept" }))).refusals[0]!.code).toBe("no_offer");
     const after = await env.db
       .selectFrom("applications")
       .select(["id", "status"])
@@ -290,8 +344,21 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       [a2.applicationId]: "waitlisted",
     });
     expect(await getMySelectionOutcome(env.ctx, a4.actor)).toMatchObject({ outcome: "selected", promoted: true });
-    const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("action", "=", "selection.promoted").executeTakeFirstOrThrow();
+    const audit = await env.db
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("action", "=", "selection.offered")
+      .where("entity_id", "=", a4.applicationId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).toContain("max_quota_full");
+    expect(
+      await env.db
+        .selectFrom("audit_log")
+        .select("actor_user_id")
+        .where("action", "=", "selection.offer_accepted")
+        .where("entity_id", "=", a4.applicationId)
+        .execute(),
+    ).toEqual([{ actor_user_id: a4.user.id }]);
     expect((await refusalOf(declineSelectedPlace(env.ctx, a3.actor, {}))).refusals[0]!.code).toBe("not_selected");
   });
 
