@@ -9,6 +9,7 @@
  * Screening's output is inserted by tests/support/phase-inputs/screened-applications.ts.
  */
 import { sql } from "kysely";
+import { expireSelectionOffers, sendInterviewReminders } from "#src/jobs/selection-jobs.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES } from "#src/domain/interviews/index.ts";
 import { bookInterviewSlot } from "#src/services/interviews/book-interview-slot.ts";
@@ -360,6 +361,120 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
         .execute(),
     ).toEqual([{ actor_user_id: a4.user.id }]);
     expect((await refusalOf(declineSelectedPlace(env.ctx, a3.actor, {}))).refusals[0]!.code).toBe("not_selected");
+  });
+
+  it("offers a freed place with a deadline: a declined offer passes on at once, a lapsed one by the job, exactly once", async () => {
+    try {
+      const round = await insertSelectionRound(env, 1);
+      const b1 = await applicant(env, round, "VN", 90);
+      const b2 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      const b3 = await applicant(env, round, "TH", 70, "Asia/Bangkok", "th");
+      const b4 = await applicant(env, round, "KE", 60);
+      await applySelectionSuggestion(env.ctx, operator, round, { waitlistLength: "3" });
+      await finalizeSelection(env.ctx, operator, round);
+
+      // b1 declines: b2 (first on the list) is offered the place, in Indonesian with the deadline in Jakarta time
+      const [offerMail] = await mailsDuring(env, b2.user.email, async () =>
+        expect(await declineSelectedPlace(env.ctx, b1.actor, {})).toEqual({ promoted: b2.applicationId }),
+      );
+      expect(offerMail).toMatchObject({ template: "selectionOffer" });
+      expect(offerMail!.body_text).toContain("Asia/Jakarta");
+      expect(offerMail!.body_text).toContain("Sekretariat Program Magang Jepang");
+      expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
+
+      // b2 declines the offer: withdrawn, and b3 is offered the place at once
+      expect(await respondToSelectionOffer(env.ctx, b2.actor, { answer: "decline" })).toEqual({ answer: "decline", offeredNext: b3.applicationId });
+      expect((await getMySelectionOffer(env.ctx, b2.actor))!.status).toBe("declined");
+      expect(await getMySelectionOutcome(env.ctx, b2.actor)).toMatchObject({ outcome: "withdrawn" });
+
+      // b3 lets the deadline pass: the answer is refused, the job expires the offer (once) and offers b4 the place
+      env.clock.advance(7 * 24 * 3600_000 + 60_000);
+      expect((await refusalOf(respondToSelectionOffer(env.ctx, b3.actor, { answer: "accept" }))).refusals[0]!.code).toBe("offer_expired");
+      expect((await getMySelectionOffer(env.ctx, b3.actor))!.status).toBe("expired");
+      const [r1, r2] = await Promise.all([expireSelectionOffers(env.ctx, env.clock.now()), expireSelectionOffers(env.ctx, env.clock.now())]);
+      expect([r1.expired + r2.expired, r1.offered + r2.offered]).toEqual([1, 1]);
+      expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
+      expect((await mailsTo(env, b3.user.email)).map((m) => m.template)).toContain("selectionOfferExpired");
+      expect((await mailsTo(env, b3.user.email)).find((m) => m.template === "selectionOfferExpired")!.locale).toBe("th");
+      expect(await getMySelectionOutcome(env.ctx, b3.actor)).toMatchObject({ outcome: "waitlisted", offer: { status: "expired" } });
+      expect((await getMySelectionOffer(env.ctx, b4.actor))!.status).toBe("open");
+      const expiredAudit = await env.db
+        .selectFrom("audit_log")
+        .select(["actor_role"])
+        .where("action", "=", "selection.offer_expired")
+        .where("entity_id", "=", b3.applicationId)
+        .execute();
+      expect(expiredAudit).toEqual([{ actor_role: "system" }]);
+
+      // b4 accepts: selected; the place is taken, so nobody else is offered one
+      await respondToSelectionOffer(env.ctx, b4.actor, { answer: "accept" });
+      const statuses = await env.db.selectFrom("applications").select(["id", "status"]).where("round_id", "=", round).execute();
+      expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+        [b1.applicationId]: "withdrawn",
+        [b2.applicationId]: "withdrawn",
+        [b3.applicationId]: "waitlisted",
+        [b4.applicationId]: "selected",
+      });
+      const offers = await env.db
+        .selectFrom("selection_offers")
+        .select(["application_id", "status", "waitlist_position"])
+        .where("round_id", "=", round)
+        .execute();
+      expect(offers.map((o) => [o.application_id, o.status]).sort()).toEqual(
+        [
+          [b2.applicationId, "declined"],
+          [b3.applicationId, "expired"],
+          [b4.applicationId, "accepted"],
+        ].sort(),
+      );
+    } finally {
+      env.clock.reset();
+    }
+  });
+
+  it("reminds of an interview 24 hours ahead, once, in the applicant's language and zone, and again after a move", async () => {
+    try {
+      const round = await insertSelectionRound(env, 5);
+      await createInterviewSlots(
+        env.ctx,
+        operator,
+        round,
+        slotPlan(otherReviewer.userId, { date: "2027-04-25", from: "09:00", until: "10:00", breakMinutes: "0", meetingUrl: "https://meet.example/r" }),
+      );
+      const slots = (await listInterviewSlots(env.ctx, operator, round)).slots.map((s) => s.id);
+      const c1 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      await inviteToInterview(env.ctx, operator, round, "first");
+      await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[0] }); // 2027-04-25 00:00 UTC = 07:00 in Jakarta
+
+      expect(await sendInterviewReminders(env.ctx, new Date("2027-04-23T00:00:00Z"))).toEqual({ queued: 0 });
+      const [reminder, ...more] = await mailsDuring(env, c1.user.email, async () =>
+        expect(await sendInterviewReminders(env.ctx, new Date("2027-04-24T00:00:00Z"))).toEqual({ queued: 1 }),
+      );
+      expect(more).toEqual([]);
+      expect(reminder).toMatchObject({ template: "interviewReminder", locale: "id" });
+      expect(reminder!.body_text).toMatch(/07[.:]00/); // Indonesian writes 07.00
+      expect(reminder!.body_text).toContain("Asia/Jakarta");
+      expect(reminder!.body_text).toContain("https://meet.example/r");
+      // two runs at once (two app nodes) and a later run send nothing more
+      const runs = await Promise.all([
+        sendInterviewReminders(env.ctx, new Date("2027-04-24T01:00:00Z")),
+        sendInterviewReminders(env.ctx, new Date("2027-04-24T01:00:00Z")),
+      ]);
+      expect(runs.map((r) => r.queued)).toEqual([0, 0]);
+
+      // a move (allowed here up to the interview) is reminded of at its new time; a cancelled one is not
+      await env.db.updateTable("rounds").set({ interview_cutoff_hours: 0 }).where("id", "=", round).execute();
+      env.clock.set("2027-04-24T02:00:00Z");
+      await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[1] });
+      const [again] = await mailsDuring(env, c1.user.email, () => sendInterviewReminders(env.ctx, new Date("2027-04-24T03:00:00Z")));
+      expect(again!.template).toBe("interviewReminder");
+      expect(again!.body_text).toMatch(/07[.:]30/);
+      await cancelInterviewBooking(env.ctx, c1.actor, "first");
+      await env.db.updateTable("interviews").set({ reminder_sent_at: null }).where("application_id", "=", c1.applicationId).execute();
+      expect(await sendInterviewReminders(env.ctx, new Date("2027-04-24T04:00:00Z"))).toEqual({ queued: 0 });
+    } finally {
+      env.clock.reset();
+    }
   });
 
   it("never books a slot beyond its capacity, whatever the concurrency", async () => {
