@@ -495,4 +495,74 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     const booked = await env.db.selectFrom("interviews").select(["slot_id"]).where("round_id", "=", round).where("status", "=", "scheduled").execute();
     expect(booked.map((b) => b.slot_id).sort()).toEqual([...slots].sort());
   });
+  it.runIf(kind === "postgres")("books 500 attempts at 100 slots, five at once on every slot: exactly 100 bookings, none double", async () => {
+    const round = await insertSelectionRound(env, 10);
+    const slots = Array.from({ length: 100 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      round_id: round,
+      stage: "first",
+      interviewer_user_id: otherReviewer.userId,
+      starts_at: new Date(Date.UTC(2027, 5, 1) + i * 1800_000),
+      ends_at: new Date(Date.UTC(2027, 5, 1) + (i + 1) * 1800_000),
+    }));
+    await env.db.insertInto("interview_slots").values(slots).execute();
+    // 500 applicants inserted directly (no password hashing), invited
+    const people = Array.from({ length: 500 }, (_, i) => ({ userId: crypto.randomUUID(), email: `load-${i}-${round.slice(0, 8)}@test.jip.example` }));
+    await env.db
+      .insertInto("user")
+      .values(
+        people.map((p, i) => ({
+          id: p.userId,
+          name: `Load ${i}`,
+          email: p.email,
+          emailVerified: true,
+          image: null,
+          twoFactorEnabled: false,
+          role: "applicant",
+          locale: "en",
+          timeZone: null,
+        })),
+      )
+      .execute();
+    const apps: string[] = [];
+    for (const p of people)
+      apps.push(await insertScreenedApplication(env.db, { roundId: round, applicantUserId: p.userId, nationality: "TH", documentScore: 50 }));
+    await env.db
+      .insertInto("interview_invitations")
+      .values(apps.map((id) => ({ application_id: id, round_id: round, stage: "first" })))
+      .execute();
+    // waves of 50 attempts at once: 10 slots, each tried by 5 people simultaneously (the pool has 10 connections)
+    const outcomes: string[] = [];
+    for (let wave = 0; wave < 10; wave++) {
+      const batch = people.slice(wave * 50, wave * 50 + 50).map((p, j) => {
+        const actor: Actor = {
+          userId: p.userId,
+          email: p.email,
+          name: "Load",
+          role: "applicant",
+          locale: "en",
+          timeZone: null,
+          twoFactorEnabled: false,
+          recentlyAuthenticated: true,
+          ip: null,
+        };
+        return bookInterviewSlot(env.ctx, actor, { slotId: slots[wave * 10 + (j % 10)]!.id }).then(
+          () => "booked",
+          (err: unknown) => (err instanceof Error && "refusals" in err ? (err as { refusals: { code: string }[] }).refusals[0]!.code : String(err)),
+        );
+      });
+      outcomes.push(...(await Promise.all(batch)));
+    }
+    expect(outcomes.filter((o) => o === "booked")).toHaveLength(100);
+    expect(outcomes.filter((o) => o !== "booked").every((o) => o === "slot_full")).toBe(true);
+    const rows = await env.db
+      .selectFrom("interviews")
+      .select(["slot_id", (eb) => eb.fn.countAll<string>().as("n")])
+      .where("round_id", "=", round)
+      .where("status", "=", "scheduled")
+      .groupBy("slot_id")
+      .execute();
+    expect(rows).toHaveLength(100);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+  });
 });
