@@ -363,6 +363,21 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     expect((await refusalOf(declineSelectedPlace(env.ctx, a3.actor, {}))).refusals[0]!.code).toBe("not_selected");
   });
 
+  it("reads world regions from nationalities: a minimum for Africa reserves a place for the Kenyan applicant", async () => {
+    const round = await insertSelectionRound(env, 2);
+    const vn = await applicant(env, round, "VN", 90);
+    const id = await applicant(env, round, "ID", 80);
+    const ke = await applicant(env, round, "KE", 60);
+    await updateSelectionSettings(env.ctx, operator, round, { places: "2", documentWeight: "100", interviewWeight: "0", quotas: "min 1 region = africa" });
+    const board = await getSelectionBoard(env.ctx, operator, round);
+    expect(Object.fromEntries(board.rows.map((r) => [r.id, r.suggestion]))).toEqual({
+      [vn.applicationId]: "selected",
+      [id.applicationId]: "not_selected",
+      [ke.applicationId]: "selected",
+    });
+    expect(board.shortfalls).toEqual([]);
+  });
+
   it("offers a freed place with a deadline: a declined offer passes on at once, a lapsed one by the job, exactly once", async () => {
     try {
       const round = await insertSelectionRound(env, 1);

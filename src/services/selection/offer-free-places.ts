@@ -39,7 +39,10 @@ export async function offerFreePlaces(
   const offers = await trx.selectFrom("selection_offers").select(["application_id", "status"]).where("round_id", "=", roundId).execute();
   const open = new Set(offers.filter((o) => o.status === "open").map((o) => o.application_id));
   const asked = new Set(offers.map((o) => o.application_id));
-  const attrs = (c: (typeof candidates)[number]): QuotaCandidate => ({ id: c.id, attributes: { nationality: c.nationality, field: c.field } });
+  const attrs = (c: (typeof candidates)[number]): QuotaCandidate => ({
+    id: c.id,
+    attributes: { nationality: c.nationality, region: c.region, field: c.field },
+  });
   const holders = candidates.filter((c) => c.status === "selected" || (c.status === "waitlisted" && open.has(c.id))).map(attrs);
   let waiting = candidates
     .filter((c) => c.status === "waitlisted" && !asked.has(c.id))
