@@ -447,6 +447,11 @@ export interface InterviewInvitationsTable {
   invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface InterviewSlotPanelTable {
+  slot_id: string;
+  user_id: string;
+}
+
 export interface SelectionOffersTable {
   id: string;
   application_id: string;
@@ -983,6 +988,7 @@ export interface Database {
   interview_scores: InterviewScoresTable;
   interview_slots: InterviewSlotsTable;
   selection_offers: SelectionOffersTable;
+  interview_slot_panel: InterviewSlotPanelTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;

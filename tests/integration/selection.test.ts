@@ -378,6 +378,41 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     expect(board.shortfalls).toEqual([]);
   });
 
+  it("seats a panel of interviewers on one slot: each member's other slots count as overlaps, and every member may score", async () => {
+    const round = await insertSelectionRound(env, 3);
+    const third = actorFor(await createUser(env, "reviewer", { name: "Third Reviewer" }));
+    const panelPlan = slotPlan(interviewer.userId, {
+      date: "2027-05-10",
+      from: "10:00",
+      until: "11:00",
+      breakMinutes: "0",
+      interviewers: [interviewer.userId, otherReviewer.userId],
+      arrangement: "panel",
+    });
+    expect(await createInterviewSlots(env.ctx, operator, round, panelPlan)).toEqual({ created: 2 });
+    const view = await listInterviewSlots(env.ctx, operator, round);
+    expect(view.slots).toHaveLength(2);
+    expect(view.slots[0]!.interviewer).toContain("Interviewer Sato");
+    expect(view.slots[0]!.interviewer).toContain("Test reviewer");
+    // the panel's second member cannot be given another slot at the same time
+    const overlap = await refusalOf(
+      createInterviewSlots(env.ctx, operator, round, slotPlan(otherReviewer.userId, { date: "2027-05-10", from: "10:15", until: "10:45", breakMinutes: "0" })),
+    );
+    expect(overlap.refusals[0]).toMatchObject({ code: "interviewer_overlap" });
+    expect(await caught(createInterviewSlots(env.ctx, operator, round, { ...panelPlan, date: "2027-05-11", arrangement: "round-robin" }))).toBeInstanceOf(
+      ValidationError,
+    );
+
+    const c = await applicant(env, round, "TH", 70);
+    await inviteToInterview(env.ctx, operator, round, "first");
+    const { interviewId } = await bookInterviewSlot(env.ctx, c.actor, { slotId: view.slots[0]!.id });
+    // both panel members see and may score it; a reviewer not on the panel may not
+    expect((await listMyInterviews(env.ctx, otherReviewer)).map((i) => i.id)).toContain(interviewId);
+    expect((await listMyInterviews(env.ctx, third)).map((i) => i.id)).not.toContain(interviewId);
+    expect(await getInterviewForScoring(env.ctx, otherReviewer, interviewId)).toMatchObject({ id: interviewId });
+    expect(await caught(getInterviewForScoring(env.ctx, third, interviewId))).toBeInstanceOf(NotFoundError);
+  });
+
   it("offers a freed place with a deadline: a declined offer passes on at once, a lapsed one by the job, exactly once", async () => {
     try {
       const round = await insertSelectionRound(env, 1);

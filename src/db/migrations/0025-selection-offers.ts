@@ -5,7 +5,9 @@
  * deadline (`selection_offers`, one open offer per application; the expiry job
  * claims the open offers past their deadline). The round says how many days an
  * offer stays open. An interview's reminder is claimed once through
- * `reminder_sent_at`.
+ * `reminder_sent_at`. A slot may seat a panel: the other interviewers beside
+ * the slot's `interviewer_user_id` (the panel's first) are rows of
+ * `interview_slot_panel`.
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
@@ -32,6 +34,13 @@ create index selection_offers_round_idx on selection_offers (round_id, status);
 alter table rounds add column selection_offer_days integer not null default 7 check (selection_offer_days between 1 and 60);
 
 alter table interviews add column reminder_sent_at timestamptz;
+create table interview_slot_panel (
+  slot_id text not null references interview_slots(id) on delete cascade,
+  user_id text not null references "user"(id),
+  primary key (slot_id, user_id)
+);
+create index interview_slot_panel_user_idx on interview_slot_panel (user_id);
+
 create index interviews_reminder_due_idx on interviews (slot_id) where status = 'scheduled' and reminder_sent_at is null;
 `,
   );

@@ -61,6 +61,7 @@ export default function RoundInterviews() {
     mode: t("selectionOffersStaff.invite.mode"),
     top: t("selectionOffersStaff.invite.top"),
     receiptNumbers: t("selectionOffersStaff.invite.receiptNumbers"),
+    arrangement: t("selectionOffersStaff.slots.arrangement"),
   };
   const roundName = locale === "ja" ? data.round.nameJa : data.round.nameEn;
   return (
@@ -184,6 +185,16 @@ export default function RoundInterviews() {
           <Field name="breakMinutes" type="number" label={labels.breakMinutes} state={state} required defaultValue="10" width="short" />
           <Field name="capacity" type="number" label={labels.capacity} state={state} required defaultValue="1" width="short" />
           <CheckboxGroup name="interviewers" legend={labels.interviewers} state={state} options={data.staff.map((s) => ({ value: s.id, label: s.label }))} />
+          <RadioGroup
+            name="arrangement"
+            legend={labels.arrangement}
+            state={state}
+            defaultValue="parallel"
+            options={[
+              { value: "parallel", label: t("selectionOffersStaff.slots.arrangements.parallel") },
+              { value: "panel", label: t("selectionOffersStaff.slots.arrangements.panel") },
+            ]}
+          />
           <Field name="place" label={labels.place} state={state} />
           <Field name="meetingUrl" type="url" label={labels.meetingUrl} state={state} />
           <button type="submit">{t("interviewsStaff.createButton")}</button>
