@@ -447,27 +447,15 @@ export interface InterviewInvitationsTable {
   invited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface InterviewSlotPanelTable {
-  slot_id: string;
-  user_id: string;
-}
-
-export interface SelectionOffersTable {
-  id: string;
-  application_id: string;
-  round_id: string;
-  freed_by: string | null;
-  waitlist_position: number | null;
-  offered_at: ColumnType<Date, Date | string, Date | string>;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
-  status: Generated<string>;
-  responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-}
-
 export interface InterviewScoresTable {
   interview_id: string;
   criterion: string;
   score: number;
+}
+
+export interface InterviewSlotPanelTable {
+  slot_id: string;
+  user_id: string;
 }
 
 export interface InterviewSlotsTable {
@@ -795,8 +783,8 @@ export interface RoundsTable {
   selection_document_weight: Generated<number>;
   selection_interview_weight: Generated<number>;
   selection_quotas: Generated<unknown>;
-  selection_offer_days: Generated<number>;
   self_declared_english_accepted: Generated<boolean>;
+  selection_offer_days: Generated<number>;
 }
 
 export interface RubricsTable {
@@ -847,6 +835,18 @@ export interface SelectionDocumentScoresTable {
   round_id: string;
   score: ColumnType<string, number | string, number | string>;
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SelectionOffersTable {
+  id: string;
+  application_id: string;
+  round_id: string;
+  freed_by: string | null;
+  waitlist_position: number | null;
+  offered_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -986,9 +986,8 @@ export interface Database {
   information_sessions: InformationSessionsTable;
   interview_invitations: InterviewInvitationsTable;
   interview_scores: InterviewScoresTable;
-  interview_slots: InterviewSlotsTable;
-  selection_offers: SelectionOffersTable;
   interview_slot_panel: InterviewSlotPanelTable;
+  interview_slots: InterviewSlotsTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
   jsic_divisions: JsicDivisionsTable;
@@ -1021,6 +1020,7 @@ export interface Database {
   screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
   selection_document_scores: SelectionDocumentScoresTable;
+  selection_offers: SelectionOffersTable;
   session: SessionTable;
   session_registrations: SessionRegistrationsTable;
   staff_invitations: StaffInvitationsTable;
