@@ -5,6 +5,7 @@ import { type EntryContext, ServerRouter } from "react-router";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
+import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -26,6 +27,7 @@ export async function startRuntime(): Promise<void> {
   startEmailJob(rt);
   // Uploads waiting for their malware check, every second (ADR 0028).
   if (rt.scanner) startScanJob(rt);
+  startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

@@ -60,6 +60,7 @@ export default [
     route("application/interview", "routes/application/interview.tsx"),
     route("application/interview/calendar/:stage", "routes/application/interview-calendar.ts"),
     route("application/decline-place", "routes/application/decline-place.tsx"),
+    route("application/offer", "routes/application/offer.tsx"),
     route("interviews", "routes/interviews/list.tsx"),
     route("interviews/:id", "routes/interviews/score.tsx"),
     route("operator/rounds/:roundId/interviews", "routes/operator/rounds/interviews.tsx"),

@@ -10,7 +10,9 @@ import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit } from "./support
  * SEQUENCE); the operator scores the interview; the committee page applies the
  * nationality quota and explains the skip; the suggestion is taken and the
  * results go final; the applicant reads the decision in Vietnamese; a selected
- * applicant declines and the first waiting-list applicant gets the place.
+ * applicant declines and the first waiting-list applicant is offered the place
+ * with a deadline in their own zone, and accepts it in Vietnamese. The operator
+ * also invites the top 2 of the ranking to the second interview after a preview.
  * Runs with JavaScript on and off; axe on every page.
  */
 const ROUND = "00000000-0000-4000-8000-000000002114";
@@ -62,6 +64,17 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   await submit(page, "Create the slots");
   await expect(page.getByText(/already has a slot at that time/).first()).toBeVisible();
   await expectAccessible(page);
+
+  // the operator invites the top 2 of the screening ranking to the second interview, after a preview of the count
+  await page.locator("#invite-stage").selectOption("second");
+  await page.getByLabel("The top of the screening ranking").check();
+  await page.getByLabel("How many from the top").fill("2");
+  await submit(page, "Preview the invitations");
+  await expect(page.getByTestId("invite-preview")).toContainText("Second interview: 2 applicants would be invited (0 already invited");
+  await expect(page.getByTestId("invite-preview")).toContainText("Tran Minh");
+  await expectAccessible(page);
+  await submit(page, "Send 2 invitations");
+  await expect(page.getByRole("status")).toContainText("2 applicants were invited.");
 
   // the Vietnamese applicant books in Hanoi time (10:00 in Tokyo is 08:00 in Hanoi)
   const applicant = await applicantPage(browser, "sel01@demo.jip.example");
@@ -128,8 +141,22 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   await declining.getByLabel(/^Reason/).fill("I accepted a job offer at home.");
   await submit(declining, "Decline my place");
   await expect(declining.getByTestId("selection-outcome")).toContainText("You have declined your place.");
-  await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn đã trúng tuyển từ danh sách chờ/);
+  // the place is offered to them with a deadline (in Hanoi time); they accept it in Vietnamese
+  await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn được mời nhận một suất/);
   const promoted = await applicantPage(browser, "sel04@demo.jip.example");
+  await promoted.goto("/vi/application/status");
+  await expect(promoted.getByTestId("selection-offer")).toContainText("Bạn được mời nhận một suất từ danh sách chờ.");
+  await expectAccessible(promoted);
+  await promoted.getByRole("link", { name: "Nhận hoặc từ chối suất" }).click();
+  await expect(promoted.getByTestId("offer-deadline")).toContainText("Asia/Ho_Chi_Minh");
+  await expectAccessible(promoted);
+  await submit(promoted, "Gửi câu trả lời");
+  await expect(promoted.getByRole("alert").first()).toBeVisible();
+  await promoted.getByLabel("Tôi nhận suất này").check();
+  await submit(promoted, "Gửi câu trả lời");
+  await expect(promoted.getByRole("status")).toContainText("Cảm ơn bạn: bạn đã trúng tuyển.");
+  await expectAccessible(promoted);
+  await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn đã trúng tuyển từ danh sách chờ/);
   await promoted.goto("/vi/application/status");
   await expect(promoted.getByTestId("selection-outcome")).toContainText("trúng tuyển từ danh sách chờ");
 });

@@ -8,9 +8,12 @@
  * user waits; on a shared, loaded machine it drifts far up — the load average
  * is printed). Targets are reported, not enforced. Checks (exit code 1 if
  * one fails): both implementations select the same candidates, no maximum
- * is exceeded, every minimum is met or reported short.
+ * is exceeded, every minimum is met or reported short. Then ./booking.ts:
+ * 500 concurrent booking attempts at 100 slots on PostgreSQL.
  */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import {
   parseQuotas,
   rankCandidates,
@@ -147,4 +150,7 @@ for (const s of scenarios) {
   );
 }
 line("all checks", allOk ? "passed" : "FAILED", allOk ? "ok" : "see above");
-process.exitCode = allOk ? 0 : 1;
+
+// booking under contention on PostgreSQL (./booking.ts, its own process: it opens a database of its own)
+const booking = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL("./booking.ts", import.meta.url))], { stdio: "inherit" });
+process.exitCode = allOk && booking.status === 0 ? 0 : 1;

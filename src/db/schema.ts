@@ -461,6 +461,11 @@ export interface InterviewScoresTable {
   score: number;
 }
 
+export interface InterviewSlotPanelTable {
+  slot_id: string;
+  user_id: string;
+}
+
 export interface InterviewSlotsTable {
   id: string;
   round_id: string;
@@ -495,6 +500,7 @@ export interface InterviewsTable {
   comment: string | null;
   scored_by: string | null;
   scored_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reminder_sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface JlptLevelsTable {
@@ -786,6 +792,7 @@ export interface RoundsTable {
   selection_interview_weight: Generated<number>;
   selection_quotas: Generated<unknown>;
   self_declared_english_accepted: Generated<boolean>;
+  selection_offer_days: Generated<number>;
 }
 
 export interface RubricsTable {
@@ -836,6 +843,18 @@ export interface SelectionDocumentScoresTable {
   round_id: string;
   score: ColumnType<string, number | string, number | string>;
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SelectionOffersTable {
+  id: string;
+  application_id: string;
+  round_id: string;
+  freed_by: string | null;
+  waitlist_position: number | null;
+  offered_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  responded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -975,6 +994,7 @@ export interface Database {
   information_sessions: InformationSessionsTable;
   interview_invitations: InterviewInvitationsTable;
   interview_scores: InterviewScoresTable;
+  interview_slot_panel: InterviewSlotPanelTable;
   interview_slots: InterviewSlotsTable;
   interviews: InterviewsTable;
   jlpt_levels: JlptLevelsTable;
@@ -1008,6 +1028,7 @@ export interface Database {
   screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
   selection_document_scores: SelectionDocumentScoresTable;
+  selection_offers: SelectionOffersTable;
   session: SessionTable;
   session_registrations: SessionRegistrationsTable;
   staff_invitations: StaffInvitationsTable;

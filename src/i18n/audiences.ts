@@ -57,6 +57,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "roundWork",
   // DAC list versions (issue 19 item 2): the operator's page
   "dacLists",
+  // waiting-list offers and invitations by rank (issue 14, ADR 0033): the operator's invitation form
+  "selectionOffersStaff",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -126,6 +126,12 @@ import openStatisticsVi from "./messages/open-statistics/vi.json" with { type: "
 import openStatisticsId from "./messages/open-statistics/id.json" with { type: "json" };
 import openStatisticsZh from "./messages/open-statistics/zh.json" with { type: "json" };
 import openStatisticsTh from "./messages/open-statistics/th.json" with { type: "json" };
+import selectionOffersEn from "./messages/selection-offers/en.json" with { type: "json" };
+import selectionOffersJa from "./messages/selection-offers/ja.json" with { type: "json" };
+import selectionOffersVi from "./messages/selection-offers/vi.json" with { type: "json" };
+import selectionOffersId from "./messages/selection-offers/id.json" with { type: "json" };
+import selectionOffersZh from "./messages/selection-offers/zh.json" with { type: "json" };
+import selectionOffersTh from "./messages/selection-offers/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -161,6 +167,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffJa,
     reportPageJa,
     openStatisticsJa,
+    selectionOffersJa,
     orgVerifyJa,
   ],
   en: [
@@ -193,6 +200,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipStaffEn,
     reportPageEn,
     openStatisticsEn,
+    selectionOffersEn,
     orgVerifyEn,
   ],
   vi: [
@@ -211,6 +219,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyVi,
     internshipVi,
     openStatisticsVi,
+    selectionOffersVi,
   ],
   id: [
     coreId,
@@ -228,6 +237,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyId,
     internshipId,
     openStatisticsId,
+    selectionOffersId,
   ],
   zh: [
     coreZh,
@@ -245,6 +255,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyZh,
     internshipZh,
     openStatisticsZh,
+    selectionOffersZh,
   ],
   th: [
     coreTh,
@@ -262,6 +273,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyTh,
     internshipTh,
     openStatisticsTh,
+    selectionOffersTh,
   ],
 };
 

@@ -9,6 +9,7 @@
  * Screening's output is inserted by tests/support/phase-inputs/screened-applications.ts.
  */
 import { sql } from "kysely";
+import { expireSelectionOffers, sendInterviewReminders } from "#src/jobs/selection-jobs.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES } from "#src/domain/interviews/index.ts";
 import { bookInterviewSlot } from "#src/services/interviews/book-interview-slot.ts";
@@ -20,12 +21,15 @@ import { getMyInterview } from "#src/services/interviews/get-my-interview.ts";
 import { inviteToInterview } from "#src/services/interviews/invite-to-interview.ts";
 import { listInterviewSlots } from "#src/services/interviews/list-interview-slots.ts";
 import { listMyInterviews } from "#src/services/interviews/list-my-interviews.ts";
+import { previewInterviewInvitations } from "#src/services/interviews/preview-interview-invitations.ts";
 import { recordInterviewResult } from "#src/services/interviews/record-interview-result.ts";
 import { applySelectionSuggestion } from "#src/services/selection/apply-selection-suggestion.ts";
 import { decideSelection } from "#src/services/selection/decide-selection.ts";
 import { declineSelectedPlace } from "#src/services/selection/decline-selected-place.ts";
 import { finalizeSelection } from "#src/services/selection/finalize-selection.ts";
+import { getMySelectionOffer } from "#src/services/selection/get-my-selection-offer.ts";
 import { getMySelectionOutcome } from "#src/services/selection/get-my-selection-outcome.ts";
+import { respondToSelectionOffer } from "#src/services/selection/respond-to-selection-offer.ts";
 import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
 import { updateSelectionSettings } from "#src/services/selection/update-selection-settings.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -144,11 +148,46 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     expect(await caught(createInterviewSlots(env.ctx, interviewer, roundId, slotPlan(interviewer.userId)))).toBeInstanceOf(ForbiddenError);
   });
 
-  it("refuses a booking without an invitation, then invites every screened applicant with an e-mail", async () => {
+  it("refuses a booking without an invitation, then invites the top of the ranking, a hand-picked list and everyone left, after a preview", async () => {
     const refused = await refusalOf(bookInterviewSlot(env.ctx, a1.actor, { slotId: slotIds[0] }));
     expect(refused.refusals.map((r) => r.code)).toEqual(["not_invited"]);
-    expect(await inviteToInterview(env.ctx, operator, roundId, "first")).toEqual({ invited: 4 });
+    const receipt = async (applicationId: string) =>
+      (await env.db.selectFrom("applications").select("receipt_number").where("id", "=", applicationId).executeTakeFirstOrThrow()).receipt_number!;
+
+    // the preview counts and names, in ranking order (document score 90, 85, …), and changes nothing
+    const preview = await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "2" });
+    expect(preview).toMatchObject({ count: 2, alreadyInvited: 0, unknown: [] });
+    expect(preview.first.map((p) => p.receiptNumber)).toEqual([await receipt(a1.applicationId), await receipt(a2.applicationId)]);
+    expect(await env.db.selectFrom("interview_invitations").select("application_id").where("round_id", "=", roundId).execute()).toEqual([]);
+    expect(await caught(previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "0" }))).toBeInstanceOf(ValidationError);
+    expect(await caught(previewInterviewInvitations(env.ctx, interviewer, roundId, { stage: "first" }))).toBeInstanceOf(ForbiddenError);
+
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first", { mode: "top", top: "2" })).toEqual({ invited: 2 });
     expect((await mailsTo(env, a1.user.email)).map((m) => m.template)).toEqual(["interviewInvitation"]);
+    expect(await mailsTo(env, a3.user.email)).toEqual([]);
+    // the top 3 now: a1 and a2 were invited already (not e-mailed again), a3 is new
+    expect(await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "top", top: "3" })).toMatchObject({
+      count: 1,
+      alreadyInvited: 2,
+    });
+
+    // a hand-picked list: an unknown receipt number is named and nothing is sent
+    const list = `${(await receipt(a4.applicationId)).toLowerCase()}, NOPE-1`;
+    expect((await previewInterviewInvitations(env.ctx, operator, roundId, { stage: "first", mode: "list", receiptNumbers: list })).unknown).toEqual(["NOPE-1"]);
+    const unknown = await refusalOf(inviteToInterview(env.ctx, operator, roundId, "first", { mode: "list", receiptNumbers: list }));
+    expect(unknown.refusals[0]).toMatchObject({ code: "unknown_receipt_numbers", numbers: "NOPE-1" });
+    expect(await mailsTo(env, a4.user.email)).toEqual([]);
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first", { mode: "list", receiptNumbers: await receipt(a4.applicationId) })).toEqual({
+      invited: 1,
+    });
+    expect(await inviteToInterview(env.ctx, operator, roundId, "first")).toEqual({ invited: 1 });
+    expect((await mailsTo(env, a3.user.email)).map((m) => m.template)).toEqual(["interviewInvitation"]);
+    const audit = await env.db.selectFrom("audit_log").select("after").where("action", "=", "interview.invited").where("entity_id", "=", roundId).execute();
+    expect(audit.map((a) => JSON.stringify(a.after))).toEqual([
+      expect.stringContaining('"top":2'),
+      expect.stringContaining('"mode":"list"'),
+      expect.stringContaining('"mode":"all"'),
+    ]);
     expect((await refusalOf(inviteToInterview(env.ctx, operator, roundId, "first"))).refusals[0]!.code).toBe("nobody_to_invite");
   });
 
@@ -274,11 +313,27 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
         .refusals[0]!.code,
     ).toBe("results_final");
 
-    // a3 (ID) declines: a2 (VN) is first on the list but VN is full (a1 holds it), so a4 (KE) is offered the place
-    const [promotedMail] = await mailsDuring(env, a4.user.email, async () =>
+    // a3 (ID) declines: a2 (VN) is first on the list but VN is full (a1 holds it), so a4 (KE) is offered the place, with a deadline
+    const [offerMail] = await mailsDuring(env, a4.user.email, async () =>
       expect(await declineSelectedPlace(env.ctx, a3.actor, { reason: "Accepted a job offer." })).toEqual({ promoted: a4.applicationId }),
     );
+    expect(offerMail!.template).toBe("selectionOffer");
+    expect(offerMail!.body_text).toContain(env.clock.now().getUTCFullYear().toString());
+    expect(await env.db.selectFrom("applications").select("status").where("id", "=", a4.applicationId).executeTakeFirstOrThrow()).toEqual({
+      status: "waitlisted",
+    });
+    const offer = await getMySelectionOffer(env.ctx, a4.actor);
+    expect(offer).toMatchObject({ status: "open" });
+    expect(offer!.expiresAt.getTime() - env.clock.now().getTime()).toBe(7 * 24 * 3600_000);
+    expect((await getMySelectionOutcome(env.ctx, a4.actor))!.offer).toMatchObject({ status: "open" });
+    // only the person offered the place may answer; a bad answer is a field error
+    expect((await refusalOf(respondToSelectionOffer(env.ctx, a2.actor, { answer: "accept" }))).refusals[0]!.code).toBe("no_offer");
+    expect(await caught(respondToSelectionOffer(env.ctx, a4.actor, { answer: "maybe" }))).toBeInstanceOf(ValidationError);
+    const [promotedMail] = await mailsDuring(env, a4.user.email, async () =>
+      expect(await respondToSelectionOffer(env.ctx, a4.actor, { answer: "accept" })).toEqual({ answer: "accept", offeredNext: null }),
+    );
     expect(promotedMail!.template).toBe("selectionPromoted");
+    expect((await refusalOf(respondToSelectionOffer(env.ctx, a4.actor, { answer: "accept" }))).refusals[0]!.code).toBe("no_offer");
     const after = await env.db
       .selectFrom("applications")
       .select(["id", "status"])
@@ -290,9 +345,186 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       [a2.applicationId]: "waitlisted",
     });
     expect(await getMySelectionOutcome(env.ctx, a4.actor)).toMatchObject({ outcome: "selected", promoted: true });
-    const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("action", "=", "selection.promoted").executeTakeFirstOrThrow();
+    const audit = await env.db
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("action", "=", "selection.offered")
+      .where("entity_id", "=", a4.applicationId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).toContain("max_quota_full");
+    expect(
+      await env.db
+        .selectFrom("audit_log")
+        .select("actor_user_id")
+        .where("action", "=", "selection.offer_accepted")
+        .where("entity_id", "=", a4.applicationId)
+        .execute(),
+    ).toEqual([{ actor_user_id: a4.user.id }]);
     expect((await refusalOf(declineSelectedPlace(env.ctx, a3.actor, {}))).refusals[0]!.code).toBe("not_selected");
+  });
+
+  it("reads world regions from nationalities: a minimum for Africa reserves a place for the Kenyan applicant", async () => {
+    const round = await insertSelectionRound(env, 2);
+    const vn = await applicant(env, round, "VN", 90);
+    const id = await applicant(env, round, "ID", 80);
+    const ke = await applicant(env, round, "KE", 60);
+    await updateSelectionSettings(env.ctx, operator, round, { places: "2", documentWeight: "100", interviewWeight: "0", quotas: "min 1 region = africa" });
+    const board = await getSelectionBoard(env.ctx, operator, round);
+    expect(Object.fromEntries(board.rows.map((r) => [r.id, r.suggestion]))).toEqual({
+      [vn.applicationId]: "selected",
+      [id.applicationId]: "not_selected",
+      [ke.applicationId]: "selected",
+    });
+    expect(board.shortfalls).toEqual([]);
+  });
+
+  it("seats a panel of interviewers on one slot: each member's other slots count as overlaps, and every member may score", async () => {
+    const round = await insertSelectionRound(env, 3);
+    const third = actorFor(await createUser(env, "reviewer", { name: "Third Reviewer" }));
+    const panelPlan = slotPlan(interviewer.userId, {
+      date: "2027-05-10",
+      from: "10:00",
+      until: "11:00",
+      breakMinutes: "0",
+      interviewers: [interviewer.userId, otherReviewer.userId],
+      arrangement: "panel",
+    });
+    expect(await createInterviewSlots(env.ctx, operator, round, panelPlan)).toEqual({ created: 2 });
+    const view = await listInterviewSlots(env.ctx, operator, round);
+    expect(view.slots).toHaveLength(2);
+    expect(view.slots[0]!.interviewer).toContain("Interviewer Sato");
+    expect(view.slots[0]!.interviewer).toContain("Test reviewer");
+    // the panel's second member cannot be given another slot at the same time
+    const overlap = await refusalOf(
+      createInterviewSlots(env.ctx, operator, round, slotPlan(otherReviewer.userId, { date: "2027-05-10", from: "10:15", until: "10:45", breakMinutes: "0" })),
+    );
+    expect(overlap.refusals[0]).toMatchObject({ code: "interviewer_overlap" });
+    expect(await caught(createInterviewSlots(env.ctx, operator, round, { ...panelPlan, date: "2027-05-11", arrangement: "round-robin" }))).toBeInstanceOf(
+      ValidationError,
+    );
+
+    const c = await applicant(env, round, "TH", 70);
+    await inviteToInterview(env.ctx, operator, round, "first");
+    const { interviewId } = await bookInterviewSlot(env.ctx, c.actor, { slotId: view.slots[0]!.id });
+    // both panel members see and may score it; a reviewer not on the panel may not
+    expect((await listMyInterviews(env.ctx, otherReviewer)).map((i) => i.id)).toContain(interviewId);
+    expect((await listMyInterviews(env.ctx, third)).map((i) => i.id)).not.toContain(interviewId);
+    expect(await getInterviewForScoring(env.ctx, otherReviewer, interviewId)).toMatchObject({ id: interviewId });
+    expect(await caught(getInterviewForScoring(env.ctx, third, interviewId))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("offers a freed place with a deadline: a declined offer passes on at once, a lapsed one by the job, exactly once", async () => {
+    try {
+      const round = await insertSelectionRound(env, 1);
+      const b1 = await applicant(env, round, "VN", 90);
+      const b2 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      const b3 = await applicant(env, round, "TH", 70, "Asia/Bangkok", "th");
+      const b4 = await applicant(env, round, "KE", 60);
+      await applySelectionSuggestion(env.ctx, operator, round, { waitlistLength: "3" });
+      await finalizeSelection(env.ctx, operator, round);
+
+      // b1 declines: b2 (first on the list) is offered the place, in Indonesian with the deadline in Jakarta time
+      const [offerMail] = await mailsDuring(env, b2.user.email, async () =>
+        expect(await declineSelectedPlace(env.ctx, b1.actor, {})).toEqual({ promoted: b2.applicationId }),
+      );
+      expect(offerMail).toMatchObject({ template: "selectionOffer" });
+      expect(offerMail!.body_text).toContain("Asia/Jakarta");
+      expect(offerMail!.body_text).toContain("Sekretariat Program Magang Jepang");
+      expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
+
+      // b2 declines the offer: withdrawn, and b3 is offered the place at once
+      expect(await respondToSelectionOffer(env.ctx, b2.actor, { answer: "decline" })).toEqual({ answer: "decline", offeredNext: b3.applicationId });
+      expect((await getMySelectionOffer(env.ctx, b2.actor))!.status).toBe("declined");
+      expect(await getMySelectionOutcome(env.ctx, b2.actor)).toMatchObject({ outcome: "withdrawn" });
+
+      // b3 lets the deadline pass: the answer is refused, the job expires the offer (once) and offers b4 the place
+      env.clock.advance(7 * 24 * 3600_000 + 60_000);
+      expect((await refusalOf(respondToSelectionOffer(env.ctx, b3.actor, { answer: "accept" }))).refusals[0]!.code).toBe("offer_expired");
+      expect((await getMySelectionOffer(env.ctx, b3.actor))!.status).toBe("expired");
+      const [r1, r2] = await Promise.all([expireSelectionOffers(env.ctx, env.clock.now()), expireSelectionOffers(env.ctx, env.clock.now())]);
+      expect([r1.expired + r2.expired, r1.offered + r2.offered]).toEqual([1, 1]);
+      expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
+      expect((await mailsTo(env, b3.user.email)).map((m) => m.template)).toContain("selectionOfferExpired");
+      expect((await mailsTo(env, b3.user.email)).find((m) => m.template === "selectionOfferExpired")!.locale).toBe("th");
+      expect(await getMySelectionOutcome(env.ctx, b3.actor)).toMatchObject({ outcome: "waitlisted", offer: { status: "expired" } });
+      expect((await getMySelectionOffer(env.ctx, b4.actor))!.status).toBe("open");
+      const expiredAudit = await env.db
+        .selectFrom("audit_log")
+        .select(["actor_role"])
+        .where("action", "=", "selection.offer_expired")
+        .where("entity_id", "=", b3.applicationId)
+        .execute();
+      expect(expiredAudit).toEqual([{ actor_role: "system" }]);
+
+      // b4 accepts: selected; the place is taken, so nobody else is offered one
+      await respondToSelectionOffer(env.ctx, b4.actor, { answer: "accept" });
+      const statuses = await env.db.selectFrom("applications").select(["id", "status"]).where("round_id", "=", round).execute();
+      expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+        [b1.applicationId]: "withdrawn",
+        [b2.applicationId]: "withdrawn",
+        [b3.applicationId]: "waitlisted",
+        [b4.applicationId]: "selected",
+      });
+      const offers = await env.db
+        .selectFrom("selection_offers")
+        .select(["application_id", "status", "waitlist_position"])
+        .where("round_id", "=", round)
+        .execute();
+      expect(offers.map((o) => [o.application_id, o.status]).sort()).toEqual(
+        [
+          [b2.applicationId, "declined"],
+          [b3.applicationId, "expired"],
+          [b4.applicationId, "accepted"],
+        ].sort(),
+      );
+    } finally {
+      env.clock.reset();
+    }
+  });
+
+  it("reminds of an interview 24 hours ahead, once, in the applicant's language and zone, and again after a move", async () => {
+    try {
+      const round = await insertSelectionRound(env, 5);
+      await createInterviewSlots(
+        env.ctx,
+        operator,
+        round,
+        slotPlan(otherReviewer.userId, { date: "2027-04-25", from: "09:00", until: "10:00", breakMinutes: "0", meetingUrl: "https://meet.example/r" }),
+      );
+      const slots = (await listInterviewSlots(env.ctx, operator, round)).slots.map((s) => s.id);
+      const c1 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      await inviteToInterview(env.ctx, operator, round, "first");
+      await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[0] }); // 2027-04-25 00:00 UTC = 07:00 in Jakarta
+
+      expect(await sendInterviewReminders(env.ctx, new Date("2027-04-23T00:00:00Z"))).toEqual({ queued: 0 });
+      const [reminder, ...more] = await mailsDuring(env, c1.user.email, async () =>
+        expect(await sendInterviewReminders(env.ctx, new Date("2027-04-24T00:00:00Z"))).toEqual({ queued: 1 }),
+      );
+      expect(more).toEqual([]);
+      expect(reminder).toMatchObject({ template: "interviewReminder", locale: "id" });
+      expect(reminder!.body_text).toMatch(/07[.:]00/); // Indonesian writes 07.00
+      expect(reminder!.body_text).toContain("Asia/Jakarta");
+      expect(reminder!.body_text).toContain("https://meet.example/r");
+      // two runs at once (two app nodes) and a later run send nothing more
+      const runs = await Promise.all([
+        sendInterviewReminders(env.ctx, new Date("2027-04-24T01:00:00Z")),
+        sendInterviewReminders(env.ctx, new Date("2027-04-24T01:00:00Z")),
+      ]);
+      expect(runs.map((r) => r.queued)).toEqual([0, 0]);
+
+      // a move (allowed here up to the interview) is reminded of at its new time; a cancelled one is not
+      await env.db.updateTable("rounds").set({ interview_cutoff_hours: 0 }).where("id", "=", round).execute();
+      env.clock.set("2027-04-24T02:00:00Z");
+      await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[1] });
+      const [again] = await mailsDuring(env, c1.user.email, () => sendInterviewReminders(env.ctx, new Date("2027-04-24T03:00:00Z")));
+      expect(again!.template).toBe("interviewReminder");
+      expect(again!.body_text).toMatch(/07[.:]30/);
+      await cancelInterviewBooking(env.ctx, c1.actor, "first");
+      await env.db.updateTable("interviews").set({ reminder_sent_at: null }).where("application_id", "=", c1.applicationId).execute();
+      expect(await sendInterviewReminders(env.ctx, new Date("2027-04-24T04:00:00Z"))).toEqual({ queued: 0 });
+    } finally {
+      env.clock.reset();
+    }
   });
 
   it("never books a slot beyond its capacity, whatever the concurrency", async () => {
@@ -312,5 +544,75 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const booked = await env.db.selectFrom("interviews").select(["slot_id"]).where("round_id", "=", round).where("status", "=", "scheduled").execute();
     expect(booked.map((b) => b.slot_id).sort()).toEqual([...slots].sort());
+  });
+  it.runIf(kind === "postgres")("books 500 attempts at 100 slots, five at once on every slot: exactly 100 bookings, none double", async () => {
+    const round = await insertSelectionRound(env, 10);
+    const slots = Array.from({ length: 100 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      round_id: round,
+      stage: "first",
+      interviewer_user_id: otherReviewer.userId,
+      starts_at: new Date(Date.UTC(2027, 5, 1) + i * 1800_000),
+      ends_at: new Date(Date.UTC(2027, 5, 1) + (i + 1) * 1800_000),
+    }));
+    await env.db.insertInto("interview_slots").values(slots).execute();
+    // 500 applicants inserted directly (no password hashing), invited
+    const people = Array.from({ length: 500 }, (_, i) => ({ userId: crypto.randomUUID(), email: `load-${i}-${round.slice(0, 8)}@test.jip.example` }));
+    await env.db
+      .insertInto("user")
+      .values(
+        people.map((p, i) => ({
+          id: p.userId,
+          name: `Load ${i}`,
+          email: p.email,
+          emailVerified: true,
+          image: null,
+          twoFactorEnabled: false,
+          role: "applicant",
+          locale: "en",
+          timeZone: null,
+        })),
+      )
+      .execute();
+    const apps: string[] = [];
+    for (const p of people)
+      apps.push(await insertScreenedApplication(env.db, { roundId: round, applicantUserId: p.userId, nationality: "TH", documentScore: 50 }));
+    await env.db
+      .insertInto("interview_invitations")
+      .values(apps.map((id) => ({ application_id: id, round_id: round, stage: "first" })))
+      .execute();
+    // waves of 50 attempts at once: 10 slots, each tried by 5 people simultaneously (the pool has 10 connections)
+    const outcomes: string[] = [];
+    for (let wave = 0; wave < 10; wave++) {
+      const batch = people.slice(wave * 50, wave * 50 + 50).map((p, j) => {
+        const actor: Actor = {
+          userId: p.userId,
+          email: p.email,
+          name: "Load",
+          role: "applicant",
+          locale: "en",
+          timeZone: null,
+          twoFactorEnabled: false,
+          recentlyAuthenticated: true,
+          ip: null,
+        };
+        return bookInterviewSlot(env.ctx, actor, { slotId: slots[wave * 10 + (j % 10)]!.id }).then(
+          () => "booked",
+          (err: unknown) => (err instanceof Error && "refusals" in err ? (err as { refusals: { code: string }[] }).refusals[0]!.code : String(err)),
+        );
+      });
+      outcomes.push(...(await Promise.all(batch)));
+    }
+    expect(outcomes.filter((o) => o === "booked")).toHaveLength(100);
+    expect(outcomes.filter((o) => o !== "booked").every((o) => o === "slot_full")).toBe(true);
+    const rows = await env.db
+      .selectFrom("interviews")
+      .select(["slot_id", (eb) => eb.fn.countAll<string>().as("n")])
+      .where("round_id", "=", round)
+      .where("status", "=", "scheduled")
+      .groupBy("slot_id")
+      .execute();
+    expect(rows).toHaveLength(100);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
   });
 });

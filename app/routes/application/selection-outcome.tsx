@@ -5,6 +5,8 @@ export interface SelectionOutcomeData {
   waitlistPosition: number | null;
   promoted: boolean;
   canDecline: boolean;
+  /** a place offered from the waiting list (ADR 0033) */
+  offer?: { status: "open" | "accepted" | "declined" | "expired"; expiresAt: Date | string } | null;
 }
 
 /** The selection's result on the applicant's status page (issue 14), once final. */
@@ -21,6 +23,13 @@ export function SelectionOutcome({ outcome }: { outcome: SelectionOutcomeData | 
             ? t("interviews.outcome.promoted")
             : t(`interviews.outcome.${outcome.outcome}`)}
       </p>
+      {outcome.offer?.status === "open" ? (
+        <p data-testid="selection-offer">
+          <strong>{t("selectionOffers.outcome.open")}</strong> <a href={`/${locale}/application/offer`}>{t("selectionOffers.outcome.answerLink")}</a>
+        </p>
+      ) : outcome.offer?.status === "expired" && outcome.outcome === "waitlisted" ? (
+        <p data-testid="selection-offer">{t("selectionOffers.outcome.expired")}</p>
+      ) : null}
       {outcome.canDecline ? (
         <p>
           <a href={`/${locale}/application/decline-place`}>{t("interviews.outcome.declineLink")}</a>

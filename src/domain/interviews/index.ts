@@ -14,3 +14,5 @@ export { INTERVIEW_ATTENDANCE, INTERVIEW_CRITERIA, INTERVIEW_SCORE, SELECTION_DE
 export type { InterviewAttendance, InterviewCriterion, SelectionDecision, SelectionStage } from "./criteria.ts";
 export { buildInterviewIcs, interviewIcsContentType, interviewIcsUid, nextIcsSequence } from "./ics.ts";
 export type { InterviewIcs } from "./ics.ts";
+export { chooseInvitees, parseReceiptNumbers, rankForInvitation } from "./invitees.ts";
+export type { InviteeCandidate, InviteeChoice, InviteeSelection } from "./invitees.ts";

@@ -80,6 +80,8 @@ export async function bookInterviewSlot(ctx: ServiceContext, actor: Actor | null
       status: "scheduled",
       ics_sequence: sequence,
       booked_at: ctx.clock(),
+      // a moved interview is reminded of again, at its new time (ADR 0033)
+      reminder_sent_at: null,
     };
     let interviewId: string;
     if (existing) {

@@ -1,7 +1,9 @@
 /**
  * The operator opens a day of interview slots for a round's stage (issue 14):
  * a date and times in Asia/Tokyo, a length, a break, one or more interviewers
- * (one slot per interviewer and time), a capacity, a place or an online link.
+ * (one slot per interviewer and time, or — arrangement "panel", ADR 0033 — one
+ * slot per time with every interviewer on its panel), a capacity, a place or
+ * an online link.
  * Times are stored as UTC instants. A slot that overlaps another of the same
  * interviewer (existing or in the same request) is refused, and nothing is
  * created.
@@ -15,6 +17,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { optionalText, stringList } from "../fields.ts";
 import { parseInput } from "../validation.ts";
+import { panelsOf } from "./interview-panel.ts";
 
 const schema = z.object({
   stage: z.enum(SELECTION_STAGES, { error: "errors.required" }),
@@ -27,6 +30,10 @@ const schema = z.object({
   interviewers: stringList,
   place: optionalText(200),
   meetingUrl: optionalText(500),
+  arrangement: z
+    .enum(["parallel", "panel"], { error: "errors.required" })
+    .optional()
+    .transform((v) => v ?? "parallel"),
 });
 
 export async function createInterviewSlots(ctx: ServiceContext, actor: Actor | null, roundId: string, raw: unknown): Promise<{ created: number }> {
@@ -41,7 +48,7 @@ export async function createInterviewSlots(ctx: ServiceContext, actor: Actor | n
     lengthMinutes: input.lengthMinutes,
     breakMinutes: input.breakMinutes,
     interviewers: input.interviewers,
-    arrangement: "parallel",
+    arrangement: input.arrangement,
     capacity: input.capacity,
   });
   if (!plan.ok) {
@@ -67,16 +74,26 @@ export async function createInterviewSlots(ctx: ServiceContext, actor: Actor | n
       .forUpdate()
       .execute();
     if (staff.length !== input.interviewers.length) throw new ValidationError({ interviewers: [{ key: "interviewsStaff.errors.not_staff" }] });
+    // the slots any of them holds, alone or on a panel
     const existing = await trx
       .selectFrom("interview_slots")
       .select(["id", "starts_at", "ends_at", "interviewer_user_id"])
-      .where("interviewer_user_id", "in", input.interviewers)
+      .where((eb) =>
+        eb.or([
+          eb("interviewer_user_id", "in", input.interviewers),
+          eb("id", "in", eb.selectFrom("interview_slot_panel").select("slot_id").where("user_id", "in", input.interviewers)),
+        ]),
+      )
       .where("cancelled_at", "is", null)
       .where("ends_at", ">", plan.slots[0]!.startsAt)
       .where("starts_at", "<", plan.slots[plan.slots.length - 1]!.endsAt)
       .execute();
+    const panels = await panelsOf(
+      trx,
+      existing.map((s) => s.id),
+    );
     const overlaps = findInterviewerOverlaps(
-      existing.map((s) => ({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at, interviewers: [s.interviewer_user_id] })),
+      existing.map((s) => ({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at, interviewers: [s.interviewer_user_id, ...(panels.get(s.id) ?? [])] })),
       plan.slots,
     );
     if (overlaps.length > 0) {
@@ -103,11 +120,13 @@ export async function createInterviewSlots(ctx: ServiceContext, actor: Actor | n
       created_at: ctx.clock(),
     }));
     await trx.insertInto("interview_slots").values(rows).execute();
+    const panel = plan.slots.flatMap((s, i) => s.interviewers.slice(1).map((userId) => ({ slot_id: rows[i]!.id, user_id: userId })));
+    if (panel.length > 0) await trx.insertInto("interview_slot_panel").values(panel).execute();
     await writeAudit(trx, who, {
       action: "interview.slots_created",
       entityType: "round",
       entityId: roundId,
-      after: { stage: input.stage, count: rows.length, from: rows[0]!.starts_at, interviewers: input.interviewers },
+      after: { stage: input.stage, count: rows.length, from: rows[0]!.starts_at, interviewers: input.interviewers, arrangement: input.arrangement },
     });
     return { created: rows.length };
   });

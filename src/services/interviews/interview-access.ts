@@ -1,4 +1,4 @@
-/** One interview as its interviewer (or an operator) may see it; anyone else gets "not found" (internal helper). */
+/** One interview as its interviewer, a member of its slot's panel, or an operator may see it; anyone else gets "not found" (internal helper). */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { permits } from "../../domain/roles.ts";
@@ -19,6 +19,7 @@ export async function interviewForInterviewer(db: Kysely<Database>, who: Actor, 
       "i.comment",
       "i.round_id",
       "s.interviewer_user_id",
+      "s.id as slot_id",
       "a.id as application_id",
       "a.receipt_number",
       "a.family_name",
@@ -29,6 +30,16 @@ export async function interviewForInterviewer(db: Kysely<Database>, who: Actor, 
     .where("i.id", "=", interviewId);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row || !permits(who.role, "interview.score", { own: false, assigned: row.interviewer_user_id === who.userId })) throw new NotFoundError("interview");
+  // the slot's interviewer, or a member of its panel (ADR 0033)
+  const assigned =
+    !!row &&
+    (row.interviewer_user_id === who.userId ||
+      (await db
+        .selectFrom("interview_slot_panel")
+        .select("user_id")
+        .where("slot_id", "=", row.slot_id)
+        .where("user_id", "=", who.userId)
+        .executeTakeFirst()) !== undefined);
+  if (!row || !permits(who.role, "interview.score", { own: false, assigned })) throw new NotFoundError("interview");
   return row;
 }

@@ -7,6 +7,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { personName } from "../../domain/person-name.ts";
+import { panelNamesOf } from "./interview-panel.ts";
 
 export interface OperatorSlot {
   id: string;
@@ -37,6 +38,10 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
     .orderBy("s.starts_at")
     .orderBy("u.name")
     .execute();
+  const panels = await panelNamesOf(
+    ctx.db,
+    slots.map((s) => s.id),
+  );
   const bookings = await ctx.db
     .selectFrom("interviews as i")
     .innerJoin("applications as a", "a.id", "i.application_id")
@@ -65,7 +70,7 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
       startsAt: s.starts_at,
       endsAt: s.ends_at,
       capacity: s.capacity,
-      interviewer: s.interviewer,
+      interviewer: [s.interviewer, ...(panels.get(s.id) ?? [])].join(", "),
       place: s.place,
       meetingUrl: s.meeting_url,
       cancelled: s.cancelled_at !== null,

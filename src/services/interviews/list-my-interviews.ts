@@ -1,12 +1,13 @@
 /**
  * The interviewer's list (issue 14): the booked interviews of the slots they
- * hold, in time order, with their attendance and score so far. Operators see
- * every interviewer's.
+ * hold, alone or on a panel, in time order, with their attendance and score
+ * so far. Operators see every interviewer's.
  */
 import { scopeOf } from "../../domain/roles.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { personName } from "../../domain/person-name.ts";
+import { heldBy, panelNamesOf } from "./interview-panel.ts";
 
 export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null) {
   const who = authorize(actor, "interview.score");
@@ -26,6 +27,7 @@ export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null)
       "a.given_name",
       "a.nationality",
       "u.name as interviewer",
+      "s.id as slot_id",
       (eb) =>
         eb
           .selectFrom("interview_scores as sc")
@@ -36,8 +38,9 @@ export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null)
     .where("i.status", "!=", "cancelled")
     .orderBy("i.starts_at")
     .limit(500);
-  if (scopeOf(who.role, "interview.score") !== "any") q = q.where("s.interviewer_user_id", "=", who.userId);
+  if (scopeOf(who.role, "interview.score") !== "any") q = q.where(heldBy(who.userId));
   const rows = await q.execute();
+  const panels = await panelNamesOf(ctx.db, [...new Set(rows.map((r) => r.slot_id))]);
   return rows.map((r) => ({
     id: r.id,
     stage: r.stage,
@@ -47,7 +50,7 @@ export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null)
     receiptNumber: r.receipt_number,
     name: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
     nationality: r.nationality,
-    interviewer: r.interviewer,
+    interviewer: [r.interviewer, ...(panels.get(r.slot_id) ?? [])].join(", "),
     score: r.score === null ? null : Number(r.score),
   }));
 }

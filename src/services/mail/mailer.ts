@@ -44,6 +44,10 @@ export type MailTemplate =
   | "interviewCancelled"
   | "selectionDecision"
   | "selectionPromoted"
+  /** Issue 14 (ADR 0033): a place offered from the waiting list with its deadline; the offer lapsed; an interview tomorrow. Texts in selectionOffers.mail. */
+  | "selectionOffer"
+  | "selectionOfferExpired"
+  | "interviewReminder"
   /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
   | "roundDeadlinesChanged"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
@@ -90,10 +94,18 @@ export const SECRET_PARAMS: Readonly<Partial<Record<MailTemplate, readonly strin
   sessionReminder: ["cancelUrl"],
 };
 
+/** Templates whose texts a feature keeps in its own catalogue (key prefix); the others are under mail.<template>. */
+const FEATURE_TEXTS: Readonly<Partial<Record<MailTemplate, string>>> = {
+  selectionOffer: "selectionOffers.mail.offer",
+  selectionOfferExpired: "selectionOffers.mail.expired",
+  interviewReminder: "selectionOffers.mail.interviewReminder",
+};
+
 function textsOf(message: MailMessage, locale: Locale, params: TranslateParams): { subject: string; body: string } {
   if (message.template === "groupMessage") return { subject: String(params.subject ?? ""), body: String(params.body ?? "") };
   const t = translator(locale);
-  return { subject: t(`mail.${message.template}.subject`, params), body: t(`mail.${message.template}.body`, params) };
+  const key = FEATURE_TEXTS[message.template] ?? `mail.${message.template}`;
+  return { subject: t(`${key}.subject`, params), body: t(`${key}.body`, params) };
 }
 
 /** The message's parameters with every secret link replaced by a notice that one was sent; null when it has none. */

@@ -12,6 +12,10 @@ import type { Database } from "../../db/schema.ts";
 import { INTERVIEW_SCORE } from "../../domain/interviews/index.ts";
 import { type QuotaRule, type RankingRules, rankCandidates, selectWithQuotas } from "../../domain/selection/index.ts";
 import { personName } from "../../domain/person-name.ts";
+import worldRegions from "../../db/reference/world-regions.json" with { type: "json" };
+
+/** Country (ISO 3166-1 alpha-2) → world region (UN M49 grouping, as the yearly report uses), for quotas such as "min 5 region = africa". */
+const REGION_OF_COUNTRY = new Map(worldRegions.regions.flatMap((r) => r.countries.map((c) => [c, r.code] as const)));
 
 export const CANDIDATE_STATUSES = ["interview", "selected", "waitlisted", "rejected"] as const;
 
@@ -91,6 +95,7 @@ export async function loadCandidates(db: Kysely<Database>, roundId: string) {
       receiptNumber: a.receipt_number,
       name: personName({ familyName: a.family_name, givenName: a.given_name, nationality: a.nationality }) ?? "",
       nationality: a.nationality ?? "",
+      region: REGION_OF_COUNTRY.get(a.nationality ?? "") ?? "",
       field: a.preferred_fields[0] ?? "",
       submittedAt: a.submitted_at,
       document: a.document === null ? null : Number(a.document),
@@ -111,7 +116,7 @@ export function suggest(round: NonNullable<Awaited<ReturnType<typeof roundSettin
     rankingRules(round),
     candidates.map((c) => ({
       id: c.id,
-      attributes: { nationality: c.nationality, field: c.field },
+      attributes: { nationality: c.nationality, region: c.region, field: c.field },
       scores: { document: c.document, interview: c.interview },
       ...(c.submittedAt ? { tieBreakKey: c.submittedAt.toISOString() } : {}),
     })),
