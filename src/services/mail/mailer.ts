@@ -47,7 +47,12 @@ export type MailTemplate =
   /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
   | "roundDeadlinesChanged"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
-  | "groupMessage";
+  | "groupMessage"
+  /** Matching offers (issue 15, ADR 0034): texts in the feature's own catalogue (a template with a dot is its own key prefix). */
+  | "matchingOffers.mail.offer"
+  | "matchingOffers.mail.noOffer"
+  | "matchingOffers.mail.fromWaitingList"
+  | "matchingOffersStaff.mail.hostOffers";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {
@@ -93,7 +98,8 @@ export const SECRET_PARAMS: Readonly<Partial<Record<MailTemplate, readonly strin
 function textsOf(message: MailMessage, locale: Locale, params: TranslateParams): { subject: string; body: string } {
   if (message.template === "groupMessage") return { subject: String(params.subject ?? ""), body: String(params.body ?? "") };
   const t = translator(locale);
-  return { subject: t(`mail.${message.template}.subject`, params), body: t(`mail.${message.template}.body`, params) };
+  const key = message.template.includes(".") ? message.template : `mail.${message.template}`;
+  return { subject: t(`${key}.subject`, params), body: t(`${key}.body`, params) };
 }
 
 /** The message's parameters with every secret link replaced by a notice that one was sent; null when it has none. */
