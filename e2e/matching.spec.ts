@@ -191,3 +191,19 @@ test("the applicant reads why in Vietnamese and declines; a second round fills t
   await expectAccessible(operator);
   await operator.context().close();
 });
+
+test("the operator reads a position's suggested shortlist ranked on fit, in English and Japanese", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signInOperator(page);
+  await page.goto(roundPage);
+  await page.getByRole("link", { name: "EC運営サポート / E-commerce support (Tokyo Trading Co., Ltd.)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Suggested applicants: EC運営サポート / E-commerce support");
+  await expect(page.getByRole("table", { name: "Selected applicants, best fit first" })).toBeVisible();
+  expect(await page.getByTestId("suggested-candidate").count()).toBeGreaterThan(0);
+  await expect(page.locator("main")).not.toContainText("@demo.jip.example");
+  await expectAccessible(page);
+  await page.goto(page.url().replace("/en/", "/ja/"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("候補者の提案：EC運営サポート / E-commerce support");
+  await expectAccessible(page);
+  await page.context().close();
+});

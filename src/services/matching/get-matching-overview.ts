@@ -29,6 +29,8 @@ export interface MatchingOverview {
   offers: { pending: number; accepted: number; declined: number; withdrawn: number };
   /** the selection's waiting list still waiting, in order (ADR 0034), and whether the operator may move some into matching */
   waitingList: { id: string; code: string; rank: number | null }[];
+  /** the round's positions, for the suggestion of each one's shortlist */
+  positionList: { id: string; title: string; organizationJa: string; organizationEn: string | null; capacity: number }[];
   canMoveWaitingList: boolean;
 }
 
@@ -106,6 +108,13 @@ export async function getMatchingOverview(ctx: ServiceContext, actor: Actor | nu
       publishedAt: r.published_at,
     })),
     waitingList,
+    positionList: positions.map((p) => ({
+      id: p.id,
+      title: p.title,
+      organizationJa: p.organizationJa,
+      organizationEn: p.organizationEn,
+      capacity: p.capacity,
+    })),
     canMoveWaitingList: who.role === "operator" && round.phase === "matching" && waitingList.length > 0 && snapshot.instance.hosts.length > 0,
     offers: { pending: offerCount("pending"), accepted: offerCount("accepted"), declined: offerCount("declined"), withdrawn: offerCount("withdrawn") },
   };

@@ -124,6 +124,19 @@ export default function OperatorMatchingRound() {
           </Form>
         </section>
       ) : null}
+      <section aria-labelledby="suggestions">
+        <h2 id="suggestions">{t("matchingOffersStaff.suggestion.listTitle")}</h2>
+        <p>{t("matchingOffersStaff.suggestion.listLead")}</p>
+        <ul>
+          {view.positionList.map((p) => (
+            <li key={p.id}>
+              <a href={`/${locale}/operator/matching/positions/${p.id}`}>
+                {p.title} ({locale === "ja" ? p.organizationJa : (p.organizationEn ?? p.organizationJa)})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="waiting">
         <h2 id="waiting">{W("title")}</h2>
         <p>{W("lead")}</p>
