@@ -7,10 +7,13 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#src/services/context.ts";
+import { NotFoundError } from "#src/services/errors.ts";
 import { answerOfferAsApplicant } from "#src/services/matching/answer-offer-as-applicant.ts";
+import { answerOfferAsHost } from "#src/services/matching/answer-offer-as-host.ts";
 import { approveMatchingRun } from "#src/services/matching/approve-matching-run.ts";
 import { getMatchingOverview } from "#src/services/matching/get-matching-overview.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
+import { getShortlistSuggestion } from "#src/services/matching/get-shortlist-suggestion.ts";
 import { getMyMatchingResult } from "#src/services/matching/get-my-matching-result.ts";
 import { moveWaitingListIntoMatching } from "#src/services/matching/move-waiting-list-into-matching.ts";
 import { publishMatchingRun } from "#src/services/matching/publish-matching-run.ts";
@@ -167,6 +170,16 @@ describe.each(DATABASE_KINDS)("matching offers, committee approval and replaceme
     const [w1, w2] = W as [(typeof W)[0], (typeof W)[0]];
     const offer = (await getMyMatchingResult(env.ctx, a2.actor))!.offers[0]!;
     await answerOfferAsApplicant(env.ctx, a2.actor, { offerId: offer.id, form: { answer: "declined" } });
+    // The host hears of the decline, the applicant by receipt number only.
+    const told = await env.db
+      .selectFrom("outbound_emails")
+      .select(["subject", "body_text"])
+      .where("to_address", "=", tokyo.email)
+      .where("template", "=", "matchingOffersStaff.mail.applicantAnswered")
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toBe("JIP-2027-100002がSales A1のオファーを辞退しました");
+    expect(told[0]!.body_text).not.toContain("Nguyen");
 
     const overview = await getMatchingOverview(env.ctx, operator, roundId);
     expect(overview.waitingList.map((w) => w.id)).toEqual([w2.id, w1.id]);
@@ -216,6 +229,16 @@ describe.each(DATABASE_KINDS)("matching offers, committee approval and replaceme
     await approveMatchingRun(env.ctx, operator, { runId, form: { approvedOn: "2027-08-20", reference: "Minutes 8" } });
     await publishMatchingRun(env.ctx, operator, runId);
     expect((await getMyMatchingResult(env.ctx, w2.actor))?.offers[0]).toMatchObject({ positionId: PA1, status: "pending" });
+    // The host confirms: the applicant hears it in their language, the offer still waiting for their answer.
+    const w2Offer = (await getMyMatchingResult(env.ctx, w2.actor))!.offers[0]!;
+    await answerOfferAsHost(env.ctx, tokyo.actor, { offerId: w2Offer.id, form: { answer: "accepted" } });
+    const confirmed = await env.db
+      .selectFrom("outbound_emails")
+      .select(["subject", "locale"])
+      .where("to_address", "=", w2.email)
+      .where("template", "=", "matchingOffers.mail.hostAnswered")
+      .executeTakeFirstOrThrow();
+    expect(confirmed).toEqual({ subject: "Tawaran untuk Sales A1: perusahaan penerima mengonfirmasi", locale: "id" });
 
     // No free place left; after the ranking deadline, moving is refused with the deadline.
     const none = await refusalOf(moveWaitingListIntoMatching(env.ctx, operator, { roundId, form: { count: "1" } }));
@@ -223,5 +246,37 @@ describe.each(DATABASE_KINDS)("matching offers, committee approval and replaceme
     env.clock.advance(11 * DAY);
     const closed = await refusalOf(moveWaitingListIntoMatching(env.ctx, operator, { roundId, form: { count: "1" } }));
     expect(closed.refusals[0]).toMatchObject({ code: "ranking_closed" });
+  });
+
+  it("suggests each position's shortlist ranked on fit, with what each applicant meets and misses", async () => {
+    const [a1, a2] = A as [(typeof A)[0], (typeof A)[0]];
+    const [w1, w2] = W as [(typeof W)[0], (typeof W)[0]];
+    await env.db.updateTable("positions").set({ required_jlpt_level: "N2" }).where("id", "=", PA1).execute();
+    await env.db
+      .updateTable("host_organizations")
+      .set({ overseas_countries: ["VN"] })
+      .where("id", "=", tokyo.orgId)
+      .execute();
+    await env.db
+      .updateTable("applications")
+      .set({ preferred_fields: ["sales"], preferred_jsic: ["E"] })
+      .where("id", "=", a1.id)
+      .execute();
+    await env.db.updateTable("application_languages").set({ jlpt_level: "N1" }).where("application_id", "=", a1.id).where("kind", "=", "jlpt").execute();
+    await env.db.updateTable("applications").set({ nationality: "TH" }).where("id", "=", a2.id).execute();
+
+    const view = await getShortlistSuggestion(env.ctx, ministry, PA1);
+    expect(view.position).toMatchObject({ title: "Sales A1", requiredJlptLevel: "N2", targetCountries: ["VN"], fields: ["sales"] });
+    const ids = view.candidates.map((c) => c.id);
+    expect(ids).toContain(w2.id);
+    expect(ids).not.toContain(w1.id);
+    expect(view.candidates[0]).toMatchObject({ id: a1.id, score: 8, maxScore: 9, listed: true, nationality: "VN" });
+    expect(view.candidates[0]!.met.sort()).toEqual(["country", "field", "industry", "japanese"]);
+    expect(view.candidates[0]!.missed).toEqual(["region"]);
+    const second = view.candidates.find((c) => c.id === a2.id)!;
+    expect(second.missed.sort()).toEqual(["country", "field", "japanese", "region"]);
+    expect(view.candidates.at(-1)!.id).toBe(a2.id);
+    expect(await caught(getShortlistSuggestion(env.ctx, tokyo.actor, PA1))).toBeInstanceOf(Error);
+    expect(await caught(getShortlistSuggestion(env.ctx, operator, crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
   });
 });

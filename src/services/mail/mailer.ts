@@ -52,6 +52,8 @@ export type MailTemplate =
   | "matchingOffers.mail.offer"
   | "matchingOffers.mail.noOffer"
   | "matchingOffers.mail.fromWaitingList"
+  | "matchingOffers.mail.hostAnswered"
+  | "matchingOffersStaff.mail.applicantAnswered"
   | "matchingOffersStaff.mail.hostOffers";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */

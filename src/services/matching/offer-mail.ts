@@ -93,3 +93,62 @@ export function movedIntoMatchingMail(ctx: Pick<ServiceContext, "publicUrl">, pe
     params: { name: person.name, rankBy: rankBy ? whenFor(rankBy, person) : "—", url: `${ctx.publicUrl}/${person.locale}/matching` },
   };
 }
+
+/**
+ * The other side hears of an answer: the host's members (ja/en) when the applicant accepts or
+ * declines (the applicant by receipt number only), the applicant (their language) when the host
+ * confirms or declines — with whether the offer is now settled. Queued in the answer's transaction.
+ */
+export async function answerMails(
+  db: Kysely<Database>,
+  ctx: Pick<ServiceContext, "publicUrl">,
+  offer: { applicationId: string; positionId: string },
+  side: "applicant" | "host",
+  answer: "accepted" | "declined",
+  status: string,
+): Promise<MailMessage[]> {
+  const p = await db
+    .selectFrom("positions as p")
+    .innerJoin("host_applications as ha", "ha.id", "p.host_application_id")
+    .innerJoin("host_organizations as o", "o.id", "ha.organization_id")
+    .select(["p.id", "p.title", "o.id as organization_id", "o.name_ja", "o.name_en"])
+    .where("p.id", "=", offer.positionId)
+    .executeTakeFirstOrThrow();
+  if (side === "host") {
+    const person = (await applicantsOf(db, [offer.applicationId])).get(offer.applicationId);
+    if (!person) return [];
+    const outcome = answer === "declined" ? "declined" : status === "accepted" ? "matched" : "confirmed";
+    return [
+      {
+        to: person.email,
+        template: "matchingOffers.mail.hostAnswered",
+        locale: person.locale,
+        params: {
+          name: person.name,
+          position: p.title,
+          organization: person.locale === "ja" ? p.name_ja : (p.name_en ?? p.name_ja),
+          outcome,
+          url: `${ctx.publicUrl}/${person.locale}/matching/result`,
+        },
+      },
+    ];
+  }
+  const app = await db.selectFrom("applications").select(["receipt_number"]).where("id", "=", offer.applicationId).executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom("host_memberships as m")
+    .innerJoin("user as u", "u.id", "m.user_id")
+    .select(["u.name", "u.email", "u.locale"])
+    .where("m.organization_id", "=", p.organization_id)
+    .orderBy("u.email")
+    .execute();
+  const outcome = answer === "declined" ? "declined" : status === "accepted" ? "matched" : "accepted";
+  return members.map((m) => {
+    const locale = m.locale === "en" ? "en" : "ja";
+    return {
+      to: m.email,
+      template: "matchingOffersStaff.mail.applicantAnswered",
+      locale,
+      params: { name: m.name, code: app.receipt_number ?? "—", position: p.title, outcome, url: `${ctx.publicUrl}/${locale}/host/matching/${p.id}` },
+    };
+  });
+}
