@@ -108,6 +108,7 @@ export default [
       route("rounds/:roundId/matching", "routes/operator/matching/round.tsx"),
       route("matching/runs/:runId", "routes/operator/matching/run.tsx"),
       route("matching/runs/:runId/instance.json", "routes/operator/matching/instance.ts"),
+      route("matching/positions/:positionId", "routes/operator/matching/suggestion.tsx"),
       // screening (issue 13): the operator's board and ranking
       route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
       route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),

@@ -551,6 +551,11 @@ export interface MatchingRunsTable {
   instance: Generated<unknown>;
   host_explanations: Generated<unknown>;
   matched_count: Generated<number>;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_by: string | null;
+  committee_approved_on: ColumnType<string | null, string | null | undefined, string | null>;
+  committee_reference: string | null;
+  region_floors: Generated<unknown>;
 }
 
 export interface MatchingVerificationsTable {

@@ -40,6 +40,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "mail.caseUpdate",
   // matching (issue 15): the host's and the operator's pages; the applicant's are "matching" (six languages)
   "matchingStaff",
+  "matchingOffersStaff",
   // document screening (issue 13): reviewer and operator pages
   "screening",
   // interviews and selection (issue 14): the operator's, interviewer's and committee's pages; the applicant's are "interviews" (six languages)

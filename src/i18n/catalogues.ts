@@ -70,6 +70,12 @@ import matchingZh from "./messages/matching/zh.json" with { type: "json" };
 import matchingTh from "./messages/matching/th.json" with { type: "json" };
 import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "json" };
 import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
+import matchingOffersEn from "./messages/matching-offers/en.json" with { type: "json" };
+import matchingOffersJa from "./messages/matching-offers/ja.json" with { type: "json" };
+import matchingOffersVi from "./messages/matching-offers/vi.json" with { type: "json" };
+import matchingOffersId from "./messages/matching-offers/id.json" with { type: "json" };
+import matchingOffersZh from "./messages/matching-offers/zh.json" with { type: "json" };
+import matchingOffersTh from "./messages/matching-offers/th.json" with { type: "json" };
 import screeningEn from "./messages/screening/en.json" with { type: "json" };
 import screeningJa from "./messages/screening/ja.json" with { type: "json" };
 import selectionEn from "./messages/selection/en.json" with { type: "json" };
@@ -152,6 +158,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesJa,
     casesStaffJa,
     matchingJa,
+    matchingOffersJa,
     matchingStaffJa,
     screeningJa,
     selectionJa,
@@ -185,6 +192,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesEn,
     casesStaffEn,
     matchingEn,
+    matchingOffersEn,
     matchingStaffEn,
     screeningEn,
     selectionEn,
@@ -212,6 +220,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     messagesInboxVi,
     casesVi,
     matchingVi,
+    matchingOffersVi,
     selectionVi,
     securityVi,
     malwareScanVi,
@@ -230,6 +239,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     messagesInboxId,
     casesId,
     matchingId,
+    matchingOffersId,
     selectionId,
     securityId,
     malwareScanId,
@@ -248,6 +258,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     messagesInboxZh,
     casesZh,
     matchingZh,
+    matchingOffersZh,
     selectionZh,
     securityZh,
     malwareScanZh,
@@ -266,6 +277,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     messagesInboxTh,
     casesTh,
     matchingTh,
+    matchingOffersTh,
     selectionTh,
     securityTh,
     malwareScanTh,

@@ -29,6 +29,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   report: { operator: 1 },
   // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number
   "organization verification": { host: 2 },
+  // matching offers (issue 15, ADR 0034): the matching round's waiting list
+  "matching waiting list": { applicant: 2 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };

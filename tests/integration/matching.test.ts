@@ -11,6 +11,7 @@ import type { Actor } from "#src/services/context.ts";
 import { NotFoundError, RefusedError } from "#src/services/errors.ts";
 import { answerOfferAsApplicant } from "#src/services/matching/answer-offer-as-applicant.ts";
 import { answerOfferAsHost } from "#src/services/matching/answer-offer-as-host.ts";
+import { approveMatchingRun } from "#src/services/matching/approve-matching-run.ts";
 import { getMatchingOverview } from "#src/services/matching/get-matching-overview.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
 import { getMyMatchingResult } from "#src/services/matching/get-my-matching-result.ts";
@@ -185,6 +186,7 @@ describe.each(DATABASE_KINDS)("matching phase on %s", (kind) => {
     const [a1] = A as [(typeof A)[0]];
     const runs = await env.db.selectFrom("matching_runs").select(["id", "region_caps"]).where("round_id", "=", roundId).execute();
     const open = runs.find((r) => Object.keys(r.region_caps as object).length === 0)!.id;
+    await approveMatchingRun(env.ctx, operator, { runId: open, form: { approvedOn: "2027-08-01", reference: "Minutes 12" } });
     await saveMyRankList(env.ctx, a1.actor, ranks([PB1, PA1]));
     const changed = await refusalOf(publishMatchingRun(env.ctx, operator, open));
     expect(changed.refusals[0]?.code).toBe("inputs_changed");
@@ -258,6 +260,7 @@ describe.each(DATABASE_KINDS)("matching phase on %s", (kind) => {
     const second = await getMatchingRun(env.ctx, operator, runId);
     expect(second.stage).toBe(2);
     expect(Object.fromEntries(second.results.map((r) => [r.applicationId, r.positionId]))).toEqual({ [a2.id]: PA2, [a4.id]: PB1 });
+    await approveMatchingRun(env.ctx, operator, { runId, form: { approvedOn: "2027-08-20", reference: "Minutes 13" } });
     await publishMatchingRun(env.ctx, operator, runId);
     const withdrawn = await env.db.selectFrom("offers").select("status").where("id", "=", o2.id).executeTakeFirstOrThrow();
     expect(withdrawn.status).toBe("withdrawn");

@@ -15,6 +15,7 @@ import type { Database } from "../schema.ts";
 import { DEMO_CASE_LOGINS, seedDemoCases } from "./demo-cases.ts";
 import { DEMO_REPORT_LOGINS, seedDemoReport } from "./demo-report.ts";
 import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
+import { seedDemoMatchingOffers } from "./demo-matching-offers.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
@@ -257,6 +258,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoCases(ctx, DEMO_ROUND_ID);
   await seedDemoReport(ctx);
   await seedDemoMatching(ctx);
+  await seedDemoMatchingOffers(ctx);
   await seedDemoScreening(ctx);
   await seedDemoSelection(ctx);
   await seedDemoRoundRules(ctx, PASSWORD);

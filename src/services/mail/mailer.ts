@@ -51,7 +51,14 @@ export type MailTemplate =
   /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
   | "roundDeadlinesChanged"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
-  | "groupMessage";
+  | "groupMessage"
+  /** Matching offers (issue 15, ADR 0034): texts in the feature's own catalogue (a template with a dot is its own key prefix). */
+  | "matchingOffers.mail.offer"
+  | "matchingOffers.mail.noOffer"
+  | "matchingOffers.mail.fromWaitingList"
+  | "matchingOffers.mail.hostAnswered"
+  | "matchingOffersStaff.mail.applicantAnswered"
+  | "matchingOffersStaff.mail.hostOffers";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {
@@ -104,7 +111,7 @@ const FEATURE_TEXTS: Readonly<Partial<Record<MailTemplate, string>>> = {
 function textsOf(message: MailMessage, locale: Locale, params: TranslateParams): { subject: string; body: string } {
   if (message.template === "groupMessage") return { subject: String(params.subject ?? ""), body: String(params.body ?? "") };
   const t = translator(locale);
-  const key = FEATURE_TEXTS[message.template] ?? `mail.${message.template}`;
+  const key = FEATURE_TEXTS[message.template] ?? (message.template.includes(".") ? message.template : `mail.${message.template}`);
   return { subject: t(`${key}.subject`, params), body: t(`${key}.body`, params) };
 }
 

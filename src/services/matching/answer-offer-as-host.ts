@@ -1,7 +1,8 @@
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { requireMembership } from "../hosts/membership.ts";
-import { answerOffer, lockOffer } from "./offer-record.ts";
+import { answerMails } from "./offer-mail.ts";
+import { answerOffer, answerSchema, lockOffer } from "./offer-record.ts";
 
 /** A host member confirms (accepted) or declines an offer for one of their organization's positions. */
 export async function answerOfferAsHost(ctx: ServiceContext, actor: Actor | null, input: { offerId: string; form: unknown }): Promise<{ status: string }> {
@@ -15,6 +16,12 @@ export async function answerOfferAsHost(ctx: ServiceContext, actor: Actor | null
       .where("p.id", "=", offer.position_id)
       .executeTakeFirst();
     if (owner?.organization_id !== m.organizationId) throw new NotFoundError("offer");
-    return answerOffer(trx, m.actor, offer, "host", input.form, ctx.clock(), "matchingStaff.refusals");
+    const out = await answerOffer(trx, m.actor, offer, "host", input.form, ctx.clock(), "matchingStaff.refusals");
+    const { answer } = answerSchema.parse(input.form);
+    await ctx.mailer.queueAll(
+      await answerMails(trx, ctx, { applicationId: offer.application_id, positionId: offer.position_id }, "host", answer, out.status),
+      trx,
+    );
+    return out;
   });
 }

@@ -1,6 +1,7 @@
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type MatchingRound, findRound, positionsOfRound, takeSnapshot } from "./matching-record.ts";
+import { waitingListOf } from "./move-waiting-list-into-matching.ts";
 
 export interface RunSummary {
   id: string;
@@ -26,6 +27,11 @@ export interface MatchingOverview {
   regions: { code: string; nameJa: string; nameEn: string; seats: number }[];
   runs: RunSummary[];
   offers: { pending: number; accepted: number; declined: number; withdrawn: number };
+  /** the selection's waiting list still waiting, in order (ADR 0034), and whether the operator may move some into matching */
+  waitingList: { id: string; code: string; rank: number | null }[];
+  /** the round's positions, for the suggestion of each one's shortlist */
+  positionList: { id: string; title: string; organizationJa: string; organizationEn: string | null; capacity: number }[];
+  canMoveWaitingList: boolean;
 }
 
 /** The operator's (and the ministry's) view of a round's matching: inputs, the next run's snapshot, the runs, the offers. */
@@ -66,6 +72,7 @@ export async function getMatchingOverview(ctx: ServiceContext, actor: Actor | nu
     .where("r.round_id", "=", round.id)
     .groupBy("o.status")
     .execute();
+  const waitingList = await waitingListOf(ctx.db, round.id);
   const offerCount = (s: string) => Number(offers.find((o) => o.status === s)?.n ?? 0);
   const regions = new Map<string, { code: string; nameJa: string; nameEn: string; seats: number }>();
   for (const p of positions) {
@@ -100,6 +107,15 @@ export async function getMatchingOverview(ctx: ServiceContext, actor: Actor | nu
       createdAt: r.created_at,
       publishedAt: r.published_at,
     })),
+    waitingList,
+    positionList: positions.map((p) => ({
+      id: p.id,
+      title: p.title,
+      organizationJa: p.organizationJa,
+      organizationEn: p.organizationEn,
+      capacity: p.capacity,
+    })),
+    canMoveWaitingList: who.role === "operator" && round.phase === "matching" && waitingList.length > 0 && snapshot.instance.hosts.length > 0,
     offers: { pending: offerCount("pending"), accepted: offerCount("accepted"), declined: offerCount("declined"), withdrawn: offerCount("withdrawn") },
   };
 }

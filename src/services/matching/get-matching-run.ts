@@ -15,12 +15,16 @@ export interface RunDetail {
   createdAt: Date;
   publishedAt: Date | null;
   canPublish: boolean;
+  /** the operator may record the committee's approval (computed and verified, ADR 0034) */
+  canApprove: boolean;
+  /** the committee's approval once recorded: its date, reference, when it was recorded */
+  review: { approvedOn: string; reference: string; reviewedAt: Date } | null;
   verification: { notion: string; stable: boolean; feasible: boolean; blockingPairs: BlockingPair[]; violations: Violation[]; verifiedAt: Date } | null;
   applicants: number;
   seats: number;
   matched: number;
   /** per region: seats in the run, matched, its cap (null: uncapped) */
-  regions: { code: string; nameJa: string; nameEn: string; seats: number; matched: number; cap: number | null }[];
+  regions: { code: string; nameJa: string; nameEn: string; seats: number; matched: number; cap: number | null; floor: number | null; belowFloor: number }[];
   /** one row per applicant of the run: candidate code, matched position (or null), explanation */
   results: { applicationId: string; code: string; positionId: string | null; explanation: ApplicantExplanation }[];
   positions: Record<string, { title: string; organizationJa: string; organizationEn: string | null; regionCode: string }>;
@@ -59,6 +63,7 @@ export async function getMatchingRun(ctx: ServiceContext, actor: Actor | null, r
   const codes = Object.fromEntries(results.map((r) => [r.application_id, r.receipt_number ?? r.application_id.slice(0, 8)]));
   const instance = run.instance as unknown as MatchingInstance;
   const caps = run.region_caps as Record<string, number>;
+  const floors = run.region_floors as Record<string, number>;
   const regionOf = new Map(instance.hosts.map((h) => [h.id, h.region ?? ""]));
   const regionCounts = (rows: { position_id: string | null }[]) => {
     const out: Record<string, number> = {};
@@ -69,6 +74,7 @@ export async function getMatchingRun(ctx: ServiceContext, actor: Actor | null, r
   const regionNames = new Map(positions.map((p) => [p.regionCode, { nameJa: p.regionJa, nameEn: p.regionEn }]));
   const regionSeats: Record<string, number> = {};
   for (const h of instance.hosts) regionSeats[h.region ?? ""] = (regionSeats[h.region ?? ""] ?? 0) + h.capacity;
+  for (const code of Object.keys(floors)) regionSeats[code] ??= 0;
   const variants = await ctx.db
     .selectFrom("matching_runs")
     .select(["id", "region_caps", "matched_count", "status"])
@@ -103,7 +109,12 @@ export async function getMatchingRun(ctx: ServiceContext, actor: Actor | null, r
     caps,
     createdAt: run.created_at,
     publishedAt: run.published_at,
-    canPublish: who.role === "operator" && run.status === "computed",
+    canPublish: who.role === "operator" && run.status === "reviewed",
+    canApprove: who.role === "operator" && run.status === "computed" && v?.stable === true && v.feasible,
+    review:
+      run.committee_approved_on && run.reviewed_at
+        ? { approvedOn: String(run.committee_approved_on).slice(0, 10), reference: run.committee_reference ?? "", reviewedAt: run.reviewed_at }
+        : null,
     verification: v
       ? {
           notion: v.notion,
@@ -126,6 +137,8 @@ export async function getMatchingRun(ctx: ServiceContext, actor: Actor | null, r
         seats: regionSeats[code]!,
         matched: counts[code] ?? 0,
         cap: caps[code] ?? null,
+        floor: floors[code] ?? null,
+        belowFloor: Math.max(0, (floors[code] ?? 0) - (counts[code] ?? 0)),
       })),
     results: results.map((r) => ({
       applicationId: r.application_id,

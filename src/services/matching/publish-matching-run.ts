@@ -2,14 +2,17 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError } from "../errors.ts";
-import { OFFER_RESPONSE_DAYS, takeSnapshot } from "./matching-record.ts";
+import { OFFER_RESPONSE_DAYS, positionsOfRound, takeSnapshot } from "./matching-record.ts";
+import { publicationMails } from "./offer-mail.ts";
 
 /**
- * The operator publishes a computed run: every match becomes a pending offer with an answer
- * deadline, the round's matching is published, the stage's other runs are discarded, and unanswered
- * offers of earlier stages past their deadline are withdrawn (their seats were free in this run).
- * Refused when the run failed verification, when its inputs changed since it ran (hash), or when
- * it is not the round's open stage any more.
+ * The operator publishes a run the committee approved (`reviewed`, ADR 0034): every match becomes
+ * a pending offer with an answer deadline, the round's matching is published, the stage's other
+ * runs are discarded, and unanswered offers of earlier stages past their deadline are withdrawn
+ * (their seats were free in this run). Every applicant of the run is e-mailed their offer or that
+ * they have none, and every member of a host with offers is asked to confirm them.
+ * Refused when the run is not reviewed, failed verification, when its inputs changed since it ran
+ * (hash), or when it is not the round's open stage any more.
  */
 export async function publishMatchingRun(ctx: ServiceContext, actor: Actor | null, runId: string): Promise<void> {
   const who = authorize(actor, "round.manage");
@@ -19,7 +22,8 @@ export async function publishMatchingRun(ctx: ServiceContext, actor: Actor | nul
     const run = await trx.selectFrom("matching_runs").selectAll().where("id", "=", runId).forUpdate().executeTakeFirst();
     if (!run) throw new NotFoundError("matching_run");
     await trx.selectFrom("rounds").select("id").where("id", "=", run.round_id).forUpdate().execute();
-    if (run.status !== "computed") throw new RefusedError("matchingStaff.refusals", [{ code: "not_computed", status: run.status }]);
+    if (run.status === "computed") throw new RefusedError("matchingOffersStaff.refusals", [{ code: "not_reviewed" }]);
+    if (run.status !== "reviewed") throw new RefusedError("matchingStaff.refusals", [{ code: "not_computed", status: run.status }]);
     const verification = await trx.selectFrom("matching_verifications").select(["stable", "feasible"]).where("run_id", "=", run.id).executeTakeFirst();
     if (!verification?.stable || !verification.feasible) throw new RefusedError("matchingStaff.refusals", [{ code: "not_verified" }]);
     const current = await takeSnapshot(trx, run.round_id, now);
@@ -73,15 +77,34 @@ export async function publishMatchingRun(ctx: ServiceContext, actor: Actor | nul
       .set({ status: "discarded" })
       .where("round_id", "=", run.round_id)
       .where("stage", "=", run.stage)
-      .where("status", "=", "computed")
+      .where("status", "in", ["computed", "reviewed"])
       .execute();
+    const applicants = await trx.selectFrom("matching_results").select("application_id").where("run_id", "=", run.id).orderBy("application_id").execute();
+    const positionInfo = new Map((await positionsOfRound(trx, run.round_id)).map((p) => [p.id, p]));
+    const mails = await publicationMails(trx, ctx, {
+      applicationIds: applicants.map((a) => a.application_id),
+      offers: results.map((r) => {
+        const p = positionInfo.get(r.position_id!)!;
+        return {
+          applicationId: r.application_id,
+          positionId: p.id,
+          title: p.title,
+          organizationJa: p.organizationJa,
+          organizationEn: p.organizationEn,
+          organizationId: p.organizationId,
+        };
+      }),
+      respondBy,
+      stage: run.stage,
+    });
+    await ctx.mailer.queueAll(mails, trx);
     await trx.updateTable("rounds").set({ matching_published: true, updated_at: now }).where("id", "=", run.round_id).execute();
     await writeAudit(trx, who, {
       action: "matching.publish",
       entityType: "matching_run",
       entityId: run.id,
       before: { status: run.status },
-      after: { status: "published", offers: results.length, expiredOffersWithdrawn: expired.length },
+      after: { status: "published", offers: results.length, expiredOffersWithdrawn: expired.length, emails: mails.length },
     });
   });
 }

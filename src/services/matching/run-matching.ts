@@ -8,13 +8,22 @@ import { ENGINE_VERSION, findRound, takeSnapshot } from "./matching-record.ts";
 
 /** Regional caps from the form: `cap.<region>` blank (uncapped) or a whole number >= 0. */
 export function capsFromForm(raw: unknown): Record<string, number> {
-  const caps = (raw as { cap?: Record<string, unknown> } | null)?.cap ?? {};
+  return regionNumbersFromForm(raw, "cap");
+}
+
+/** Regional floors from the form (`floor.<region>`, ADR 0034): stored with the run, not enforced by the engine. */
+export function floorsFromForm(raw: unknown): Record<string, number> {
+  return regionNumbersFromForm(raw, "floor");
+}
+
+function regionNumbersFromForm(raw: unknown, field: "cap" | "floor"): Record<string, number> {
+  const caps = ((raw as Record<string, Record<string, unknown> | undefined> | null)?.[field] ?? {}) as Record<string, unknown>;
   const out: Record<string, number> = {};
   const errors: Record<string, { key: string }[]> = {};
   for (const region of REGIONS) {
     const text = String(caps[region] ?? "").trim();
     if (text === "") continue;
-    if (!/^[0-9]{1,6}$/.test(text)) errors[`cap.${region}`] = [{ key: "errors.wholeNumber" }];
+    if (!/^[0-9]{1,6}$/.test(text)) errors[`${field}.${region}`] = [{ key: "errors.wholeNumber" }];
     else out[region] = Number(text);
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -31,6 +40,7 @@ export async function runMatching(ctx: ServiceContext, actor: Actor | null, inpu
   const who = authorize(actor, "round.manage");
   const round = await findRound(ctx.db, input.roundId);
   const caps = capsFromForm(input.form);
+  const floors = floorsFromForm(input.form);
   if (round.phase !== "matching") throw new RefusedError("matchingStaff.refusals", [{ code: "not_matching_phase", phase: round.phase }]);
   const now = ctx.clock();
   return ctx.db.transaction().execute(async (trx) => {
@@ -53,6 +63,7 @@ export async function runMatching(ctx: ServiceContext, actor: Actor | null, inpu
         stage: snapshot.stage,
         proposing: "applicants",
         region_caps: JSON.stringify(caps),
+        region_floors: JSON.stringify(floors),
         input_hash: snapshot.hash,
         status: "computed",
         created_by: who.userId,
@@ -92,7 +103,7 @@ export async function runMatching(ctx: ServiceContext, actor: Actor | null, inpu
       action: "matching.run",
       entityType: "matching_run",
       entityId: runId,
-      after: { roundId: round.id, stage: snapshot.stage, caps, inputHash: snapshot.hash, matched: result.assignments.length, stable: v.stable },
+      after: { roundId: round.id, stage: snapshot.stage, caps, floors, inputHash: snapshot.hash, matched: result.assignments.length, stable: v.stable },
     });
     return { runId };
   });

@@ -1,5 +1,6 @@
-import { Form, redirect, useLoaderData } from "react-router";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getMatchingOverview } from "#src/services/matching/get-matching-overview.ts";
+import { moveWaitingListIntoMatching } from "#src/services/matching/move-waiting-list-into-matching.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
 import { ErrorSummary, Field, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
@@ -9,7 +10,10 @@ import { readForm, requestContext, run, runForm } from "../../../lib/request.ser
 import type { Route } from "./+types/round";
 import { PageTitle } from "../../../components/page-title.tsx";
 
-/** A round's matching for the operator (and the ministry, read only): inputs, regional caps, run, the runs so far, offers. */
+/**
+ * A round's matching for the operator (and the ministry, read only): inputs, regional caps and
+ * floors, run, the runs so far, offers; replacement from the selection's waiting list (ADR 0034).
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   return run(request, locale, () => getMatchingOverview(rt, actor, params.roundId));
@@ -18,6 +22,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
+  if (form.get("intent") === "move") {
+    const moved = await runForm(request, locale, form, () => moveWaitingListIntoMatching(rt, actor, { roundId: params.roundId, form: readForm(form) }));
+    if (!moved.ok) return moved.response;
+    return redirect(`/${locale}/operator/rounds/${params.roundId}/matching?moved=${moved.result.moved.length}`);
+  }
   const out = await runForm(request, locale, form, () => runMatching(rt, actor, { roundId: params.roundId, form: readForm(form) }));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/matching/runs/${out.result.runId}?done=ran`);
@@ -27,6 +36,9 @@ export default function OperatorMatchingRound() {
   const { t, locale } = useI18n();
   const view = useLoaderData<typeof loader>();
   const state = useFormState();
+  const [search] = useSearchParams();
+  const moved = search.get("moved");
+  const W = (k: string, p?: Record<string, string | number>) => t(`matchingOffersStaff.waiting.${k}`, p);
   const O = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.operator.${k}`, p);
   const regionName = (r: { nameJa: string; nameEn: string }) => (locale === "ja" ? r.nameJa : r.nameEn);
   const capsText = (caps: Record<string, number>) =>
@@ -35,12 +47,21 @@ export default function OperatorMatchingRound() {
       : Object.entries(caps)
           .map(([code, n]) => `${regionName(view.regions.find((r) => r.code === code) ?? { nameJa: code, nameEn: code })} ${n}`)
           .join(", ");
-  const labels = Object.fromEntries(view.regions.map((r) => [`cap.${r.code}`, O("capFor", { region: regionName(r), seats: r.seats })]));
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(view.regions.map((r) => [`cap.${r.code}`, O("capFor", { region: regionName(r), seats: r.seats })])),
+    ...Object.fromEntries(view.regions.map((r) => [`floor.${r.code}`, t("matchingOffersStaff.floors.floorFor", { region: regionName(r) })])),
+    count: W("count"),
+  };
   return (
     <>
       <PageTitle title={O("title", { round: locale === "ja" ? view.round.nameJa : view.round.nameEn })} />
       <h1>{O("title", { round: locale === "ja" ? view.round.nameJa : view.round.nameEn })}</h1>
       {view.round.phase !== "matching" ? <p className="notice">{O("phaseNotice", { phase: t(`phases.${view.round.phase}`) })}</p> : null}
+      {moved ? (
+        <p className="notice" role="status">
+          {W("done", { count: Number(moved) })}
+        </p>
+      ) : null}
       <Refusal />
       <section aria-labelledby="inputs">
         <h2 id="inputs">{O("inputsTitle")}</h2>
@@ -92,10 +113,72 @@ export default function OperatorMatchingRound() {
                 <Field key={r.code} name={`cap.${r.code}`} label={labels[`cap.${r.code}`]} type="number" width="short" state={state} />
               ))}
             </fieldset>
+            <fieldset>
+              <legend>{t("matchingOffersStaff.floors.title")}</legend>
+              <p className="hint">{t("matchingOffersStaff.floors.lead")}</p>
+              {view.regions.map((r) => (
+                <Field key={r.code} name={`floor.${r.code}`} label={labels[`floor.${r.code}`]} type="number" width="short" state={state} />
+              ))}
+            </fieldset>
             <button type="submit">{O("run")}</button>
           </Form>
         </section>
       ) : null}
+      <section aria-labelledby="suggestions">
+        <h2 id="suggestions">{t("matchingOffersStaff.suggestion.listTitle")}</h2>
+        <p>{t("matchingOffersStaff.suggestion.listLead")}</p>
+        <ul>
+          {view.positionList.map((p) => (
+            <li key={p.id}>
+              <a href={`/${locale}/operator/matching/positions/${p.id}`}>
+                {p.title} ({locale === "ja" ? p.organizationJa : (p.organizationEn ?? p.organizationJa)})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="waiting">
+        <h2 id="waiting">{W("title")}</h2>
+        <p>{W("lead")}</p>
+        <p data-testid="free-places">{W("free", { free: view.next.seats })}</p>
+        {view.waitingList.length === 0 ? (
+          <p>{W("none")}</p>
+        ) : (
+          <table>
+            <caption>{W("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{W("place")}</th>
+                <th scope="col">{W("code")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.waitingList.map((w, i) => (
+                <tr key={w.id} data-testid="waiting-row">
+                  <td>{w.rank ?? i + 1}</td>
+                  <td>{w.code}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view.canMoveWaitingList ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="move" />
+            <Field
+              name="count"
+              label={labels.count}
+              hint={W("countHint")}
+              type="number"
+              width="short"
+              required
+              defaultValue={Math.min(view.next.seats, view.waitingList.length)}
+              state={state}
+            />
+            <button type="submit">{W("submit")}</button>
+          </Form>
+        ) : null}
+      </section>
       <section aria-labelledby="runs">
         <h2 id="runs">{O("runsTitle")}</h2>
         {view.runs.length === 0 ? (

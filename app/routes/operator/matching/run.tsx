@@ -1,17 +1,20 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
+import { approveMatchingRun } from "#src/services/matching/approve-matching-run.ts";
 import { publishMatchingRun } from "#src/services/matching/publish-matching-run.ts";
+import { ErrorSummary, Field, useFormState } from "../../../components/forms/index.ts";
 import { ApplicantReasons } from "../../../components/matching/applicant-reasons.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run, runForm } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/run";
 import { PageTitle } from "../../../components/page-title.tsx";
 
 /**
  * One matching run (operator; ministry read only): the verification certificate, interns per
  * region against caps (and floors' distance), what-if comparison with another run of the same
- * stage, every applicant's result and why, every position's; publish.
+ * stage, every applicant's result and why, every position's; record the committee's approval
+ * (ADR 0034), then publish.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
@@ -22,6 +25,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
+  if (form.get("intent") === "approve") {
+    const approved = await runForm(request, locale, form, () => approveMatchingRun(rt, actor, { runId: params.runId, form: readForm(form) }));
+    if (!approved.ok) return approved.response;
+    return redirect(`/${locale}/operator/matching/runs/${params.runId}?done=approved`);
+  }
   const out = await runForm(request, locale, form, () => publishMatchingRun(rt, actor, params.runId));
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/matching/runs/${params.runId}?done=published`);
@@ -30,9 +38,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function OperatorMatchingRun() {
   const { t, locale } = useI18n();
   const view = useLoaderData<typeof loader>();
+  const state = useFormState();
   const [search] = useSearchParams();
   const done = search.get("done");
   const R = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.run.${k}`, p);
+  const A = (k: string, p?: Record<string, string | number>) => t(`matchingOffersStaff.approval.${k}`, p);
+  const approvalLabels = { approvedOn: A("approvedOn"), reference: A("reference") };
   const regionName = (code: string) => {
     const r = view.regions.find((x) => x.code === code);
     return r ? (locale === "ja" ? r.nameJa : r.nameEn) : code;
@@ -64,7 +75,7 @@ export default function OperatorMatchingRun() {
       </p>
       {done ? (
         <p className="notice" role="status">
-          {done === "published" ? R("published") : t("matchingStaff.operator.ran")}
+          {done === "published" ? R("published") : done === "approved" ? A("done") : t("matchingStaff.operator.ran")}
         </p>
       ) : null}
       <Refusal />
@@ -89,6 +100,18 @@ export default function OperatorMatchingRun() {
             <dt>{R("createdAt")}</dt>
             <dd>{formatInstant(view.createdAt, locale, PROGRAM_TIME_ZONE)}</dd>
           </div>
+          <div className="summary-list-row">
+            <dt>{A("title")}</dt>
+            <dd data-testid="committee-approval">
+              {view.review
+                ? A("recorded", {
+                    date: view.review.approvedOn,
+                    reference: view.review.reference,
+                    at: formatInstant(view.review.reviewedAt, locale, PROGRAM_TIME_ZONE),
+                  })
+                : A("pending")}
+            </dd>
+          </div>
           {view.publishedAt ? (
             <div className="summary-list-row">
               <dt>{R("publishedAt")}</dt>
@@ -96,8 +119,22 @@ export default function OperatorMatchingRun() {
             </div>
           ) : null}
         </dl>
+        {view.canApprove ? (
+          <>
+            <h3>{A("title")}</h3>
+            <p>{A("lead")}</p>
+            <ErrorSummary state={state} labels={approvalLabels} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="approve" />
+              <Field name="approvedOn" label={approvalLabels.approvedOn} hint={A("approvedOnHint")} type="date" width="medium" required state={state} />
+              <Field name="reference" label={approvalLabels.reference} hint={A("referenceHint")} width="medium" required state={state} />
+              <button type="submit">{A("submit")}</button>
+            </Form>
+          </>
+        ) : null}
         {view.canPublish ? (
           <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="publish" />
             <button type="submit">{R("publish")}</button>
           </Form>
         ) : null}
@@ -154,6 +191,8 @@ export default function OperatorMatchingRun() {
               <th scope="col">{R("regionSeats")}</th>
               <th scope="col">{R("regionMatched")}</th>
               <th scope="col">{R("regionCap")}</th>
+              <th scope="col">{t("matchingOffersStaff.floors.floor")}</th>
+              <th scope="col">{t("matchingOffersStaff.floors.short")}</th>
               {view.comparison ? <th scope="col">{R("otherRun")}</th> : null}
             </tr>
           </thead>
@@ -164,6 +203,8 @@ export default function OperatorMatchingRun() {
                 <td>{r.seats}</td>
                 <td>{r.matched}</td>
                 <td>{r.cap ?? R("uncapped")}</td>
+                <td>{r.floor ?? t("matchingOffersStaff.floors.none")}</td>
+                <td data-testid={`below-floor-${r.code}`}>{r.floor === null ? t("matchingOffersStaff.floors.none") : r.belowFloor}</td>
                 {view.comparison ? <td>{view.comparison.regions[r.code] ?? 0}</td> : null}
               </tr>
             ))}
