@@ -57,6 +57,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "roundWork",
   // DAC list versions (issue 19 item 2): the operator's page
   "dacLists",
+  // the historical import (issue 17 item 3): the operator's page
+  "reportImport",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {
