@@ -1,6 +1,7 @@
-import type { ImportKind, ImportProblem } from "../../domain/report-import.ts";
+import { isImportKind, type ImportKind, type ImportProblem } from "../../domain/report-import.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { NotFoundError, ValidationError, type FieldError } from "../errors.ts";
 import { checkUpload, findSameBatch, resolveTarget } from "./import-store.ts";
 
 export interface ImportPreview {
@@ -32,12 +33,21 @@ const UPLOAD_KEPT_MS = 24 * 60 * 60 * 1000;
 export async function previewImport(
   ctx: ServiceContext,
   caller: Actor | null | "system",
-  input: { kind: ImportKind; round: string; fileName: string; bytes: Uint8Array; stage?: boolean },
+  input: { kind: ImportKind | string; round: string; fileName: string; bytes: Uint8Array | null; stage?: boolean },
 ): Promise<ImportPreview> {
   const who = caller === "system" ? null : authorize(caller, "report.manage");
-  const target = await resolveTarget(ctx.db, input.round);
-  const checked = await checkUpload(ctx.db, input.kind, target.fiscalYear, input.bytes);
-  const sameBatchId = (await findSameBatch(ctx.db, input.kind, target.fiscalYear, checked.fileSha256)) ?? null;
+  const errors: Record<string, FieldError[]> = {};
+  const kind = input.kind;
+  if (!isImportKind(kind)) errors.kind = [{ key: "reportImport.errors.kind" }];
+  const round = input.round.trim();
+  if (!round || round.length > 100) errors.round = [{ key: "reportImport.errors.round" }];
+  if (!input.bytes || input.bytes.length === 0) errors.file = [{ key: "reportImport.errors.file" }];
+  if (!isImportKind(kind) || Object.keys(errors).length > 0 || !input.bytes) throw new ValidationError(errors);
+  const target = await resolveTarget(ctx.db, round).catch((e: unknown) => {
+    throw e instanceof NotFoundError ? new ValidationError({ round: [{ key: "reportImport.errors.round" }] }) : e;
+  });
+  const checked = await checkUpload(ctx.db, kind, target.fiscalYear, input.bytes);
+  const sameBatchId = (await findSameBatch(ctx.db, kind, target.fiscalYear, checked.fileSha256)) ?? null;
   let uploadId: string | null = null;
   if (input.stage && who && checked.problems.length === 0 && !sameBatchId) {
     uploadId = crypto.randomUUID();
@@ -49,7 +59,7 @@ export async function previewImport(
       .insertInto("import_uploads")
       .values({
         id: uploadId,
-        kind: input.kind,
+        kind,
         fiscal_year: target.fiscalYear,
         round_id: target.roundId,
         file_name: input.fileName,
@@ -61,7 +71,7 @@ export async function previewImport(
       .execute();
   }
   return {
-    kind: input.kind,
+    kind,
     fiscalYear: target.fiscalYear,
     roundId: target.roundId,
     fileName: input.fileName,
