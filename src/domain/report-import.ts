@@ -248,7 +248,8 @@ export function checkImportFile(kind: ImportKind, text: string, context: ImportC
     const integer = (col: string, min: number, max: number): number | null => {
       const v = get(col);
       if (!v) return null;
-      const plain = v.replace(/,/g, "");
+      // digits, or digits grouped by thousands ("1,200" as a spreadsheet writes it)
+      const plain = /^[0-9]{1,3}(,[0-9]{3})+$/.test(v) ? v.replace(/,/g, "") : v;
       if (!/^[0-9]+$/.test(plain) || Number(plain) < min || Number(plain) > max) {
         fail(col, "badNumber", v);
         return null;
@@ -325,6 +326,8 @@ export function checkImportFile(kind: ImportKind, text: string, context: ImportC
         englishLevel: host ? oneOf("intern_english_level", ENGLISH_LEVELS, false) : null,
       };
     }
+    // a row's problems in the order of its columns in the file
+    rowProblems.sort((a, b) => (a.column === null ? -1 : index.get(a.column)!) - (b.column === null ? -1 : index.get(b.column)!));
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else records.push(record);
   }
