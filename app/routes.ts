@@ -101,6 +101,7 @@ export default [
       route("cases/:id/revisions", "routes/operator/cases/revisions.tsx"),
       // report (issue 17): the yearly performance report, its versions, the records behind a number, downloads
       route("reports", "routes/operator/reports/index.tsx"),
+      route("reports/import", "routes/operator/reports/import.tsx"),
       route("reports/:year", "routes/operator/reports/year.tsx"),
       route("reports/:year/records", "routes/operator/reports/records.tsx"),
       route("reports/:year/download/:format", "routes/operator/reports/download.ts"),

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   match: () => import("./commands/match.ts"),
   audit: () => import("./commands/audit.ts"),
   "import-published": () => import("./commands/import-published.ts"),
+  import: () => import("./commands/import.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -25,6 +25,7 @@ import * as m0018 from "./migrations/0018-audit-chain.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
 import * as m0020 from "./migrations/0020-document-malware-scan.ts";
 import * as m0021 from "./migrations/0021-organization-verification.ts";
+import * as m0022 from "./migrations/0022-historical-import.ts";
 import * as m0025 from "./migrations/0025-selection-offers.ts";
 import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0019-user-email-index": m0019,
   "0020-document-malware-scan": m0020,
   "0021-organization-verification": m0021,
+  "0022-historical-import": m0022,
   "0025-selection-offers": m0025,
   "0026-matching-committee-offers": m0026,
 };

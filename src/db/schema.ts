@@ -411,6 +411,76 @@ export interface HostTrainingsTable {
   held_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface ImportBatchesTable {
+  id: string;
+  kind: string;
+  fiscal_year: number;
+  round_id: string | null;
+  file_name: string;
+  file_sha256: string;
+  row_count: number;
+  imported_by: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  rolled_back_by: string | null;
+  rolled_back_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface ImportUploadsTable {
+  id: string;
+  kind: string;
+  fiscal_year: number;
+  round_id: string | null;
+  file_name: string;
+  file_sha256: string;
+  content_base64: string;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ImportedApplicantsTable {
+  fiscal_year: number;
+  id: string;
+  batch_id: string;
+  nationality: string | null;
+  gender: string | null;
+  age: number | null;
+  field: string | null;
+  final_status: string;
+}
+
+export interface ImportedHostsTable {
+  fiscal_year: number;
+  id: string;
+  batch_id: string;
+  corporate_number: string | null;
+  jsic_division: string;
+  employees: number | null;
+  overseas_status: string | null;
+  prefecture_code: string | null;
+  region: string | null;
+  final_status: string;
+}
+
+export interface ImportedInternsTable {
+  fiscal_year: number;
+  id: string;
+  batch_id: string;
+  applicant_id: string;
+  host_id: string;
+}
+
+export interface ImportedSurveyResponsesTable {
+  fiscal_year: number;
+  id: string;
+  batch_id: string;
+  audience: string;
+  intern_id: string;
+  match_fit: string | null;
+  overall_satisfaction: string | null;
+  intern_japanese_level: string | null;
+  intern_english_level: string | null;
+}
+
 export interface IncidentsTable {
   id: string;
   placement_id: string;
@@ -995,6 +1065,12 @@ export interface Database {
   host_organizations: HostOrganizationsTable;
   host_training_completions: HostTrainingCompletionsTable;
   host_trainings: HostTrainingsTable;
+  import_batches: ImportBatchesTable;
+  import_uploads: ImportUploadsTable;
+  imported_applicants: ImportedApplicantsTable;
+  imported_hosts: ImportedHostsTable;
+  imported_interns: ImportedInternsTable;
+  imported_survey_responses: ImportedSurveyResponsesTable;
   incidents: IncidentsTable;
   information_sessions: InformationSessionsTable;
   interview_invitations: InterviewInvitationsTable;

@@ -60,6 +60,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "dacLists",
   // waiting-list offers and invitations by rank (issue 14, ADR 0033): the operator's invitation form
   "selectionOffersStaff",
+  // the historical import (issue 17 item 3): the operator's page
+  "reportImport",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

@@ -53,6 +53,8 @@ import messagesInboxId from "./messages/messages-inbox/id.json" with { type: "js
 import messagesInboxZh from "./messages/messages-inbox/zh.json" with { type: "json" };
 import messagesInboxTh from "./messages/messages-inbox/th.json" with { type: "json" };
 import reportEn from "./messages/report/en.json" with { type: "json" };
+import reportImportEn from "./messages/report-import/en.json" with { type: "json" };
+import reportImportJa from "./messages/report-import/ja.json" with { type: "json" };
 import reportJa from "./messages/report/ja.json" with { type: "json" };
 import casesEn from "./messages/cases/en.json" with { type: "json" };
 import casesJa from "./messages/cases/ja.json" with { type: "json" };
@@ -176,6 +178,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsJa,
     selectionOffersJa,
     orgVerifyJa,
+    reportImportJa,
   ],
   en: [
     coreEn,
@@ -210,6 +213,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsEn,
     selectionOffersEn,
     orgVerifyEn,
+    reportImportEn,
   ],
   vi: [
     coreVi,

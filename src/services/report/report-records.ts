@@ -17,6 +17,7 @@ import type {
   ReportRecords,
 } from "../../domain/report/index.ts";
 import type { OverseasStatus } from "../../domain/host-organization.ts";
+import type { Region } from "../../domain/regions.ts";
 
 /** Placement statuses of an internship that started (ADR 0015 "interns"). */
 export const STARTED_PLACEMENT_STATUSES = ["active", "completed", "terminated"] as const;
@@ -42,10 +43,11 @@ function pick<T extends string>(answers: unknown, keys: readonly T[]): Partial<R
   return out;
 }
 
-/** Fiscal years that have at least one round. */
+/** Fiscal years that have at least one round, or records of the historical import (their figures can be computed). */
 export async function fiscalYearsWithRounds(db: Kysely<Database>): Promise<number[]> {
   const rows = await db.selectFrom("rounds").select("fiscal_year").distinct().orderBy("fiscal_year").execute();
-  return rows.map((r) => r.fiscal_year);
+  const imported = await importedFiscalYears(db);
+  return [...new Set([...rows.map((r) => r.fiscal_year), ...imported])].sort((a, b) => a - b);
 }
 
 export async function loadReportRecords(db: Kysely<Database>, fiscalYear: number): Promise<ReportRecords> {
@@ -138,10 +140,7 @@ export async function loadReportRecords(db: Kysely<Database>, fiscalYear: number
       });
     }
   }
-  internSurveyResponses.sort(byId);
-  hostSurveyResponses.sort(byId);
-
-  return {
+  const live: ReportRecords = {
     fiscalYear,
     applicants: applicants.map((a) => ({ id: a.id, nationality: a.nationality, finalStatus: a.status as ApplicantFinalStatus })),
     interns,
@@ -149,4 +148,93 @@ export async function loadReportRecords(db: Kysely<Database>, fiscalYear: number
     internSurveyResponses,
     hostSurveyResponses,
   };
+  const imported = await loadImportedRecords(db, fiscalYear);
+  if (!imported) return live;
+  // A year with both: the imported records beside the platform's (their ids are the files' own).
+  return {
+    fiscalYear,
+    applicants: [...live.applicants, ...imported.applicants].sort(byId),
+    interns: [...live.interns, ...imported.interns].sort(byId),
+    hostApplications: [...live.hostApplications, ...imported.hostApplications].sort(byId),
+    internSurveyResponses: [...internSurveyResponses, ...imported.internSurveyResponses].sort(byId),
+    hostSurveyResponses: [...hostSurveyResponses, ...imported.hostSurveyResponses].sort(byId),
+  };
+}
+
+/** Fiscal years with records of the historical import (batches not rolled back). */
+export async function importedFiscalYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom("import_batches").select("fiscal_year").distinct().where("rolled_back_at", "is", null).execute();
+  return rows.map((r) => r.fiscal_year);
+}
+
+/**
+ * The year's records of the historical import (ADR 0030), in the report's
+ * shapes; undefined when the year has none. Ids are the files' own.
+ */
+export async function loadImportedRecords(db: Kysely<Database>, fiscalYear: number): Promise<ReportRecords | undefined> {
+  const applicants = await db
+    .selectFrom("imported_applicants")
+    .select(["id", "nationality", "final_status"])
+    .where("fiscal_year", "=", fiscalYear)
+    .orderBy(sql`id collate "C"`)
+    .execute();
+  const hosts = await db
+    .selectFrom("imported_hosts")
+    .select(["id", "final_status", "jsic_division", "employees", "overseas_status", "prefecture_code", "region"])
+    .where("fiscal_year", "=", fiscalYear)
+    .orderBy(sql`id collate "C"`)
+    .execute();
+  const interns = await db
+    .selectFrom("imported_interns")
+    .select(["id", "applicant_id", "host_id"])
+    .where("fiscal_year", "=", fiscalYear)
+    .orderBy(sql`id collate "C"`)
+    .execute();
+  const responses = await db
+    .selectFrom("imported_survey_responses")
+    .select(["id", "audience", "intern_id", "match_fit", "overall_satisfaction", "intern_japanese_level", "intern_english_level"])
+    .where("fiscal_year", "=", fiscalYear)
+    .orderBy(sql`id collate "C"`)
+    .execute();
+  if (applicants.length + hosts.length + interns.length + responses.length === 0) return undefined;
+  const answer = <T extends string>(v: string | null) => (v ?? undefined) as T | undefined;
+  return {
+    fiscalYear,
+    applicants: applicants.map((a) => ({ id: a.id, nationality: a.nationality, finalStatus: a.final_status as ApplicantFinalStatus })),
+    interns: interns.map((i) => ({ id: i.id, applicantId: i.applicant_id, hostApplicationId: i.host_id })),
+    hostApplications: hosts.map((h) => ({
+      id: h.id,
+      finalStatus: h.final_status as HostFinalStatus,
+      jsicDivision: h.jsic_division,
+      employees: h.employees,
+      overseasStatus: h.overseas_status as OverseasStatus | null,
+      prefectureCode: h.prefecture_code,
+      region: h.region as Region | null,
+    })),
+    internSurveyResponses: responses
+      .filter((r) => r.audience === "intern")
+      .map((r) => ({
+        id: r.id,
+        internId: r.intern_id,
+        answers: dropUndefined({ match_fit: answer(r.match_fit), overall_satisfaction: answer(r.overall_satisfaction) }) as InternSurveyResponse["answers"],
+      })),
+    hostSurveyResponses: responses
+      .filter((r) => r.audience === "host")
+      .map((r) => ({
+        id: r.id,
+        internId: r.intern_id,
+        answers: dropUndefined({
+          match_fit: answer(r.match_fit),
+          overall_satisfaction: answer(r.overall_satisfaction),
+          intern_japanese_level: answer(r.intern_japanese_level),
+          intern_english_level: answer(r.intern_english_level),
+        }) as HostSurveyResponse["answers"],
+      })),
+  };
+}
+
+function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
 }

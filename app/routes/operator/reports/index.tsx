@@ -74,6 +74,9 @@ export default function ReportYears() {
           <form method="post">
             <button type="submit">{t("reportPage.importPublished.button")}</button>
           </form>
+          <p>
+            <a href={`/${locale}/operator/reports/import`}>{t("reportImport.title")}</a>
+          </p>
         </section>
       ) : null}
     </>
