@@ -1,0 +1,40 @@
+/**
+ * Anonymous public pages are served from a cache keyed by what they show (issue #20 item 1,
+ * ADR 0032): one version number per kind of public content, bumped by a statement trigger in
+ * the same transaction as the change, so a new version becomes visible exactly when the data
+ * does — whichever process (server, `jip` command, seed) made the change.
+ *
+ *   rounds      rounds, their deadlines, the English tests named in their rules (the program page)
+ *   sessions    information sessions and their registrations (the calendar, seats left)
+ *   cases       published case studies, their images, the organizations named on them
+ *   statistics  the published yearly reports (open statistics)
+ */
+import type { Kysely } from "kysely";
+import { runSql } from "./run-sql.ts";
+
+export const PUBLIC_PAGE_SOURCES: Record<string, readonly string[]> = {
+  rounds: ["rounds", "round_deadlines", "english_tests"],
+  sessions: ["information_sessions", "session_registrations"],
+  cases: ["case_studies", "case_study_images", "host_organizations"],
+  statistics: ["reports", "report_snapshots"],
+};
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const triggers = Object.entries(PUBLIC_PAGE_SOURCES).flatMap(([name, tables]) =>
+    tables.map(
+      (table) =>
+        `create trigger ${table}_public_page_version after insert or update or delete on ${table} for each statement execute function bump_public_page_version('${name}');`,
+    ),
+  );
+  await runSql(
+    db,
+    `
+create table public_page_versions (name text primary key, version bigint not null default 0);
+insert into public_page_versions (name) values ${Object.keys(PUBLIC_PAGE_SOURCES)
+      .map((n) => `('${n}')`)
+      .join(", ")};
+create function bump_public_page_version() returns trigger language plpgsql as $$ begin update public_page_versions set version = version + 1 where name = TG_ARGV[0]; return null; end $$;
+${triggers.join("\n")}
+`,
+  );
+}
