@@ -8,6 +8,10 @@
  *   sessions    information sessions and their registrations (the calendar, seats left)
  *   cases       published case studies, their images, the organizations named on them
  *   statistics  the published yearly reports (open statistics)
+ *
+ * And for the deadline rush (issue #20 item 2): submitting checks whether the same person took part
+ * in an earlier round (by account, or by family name, date of birth and nationality); the second
+ * half had no index, so every submission read the whole applications table.
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
@@ -35,6 +39,7 @@ insert into public_page_versions (name) values ${Object.keys(PUBLIC_PAGE_SOURCES
       .join(", ")};
 create function bump_public_page_version() returns trigger language plpgsql as $$ begin update public_page_versions set version = version + 1 where name = TG_ARGV[0]; return null; end $$;
 ${triggers.join("\n")}
+create index applications_same_person_idx on applications (lower(family_name), date_of_birth, nationality);
 `,
   );
 }
