@@ -68,6 +68,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // A later change to the same round (a deadline moved) is seen too.
     await env.db.updateTable("rounds").set({ name_en: "Renamed round" }).where("id", "=", roundId).execute();
     expect(await (await cachedPublicPage(env.ctx, get("/vi/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
+    // A statement that changes no row (as the reminder job's periodic update mostly does) bumps nothing.
+    await env.db.updateTable("rounds").set({ name_en: "Nobody" }).where("id", "=", crypto.randomUUID()).execute();
+    expect(await (await cachedPublicPage(env.ctx, get("/vi/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
     // A change that rolls back leaves the version (and the cached page) as it was.
     await env.db
       .transaction()

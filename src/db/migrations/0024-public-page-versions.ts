@@ -1,8 +1,9 @@
 /**
  * Anonymous public pages are served from a cache keyed by what they show (issue #20 item 1,
- * ADR 0032): one version number per kind of public content, bumped by a statement trigger in
+ * ADR 0032): one version number per kind of public content, bumped by a row trigger in
  * the same transaction as the change, so a new version becomes visible exactly when the data
- * does — whichever process (server, `jip` command, seed) made the change.
+ * does — whichever process (server, `jip` command, seed) made the change. Row triggers, not
+ * statement triggers: a statement that changes nothing (the reminder job's periodic update) bumps nothing.
  *
  *   rounds      rounds, their deadlines, the English tests named in their rules (the program page)
  *   sessions    information sessions and their registrations (the calendar, seats left)
@@ -27,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const triggers = Object.entries(PUBLIC_PAGE_SOURCES).flatMap(([name, tables]) =>
     tables.map(
       (table) =>
-        `create trigger ${table}_public_page_version after insert or update or delete on ${table} for each statement execute function bump_public_page_version('${name}');`,
+        `create trigger ${table}_public_page_version after insert or update or delete on ${table} for each row execute function bump_public_page_version('${name}');`,
     ),
   );
   await runSql(
