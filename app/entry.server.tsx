@@ -4,6 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
+import { publicPageFromCache } from "./lib/page-cache.server.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -20,6 +21,11 @@ export async function startRuntime(): Promise<void> {
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);
+}
+
+/** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */
+export async function publicPageFromCacheFor(request: Request): Promise<Response | null> {
+  return publicPageFromCache(await getRuntime(), request);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

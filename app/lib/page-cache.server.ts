@@ -99,23 +99,44 @@ function answer(entry: Entry, request: Request): Response {
   return new Response(entry.body, { status: 200, headers });
 }
 
-/**
- * The page from the cache, or rendered by `next` and kept when it may be.
- * `ctx` gives the database the versions are read from.
- */
-export async function cachedPublicPage(ctx: Pick<ServiceContext, "db" | "clock">, request: Request, next: () => Promise<Response>): Promise<Response> {
+/** Where a request's page is kept, or null when it is not a cacheable request. */
+async function slotOf(ctx: Pick<ServiceContext, "db" | "clock">, request: Request): Promise<string | null> {
   const page = pageOf(request);
-  if (!page) return next();
+  if (!page) return null;
   const versions = await readPublicPageVersions(ctx);
-  const key = keyOf(page.url, request, page.dependsOn, versions, ctx.clock().getTime());
+  return keyOf(page.url, request, page.dependsOn, versions, ctx.clock().getTime());
+}
+
+function hitAt(key: string): Entry | undefined {
   const hit = entries.get(key);
   if (hit) {
     stats.hits++;
     // Most recently used last: the oldest entries are the ones dropped.
     entries.delete(key);
     entries.set(key, hit);
-    return answer(hit, request);
   }
+  return hit;
+}
+
+/**
+ * The kept answer for this request, or null (not cacheable, or not kept yet). server.js asks this
+ * before Express's static files and React Router, so a hit costs neither.
+ */
+export async function publicPageFromCache(ctx: Pick<ServiceContext, "db" | "clock">, request: Request): Promise<Response | null> {
+  const key = await slotOf(ctx, request);
+  const hit = key === null ? undefined : hitAt(key);
+  return hit ? answer(hit, request) : null;
+}
+
+/**
+ * The page from the cache, or rendered by `next` and kept when it may be.
+ * `ctx` gives the database the versions are read from.
+ */
+export async function cachedPublicPage(ctx: Pick<ServiceContext, "db" | "clock">, request: Request, next: () => Promise<Response>): Promise<Response> {
+  const key = await slotOf(ctx, request);
+  if (key === null) return next();
+  const hit = hitAt(key);
+  if (hit) return answer(hit, request);
   stats.misses++;
   const response = await next();
   const type = response.headers.get("Content-Type") ?? "";
