@@ -170,6 +170,27 @@ const app = express();
 app.disable("x-powered-by");
 app.use(edgeHeaders);
 app.use(compression());
+/**
+ * Anonymous public pages kept by the page cache (app/lib/page-cache.server.ts, ADR 0032) are answered here,
+ * before static files and React Router: a hit costs a version read and a map lookup. Anything else (a miss,
+ * a signed-in request, another page or method) goes on as before; the cache itself decides what it keeps.
+ */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?[\w.-]*session_token=/;
+app.use(async (req, res, next) => {
+  if (req.method !== "GET" || SESSION_COOKIE.test(req.headers.cookie ?? "")) return next();
+  try {
+    const headers = new Headers();
+    if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
+    if (req.headers["if-none-match"]) headers.set("if-none-match", req.headers["if-none-match"]);
+    const response = await build.entry.module.publicPageFromCacheFor(new Request(`http://localhost${req.originalUrl}`, { headers }));
+    if (!response) return next();
+    res.status(response.status);
+    for (const [key, value] of response.headers.entries()) res.setHeader(key, value);
+    res.end(response.status === 304 ? undefined : await response.text());
+  } catch (err) {
+    next(err);
+  }
+});
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // The client IP comes from the socket (or the first proxy hop when TRUST_PROXY=1), never from a client header.

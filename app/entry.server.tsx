@@ -6,6 +6,7 @@ import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
+import { publicPageFromCache } from "./lib/page-cache.server.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -28,6 +29,11 @@ export async function startRuntime(): Promise<void> {
   // Uploads waiting for their malware check, every second (ADR 0028).
   if (rt.scanner) startScanJob(rt);
   startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
+}
+
+/** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */
+export async function publicPageFromCacheFor(request: Request): Promise<Response | null> {
+  return publicPageFromCache(await getRuntime(), request);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

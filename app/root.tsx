@@ -2,7 +2,9 @@ import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useMatches, usePara
 import { LOCALE_TAGS, isLocale } from "#src/i18n/locales.ts";
 import type { Route } from "./+types/root";
 import { refuseBadRequestPlainly } from "./lib/bad-request.server.ts";
+import { cachedPublicPage } from "./lib/page-cache.server.ts";
 import { noStoreWhenSignedIn } from "./lib/request.server.ts";
+import { getRuntime } from "./lib/runtime.server.ts";
 import stylesHref from "./styles.css?url";
 
 /**
@@ -17,6 +19,8 @@ export const middleware: Route.MiddlewareFunction[] = [
     await refuseBadRequestPlainly(args);
   },
   noStoreWhenSignedIn,
+  // Anonymous public pages from the page cache (issue #20 item 1); signed-in requests pass through.
+  async ({ request }, next) => cachedPublicPage(await getRuntime(), request, next),
 ];
 
 export const links: Route.LinksFunction = () => [

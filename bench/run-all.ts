@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const benchDir = join(root, "bench");
 /** Benchmarks that start the built server. */
-const NEEDS_BUILD = new Set(["page-weight"]);
+const NEEDS_BUILD = new Set(["page-weight", "pages", "cases"]);
 
 const all = readdirSync(benchDir, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(benchDir, e.name, "run.ts")))

@@ -279,6 +279,12 @@ export interface DacListVersionsTable {
   loaded_by: string | null;
 }
 
+/** One version per kind of public content, bumped by triggers on every change (migration 0024, ADR 0032). */
+export interface PublicPageVersionsTable {
+  name: string;
+  version: ColumnType<string | number | bigint, never, never>;
+}
+
 export interface DailyReportsTable {
   placement_id: string;
   day: string;
@@ -1093,6 +1099,7 @@ export interface Database {
   placements: PlacementsTable;
   positions: PositionsTable;
   prefectures: PrefecturesTable;
+  public_page_versions: PublicPageVersionsTable;
   rank_list_entries: RankListEntriesTable;
   rank_lists: RankListsTable;
   regions: RegionsTable;

@@ -1,6 +1,7 @@
 /** Applicant accounts: sign-up, e-mail verification, sign-in and its rate limit, on PGlite and PostgreSQL. */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CATALOGUES, translator } from "#src/i18n/translator.ts";
 import { getActor } from "#src/services/auth/get-actor.ts";
@@ -232,6 +233,74 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     it("refused tries are not recorded as more failures", async () => {
       const failures = await env.db.selectFrom("login_attempts").select("id").where("email", "=", email).where("succeeded", "=", false).execute();
       expect(failures).toHaveLength(FREE_FAILURES);
+    });
+  });
+
+  describe("sign-up is one transaction (issue #20 item 4)", () => {
+    const input = (email: string) => ({ name: "Somchai", email, password: PASSWORD, passwordConfirm: PASSWORD });
+
+    async function leftBehind(email: string) {
+      const users = await env.db.selectFrom("user").select("id").where("email", "=", email).execute();
+      const accounts = await env.db
+        .selectFrom("account")
+        .innerJoin("user", "user.id", "account.userId")
+        .select("account.id")
+        .where("user.email", "=", email)
+        .execute();
+      const audits = await env.db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", "user.sign_up")
+        .where(sql<string>`after->>'email'`, "=", email)
+        .execute();
+      return { users: users.length, accounts: accounts.length, mails: (await mailsTo(env, email)).length, audits: audits.length };
+    }
+
+    it("a failure after the user and its account were written (queuing the e-mail) leaves nothing, and signing up again works", async () => {
+      const email = "crash.at.mail@example.th";
+      const failingMailer = {
+        ...env.ctx.mailer,
+        queue: async () => {
+          throw new Error("simulated crash while queuing the verification e-mail");
+        },
+      };
+      await expect(signUpApplicant({ ...env.ctx, mailer: failingMailer }, input(email), "th")).rejects.toThrow(/simulated crash/);
+      expect(await leftBehind(email)).toEqual({ users: 0, accounts: 0, mails: 0, audits: 0 });
+
+      await signUpApplicant(env.ctx, input(email), "th");
+      expect(await leftBehind(email)).toEqual({ users: 1, accounts: 1, mails: 1, audits: 1 });
+    });
+
+    it("a failing last write (the audit entry, refused by the database) rolls back the user, account and e-mail", async () => {
+      const email = "crash.at.audit@example.th";
+      // A real failing write in the database, not a stand-in: a trigger refuses this sign-up's audit entry.
+      await sql
+        .raw(
+          `create function refuse_crash_audit() returns trigger language plpgsql as $$
+           begin
+             if new.after->>'email' = '${email}' then raise exception 'simulated crash before the audit entry'; end if;
+             return new;
+           end $$`,
+        )
+        .execute(env.db);
+      await sql.raw("create trigger refuse_crash_audit before insert on audit_log for each row execute function refuse_crash_audit()").execute(env.db);
+      try {
+        await expect(signUpApplicant(env.ctx, input(email), "th")).rejects.toThrow(/simulated crash/);
+        expect(await leftBehind(email)).toEqual({ users: 0, accounts: 0, mails: 0, audits: 0 });
+      } finally {
+        await sql.raw("drop trigger refuse_crash_audit on audit_log").execute(env.db);
+        await sql.raw("drop function refuse_crash_audit()").execute(env.db);
+      }
+      // The address is free: the person signs up again, verifies and signs in.
+      await signUpApplicant(env.ctx, input(email), "th");
+      expect(await leftBehind(email)).toEqual({ users: 1, accounts: 1, mails: 1, audits: 1 });
+      await deliverQueuedEmails(env);
+      const [mail] = await mailsTo(env, email);
+      const res = await env.ctx.auth.handler(new Request(linkIn(sentText(env, mail!)), { redirect: "manual" }));
+      expect(res.status).toBeLessThan(400);
+      const user = await env.db.selectFrom("user").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow();
+      expect(user.emailVerified).toBe(true);
+      await expect(signIn(env.ctx, { email, password: PASSWORD }, "198.51.100.31")).resolves.toMatchObject({ kind: "signedIn" });
     });
   });
 

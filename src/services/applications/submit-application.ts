@@ -65,13 +65,6 @@ export async function submitApplication(
       .insertInto("application_status_history")
       .values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now })
       .execute();
-    await writeAudit(trx, who, {
-      action: "application.submit",
-      entityType: "application",
-      entityId: row.id,
-      before: { status: "draft" },
-      after: { status: "submitted", receiptNumber },
-    });
     const deadlines = await trx.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", row.round_id).execute();
     const next = nextStepFor("submitted", Object.fromEntries(deadlines.map((d) => [d.kind, d.due_at])));
     await ctx.mailer.queue(
@@ -83,6 +76,15 @@ export async function submitApplication(
       },
       trx,
     );
+    // Last: the audit entry locks the head of the hash chain (one row every audited change waits for)
+    // until the commit, so everything else of the submission is done before it is taken (issue #20 item 2).
+    await writeAudit(trx, who, {
+      action: "application.submit",
+      entityType: "application",
+      entityId: row.id,
+      before: { status: "draft" },
+      after: { status: "submitted", receiptNumber },
+    });
     return { receiptNumber, applicationId: row.id, alreadySubmitted: false, roundName: round.nameEn };
   });
   return { receiptNumber: result.receiptNumber, applicationId: result.applicationId, alreadySubmitted: result.alreadySubmitted };

@@ -5,6 +5,7 @@
  * better-auth's own hasher, exactly as better-auth's adapter writes them.
  * Pass the use case's open transaction as `db`, so the account exists only if
  * the rest of the use case (e.g. marking the invitation accepted) commits.
+ * Sign-up (sign-up.ts) writes its not-yet-verified user with the same insert.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
@@ -40,7 +41,7 @@ function isUniqueViolation(err: unknown): boolean {
 export async function insertVerifiedUser(
   db: Kysely<Database>,
   now: Date,
-  input: Omit<VerifiedUserInput, "password"> & { passwordHash: string },
+  input: Omit<VerifiedUserInput, "password"> & { passwordHash: string; emailVerified?: boolean },
 ): Promise<{ id: string }> {
   const email = input.email.toLowerCase();
   const existing = await userWithEmail(db, email).select("id").executeTakeFirst();
@@ -53,7 +54,7 @@ export async function insertVerifiedUser(
         id,
         email,
         name: input.name,
-        emailVerified: true,
+        emailVerified: input.emailVerified ?? true,
         image: null,
         createdAt: now,
         updatedAt: now,

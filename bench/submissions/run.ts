@@ -1,0 +1,193 @@
+/**
+ * The deadline rush (issue #20 item 2): N applicants with complete drafts submit at once, 50 at a
+ * time, through the submit use case (src/services/applications/submit-application.ts) in process,
+ * on PGlite (a data folder on disk) and on PostgreSQL (a throw-away database on 127.0.0.1).
+ * Baseline in the same run, same database and concurrency: N bare durable transactions (one row
+ * inserted and committed), the database's own ceiling for commits. Prints submissions per second
+ * and p99 latency, with the ratio to the baseline's throughput; targets ≥ 500/s on PostgreSQL,
+ * ≥ 200/s on PGlite, p99 < 200 ms. Checks: every draft submitted once, receipt numbers distinct,
+ * one receipt e-mail and one audit entry per submission (exit code 1 otherwise).
+ *
+ *   node --import tsx/esm bench/submissions/run.ts            (BENCH_SUBMISSIONS=300, BENCH_DATABASES=pglite,postgres)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "#src/db/migrate.ts";
+import { tokyoLocalToInstant } from "#src/domain/time.ts";
+import { type Runtime, createRuntime } from "#src/service-context.ts";
+import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
+import { submitApplication } from "#src/services/applications/submit-application.ts";
+import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { hashPassword, insertVerifiedUser } from "#src/services/auth/create-verified-user.ts";
+import type { Actor } from "#src/services/context.ts";
+
+const N = Number(process.env.BENCH_SUBMISSIONS ?? 300);
+const CONCURRENCY = 50;
+const KINDS = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const ADMIN_URL = process.env.JIP_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PDF = new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "diploma.pdf", { type: "application/pdf" });
+
+async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+/** Throughput and p99 of `fn` run once per item, `CONCURRENCY` at a time. */
+async function measure<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<{ perSecond: number; p99: number; median: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await pool(items, CONCURRENCY, async (item) => {
+    const t = performance.now();
+    await fn(item);
+    latencies.push(performance.now() - t);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: items.length / seconds, p99: latencies[Math.ceil(latencies.length * 0.99) - 1]!, median: latencies[Math.floor(latencies.length / 2)]! };
+}
+
+async function runtimeFor(kind: string, tmp: string): Promise<{ rt: Runtime; drop: () => Promise<void> }> {
+  let databaseUrl: string | undefined;
+  let drop = async () => {};
+  if (kind === "postgres") {
+    const name = `jip_bench_submissions_${process.pid}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    drop = async () => {
+      const a = new pg.Client({ connectionString: ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  const rt = await createRuntime({
+    databaseUrl,
+    dataDir: tmp,
+    pgliteDir: path.join(tmp, "pglite"),
+    outboxDir: path.join(tmp, "outbox"),
+    documentsDir: path.join(tmp, "documents"),
+    port: 4792,
+    host: "127.0.0.1",
+    publicUrl: "http://localhost:4792",
+    smtpUrl: undefined,
+    mailFrom: undefined,
+    authSecret: "bench-secret-0123456789abcdef0123456789abcdef",
+  });
+  return { rt, drop };
+}
+
+async function prepare(rt: Runtime): Promise<Actor[]> {
+  await migrateToLatest(rt.db);
+  await rt.db
+    .insertInto("rounds")
+    .values({
+      id: crypto.randomUUID(),
+      fiscal_year: 2027,
+      name_ja: "募集回",
+      name_en: "Bench round",
+      phase: "recruitment",
+      eligibility_reference_date: "2027-04-01",
+      dac_list_version: "2024-2025",
+      min_jlpt_level: "N3",
+      residence_in_japan_allowed: false,
+      prior_participants_allowed: false,
+    })
+    .execute();
+  const round = await rt.db.selectFrom("rounds").select("id").executeTakeFirstOrThrow();
+  await rt.db
+    .insertInto("round_deadlines")
+    .values({ round_id: round.id, kind: "application_close", due_at: tokyoLocalToInstant("2099-05-31T23:59")! })
+    .execute();
+  const passwordHash = await hashPassword(rt, "bench-password-0123");
+  const actors: Actor[] = [];
+  await pool(
+    Array.from({ length: N }, (_, i) => i),
+    8,
+    async (i) => {
+      const email = `rush-${i}@bench.jip.example`;
+      const { id } = await insertVerifiedUser(rt.db, new Date(), { email, name: `Applicant ${i}`, role: "applicant", locale: "vi", passwordHash });
+      const actor: Actor = {
+        userId: id,
+        email,
+        name: `Applicant ${i}`,
+        role: "applicant",
+        locale: "vi",
+        timeZone: null,
+        twoFactorEnabled: false,
+        recentlyAuthenticated: true,
+        ip: "192.0.2.1",
+      };
+      await saveApplicationStep(rt, actor, {
+        step: "personal",
+        values: { familyName: "Phạm", givenName: `Trang ${i}`, dateOfBirth: "1998-07-08", nationality: "VN", residenceCountry: "VN", priorParticipant: "no" },
+      });
+      await saveApplicationStep(rt, actor, { step: "contact", values: { contactEmail: email, phone: "+84 912 345 678", address: "12 Lê Lợi, Huế" } });
+      await saveApplicationStep(rt, actor, { step: "languages", values: { jlptLevel: "N2" } });
+      await saveApplicationStep(rt, actor, { step: "motivation", values: { motivationLearn: "Kaizen", motivationUse: "At home" } });
+      await uploadApplicationDocument(rt, actor, { kind: "graduation_certificate", file: PDF });
+      await saveApplicationStep(rt, actor, { step: "consents", values: { consentPurpose: true, consentPrivacy: true } });
+      actors.push(actor);
+    },
+  );
+  await sql`create table bench_commits (id serial primary key, at timestamptz not null)`.execute(rt.db);
+  return actors;
+}
+
+let failed = false;
+console.log(`submissions: ${N} drafts submitted ${CONCURRENCY} at a time, in process; load average ${loadavg()[0]!.toFixed(1)}`);
+for (const kind of KINDS) {
+  const tmp = mkdtempSync(path.join(tmpdir(), "jip-bench-submissions-"));
+  const { rt, drop } = await runtimeFor(kind, tmp);
+  try {
+    const actors = await prepare(rt);
+    const baseline = await measure(actors, async () => {
+      await rt.db.transaction().execute((trx) => sql`insert into bench_commits (at) values (${new Date()})`.execute(trx));
+    });
+    const receipts = new Set<string>();
+    const submit = await measure(actors, async (actor) => {
+      const r = await submitApplication(rt, actor);
+      receipts.add(r.receiptNumber);
+    });
+    const submitted = await rt.db
+      .selectFrom("applications")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("status", "=", "submitted")
+      .executeTakeFirstOrThrow();
+    const mails = await rt.db
+      .selectFrom("outbound_emails")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("template", "=", "applicationReceipt")
+      .executeTakeFirstOrThrow();
+    const audits = await rt.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("action", "=", "application.submit")
+      .executeTakeFirstOrThrow();
+    const ok = Number(submitted.n) === N && receipts.size === N && Number(mails.n) === N && Number(audits.n) === N;
+    if (!ok) failed = true;
+    const target = kind === "postgres" ? 500 : 200;
+    console.log(
+      `${kind}: ${submit.perSecond.toFixed(0)} submissions/s (${(submit.perSecond / baseline.perSecond).toFixed(2)} of the bare-commit baseline; ${(submit.perSecond / target).toFixed(2)} of the ${target}/s target), median ${submit.median.toFixed(0)} ms, p99 ${submit.p99.toFixed(0)} ms (${(submit.p99 / 200).toFixed(2)} of the 200 ms target)`,
+    );
+    console.log(`  baseline, bare durable commits: ${baseline.perSecond.toFixed(0)}/s, p99 ${baseline.p99.toFixed(0)} ms`);
+    console.log(
+      `  checks: ${submitted.n} submitted, ${receipts.size} distinct receipts, ${mails.n} receipt e-mails, ${audits.n} audit entries: ${ok ? "ok" : "FAILED"}`,
+    );
+  } finally {
+    await rt.database.close();
+    await drop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,123 @@
+/**
+ * The page cache of anonymous public pages (issue #20 item 1, ADR 0032), on PGlite and PostgreSQL:
+ * a render is reused while the data it shows is unchanged (versions bumped by the database's own
+ * triggers), answered with an ETag (If-None-Match → 304) and Cache-Control; a change to that data,
+ * another language or time zone renders anew; signed-in requests are never served from it.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { CACHE_CONTROL, TIME_BUCKET_MS, cachedPublicPage, clearPageCache } from "#app/lib/page-cache.server.ts";
+import { DATABASE_KINDS, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
+
+const ORIGIN = "http://localhost:4000";
+
+describe.each(DATABASE_KINDS)("%s", (kind) => {
+  const env = useTestDatabase(kind);
+  let renders = 0;
+
+  beforeEach(() => {
+    clearPageCache();
+    env.clock.reset();
+    renders = 0;
+  });
+
+  /** What React Router would answer: a page whose text changes with every render, so a reused render shows. */
+  function render(init: { status?: number; setCookie?: string; type?: string } = {}) {
+    return async () => {
+      renders++;
+      const headers = new Headers({ "Content-Type": init.type ?? "text/html; charset=utf-8" });
+      if (init.setCookie) headers.append("Set-Cookie", init.setCookie);
+      return new Response(`<!DOCTYPE html><p>render ${renders}</p>`, { status: init.status ?? 200, headers });
+    };
+  }
+
+  function get(path: string, headers: Record<string, string> = {}) {
+    return new Request(`${ORIGIN}${path}`, { headers });
+  }
+
+  it("serves an anonymous page from the cache with an ETag and Cache-Control, and 304 when the browser has it", async () => {
+    const first = await cachedPublicPage(env.ctx, get("/en/apply"), render());
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("ETag");
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get("Cache-Control")).toBe(CACHE_CONTROL);
+    expect(first.headers.get("Vary")).toBe("Cookie");
+    expect(await first.text()).toBe("<!DOCTYPE html><p>render 1</p>");
+
+    const second = await cachedPublicPage(env.ctx, get("/en/apply"), render());
+    expect(await second.text()).toBe("<!DOCTYPE html><p>render 1</p>");
+    expect(second.headers.get("ETag")).toBe(etag);
+    expect(renders).toBe(1);
+
+    const revalidated = await cachedPublicPage(env.ctx, get("/en/apply", { "If-None-Match": etag! }), render());
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect(revalidated.headers.get("ETag")).toBe(etag);
+    const stale = await cachedPublicPage(env.ctx, get("/en/apply", { "If-None-Match": '"something-else"' }), render());
+    expect(stale.status).toBe(200);
+    expect(renders).toBe(1);
+  });
+
+  it("renders anew when a round changes (the program page), but not for a change the page does not show", async () => {
+    await cachedPublicPage(env.ctx, get("/vi/apply"), render());
+    await cachedPublicPage(env.ctx, get("/vi/sessions"), render());
+    const roundId = await insertRecruitingRound(env, new Date("2027-01-31T08:00:00Z"));
+    const after = await cachedPublicPage(env.ctx, get("/vi/apply"), render());
+    expect(await after.text()).toBe("<!DOCTYPE html><p>render 3</p>");
+    // The calendar shows sessions, not rounds: still the first render.
+    expect(await (await cachedPublicPage(env.ctx, get("/vi/sessions"), render())).text()).toBe("<!DOCTYPE html><p>render 2</p>");
+    // A later change to the same round (a deadline moved) is seen too.
+    await env.db.updateTable("rounds").set({ name_en: "Renamed round" }).where("id", "=", roundId).execute();
+    expect(await (await cachedPublicPage(env.ctx, get("/vi/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
+    // A statement that changes no row (as the reminder job's periodic update mostly does) bumps nothing.
+    await env.db.updateTable("rounds").set({ name_en: "Nobody" }).where("id", "=", crypto.randomUUID()).execute();
+    expect(await (await cachedPublicPage(env.ctx, get("/vi/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
+    // A change that rolls back leaves the version (and the cached page) as it was.
+    await env.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable("rounds").set({ name_en: "Never committed" }).where("id", "=", roundId).execute();
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(await (await cachedPublicPage(env.ctx, get("/vi/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
+  });
+
+  it("keeps one entry per language, time zone and query, and none outlives its minute", async () => {
+    await cachedPublicPage(env.ctx, get("/en/cases"), render());
+    await cachedPublicPage(env.ctx, get("/ja/cases"), render());
+    await cachedPublicPage(env.ctx, get("/en/cases?theme=marketing"), render());
+    await cachedPublicPage(env.ctx, get("/en/cases", { Cookie: "tz=Asia%2FHo_Chi_Minh" }), render());
+    expect(renders).toBe(4);
+    await cachedPublicPage(env.ctx, get("/en/cases", { Cookie: "tz=Asia%2FHo_Chi_Minh" }), render());
+    expect(renders).toBe(4);
+    env.clock.set(new Date(env.clock.now().getTime() + TIME_BUCKET_MS));
+    await cachedPublicPage(env.ctx, get("/en/cases"), render());
+    expect(renders).toBe(5);
+  });
+
+  it("never serves or keeps a signed-in request's page", async () => {
+    const signedIn = { Cookie: "better-auth.session_token=abc.def" };
+    const a = await cachedPublicPage(env.ctx, get("/en/apply", signedIn), render());
+    const b = await cachedPublicPage(env.ctx, get("/en/apply", signedIn), render());
+    expect([await a.text(), await b.text()]).toEqual(["<!DOCTYPE html><p>render 1</p>", "<!DOCTYPE html><p>render 2</p>"]);
+    expect(a.headers.get("ETag")).toBeNull();
+    // …and an anonymous visitor does not get what the signed-in one saw.
+    expect(await (await cachedPublicPage(env.ctx, get("/en/apply"), render())).text()).toBe("<!DOCTYPE html><p>render 3</p>");
+    const secure = { Cookie: "__Secure-better-auth.session_token=abc.def" };
+    expect(await (await cachedPublicPage(env.ctx, get("/en/apply", secure), render())).text()).toBe("<!DOCTYPE html><p>render 4</p>");
+  });
+
+  it("keeps only 200 HTML answers without cookies, of the listed pages, for GET", async () => {
+    await cachedPublicPage(env.ctx, get("/en/cases/999"), render({ status: 404 }));
+    await cachedPublicPage(env.ctx, get("/en/cases/999"), render({ status: 404 }));
+    await cachedPublicPage(env.ctx, get("/en/privacy"), render({ setCookie: "x=1" }));
+    await cachedPublicPage(env.ctx, get("/en/privacy"), render({ setCookie: "x=1" }));
+    await cachedPublicPage(env.ctx, get("/en/open-statistics/data.json"), render({ type: "application/json" }));
+    await cachedPublicPage(env.ctx, get("/en/open-statistics/data.json"), render({ type: "application/json" }));
+    await cachedPublicPage(env.ctx, get("/en/account"), render());
+    await cachedPublicPage(env.ctx, get("/en/account"), render());
+    await cachedPublicPage(env.ctx, new Request(`${ORIGIN}/en/apply`, { method: "POST", body: "x=1" }), render());
+    await cachedPublicPage(env.ctx, new Request(`${ORIGIN}/en/apply`, { method: "POST", body: "x=1" }), render());
+    expect(renders).toBe(10);
+  });
+});
