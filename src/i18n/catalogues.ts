@@ -72,6 +72,8 @@ import matchingStaffEn from "./messages/matching-staff/en.json" with { type: "js
 import matchingStaffJa from "./messages/matching-staff/ja.json" with { type: "json" };
 import screeningEn from "./messages/screening/en.json" with { type: "json" };
 import screeningJa from "./messages/screening/ja.json" with { type: "json" };
+import screeningOpsEn from "./messages/screening-ops/en.json" with { type: "json" };
+import screeningOpsJa from "./messages/screening-ops/ja.json" with { type: "json" };
 import selectionEn from "./messages/selection/en.json" with { type: "json" };
 import selectionJa from "./messages/selection/ja.json" with { type: "json" };
 import selectionVi from "./messages/selection/vi.json" with { type: "json" };
@@ -142,6 +144,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingJa,
     matchingStaffJa,
     screeningJa,
+    screeningOpsJa,
     selectionJa,
     selectionStaffJa,
     securityJa,
@@ -173,6 +176,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingEn,
     matchingStaffEn,
     screeningEn,
+    screeningOpsEn,
     selectionEn,
     selectionStaffEn,
     securityEn,

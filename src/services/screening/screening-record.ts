@@ -150,7 +150,9 @@ const norm = (s: string) => s.trim().toLowerCase();
  * them; fields: preferred fields and fields of study), its reviewers with a
  * profile (capacity = max_load minus reads in other rounds), the existing
  * assignments to keep, and the conflicts (declared on an application, or by
- * affiliation against the applicant's universities and employers).
+ * affiliation against the applicant's universities and employers). An
+ * application flagged for disagreement (screening_extra_reads) needs one read
+ * more than `reads`.
  */
 export async function buildInstance(db: Db, roundId: string, reads: number): Promise<{ instance: AssignmentInstance; conflictCount: number }> {
   const apps = await eligibleApplications(db, roundId);
@@ -158,7 +160,7 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
   const reviewers = (await roundReviewers(db, roundId)).filter((r) => r.user_id !== null && r.profile_user_id !== null && r.active);
   const reviewerIds = reviewers.map((r) => r.user_id!);
   const none = ["00000000-0000-0000-0000-000000000000"];
-  const [education, employment, languages, assignments, declared, otherLoads] = await Promise.all([
+  const [education, employment, languages, assignments, declared, otherLoads, extra] = await Promise.all([
     db
       .selectFrom("application_education")
       .select(["application_id", "university", "field"])
@@ -195,7 +197,9 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
       .where("review_assignments.completed_at", "is", null)
       .groupBy("review_assignments.reviewer_user_id")
       .execute(),
+    db.selectFrom("screening_extra_reads").select("application_id").where("round_id", "=", roundId).execute(),
   ]);
+  const extraRead = new Set(extra.map((e) => e.application_id));
   const group = <T extends { application_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) m.set(r.application_id, [...(m.get(r.application_id) ?? []), r]);
@@ -211,7 +215,13 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
     if (a.locale) langs.add(a.locale);
     for (const l of lang.get(a.id) ?? []) langs.add(l.kind === "jlpt" ? "ja" : "en");
     const fields = new Set<string>([...a.preferred_fields, ...(edu.get(a.id) ?? []).map((e) => e.field)].map(norm).filter(Boolean));
-    return { id: a.id, languages: [...langs], fields: [...fields], reads, assigned: (assigned.get(a.id) ?? []).map((x) => x.reviewer_user_id) };
+    return {
+      id: a.id,
+      languages: [...langs],
+      fields: [...fields],
+      reads: reads + (extraRead.has(a.id) ? 1 : 0),
+      assigned: (assigned.get(a.id) ?? []).map((x) => x.reviewer_user_id),
+    };
   });
   const matcher = buildAffiliationMatcher([]);
   const byAffiliation = affiliationConflicts(

@@ -27,7 +27,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const out = await runForm(request, locale, form, () => computeScreeningRanking(rt, actor, params.roundId));
   if (!out.ok) return out.response;
-  return redirect(`${base}?ranked=${out.result.ranked}`);
+  const { ranked, flagged, extraReadsAssigned, extraReadsWaiting } = out.result;
+  return redirect(`${base}?ranked=${ranked}${flagged > 0 ? `&extra=${extraReadsAssigned}&waiting=${extraReadsWaiting}` : ""}`);
 }
 
 export default function ScreeningRanking() {
@@ -45,6 +46,14 @@ export default function ScreeningRanking() {
       {search.get("ranked") ? (
         <p className="notice" role="status">
           {t("screening.ranking.ranked", { count: Number(search.get("ranked")) })}
+          {search.get("extra") !== null ? (
+            <>
+              {" "}
+              <span data-testid="extra-reads-notice">
+                {t("screeningOps.extraReads.notice", { assigned: Number(search.get("extra")), waiting: Number(search.get("waiting") ?? 0) })}
+              </span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {search.get("closed") ? (
