@@ -7,13 +7,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#src/services/context.ts";
 import { computeScreeningRanking } from "#src/services/screening/compute-screening-ranking.ts";
+import { csvText } from "#src/services/csv.ts";
+import { ForbiddenError, NotFoundError } from "#src/services/errors.ts";
+import { deleteAffiliationAlias } from "#src/services/screening/delete-affiliation-alias.ts";
+import { excludeReviewer } from "#src/services/screening/exclude-reviewer.ts";
+import { getScreeningApplication } from "#src/services/screening/get-screening-application.ts";
+import { listAffiliationAliases } from "#src/services/screening/list-affiliation-aliases.ts";
+import { exportScreeningApplicationsCsv, listScreeningApplications, screeningFilterFrom } from "#src/services/screening/list-screening-applications.ts";
+import { reassignReview } from "#src/services/screening/reassign-review.ts";
+import { saveAffiliationAlias } from "#src/services/screening/save-affiliation-alias.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
 import { runReviewAssignment } from "#src/services/screening/run-review-assignment.ts";
 import { saveMyReviewerProfile } from "#src/services/screening/save-my-reviewer-profile.ts";
 import { saveReviewScores } from "#src/services/screening/save-review-scores.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
-import { refusalOf } from "./support/expect-errors.ts";
+import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 const UNIVERSITIES = ["Hanoi University of Science and Technology", "Vietnam National University", "Universitas Indonesia", "University of Delhi"];
 
@@ -209,6 +218,174 @@ describe.each(DATABASE_KINDS)("screening operations on %s", (kind) => {
       const [third] = await roundReviewers(env, operator, roundId, 1);
       expect(third).toBeDefined();
       expect((await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" })).added).toBe(out.extraReadsWaiting);
+    });
+  });
+
+  describe("manual reassignment", () => {
+    it("moves an open read to a free reviewer with a reason, refuses the wrong ones, and audits it", async () => {
+      const { roundId, appIds } = await screeningRound(env, operator.userId);
+      const reviewers = await roundReviewers(env, operator, roundId, 4, 3);
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      const detail = await getScreeningApplication(env.ctx, operator, roundId, appIds[0]!);
+      expect(detail.assignments).toHaveLength(2);
+      expect(detail.candidates.map((c) => c.id).sort()).toEqual(
+        reviewers
+          .map((r) => r.userId)
+          .filter((id) => !detail.assignments.some((a) => a.reviewerId === id))
+          .sort(),
+      );
+      const read = detail.assignments[0]!;
+      const other = detail.assignments[1]!;
+      const target = detail.candidates[0]!;
+      await saveReviewScores(
+        env.ctx,
+        reviewers.find((r) => r.userId === read.reviewerId)!,
+        read.assignmentId,
+        { intent: "draft", score: { motivation: "2" } },
+      );
+
+      await validationErrorOf(reassignReview(env.ctx, operator, roundId, { assignment: read.assignmentId, reviewer: target.id, reason: "" }));
+      expect(
+        (await refusalOf(reassignReview(env.ctx, operator, roundId, { assignment: read.assignmentId, reviewer: other.reviewerId, reason: "x" }))).refusals,
+      ).toEqual([{ code: "alreadyReading" }]);
+      expect(
+        (await refusalOf(reassignReview(env.ctx, operator, roundId, { assignment: read.assignmentId, reviewer: operator.userId, reason: "x" }))).refusals,
+      ).toEqual([{ code: "notInRound" }]);
+      expect(await caught(reassignReview(env.ctx, reviewers[0]!, roundId, { assignment: read.assignmentId, reviewer: target.id, reason: "x" }))).toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(await caught(reassignReview(env.ctx, operator, roundId, { assignment: "nope", reviewer: target.id, reason: "x" }))).toBeInstanceOf(NotFoundError);
+
+      expect(await reassignReview(env.ctx, operator, roundId, { assignment: read.assignmentId, reviewer: target.id, reason: "Away for a month." })).toEqual({
+        application: appIds[0],
+        from: read.reviewerId,
+        to: target.id,
+      });
+      const row = await env.db.selectFrom("review_assignments").selectAll().where("id", "=", read.assignmentId).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ reviewer_user_id: target.id, draft_saved_at: null });
+      expect(await env.db.selectFrom("review_scores").select("criterion").where("assignment_id", "=", read.assignmentId).execute()).toEqual([]);
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .select(["before", "after"])
+        .where("entity_id", "=", appIds[0]!)
+        .where("action", "=", "screening.reassign")
+        .execute();
+      expect(audit).toHaveLength(1);
+
+      // a submitted read stays where it is; a full reviewer takes no more
+      const submitter = reviewers.find((r) => r.userId === other.reviewerId)!;
+      await saveReviewScores(env.ctx, submitter, other.assignmentId, {
+        intent: "submit",
+        score: { motivation: "3", background: "3", language: "3", bridge: "3" },
+        recommendation: "neutral",
+      });
+      expect(
+        (await refusalOf(reassignReview(env.ctx, operator, roundId, { assignment: other.assignmentId, reviewer: read.reviewerId, reason: "x" }))).refusals,
+      ).toEqual([{ code: "submitted" }]);
+      await env.db.updateTable("reviewers").set({ max_load: 0 }).where("user_id", "=", read.reviewerId).execute();
+      expect(
+        (await refusalOf(reassignReview(env.ctx, operator, roundId, { assignment: read.assignmentId, reviewer: read.reviewerId, reason: "x" }))).refusals,
+      ).toEqual([{ code: "overCapacity", capacity: 0 }]);
+    });
+  });
+
+  describe("hand-made exclusions and the alias table", () => {
+    it("an exclusion releases the reviewer's read, refills it and keeps the pair out of later runs", async () => {
+      const { roundId, appIds } = await screeningRound(env, operator.userId);
+      await roundReviewers(env, operator, roundId, 3);
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      const before = await getScreeningApplication(env.ctx, operator, roundId, appIds[1]!);
+      const victim = before.assignments[0]!.reviewerId;
+      await validationErrorOf(excludeReviewer(env.ctx, operator, roundId, appIds[1]!, { reviewer: victim, reason: " " }));
+      expect(await excludeReviewer(env.ctx, operator, roundId, appIds[1]!, { reviewer: victim, reason: "Is the applicant's cousin." })).toEqual({
+        released: true,
+        reassigned: true,
+      });
+      const after = await getScreeningApplication(env.ctx, operator, roundId, appIds[1]!);
+      expect(after.assignments).toHaveLength(2);
+      expect(after.assignments.some((a) => a.reviewerId === victim)).toBe(false);
+      expect(after.exclusions).toMatchObject([{ reason: "Is the applicant's cousin.", byOperator: true }]);
+      expect(after.excludable.some((r) => r.id === victim)).toBe(false);
+      expect((await refusalOf(excludeReviewer(env.ctx, operator, roundId, appIds[1]!, { reviewer: victim, reason: "again" }))).refusals).toEqual([
+        { code: "alreadyExcluded" },
+      ]);
+      expect(await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" })).toMatchObject({ added: 0, released: 0 });
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("entity_id", "=", appIds[1]!)
+        .where("action", "=", "screening.exclude")
+        .execute();
+      expect(audit).toHaveLength(1);
+    });
+
+    it("an alias makes a reviewer's affiliation under another name a conflict", async () => {
+      const { roundId, appIds } = await screeningRound(env, operator.userId, 1);
+      const [r] = await roundReviewers(env, operator, roundId, 1);
+      await saveMyReviewerProfile(env.ctx, r!, { languages: ["en"], fields: "engineering", capacity: "5", affiliations: "HUST" });
+      // HUST is not Hanoi University of Science and Technology by normalization alone: the reviewer is a candidate
+      const plain = await getScreeningApplication(env.ctx, operator, roundId, appIds[0]!);
+      expect(plain.candidates.map((c) => c.id)).toEqual([r!.userId]);
+      await validationErrorOf(saveAffiliationAlias(env.ctx, operator, { canonical: "Hanoi University of Science and Technology", aliases: " ; " }));
+      expect(await caught(saveAffiliationAlias(env.ctx, r!, { canonical: "x", aliases: "y" }))).toBeInstanceOf(ForbiddenError);
+      const { id } = await saveAffiliationAlias(env.ctx, operator, {
+        canonical: "Hanoi University of Science and Technology",
+        aliases: "HUST\nĐại học Bách khoa Hà Nội\nhust",
+      });
+      expect((await listAffiliationAliases(env.ctx, operator)).find((a) => a.id === id)).toMatchObject({ aliases: ["HUST", "Đại học Bách khoa Hà Nội"] });
+      const aliased = await getScreeningApplication(env.ctx, operator, roundId, appIds[0]!);
+      expect(aliased.candidates).toEqual([]);
+      expect((await refusalOf(runReviewAssignment(env.ctx, operator, roundId, { reads: "1", commit: "preview" }))).refusals[0]).toMatchObject({
+        code: "infeasible",
+      });
+      await deleteAffiliationAlias(env.ctx, operator, id);
+      expect(await runReviewAssignment(env.ctx, operator, roundId, { reads: "1", commit: "preview" })).toMatchObject({ added: 1 });
+      const audit = await env.db.selectFrom("audit_log").select("action").where("entity_id", "=", id).orderBy("id").execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(["screening.alias", "screening.alias_delete"]);
+    });
+  });
+
+  describe("the operator's screening list", () => {
+    it("filters by state, receipt and reviewer, pages on the server, and exports the same rows as CSV", async () => {
+      const { roundId, appIds } = await screeningRound(env, operator.userId, 5);
+      const reviewers = await roundReviewers(env, operator, roundId, 3);
+      const all = screeningFilterFrom(new URLSearchParams());
+      expect(all).toEqual({ state: "all", receipt: "", reviewer: "" });
+      expect(screeningFilterFrom(new URLSearchParams("state=bogus")).state).toBe("all");
+      expect((await listScreeningApplications(env.ctx, operator, roundId, { ...all, state: "unassigned" }, { page: 1, size: 50 })).page.total).toBe(5);
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      await submitAll(env, reviewers, appIds.slice(0, 2));
+      const list = async (f: Partial<typeof all>, size = 50) =>
+        (await listScreeningApplications(env.ctx, operator, roundId, { ...all, ...f }, { page: 1, size })).page;
+      expect((await list({ state: "unassigned" })).total).toBe(0);
+      expect((await list({ state: "unscored" })).items.map((r) => r.id).sort()).toEqual(appIds.slice(2).sort());
+      expect((await list({ state: "complete" })).items.map((r) => r.id).sort()).toEqual(appIds.slice(0, 2).sort());
+      const paged = await list({}, 2);
+      expect(paged).toMatchObject({ total: 5, pages: 3 });
+      expect(paged.items).toHaveLength(2);
+      const receipt = (await list({})).items[3]!.receiptNumber!;
+      expect((await list({ receipt: receipt.toLowerCase() })).items.map((r) => r.receiptNumber)).toEqual([receipt]);
+      const mine = await env.db
+        .selectFrom("review_assignments")
+        .select("application_id")
+        .where("reviewer_user_id", "=", reviewers[0]!.userId)
+        .where("application_id", "in", appIds)
+        .execute();
+      expect((await list({ reviewer: reviewers[0]!.userId })).total).toBe(mine.length);
+      expect(await caught(listScreeningApplications(env.ctx, reviewers[0]!, roundId, all, { page: 1, size: 5 }))).toBeInstanceOf(ForbiddenError);
+
+      const csv = await exportScreeningApplicationsCsv(env.ctx, operator, roundId, { ...all, state: "complete" });
+      expect(csv.rows).toBe(2);
+      const text = await csvText(csv.chunks);
+      const lines = text
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      expect(lines[0]).toBe("receipt_number,status,reads_needed,reads_assigned,reads_submitted,extra_read,flagged,position,raw_mean,normalized_score");
+      expect(lines).toHaveLength(3);
+      expect(text).not.toContain("Family");
+      const audit = await env.db.selectFrom("audit_log").select("after").where("entity_id", "=", roundId).where("action", "=", "screening.export").execute();
+      expect(audit).toHaveLength(1);
     });
   });
 });

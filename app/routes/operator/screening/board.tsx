@@ -56,7 +56,9 @@ export default function ScreeningBoard() {
       ) : null}
       <p>
         <a href={`/${locale}/operator/rounds/${board.round.id}`}>{t("screening.board.backToRound")}</a> ·{" "}
-        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/ranking`}>{t("screening.ranking.link")}</a>
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/ranking`}>{t("screening.ranking.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/applications`}>{t("screeningOps.applications.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/screening/aliases`}>{t("screeningOps.aliases.link")}</a>
       </p>
       <Refusal title={t("screening.refusedTitle")} />
       <ErrorSummary state={formState} labels={{ email: t("screening.board.email"), reads: t("screening.board.reads") }} />
