@@ -29,6 +29,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   report: { operator: 1 },
   // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number
   "organization verification": { host: 2 },
+  "screening operations": { operator: 1, reviewer: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -105,8 +106,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .groupBy("role")
       .execute();
     expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual(expectedRoleCounts());
-    // the demo reviewer, and the three reviewers of the screening demo round (demo-screening.ts)
-    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(4);
+    // the demo reviewer, the three reviewers of the screening demo round (demo-screening.ts) and the spare one of demo-screening-ops.ts
+    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(5);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
   });
