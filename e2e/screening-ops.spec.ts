@@ -83,6 +83,14 @@ test("screening operations: the gate on reads, the list and its CSV, moving a re
   await expect(page.getByTestId("exclusions")).toContainText(`${movedFrom}: excluded by an operator — Supervised this applicant's internship at home.`);
   await expectAccessible(page);
 
+  // the rubric: reviewers have started scoring, so it is shown, locked
+  await page.goto(`/en/operator/rounds/${ROUND}/screening`);
+  await page.getByRole("link", { name: "Rubric" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rubric: FY2027 winter round (screening operations demo)");
+  await expect(page.getByTestId("rubric-locked")).toHaveText("The rubric is locked: reviewers have started scoring with it.");
+  await expect(page.getByRole("button", { name: "Save the rubric" })).toHaveCount(0);
+  await expectAccessible(page);
+
   // the alias table
   await page.goto(`/en/operator/rounds/${ROUND}/screening`);
   await page.getByRole("link", { name: "Affiliation aliases" }).click();

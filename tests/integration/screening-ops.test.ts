@@ -16,6 +16,8 @@ import { listAffiliationAliases } from "#src/services/screening/list-affiliation
 import { exportScreeningApplicationsCsv, listScreeningApplications, screeningFilterFrom } from "#src/services/screening/list-screening-applications.ts";
 import { reassignReview } from "#src/services/screening/reassign-review.ts";
 import { saveAffiliationAlias } from "#src/services/screening/save-affiliation-alias.ts";
+import { getRoundRubric } from "#src/services/screening/get-round-rubric.ts";
+import { saveRoundRubric } from "#src/services/screening/save-round-rubric.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
 import { runReviewAssignment } from "#src/services/screening/run-review-assignment.ts";
@@ -385,6 +387,51 @@ describe.each(DATABASE_KINDS)("screening operations on %s", (kind) => {
       expect(lines).toHaveLength(3);
       expect(text).not.toContain("Family");
       const audit = await env.db.selectFrom("audit_log").select("after").where("entity_id", "=", roundId).where("action", "=", "screening.export").execute();
+      expect(audit).toHaveLength(1);
+    });
+  });
+
+  describe("rubric editing", () => {
+    it("starts from the default, saves the operator's own, refuses bad input, and is locked once scoring starts", async () => {
+      const { roundId } = await screeningRound(env, operator.userId, 2);
+      const reviewers = await roundReviewers(env, operator, roundId, 2);
+      const start = await getRoundRubric(env.ctx, operator, roundId);
+      expect(start).toMatchObject({ isDefault: true, locked: null });
+      expect(start.rubric.criteria.map((c) => c.id)).toEqual(["motivation", "background", "language", "bridge"]);
+      const bad = await validationErrorOf(
+        saveRoundRubric(env.ctx, operator, roundId, { scaleMin: "5", scaleMax: "1", scaleStep: "1", c: { "0": { weight: "0", labelJa: "", labelEn: "Fit" } } }),
+      );
+      expect(Object.keys(bad.fieldErrors).sort()).toEqual(["c.0.labelJa", "c.0.weight", "scaleMax"]);
+      expect(await caught(saveRoundRubric(env.ctx, reviewers[0]!, roundId, {}))).toBeInstanceOf(ForbiddenError);
+      const own = {
+        scaleMin: "1",
+        scaleMax: "10",
+        scaleStep: "1",
+        c: {
+          "0": { id: "motivation", weight: "2", labelJa: "志望動機", labelEn: "Motivation", descriptorJa: "", descriptorEn: "" },
+          "1": { id: "", weight: "1", labelJa: "協調性", labelEn: "Teamwork", descriptorJa: "", descriptorEn: "Works with others." },
+          "2": { id: "", weight: "", labelJa: "", labelEn: "", descriptorJa: "", descriptorEn: "" },
+        },
+      };
+      expect(await saveRoundRubric(env.ctx, operator, roundId, own)).toEqual({ criteria: 2 });
+      const saved = await getRoundRubric(env.ctx, operator, roundId);
+      expect(saved).toMatchObject({ isDefault: false, locked: null, rubric: { scale: { min: 1, max: 10, step: 1 } } });
+      expect(saved.rubric.criteria.map((c) => [c.id, c.weight, c.label.en])).toEqual([
+        ["motivation", 2, "Motivation"],
+        ["criterion-1", 1, "Teamwork"],
+      ]);
+      // the first assignment keeps the operator's rubric (the default is only created when there is none)
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      expect((await getRoundRubric(env.ctx, operator, roundId)).rubric.criteria).toHaveLength(2);
+      const read = await env.db
+        .selectFrom("review_assignments")
+        .select(["id", "reviewer_user_id"])
+        .where("reviewer_user_id", "=", reviewers[0]!.userId)
+        .executeTakeFirstOrThrow();
+      await saveReviewScores(env.ctx, reviewers[0]!, read.id, { intent: "draft", score: { "criterion-1": "9" } });
+      expect((await getRoundRubric(env.ctx, operator, roundId)).locked).toBe("scoring");
+      expect((await refusalOf(saveRoundRubric(env.ctx, operator, roundId, own))).refusals).toEqual([{ code: "rubricLocked" }]);
+      const audit = await env.db.selectFrom("audit_log").select("action").where("entity_id", "=", roundId).where("action", "=", "screening.rubric").execute();
       expect(audit).toHaveLength(1);
     });
   });

@@ -58,6 +58,7 @@ export default function ScreeningBoard() {
         <a href={`/${locale}/operator/rounds/${board.round.id}`}>{t("screening.board.backToRound")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${board.round.id}/screening/ranking`}>{t("screening.ranking.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${board.round.id}/screening/applications`}>{t("screeningOps.applications.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/rubric`}>{t("screeningOps.rubric.link")}</a> ·{" "}
         <a href={`/${locale}/operator/screening/aliases`}>{t("screeningOps.aliases.link")}</a>
       </p>
       <Refusal title={t("screening.refusedTitle")} />
