@@ -109,6 +109,14 @@ test("screening operations: the gate on reads, the list and its CSV, moving a re
   await expect(page.getByRole("status")).toHaveText("The aliases were deleted.");
   await expect(page.getByTestId("alias-row")).toHaveCount(0);
 
+  // reminders to reviewers with open reads: queued once per deadline
+  await page.goto(`/en/operator/rounds/${ROUND}/screening`);
+  await submit(page, "Remind reviewers with open reads");
+  await expect(page.getByTestId("reminded-notice")).toContainText(/reminders? (was|were) queued/);
+  await submit(page, "Remind reviewers with open reads");
+  await expect(page.getByTestId("reminded-notice")).toContainText("No reminder was queued;");
+  await expectAccessible(page);
+
   // the override: moving on with a reason
   await page.goto(`/en/operator/rounds/${ROUND}`);
   await page.getByLabel(/Reason for moving on without every read/).fill("The committee decided to go on with the reads submitted.");

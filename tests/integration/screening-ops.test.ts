@@ -18,6 +18,7 @@ import { reassignReview } from "#src/services/screening/reassign-review.ts";
 import { saveAffiliationAlias } from "#src/services/screening/save-affiliation-alias.ts";
 import { getRoundRubric } from "#src/services/screening/get-round-rubric.ts";
 import { saveRoundRubric } from "#src/services/screening/save-round-rubric.ts";
+import { sendScreeningReminders } from "#src/services/screening/send-screening-reminders.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
 import { runReviewAssignment } from "#src/services/screening/run-review-assignment.ts";
@@ -433,6 +434,73 @@ describe.each(DATABASE_KINDS)("screening operations on %s", (kind) => {
       expect((await refusalOf(saveRoundRubric(env.ctx, operator, roundId, own))).refusals).toEqual([{ code: "rubricLocked" }]);
       const audit = await env.db.selectFrom("audit_log").select("action").where("entity_id", "=", roundId).where("action", "=", "screening.rubric").execute();
       expect(audit).toHaveLength(1);
+    });
+  });
+
+  describe("reminders", () => {
+    it("queue one e-mail per reviewer with open reads, once per deadline", async () => {
+      const { roundId, appIds } = await screeningRound(env, operator.userId, 3);
+      const reviewers = await roundReviewers(env, operator, roundId, 3);
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      // the first reviewer submits everything: not reminded
+      const firstReads = await env.db.selectFrom("review_assignments").select("id").where("reviewer_user_id", "=", reviewers[0]!.userId).execute();
+      for (const r of firstReads)
+        await saveReviewScores(env.ctx, reviewers[0]!, r.id, {
+          intent: "submit",
+          score: { motivation: "3", background: "3", language: "3", bridge: "3" },
+          recommendation: "neutral",
+        });
+      const open = new Set(
+        (
+          await env.db
+            .selectFrom("review_assignments")
+            .select("reviewer_user_id")
+            .where("application_id", "in", appIds)
+            .where("completed_at", "is", null)
+            .execute()
+        ).map((r) => r.reviewer_user_id),
+      );
+      expect(open.has(reviewers[0]!.userId)).toBe(false);
+      const outbox = async () =>
+        env.db
+          .selectFrom("outbound_emails")
+          .select(["to_address", "subject", "body_text"])
+          .where("template", "=", "screeningReminder")
+          .where(
+            "to_address",
+            "in",
+            reviewers.map((r) => r.email),
+          )
+          .execute();
+      expect(await caught(sendScreeningReminders(env.ctx, reviewers[1]!, roundId))).toBeInstanceOf(ForbiddenError);
+      expect(await sendScreeningReminders(env.ctx, operator, roundId)).toEqual({ queued: open.size, alreadyReminded: 0 });
+      const mails = await outbox();
+      expect(mails.map((m) => m.to_address).sort()).toEqual(
+        reviewers
+          .filter((r) => open.has(r.userId))
+          .map((r) => r.email)
+          .sort(),
+      );
+      expect(mails[0]!.body_text).toContain("2099-07-15 17:00 (Asia/Tokyo)");
+      // pressed again: nothing more
+      expect(await sendScreeningReminders(env.ctx, operator, roundId)).toEqual({ queued: 0, alreadyReminded: open.size });
+      expect(await outbox()).toHaveLength(open.size);
+      // a moved deadline allows one more each
+      await env.db
+        .updateTable("round_deadlines")
+        .set({ due_at: new Date("2099-07-22T08:00:00Z") })
+        .where("round_id", "=", roundId)
+        .where("kind", "=", "screening_end")
+        .execute();
+      expect(await sendScreeningReminders(env.ctx, operator, roundId)).toEqual({ queued: open.size, alreadyReminded: 0 });
+      // a passed deadline: refused
+      await env.db
+        .updateTable("round_deadlines")
+        .set({ due_at: new Date("2020-01-01T00:00:00Z") })
+        .where("round_id", "=", roundId)
+        .where("kind", "=", "screening_end")
+        .execute();
+      expect((await refusalOf(sendScreeningReminders(env.ctx, operator, roundId))).refusals).toEqual([{ code: "deadlinePassed" }]);
     });
   });
 });
