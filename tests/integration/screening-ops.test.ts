@@ -19,6 +19,7 @@ import { saveAffiliationAlias } from "#src/services/screening/save-affiliation-a
 import { getRoundRubric } from "#src/services/screening/get-round-rubric.ts";
 import { saveRoundRubric } from "#src/services/screening/save-round-rubric.ts";
 import { sendScreeningReminders } from "#src/services/screening/send-screening-reminders.ts";
+import { getScreeningRanking } from "#src/services/screening/get-screening-ranking.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
 import { runReviewAssignment } from "#src/services/screening/run-review-assignment.ts";
@@ -197,6 +198,18 @@ describe.each(DATABASE_KINDS)("screening operations on %s", (kind) => {
       const marks = await env.db.selectFrom("screening_extra_reads").select(["application_id", "spread"]).where("round_id", "=", roundId).execute();
       expect(marks.map((m) => m.application_id).sort()).toEqual(flagged.map((f) => f.application_id).sort());
       expect(Number(marks.find((m) => m.application_id === appIds[0])!.spread)).toBeGreaterThan(1.5);
+      // the chart of each reviewer's scores: server-rendered SVG with an accessible name and the numbers in its description
+      const { chart } = await getScreeningRanking(env.ctx, operator, roundId, {
+        title: "Each reviewer's scores",
+        describe: (name, count, mean) => `${name}: ${count} reads, mean ${mean}.`,
+        scoreAxis: "Score",
+        readsLegend: "A read",
+        meanLegend: "Mean",
+      });
+      expect(chart).toMatch(/^<svg[^>]* role="img" aria-labelledby="reviewer-scores-title reviewer-scores-desc">/);
+      expect(chart).toContain('<title id="reviewer-scores-title">Each reviewer&#39;s scores</title>'.replace("&#39;", "'"));
+      expect(chart).toContain("Ops reviewer 0: ");
+      expect((await getScreeningRanking(env.ctx, operator, roundId)).chart).toBeNull();
 
       // the operator's next run keeps the third read; recomputing does not add a fourth
       expect(await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" })).toMatchObject({ added: 0, released: 0 });
