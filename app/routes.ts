@@ -113,6 +113,11 @@ export default [
       // screening (issue 13): the operator's board and ranking
       route("rounds/:roundId/screening", "routes/operator/screening/board.tsx"),
       route("rounds/:roundId/screening/ranking", "routes/operator/screening/ranking.tsx"),
+      route("rounds/:roundId/screening/applications", "routes/operator/screening/applications.tsx"),
+      route("rounds/:roundId/screening/applications.csv", "routes/operator/screening/applications-csv.ts"),
+      route("rounds/:roundId/screening/applications/:applicationId", "routes/operator/screening/application.tsx"),
+      route("rounds/:roundId/screening/rubric", "routes/operator/screening/rubric.tsx"),
+      route("screening/aliases", "routes/operator/screening/aliases.tsx"),
       // internship period (issue 16): placements and the allowance ledger of a round
       route("rounds/:roundId/placements", "routes/operator/internship/placements.tsx"),
       route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),

@@ -17,6 +17,14 @@ export interface AccountTable {
   updatedAt: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface AffiliationAliasesTable {
+  id: string;
+  canonical: string;
+  aliases: string[];
+  created_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface AllowanceLedgerTable {
   id: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
   placement_id: string;
@@ -254,6 +262,7 @@ export interface ConflictsOfInterestTable {
   organization_id: string | null;
   reason: string;
   declared_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  declared_by: string | null;
 }
 
 export interface CountriesTable {
@@ -886,6 +895,13 @@ export interface RubricsTable {
   scale_step: ColumnType<string, number | string | undefined, number | string>;
 }
 
+export interface ScreeningExtraReadsTable {
+  application_id: string;
+  round_id: string;
+  spread: ColumnType<string, number | string, number | string>;
+  requested_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface ScreeningRanksTable {
   application_id: string;
   round_id: string;
@@ -896,6 +912,15 @@ export interface ScreeningRanksTable {
   position: number;
   flagged: Generated<boolean>;
   computed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ScreeningRemindersTable {
+  round_id: string;
+  reviewer_user_id: string;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  open_reads: number;
+  queued_at: ColumnType<Date, Date | string, Date | string>;
+  queued_by: string | null;
 }
 
 export interface ScreeningSettingsTable {
@@ -1040,6 +1065,7 @@ export interface VerificationTable {
 
 export interface Database {
   account: AccountTable;
+  affiliation_aliases: AffiliationAliasesTable;
   allowance_ledger: AllowanceLedgerTable;
   application_consents: ApplicationConsentsTable;
   application_documents: ApplicationDocumentsTable;
@@ -1112,7 +1138,9 @@ export interface Database {
   round_reviewers: RoundReviewersTable;
   rounds: RoundsTable;
   rubrics: RubricsTable;
+  screening_extra_reads: ScreeningExtraReadsTable;
   screening_ranks: ScreeningRanksTable;
+  screening_reminders: ScreeningRemindersTable;
   screening_settings: ScreeningSettingsTable;
   selection_decisions: SelectionDecisionsTable;
   selection_document_scores: SelectionDocumentScoresTable;

@@ -34,6 +34,9 @@ export interface RoundFacts {
   selectionResultsFinal: boolean;
   matchingPublished: boolean;
   placements: number;
+  /** Screening: reads each eligible application needs (the round's `k`) and how many applications have fewer submitted reads. */
+  screeningReads: number;
+  screeningShort: number;
 }
 
 export type Refusal =
@@ -45,7 +48,16 @@ export type Refusal =
   | { code: "no_accepted_hosts" }
   | { code: "selection_not_final" }
   | { code: "matching_not_published" }
-  | { code: "no_placements" };
+  | { code: "no_placements" }
+  | { code: "screening_reads_missing"; applications: number; reads: number };
+
+/** Refusals an operator may waive with a written reason (the transition's audit entry keeps the reason). */
+export const WAIVABLE_REFUSALS = ["screening_reads_missing"] as const satisfies readonly Refusal["code"][];
+export type WaivableRefusal = (typeof WAIVABLE_REFUSALS)[number];
+
+export function isWaivable(refusal: Refusal): boolean {
+  return (WAIVABLE_REFUSALS as readonly string[]).includes(refusal.code);
+}
 
 export type TransitionCheck = { ok: true } | { ok: false; refusals: Refusal[] };
 
@@ -91,7 +103,10 @@ const ENTRY_RULES: Record<Phase, (f: RoundFacts) => Refusal[]> = {
   information_sessions: (f) => [...required(f, "application_close"), ...required(f, "host_application_close")],
   recruitment: (f) => [...required(f, "application_close"), ...notPassed(f, "application_close")],
   screening: (f) => [...passed(f, "application_close"), ...(f.submittedApplications > 0 ? [] : [{ code: "no_submitted_applications" } as const])],
-  selection: (f) => required(f, "selection_announce"),
+  selection: (f) => [
+    ...required(f, "selection_announce"),
+    ...(f.screeningShort > 0 ? [{ code: "screening_reads_missing", applications: f.screeningShort, reads: f.screeningReads } as const] : []),
+  ],
   matching: (f) => [
     ...(f.selectionResultsFinal ? [] : [{ code: "selection_not_final" } as const]),
     ...(f.acceptedHostApplications > 0 ? [] : [{ code: "no_accepted_hosts" } as const]),
@@ -104,10 +119,15 @@ const ENTRY_RULES: Record<Phase, (f: RoundFacts) => Refusal[]> = {
   closed: (f) => passed(f, "reporting_close"),
 };
 
-export function checkTransition(facts: RoundFacts, to: Phase): TransitionCheck {
+/**
+ * Whether the round may enter `to`. With `waive` (the operator's override,
+ * given with a reason) the waivable refusals (WAIVABLE_REFUSALS) no longer
+ * block; every other one still does.
+ */
+export function checkTransition(facts: RoundFacts, to: Phase, waive = false): TransitionCheck {
   const next = nextPhase(facts.phase);
   if (to !== next) return { ok: false, refusals: [{ code: "not_next_phase", from: facts.phase, to, next }] };
-  const refusals = ENTRY_RULES[to](facts);
+  const refusals = ENTRY_RULES[to](facts).filter((r) => !waive || !isWaivable(r));
   return refusals.length === 0 ? { ok: true } : { ok: false, refusals };
 }
 

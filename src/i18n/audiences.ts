@@ -43,6 +43,9 @@ export const STAFF_ONLY_NAMESPACES = [
   "matchingOffersStaff",
   // document screening (issue 13): reviewer and operator pages
   "screening",
+  // screening operations (issue 13, second part): overrides, reassignment, aliases, reminders
+  "screeningOps",
+  "mail.screeningReminder",
   // interviews and selection (issue 14): the operator's, interviewer's and committee's pages; the applicant's are "interviews" (six languages)
   "interviewsStaff",
   "selection",

@@ -80,6 +80,8 @@ import matchingOffersZh from "./messages/matching-offers/zh.json" with { type: "
 import matchingOffersTh from "./messages/matching-offers/th.json" with { type: "json" };
 import screeningEn from "./messages/screening/en.json" with { type: "json" };
 import screeningJa from "./messages/screening/ja.json" with { type: "json" };
+import screeningOpsEn from "./messages/screening-ops/en.json" with { type: "json" };
+import screeningOpsJa from "./messages/screening-ops/ja.json" with { type: "json" };
 import selectionEn from "./messages/selection/en.json" with { type: "json" };
 import selectionJa from "./messages/selection/ja.json" with { type: "json" };
 import selectionVi from "./messages/selection/vi.json" with { type: "json" };
@@ -163,6 +165,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingOffersJa,
     matchingStaffJa,
     screeningJa,
+    screeningOpsJa,
     selectionJa,
     selectionStaffJa,
     securityJa,
@@ -198,6 +201,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     matchingOffersEn,
     matchingStaffEn,
     screeningEn,
+    screeningOpsEn,
     selectionEn,
     selectionStaffEn,
     securityEn,

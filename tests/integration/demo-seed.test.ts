@@ -31,6 +31,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   "organization verification": { host: 2 },
   // matching offers (issue 15, ADR 0034): the matching round's waiting list
   "matching waiting list": { applicant: 2 },
+  // screening operations (issue 13, ADR 0036): its own operator and a spare reviewer
+  "screening operations": { operator: 1, reviewer: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -107,8 +109,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .groupBy("role")
       .execute();
     expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual(expectedRoleCounts());
-    // the demo reviewer, and the three reviewers of the screening demo round (demo-screening.ts)
-    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(4);
+    // the demo reviewer, the three reviewers of the screening demo round (demo-screening.ts) and the spare one of demo-screening-ops.ts
+    expect(await env.db.selectFrom("reviewers").select("user_id").execute()).toHaveLength(5);
     const unverified = await env.db.selectFrom("user").select("id").where("emailVerified", "=", false).execute();
     expect(unverified).toEqual([]);
   });

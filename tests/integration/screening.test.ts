@@ -263,7 +263,7 @@ describe.each(DATABASE_KINDS)("screening on %s", (kind) => {
         recommendation: "neutral",
       });
     }
-    expect(await computeScreeningRanking(env.ctx, operator, round.roundId)).toEqual({ ranked: 4 });
+    expect(await computeScreeningRanking(env.ctx, operator, round.roundId)).toMatchObject({ ranked: 4, flagged: 0 });
     const ranking = await getScreeningRanking(env.ctx, operator, round.roundId);
     expect(ranking.ranks.map((r) => r.position)).toEqual([1, 2, 3, 4]);
     expect(ranking.reviewers.length).toBe(3);

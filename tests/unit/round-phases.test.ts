@@ -26,6 +26,8 @@ function facts(phase: Phase, overrides: Partial<RoundFacts> = {}): RoundFacts {
     selectionResultsFinal: false,
     matchingPublished: false,
     placements: 0,
+    screeningReads: 2,
+    screeningShort: 0,
     ...overrides,
   };
 }
@@ -144,6 +146,16 @@ describe("screening → selection", () => {
   it("needs selection_announce (set, not necessarily passed)", () => {
     expect(checkTransition(facts("screening"), "selection")).toEqual({ ok: false, refusals: [{ code: "deadline_missing", deadline: "selection_announce" }] });
     expect(checkTransition(facts("screening", { deadlines: { selection_announce: AFTER } }), "selection")).toEqual({ ok: true });
+  });
+
+  it("needs every eligible application to have k submitted reads, unless the operator waives it (and only that)", () => {
+    const short = facts("screening", { deadlines: { selection_announce: AFTER }, screeningShort: 3, screeningReads: 2 });
+    expect(checkTransition(short, "selection")).toEqual({ ok: false, refusals: [{ code: "screening_reads_missing", applications: 3, reads: 2 }] });
+    expect(checkTransition(short, "selection", true)).toEqual({ ok: true });
+    expect(checkTransition({ ...short, deadlines: {} }, "selection", true)).toEqual({
+      ok: false,
+      refusals: [{ code: "deadline_missing", deadline: "selection_announce" }],
+    });
   });
 });
 

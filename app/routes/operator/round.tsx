@@ -1,11 +1,11 @@
 import { Form, useActionData, useLoaderData } from "react-router";
-import { PHASES } from "#src/domain/round-phases.ts";
+import { PHASES, isWaivable } from "#src/domain/round-phases.ts";
 import { MAX_PAGE_SIZE } from "#src/services/paging.ts";
 import { getRoundDashboard } from "#src/services/rounds/get-round-dashboard.ts";
 import { getRoundSettings } from "#src/services/rounds/get-round-settings.ts";
 import { listOperatorSessions } from "#src/services/sessions/list-operator-sessions.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
-import { SummaryList } from "../../components/forms/index.ts";
+import { SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Instant } from "../../components/instant.tsx";
 import { Refusal } from "../../components/refusal.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
@@ -30,7 +30,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => transitionRoundPhase(rt, actor, { roundId: params.roundId, to: String(form.get("to") ?? "") }));
+  const out = await runForm(request, locale, form, () =>
+    transitionRoundPhase(rt, actor, {
+      roundId: params.roundId,
+      to: String(form.get("to") ?? ""),
+      overrideReason: String(form.get("overrideReason") ?? ""),
+    }),
+  );
   if (!out.ok) return out.response;
   return { ok: true as const, moved: out.result };
 }
@@ -39,6 +45,7 @@ export default function RoundPage() {
   const { t, locale } = useI18n();
   const { round, settings, saved, sessions, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const formState = useFormState();
   const name = locale === "ja" ? round.nameJa : round.nameEn;
   return (
     <>
@@ -109,6 +116,9 @@ export default function RoundPage() {
           )}
           <Form method="post">
             <input type="hidden" name="to" value={round.next.phase} />
+            {round.next.refusals.some(isWaivable) ? (
+              <TextArea name="overrideReason" label={t("screeningOps.override.reason")} hint={t("screeningOps.override.hint")} state={formState} rows={3} />
+            ) : null}
             <button type="submit">{t("round.moveTo", { phase: t(`phases.${round.next.phase}`) })}</button>
           </Form>
         </section>

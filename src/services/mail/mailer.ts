@@ -50,6 +50,8 @@ export type MailTemplate =
   | "interviewReminder"
   /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
   | "roundDeadlinesChanged"
+  /** Screening (issue 13): a reviewer's open reads before the screening deadline (params.open, params.deadline). */
+  | "screeningReminder"
   /** A message to a group (issue 7): params.subject and params.body arrive already rendered, in plain text. */
   | "groupMessage"
   /** Matching offers (issue 15, ADR 0034): texts in the feature's own catalogue (a template with a dot is its own key prefix). */

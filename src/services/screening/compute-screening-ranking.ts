@@ -1,9 +1,23 @@
-import { normalizeSeverity, rankApplications, validateNormalizationInput } from "../../domain/screening/index.ts";
+import { assignReviewers, normalizeSeverity, rankApplications, validateAssignmentInstance, validateNormalizationInput } from "../../domain/screening/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
-import { loadRound, loadRubric, loadSettings, roundScoreInputs } from "./screening-record.ts";
+import { applyAssignment, buildInstance, loadRound, loadRubric, loadSettings, roundScoreInputs } from "./screening-record.ts";
+
+type Db = Kysely<Database>;
+
+export interface RankingOutcome {
+  ranked: number;
+  /** applications flagged for disagreement in this computation */
+  flagged: number;
+  /** flagged applications given their extra read now */
+  extraReadsAssigned: number;
+  /** flagged applications still waiting for a reviewer to take their extra read (no free capacity now) */
+  extraReadsWaiting: number;
+}
 
 /**
  * The operator (re)computes the round's ranking: the submitted reads are
@@ -12,8 +26,15 @@ import { loadRound, loadRubric, loadSettings, roundScoreInputs } from "./screeni
  * and stored in screening_ranks, replacing the previous ranking, for
  * selection (#14) to read. Refused without any submitted read or once
  * screening is closed.
+ *
+ * An application whose adjusted reads spread more than the round's
+ * disagreement threshold is flagged and gets one more read, once: it is
+ * marked in screening_extra_reads (it then needs k + 1 reads) and the
+ * assignment solver runs at once, keeping every other assignment. When no
+ * reviewer is free the mark stays and the operator's next assignment run
+ * fills it. Audited with the ranking.
  */
-export async function computeScreeningRanking(ctx: ServiceContext, actor: Actor | null, roundId: string): Promise<{ ranked: number }> {
+export async function computeScreeningRanking(ctx: ServiceContext, actor: Actor | null, roundId: string): Promise<RankingOutcome> {
   const who = authorize(actor, "screening.manage");
   await loadRound(ctx.db, roundId);
   const now = ctx.clock();
@@ -49,12 +70,50 @@ export async function computeScreeningRanking(ctx: ServiceContext, actor: Actor 
         })),
       )
       .execute();
+    const extra = await requestExtraReads(
+      trx,
+      roundId,
+      result.applications.filter((a) => a.flagged).map((a) => ({ application: a.application, spread: a.disagreement })),
+      now,
+    );
+    let extraReadsAssigned = 0;
+    if (extra.length > 0) {
+      const { instance } = await buildInstance(trx, roundId, settings.reads);
+      const solved = validateAssignmentInstance(instance).ok ? assignReviewers(instance) : null;
+      if (solved?.status === "assigned" && solved.check.valid) {
+        const added = new Set(solved.assignments.filter((x) => !x.kept).map((x) => x.application));
+        extraReadsAssigned = extra.filter((id) => added.has(id)).length;
+        await applyAssignment(trx, who, roundId, solved, now);
+      }
+    }
     await writeAudit(trx, who, {
       action: "screening.rank",
       entityType: "round",
       entityId: roundId,
-      after: { ranked: ranked.length, scores: scores.length, residualSd: result.residualSd, flagged: result.needsAnotherRead.length },
+      after: {
+        ranked: ranked.length,
+        scores: scores.length,
+        residualSd: result.residualSd,
+        flagged: result.needsAnotherRead.length,
+        extraReads: extra,
+        extraReadsAssigned,
+      },
     });
-    return { ranked: ranked.length };
+    return { ranked: ranked.length, flagged: flagged.size, extraReadsAssigned, extraReadsWaiting: extra.length - extraReadsAssigned };
   });
+}
+
+/**
+ * Marks the flagged applications that have not had their extra read yet
+ * (one extra read per application, ever); returns the ones marked now.
+ */
+async function requestExtraReads(trx: Db, roundId: string, flagged: { application: string; spread: number }[], now: Date): Promise<string[]> {
+  if (flagged.length === 0) return [];
+  const rows = await trx
+    .insertInto("screening_extra_reads")
+    .values(flagged.map((f) => ({ application_id: f.application, round_id: roundId, spread: f.spread, requested_at: now })))
+    .onConflict((oc) => oc.column("application_id").doNothing())
+    .returning("application_id")
+    .execute();
+  return rows.map((r) => r.application_id).sort();
 }

@@ -3,6 +3,7 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { loadRound, loadRubric, loadSettings, roundScoreInputs } from "./screening-record.ts";
 import { personName } from "../../domain/person-name.ts";
+import { type ReviewerChartText, reviewerScoresChartSvg } from "./reviewer-scores-chart.ts";
 
 /**
  * The operator's ranking page: the stored ranking (normalized score, raw
@@ -10,7 +11,7 @@ import { personName } from "../../domain/person-name.ts";
  * number of submitted reads, their mean and spread and the estimated
  * severity with its standard error (computed from the current reads).
  */
-export async function getScreeningRanking(ctx: ServiceContext, actor: Actor | null, roundId: string) {
+export async function getScreeningRanking(ctx: ServiceContext, actor: Actor | null, roundId: string, chartText?: ReviewerChartText) {
   authorize(actor, "screening.manage");
   const round = await loadRound(ctx.db, roundId);
   const [settings, rubric, ranks] = await Promise.all([
@@ -73,6 +74,16 @@ export async function getScreeningRanking(ctx: ServiceContext, actor: Actor | nu
       name: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
       status: r.status,
     })),
+    /** each reviewer's scores as an SVG chart (ADR 0036), when the page asked for it with its texts */
+    chart:
+      chartText && stats.length > 0
+        ? reviewerScoresChartSvg(
+            scores,
+            stats.map((s) => ({ id: s.reviewer, name: names.get(s.reviewer) ?? "" })),
+            rubric.scale,
+            chartText,
+          )
+        : null,
     reviewers: stats.map((s) => ({
       reviewer: s.reviewer,
       name: names.get(s.reviewer) ?? "",

@@ -15,7 +15,7 @@ import {
   rubricTotal,
 } from "../../domain/screening/index.ts";
 import { DEFAULT_READS } from "../../domain/screening/recommendation.ts";
-import type { Rubric } from "../../domain/screening/index.ts";
+import type { AffiliationAlias, Rubric } from "../../domain/screening/index.ts";
 import type { Actor } from "../context.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { NotFoundError } from "../errors.ts";
@@ -150,7 +150,9 @@ const norm = (s: string) => s.trim().toLowerCase();
  * them; fields: preferred fields and fields of study), its reviewers with a
  * profile (capacity = max_load minus reads in other rounds), the existing
  * assignments to keep, and the conflicts (declared on an application, or by
- * affiliation against the applicant's universities and employers).
+ * affiliation against the applicant's universities and employers). An
+ * application flagged for disagreement (screening_extra_reads) needs one read
+ * more than `reads`.
  */
 export async function buildInstance(db: Db, roundId: string, reads: number): Promise<{ instance: AssignmentInstance; conflictCount: number }> {
   const apps = await eligibleApplications(db, roundId);
@@ -158,7 +160,7 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
   const reviewers = (await roundReviewers(db, roundId)).filter((r) => r.user_id !== null && r.profile_user_id !== null && r.active);
   const reviewerIds = reviewers.map((r) => r.user_id!);
   const none = ["00000000-0000-0000-0000-000000000000"];
-  const [education, employment, languages, assignments, declared, otherLoads] = await Promise.all([
+  const [education, employment, languages, assignments, declared, otherLoads, extra] = await Promise.all([
     db
       .selectFrom("application_education")
       .select(["application_id", "university", "field"])
@@ -195,7 +197,9 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
       .where("review_assignments.completed_at", "is", null)
       .groupBy("review_assignments.reviewer_user_id")
       .execute(),
+    db.selectFrom("screening_extra_reads").select("application_id").where("round_id", "=", roundId).execute(),
   ]);
+  const extraRead = new Set(extra.map((e) => e.application_id));
   const group = <T extends { application_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) m.set(r.application_id, [...(m.get(r.application_id) ?? []), r]);
@@ -211,9 +215,15 @@ export async function buildInstance(db: Db, roundId: string, reads: number): Pro
     if (a.locale) langs.add(a.locale);
     for (const l of lang.get(a.id) ?? []) langs.add(l.kind === "jlpt" ? "ja" : "en");
     const fields = new Set<string>([...a.preferred_fields, ...(edu.get(a.id) ?? []).map((e) => e.field)].map(norm).filter(Boolean));
-    return { id: a.id, languages: [...langs], fields: [...fields], reads, assigned: (assigned.get(a.id) ?? []).map((x) => x.reviewer_user_id) };
+    return {
+      id: a.id,
+      languages: [...langs],
+      fields: [...fields],
+      reads: reads + (extraRead.has(a.id) ? 1 : 0),
+      assigned: (assigned.get(a.id) ?? []).map((x) => x.reviewer_user_id),
+    };
   });
-  const matcher = buildAffiliationMatcher([]);
+  const matcher = buildAffiliationMatcher(await loadAliases(db));
   const byAffiliation = affiliationConflicts(
     reviewers.map((r) => ({ id: r.user_id!, affiliations: r.affiliations ?? [] })),
     apps.map((a) => ({ id: a.id, organizations: [...(edu.get(a.id) ?? []).map((e) => e.university), ...(emp.get(a.id) ?? []).map((e) => e.employer)] })),
@@ -298,6 +308,55 @@ export async function applyAssignment(
     },
   });
   return { added: added.length, released: result.released.length, movedToReview: moved.length };
+}
+
+/** The operator's alias table (other names of one organization), for the affiliation matcher. */
+export async function loadAliases(db: Db): Promise<AffiliationAlias[]> {
+  const rows = await db.selectFrom("affiliation_aliases").select(["canonical", "aliases"]).orderBy("canonical").orderBy("id").execute();
+  return rows.map((r) => ({ canonical: r.canonical, aliases: r.aliases }));
+}
+
+/**
+ * The reviewers of `reviewerIds` in conflict with one application: declared
+ * (by the reviewer or an operator's exclusion) or by affiliation against the
+ * applicant's universities and employers (with the alias table).
+ */
+export async function conflictedReviewers(
+  db: Db,
+  applicationId: string,
+  reviewers: readonly { id: string; affiliations: readonly string[] }[],
+): Promise<Set<string>> {
+  const [education, employment, declared, aliases] = await Promise.all([
+    db.selectFrom("application_education").select("university").where("application_id", "=", applicationId).execute(),
+    db.selectFrom("application_employment").select("employer").where("application_id", "=", applicationId).execute(),
+    db.selectFrom("conflicts_of_interest").select("reviewer_user_id").where("application_id", "=", applicationId).execute(),
+    loadAliases(db),
+  ]);
+  const out = new Set(declared.map((d) => d.reviewer_user_id));
+  const byAffiliation = affiliationConflicts(
+    reviewers.map((r) => ({ id: r.id, affiliations: r.affiliations })),
+    [{ id: applicationId, organizations: [...education.map((e) => e.university), ...employment.map((e) => e.employer)] }],
+    buildAffiliationMatcher(aliases),
+  );
+  for (const c of byAffiliation) out.add(c.reviewer);
+  return out;
+}
+
+/**
+ * Each reviewer's load as the assignment counts it against their capacity:
+ * every read of this round (open or submitted) plus open reads of other rounds.
+ */
+export async function reviewerLoads(db: Db, roundId: string, reviewerIds: readonly string[]): Promise<Map<string, number>> {
+  if (reviewerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("review_assignments")
+    .innerJoin("applications", "applications.id", "review_assignments.application_id")
+    .select(["review_assignments.reviewer_user_id", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("review_assignments.reviewer_user_id", "in", reviewerIds)
+    .where((eb) => eb.or([eb("applications.round_id", "=", roundId), eb("review_assignments.completed_at", "is", null)]))
+    .groupBy("review_assignments.reviewer_user_id")
+    .execute();
+  return new Map(rows.map((r) => [r.reviewer_user_id, Number(r.n)]));
 }
 
 /** Who the actor is for one assignment: its row when it is theirs, or null. */

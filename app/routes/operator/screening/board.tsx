@@ -2,6 +2,7 @@ import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "r
 import { getScreeningBoard } from "#src/services/screening/get-screening-board.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
 import { runReviewAssignment } from "#src/services/screening/run-review-assignment.ts";
+import { sendScreeningReminders } from "#src/services/screening/send-screening-reminders.ts";
 import { ErrorSummary, Field, Select, SummaryList, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
@@ -24,6 +25,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     const out = await runForm(request, locale, form, () => inviteReviewerToRound(rt, actor, params.roundId, readForm(form)));
     if (!out.ok) return out.response;
     return redirect(`${base}?invited=${out.result.invited}`);
+  }
+  if (form.get("_form") === "remind") {
+    const out = await runForm(request, locale, form, () => sendScreeningReminders(rt, actor, params.roundId));
+    if (!out.ok) return out.response;
+    return redirect(`${base}?reminded=${out.result.queued}&already=${out.result.alreadyReminded}`);
   }
   const out = await runForm(request, locale, form, () => runReviewAssignment(rt, actor, params.roundId, readForm(form)));
   if (!out.ok) return out.response;
@@ -56,7 +62,10 @@ export default function ScreeningBoard() {
       ) : null}
       <p>
         <a href={`/${locale}/operator/rounds/${board.round.id}`}>{t("screening.board.backToRound")}</a> ·{" "}
-        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/ranking`}>{t("screening.ranking.link")}</a>
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/ranking`}>{t("screening.ranking.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/applications`}>{t("screeningOps.applications.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${board.round.id}/screening/rubric`}>{t("screeningOps.rubric.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/screening/aliases`}>{t("screeningOps.aliases.link")}</a>
       </p>
       <Refusal title={t("screening.refusedTitle")} />
       <ErrorSummary state={formState} labels={{ email: t("screening.board.email"), reads: t("screening.board.reads") }} />
@@ -115,6 +124,19 @@ export default function ScreeningBoard() {
           </tbody>
         </table>
       )}
+      <section aria-labelledby="remind-title">
+        <h2 id="remind-title">{t("screeningOps.remind.title")}</h2>
+        {search.get("reminded") !== null ? (
+          <p className="notice" role="status" data-testid="reminded-notice">
+            {t("screeningOps.remind.done", { queued: Number(search.get("reminded")), already: Number(search.get("already") ?? 0) })}
+          </p>
+        ) : null}
+        <p>{t("screeningOps.remind.lead")}</p>
+        <Form method="post">
+          <input type="hidden" name="_form" value="remind" />
+          <button type="submit">{t("screeningOps.remind.submit")}</button>
+        </Form>
+      </section>
       <h2>{t("screening.board.inviteTitle")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="_form" value="invite" />

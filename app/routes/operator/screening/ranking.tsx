@@ -9,11 +9,20 @@ import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/ranking";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { translator } from "#src/i18n/translator.ts";
 
 /** The normalized ranking of a round's screening, each reviewer's statistics, and closing screening (top N to interview). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  return run(request, locale, async () => ({ ranking: await getScreeningRanking(rt, actor, params.roundId) }));
+  const t = translator(locale);
+  const chartText = {
+    title: t("screeningOps.chart.title"),
+    describe: (name: string, count: number, mean: number) => t("screeningOps.chart.describe", { name, count, mean }),
+    scoreAxis: t("screeningOps.chart.scoreAxis"),
+    readsLegend: t("screeningOps.chart.reads"),
+    meanLegend: t("screeningOps.chart.mean"),
+  };
+  return run(request, locale, async () => ({ ranking: await getScreeningRanking(rt, actor, params.roundId, chartText) }));
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -27,7 +36,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const out = await runForm(request, locale, form, () => computeScreeningRanking(rt, actor, params.roundId));
   if (!out.ok) return out.response;
-  return redirect(`${base}?ranked=${out.result.ranked}`);
+  const { ranked, flagged, extraReadsAssigned, extraReadsWaiting } = out.result;
+  return redirect(`${base}?ranked=${ranked}${flagged > 0 ? `&extra=${extraReadsAssigned}&waiting=${extraReadsWaiting}` : ""}`);
 }
 
 export default function ScreeningRanking() {
@@ -45,6 +55,14 @@ export default function ScreeningRanking() {
       {search.get("ranked") ? (
         <p className="notice" role="status">
           {t("screening.ranking.ranked", { count: Number(search.get("ranked")) })}
+          {search.get("extra") !== null ? (
+            <>
+              {" "}
+              <span data-testid="extra-reads-notice">
+                {t("screeningOps.extraReads.notice", { assigned: Number(search.get("extra")), waiting: Number(search.get("waiting") ?? 0) })}
+              </span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {search.get("closed") ? (
@@ -72,31 +90,39 @@ export default function ScreeningRanking() {
       {ranking.reviewers.length === 0 ? (
         <p>{t("screening.ranking.noScores")}</p>
       ) : (
-        <table>
-          <caption>{t("screening.ranking.reviewersCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("screening.board.reviewer")}</th>
-              <th scope="col">{t("screening.ranking.count")}</th>
-              <th scope="col">{t("screening.ranking.mean")}</th>
-              <th scope="col">{t("screening.ranking.sd")}</th>
-              <th scope="col">{t("screening.ranking.severity")}</th>
-              <th scope="col">{t("screening.ranking.standardError")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranking.reviewers.map((r) => (
-              <tr key={r.reviewer} data-testid="reviewer-stats">
-                <th scope="row">{r.name}</th>
-                <td>{n(r.count)}</td>
-                <td>{score(r.mean)}</td>
-                <td>{score(r.sd)}</td>
-                <td>{r.estimable ? score(r.severity) : t("screening.ranking.notEstimable")}</td>
-                <td>{score(r.standardError)}</td>
+        <>
+          {ranking.chart ? (
+            <figure className="report-chart" data-testid="reviewer-chart">
+              <div dangerouslySetInnerHTML={{ __html: ranking.chart }} />
+              <figcaption>{t("screeningOps.chart.caption")}</figcaption>
+            </figure>
+          ) : null}
+          <table>
+            <caption>{t("screening.ranking.reviewersCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("screening.board.reviewer")}</th>
+                <th scope="col">{t("screening.ranking.count")}</th>
+                <th scope="col">{t("screening.ranking.mean")}</th>
+                <th scope="col">{t("screening.ranking.sd")}</th>
+                <th scope="col">{t("screening.ranking.severity")}</th>
+                <th scope="col">{t("screening.ranking.standardError")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ranking.reviewers.map((r) => (
+                <tr key={r.reviewer} data-testid="reviewer-stats">
+                  <th scope="row">{r.name}</th>
+                  <td>{n(r.count)}</td>
+                  <td>{score(r.mean)}</td>
+                  <td>{score(r.sd)}</td>
+                  <td>{r.estimable ? score(r.severity) : t("screening.ranking.notEstimable")}</td>
+                  <td>{score(r.standardError)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <h2>{t("screening.ranking.rankingTitle")}</h2>
       {ranking.ranks.length === 0 ? null : (
