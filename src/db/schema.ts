@@ -22,11 +22,21 @@ export interface AllowanceLedgerTable {
   placement_id: string;
   kind: string;
   amount_yen: number;
-  period_start: string | null;
-  period_end: string | null;
-  note: string | null;
   recorded_by: string | null;
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  round_id: string;
+  party: string;
+  item: string;
+  month: string;
+  derivation: Generated<unknown>;
+  reason: string | null;
+}
+
+export interface AllowanceMonthsTable {
+  round_id: string;
+  month: string;
+  confirmed_at: ColumnType<Date, Date | string, Date | string>;
+  confirmed_by: string | null;
 }
 
 export interface ApplicationConsentsTable {
@@ -237,6 +247,14 @@ export interface CheckInsTable {
   held_at: ColumnType<Date, Date | string, Date | string>;
   notes: string | null;
   recorded_by: string | null;
+}
+
+export interface CohortsTable {
+  round_id: string;
+  code: string;
+  arrives_on: string;
+  departs_on: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ConflictsOfInterestTable {
@@ -631,6 +649,8 @@ export interface PlacementsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   offer_id: string | null;
   supervisor_user_id: string | null;
+  terminated_on: string | null;
+  termination_reason: string | null;
 }
 
 export interface PositionsTable {
@@ -738,6 +758,16 @@ export interface RoundDeadlinesTable {
   round_id: string;
   kind: string;
   due_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface RoundRatesTable {
+  id: string;
+  round_id: string;
+  item: string;
+  effective_from: string;
+  amount_yen: number;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+  recorded_by: string | null;
 }
 
 export interface RoundReviewersTable {
@@ -933,6 +963,7 @@ export interface VerificationTable {
 export interface Database {
   account: AccountTable;
   allowance_ledger: AllowanceLedgerTable;
+  allowance_months: AllowanceMonthsTable;
   application_consents: ApplicationConsentsTable;
   application_documents: ApplicationDocumentsTable;
   application_education: ApplicationEducationTable;
@@ -948,6 +979,7 @@ export interface Database {
   case_study_images: CaseStudyImagesTable;
   case_study_revisions: CaseStudyRevisionsTable;
   check_ins: CheckInsTable;
+  cohorts: CohortsTable;
   conflicts_of_interest: ConflictsOfInterestTable;
   countries: CountriesTable;
   dac_list_entries: DacListEntriesTable;
@@ -993,6 +1025,7 @@ export interface Database {
   review_scores: ReviewScoresTable;
   reviewers: ReviewersTable;
   round_deadlines: RoundDeadlinesTable;
+  round_rates: RoundRatesTable;
   round_reviewers: RoundReviewersTable;
   rounds: RoundsTable;
   rubrics: RubricsTable;

@@ -15,6 +15,8 @@ import hostEn from "./messages/host/en.json" with { type: "json" };
 import hostJa from "./messages/host/ja.json" with { type: "json" };
 import orgVerifyEn from "./messages/org-verify/en.json" with { type: "json" };
 import orgVerifyJa from "./messages/org-verify/ja.json" with { type: "json" };
+import internshipPeriodEn from "./messages/internship-period/en.json" with { type: "json" };
+import internshipPeriodJa from "./messages/internship-period/ja.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import applyJa from "./messages/apply/ja.json" with { type: "json" };
 import applyVi from "./messages/apply/vi.json" with { type: "json" };
@@ -155,6 +157,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportPageJa,
     openStatisticsJa,
     orgVerifyJa,
+    internshipPeriodJa,
   ],
   en: [
     coreEn,
@@ -186,6 +189,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportPageEn,
     openStatisticsEn,
     orgVerifyEn,
+    internshipPeriodEn,
   ],
   vi: [
     coreVi,

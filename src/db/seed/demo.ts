@@ -23,6 +23,7 @@ import { DEMO_LABELS_OPERATOR, seedDemoLabels } from "./demo-labels.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
 import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
+import { seedDemoInternshipPeriod } from "./demo-internship-period.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -263,6 +264,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoDacLists(ctx, PASSWORD);
   await seedDemoLabels(ctx, PASSWORD);
   await seedDemoInternship(ctx);
+  await seedDemoInternshipPeriod(ctx, PASSWORD);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await writeAudit(db, null, {
     action: "seed.demo",

@@ -1,0 +1,56 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
+import { DEMO_INTERNSHIP_PERIOD_OPERATOR } from "#src/db/seed/demo-internship-period.ts";
+import { expectAccessible, submit } from "./support/fixtures.ts";
+import { staffSignIn } from "./support/staff-sign-in.ts";
+
+/**
+ * The internship period's second part (issue 16, ADR 0035), on the demo round
+ * in that phase: the operator records a rate change (a bad amount is
+ * refused), confirms October (over) into ledger entries in exact yen, and
+ * cannot confirm it twice. It changes nothing internship.spec.ts reads: the
+ * rate takes effect after the demo placements end, and October's amounts stay
+ * as they were computed. axe on every page; JavaScript on and off.
+ */
+test.describe.configure({ mode: "serial" });
+
+const signIn = staffSignIn(DEMO_INTERNSHIP_PERIOD_OPERATOR);
+
+async function newPage(browser: Browser, locale: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: test.info().project.use.javaScriptEnabled, locale });
+  return context.newPage();
+}
+
+test("the operator records a rate change and confirms October into the ledger", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signIn(page);
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-10`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Allowance ledger");
+  await expect(page.getByTestId("month-status")).toContainText("not confirmed yet");
+  await expectAccessible(page);
+
+  await page.getByLabel("Item").selectOption("host_subsidy_in_person");
+  await page.getByLabel("Effective from").fill("2027-03-01");
+  await page.getByLabel("Amount per day (yen)").fill("-1");
+  await submit(page, "Record the rate change");
+  await expect(page.locator(".error-summary")).toContainText("Amount per day (yen)");
+  await expectAccessible(page);
+  await page.getByLabel("Amount per day (yen)").fill("2500");
+  await submit(page, "Record the rate change");
+  await expect(page.getByRole("status")).toHaveText("The rate change was recorded. No confirmed day is affected.");
+  await expect(page.getByRole("table", { name: "Rate changes recorded for this round" })).toContainText("¥2,500");
+
+  await submit(page, "Confirm 2026-10");
+  await expect(page.getByRole("status")).toHaveText("2026-10 is confirmed: its amounts are now ledger entries.");
+  await expect(page.getByTestId("month-status")).toContainText("Confirmed at");
+  await expect(page.getByTestId("intern-total")).toHaveText("¥78,000");
+  await expect(page.getByTestId("host-total")).toHaveText("¥38,000");
+  await expect(page.getByRole("button", { name: "Confirm 2026-10" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-10`);
+  await expect(page.getByRole("heading", { name: "2026-10の確定" })).toBeVisible();
+  await expect(page.getByTestId("month-status")).toContainText("確定しました");
+  await expectAccessible(page);
+  await page.context().close();
+});
