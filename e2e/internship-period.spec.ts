@@ -54,3 +54,67 @@ test("the operator records a rate change and confirms October into the ledger", 
   await expectAccessible(page);
   await page.context().close();
 });
+
+test("the operator adds cohort C, moves the online intern there and records her early termination", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signIn(page);
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
+  await page.getByRole("link", { name: "Cohorts, moves and early terminations" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cohorts");
+  await expect(page.getByTestId("cohort")).toHaveCount(2);
+  await expectAccessible(page);
+
+  await page.locator("input[name=code]").fill("C");
+  await page.getByLabel("Arrival date").fill("2026-12-01");
+  await page.getByLabel("Departure date").fill("2026-11-01");
+  await submit(page, "Save the cohort");
+  await expect(page.locator(".error-summary")).toContainText("The departure date is before the arrival date.");
+  await expectAccessible(page);
+  await page.getByLabel("Departure date").fill("2027-02-26");
+  await submit(page, "Save the cohort");
+  await expect(page.getByRole("status")).toHaveText("The cohort was saved.");
+  await expect(page.getByRole("row", { name: /^C / })).toContainText("0");
+
+  const move = page.locator("form").filter({ has: page.getByRole("button", { name: "Move the placement" }) });
+  await move.getByLabel("Placement").selectOption({ label: "Nguyen Thi Lan — Minato Trading Co., Ltd. (B)" });
+  await move.getByLabel("Move to cohort").selectOption("C");
+  await submit(page, "Move the placement");
+  await expect(page.getByRole("status")).toHaveText("The placement was moved.");
+  await expect(page.getByRole("row", { name: /^C / })).toContainText("1");
+
+  const end = page.locator("form").filter({ has: page.getByRole("button", { name: "Record the early termination" }) });
+  await end.getByLabel("Placement").selectOption({ label: "Nguyen Thi Lan — Minato Trading Co., Ltd. (C)" });
+  await end.getByLabel("Last day").fill("2027-01-15");
+  await submit(page, "Record the early termination");
+  await expect(page.locator(".error-summary")).toContainText("Reason");
+  await end.getByLabel("Last day").fill("2027-01-15");
+  await end.getByLabel("Reason").fill("Returned home for family reasons.");
+  await submit(page, "Record the early termination");
+  await expect(page.getByRole("status")).toHaveText("The early termination was recorded.");
+  await expect(page.getByTestId("terminated")).toHaveText("Nguyen Thi Lan: last day January 15, 2027");
+  await expectAccessible(page);
+
+  await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/cohorts`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("期");
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("the operator sees late daily reports and sends reminders; sending again sends nothing new", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signIn(page);
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
+  await page.getByRole("link", { name: "Late daily reports" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Late daily reports");
+  await expect(page.getByTestId("late-report").filter({ hasText: "Somchai Srisuk" })).toBeVisible();
+  await expectAccessible(page);
+  await submit(page, "Send reminders by e-mail");
+  await expect(page.getByRole("status")).toContainText("queued");
+  await submit(page, "Send reminders by e-mail");
+  await expect(page.getByRole("status")).toHaveText("No new late day: no e-mail was sent.");
+  await expectAccessible(page);
+  await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/late-reports`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("日報の未提出");
+  await expectAccessible(page);
+  await page.context().close();
+});

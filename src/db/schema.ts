@@ -289,6 +289,13 @@ export interface DacListVersionsTable {
   loaded_by: string | null;
 }
 
+export interface DailyReportRemindersTable {
+  placement_id: string;
+  day: string;
+  reminded_at: ColumnType<Date, Date | string, Date | string>;
+  email_id: string | null;
+}
+
 export interface DailyReportsTable {
   placement_id: string;
   day: string;
@@ -984,6 +991,7 @@ export interface Database {
   countries: CountriesTable;
   dac_list_entries: DacListEntriesTable;
   dac_list_versions: DacListVersionsTable;
+  daily_report_reminders: DailyReportRemindersTable;
   daily_reports: DailyReportsTable;
   eligibility_overrides: EligibilityOverridesTable;
   english_tests: EnglishTestsTable;

@@ -17,6 +17,10 @@ import orgVerifyEn from "./messages/org-verify/en.json" with { type: "json" };
 import orgVerifyJa from "./messages/org-verify/ja.json" with { type: "json" };
 import internshipPeriodEn from "./messages/internship-period/en.json" with { type: "json" };
 import internshipPeriodJa from "./messages/internship-period/ja.json" with { type: "json" };
+import internshipPeriodVi from "./messages/internship-period/vi.json" with { type: "json" };
+import internshipPeriodId from "./messages/internship-period/id.json" with { type: "json" };
+import internshipPeriodZh from "./messages/internship-period/zh.json" with { type: "json" };
+import internshipPeriodTh from "./messages/internship-period/th.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import applyJa from "./messages/apply/ja.json" with { type: "json" };
 import applyVi from "./messages/apply/vi.json" with { type: "json" };
@@ -206,6 +210,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyVi,
     internshipVi,
     openStatisticsVi,
+    internshipPeriodVi,
   ],
   id: [
     coreId,
@@ -222,6 +227,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyId,
     internshipId,
     openStatisticsId,
+    internshipPeriodId,
   ],
   zh: [
     coreZh,
@@ -238,6 +244,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyZh,
     internshipZh,
     openStatisticsZh,
+    internshipPeriodZh,
   ],
   th: [
     coreTh,
@@ -254,6 +261,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyTh,
     internshipTh,
     openStatisticsTh,
+    internshipPeriodTh,
   ],
 };
 

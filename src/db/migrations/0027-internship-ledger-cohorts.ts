@@ -9,7 +9,9 @@
  *   correction (nothing wrote to it before);
  * - cohorts: a round's arrival groups with arrival and departure dates
  *   (placements keep the cohort's code);
- * - placements: the last day and the reason of an early termination.
+ * - placements: the last day and the reason of an early termination;
+ * - daily_report_reminders: which late daily reports the intern was reminded
+ *   of (once per placement and day, so sending reminders again is harmless).
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
@@ -62,6 +64,14 @@ create table cohorts (
 
 alter table placements add column terminated_on date;
 alter table placements add column termination_reason text;
+
+create table daily_report_reminders (
+  placement_id text not null references placements(id) on delete cascade,
+  day date not null,
+  reminded_at timestamptz not null,
+  email_id text references outbound_emails(id) on delete set null,
+  primary key (placement_id, day)
+);
 `,
   );
 }
