@@ -118,3 +118,28 @@ test("the operator sees late daily reports and sends reminders; sending again se
   await expectAccessible(page);
   await page.context().close();
 });
+
+test("the operator records the mid-term interview with a follow-up", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signIn(page);
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
+  await page.getByRole("link", { name: "Check-ins" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Check-ins");
+  await expectAccessible(page);
+  await page.getByLabel("Intern").selectOption({ label: "Somchai Srisuk" });
+  await page.getByLabel("Kind").selectOption("mid_term_interview");
+  await submit(page, "Record the check-in");
+  await expect(page.locator(".error-summary")).toContainText("Date");
+  await expectAccessible(page);
+  await page.getByLabel("Date").fill("2026-11-13");
+  await page.getByLabel("Notes").fill("Settled in well.");
+  await page.getByLabel("Follow-up").fill("Supervisor adds two client visits.");
+  await submit(page, "Record the check-in");
+  await expect(page.getByRole("status")).toHaveText("The check-in was recorded.");
+  await expect(page.getByTestId("check-in").filter({ hasText: "Somchai Srisuk" })).toContainText("Mid-term interview");
+  await expectAccessible(page);
+  await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/check-ins`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("面談記録");
+  await expectAccessible(page);
+  await page.context().close();
+});

@@ -247,6 +247,8 @@ export interface CheckInsTable {
   held_at: ColumnType<Date, Date | string, Date | string>;
   notes: string | null;
   recorded_by: string | null;
+  follow_up: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface CohortsTable {

@@ -11,7 +11,9 @@
  *   (placements keep the cohort's code);
  * - placements: the last day and the reason of an early termination;
  * - daily_report_reminders: which late daily reports the intern was reminded
- *   of (once per placement and day, so sending reminders again is harmless).
+ *   of (once per placement and day, so sending reminders again is harmless);
+ * - check_ins: the follow-up agreed at a check-in (mid-term interview, …)
+ *   and when it was recorded.
  */
 import type { Kysely } from "kysely";
 import { runSql } from "./run-sql.ts";
@@ -64,6 +66,10 @@ create table cohorts (
 
 alter table placements add column terminated_on date;
 alter table placements add column termination_reason text;
+
+alter table check_ins add column follow_up text;
+alter table check_ins add column recorded_at timestamptz not null default now();
+create index check_ins_placement_idx on check_ins (placement_id);
 
 create table daily_report_reminders (
   placement_id text not null references placements(id) on delete cascade,
