@@ -123,6 +123,9 @@ export default [
       route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
       route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
       route("rounds/:roundId/incidents", "routes/operator/internship/incidents.tsx"),
+      route("rounds/:roundId/cohorts", "routes/operator/internship/cohorts.tsx"),
+      route("rounds/:roundId/late-reports", "routes/operator/internship/late-reports.tsx"),
+      route("rounds/:roundId/check-ins", "routes/operator/internship/check-ins.tsx"),
       // reference data (issue 19 item 2): the OECD DAC list versions, loaded or corrected from a CSV
       route("dac-lists", "routes/operator/dac-lists.tsx"),
       route("dac-lists/:version/csv", "routes/operator/dac-list-csv.ts"),

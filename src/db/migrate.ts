@@ -29,6 +29,7 @@ import * as m0022 from "./migrations/0022-historical-import.ts";
 import * as m0024 from "./migrations/0024-public-page-versions.ts";
 import * as m0025 from "./migrations/0025-selection-offers.ts";
 import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
+import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0024-public-page-versions": m0024,
   "0025-selection-offers": m0025,
   "0026-matching-committee-offers": m0026,
+  "0027-internship-ledger-cohorts": m0027,
   "0028-screening-operations": m0028,
 };
 

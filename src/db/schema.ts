@@ -30,11 +30,21 @@ export interface AllowanceLedgerTable {
   placement_id: string;
   kind: string;
   amount_yen: number;
-  period_start: string | null;
-  period_end: string | null;
-  note: string | null;
   recorded_by: string | null;
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  round_id: string;
+  party: string;
+  item: string;
+  month: string;
+  derivation: Generated<unknown>;
+  reason: string | null;
+}
+
+export interface AllowanceMonthsTable {
+  round_id: string;
+  month: string;
+  confirmed_at: ColumnType<Date, Date | string, Date | string>;
+  confirmed_by: string | null;
 }
 
 export interface ApplicationConsentsTable {
@@ -253,6 +263,16 @@ export interface CheckInsTable {
   held_at: ColumnType<Date, Date | string, Date | string>;
   notes: string | null;
   recorded_by: string | null;
+  follow_up: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CohortsTable {
+  round_id: string;
+  code: string;
+  arrives_on: string;
+  departs_on: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ConflictsOfInterestTable {
@@ -292,6 +312,13 @@ export interface DacListVersionsTable {
 export interface PublicPageVersionsTable {
   name: string;
   version: ColumnType<string | number | bigint, never, never>;
+}
+
+export interface DailyReportRemindersTable {
+  placement_id: string;
+  day: string;
+  reminded_at: ColumnType<Date, Date | string, Date | string>;
+  email_id: string | null;
 }
 
 export interface DailyReportsTable {
@@ -735,6 +762,8 @@ export interface PlacementsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   offer_id: string | null;
   supervisor_user_id: string | null;
+  terminated_on: string | null;
+  termination_reason: string | null;
 }
 
 export interface PositionsTable {
@@ -842,6 +871,16 @@ export interface RoundDeadlinesTable {
   round_id: string;
   kind: string;
   due_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface RoundRatesTable {
+  id: string;
+  round_id: string;
+  item: string;
+  effective_from: string;
+  amount_yen: number;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+  recorded_by: string | null;
 }
 
 export interface RoundReviewersTable {
@@ -1067,6 +1106,7 @@ export interface Database {
   account: AccountTable;
   affiliation_aliases: AffiliationAliasesTable;
   allowance_ledger: AllowanceLedgerTable;
+  allowance_months: AllowanceMonthsTable;
   application_consents: ApplicationConsentsTable;
   application_documents: ApplicationDocumentsTable;
   application_education: ApplicationEducationTable;
@@ -1082,10 +1122,12 @@ export interface Database {
   case_study_images: CaseStudyImagesTable;
   case_study_revisions: CaseStudyRevisionsTable;
   check_ins: CheckInsTable;
+  cohorts: CohortsTable;
   conflicts_of_interest: ConflictsOfInterestTable;
   countries: CountriesTable;
   dac_list_entries: DacListEntriesTable;
   dac_list_versions: DacListVersionsTable;
+  daily_report_reminders: DailyReportRemindersTable;
   daily_reports: DailyReportsTable;
   eligibility_overrides: EligibilityOverridesTable;
   english_tests: EnglishTestsTable;
@@ -1135,6 +1177,7 @@ export interface Database {
   review_scores: ReviewScoresTable;
   reviewers: ReviewersTable;
   round_deadlines: RoundDeadlinesTable;
+  round_rates: RoundRatesTable;
   round_reviewers: RoundReviewersTable;
   rounds: RoundsTable;
   rubrics: RubricsTable;

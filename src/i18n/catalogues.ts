@@ -15,6 +15,12 @@ import hostEn from "./messages/host/en.json" with { type: "json" };
 import hostJa from "./messages/host/ja.json" with { type: "json" };
 import orgVerifyEn from "./messages/org-verify/en.json" with { type: "json" };
 import orgVerifyJa from "./messages/org-verify/ja.json" with { type: "json" };
+import internshipPeriodEn from "./messages/internship-period/en.json" with { type: "json" };
+import internshipPeriodJa from "./messages/internship-period/ja.json" with { type: "json" };
+import internshipPeriodVi from "./messages/internship-period/vi.json" with { type: "json" };
+import internshipPeriodId from "./messages/internship-period/id.json" with { type: "json" };
+import internshipPeriodZh from "./messages/internship-period/zh.json" with { type: "json" };
+import internshipPeriodTh from "./messages/internship-period/th.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import applyJa from "./messages/apply/ja.json" with { type: "json" };
 import applyVi from "./messages/apply/vi.json" with { type: "json" };
@@ -182,6 +188,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersJa,
     orgVerifyJa,
     reportImportJa,
+    internshipPeriodJa,
   ],
   en: [
     coreEn,
@@ -218,6 +225,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersEn,
     orgVerifyEn,
     reportImportEn,
+    internshipPeriodEn,
   ],
   vi: [
     coreVi,
@@ -237,6 +245,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipVi,
     openStatisticsVi,
     selectionOffersVi,
+    internshipPeriodVi,
   ],
   id: [
     coreId,
@@ -256,6 +265,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipId,
     openStatisticsId,
     selectionOffersId,
+    internshipPeriodId,
   ],
   zh: [
     coreZh,
@@ -275,6 +285,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipZh,
     openStatisticsZh,
     selectionOffersZh,
+    internshipPeriodZh,
   ],
   th: [
     coreTh,
@@ -294,6 +305,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipTh,
     openStatisticsTh,
     selectionOffersTh,
+    internshipPeriodTh,
   ],
 };
 

@@ -25,6 +25,7 @@ import { seedDemoHostHistory } from "./demo-host-history.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
 import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
 import { seedDemoScreeningOps } from "./demo-screening-ops.ts";
+import { seedDemoInternshipPeriod } from "./demo-internship-period.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -266,6 +267,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoDacLists(ctx, PASSWORD);
   await seedDemoLabels(ctx, PASSWORD);
   await seedDemoInternship(ctx);
+  await seedDemoInternshipPeriod(ctx, PASSWORD);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await seedDemoScreeningOps(ctx, PASSWORD);
   await writeAudit(db, null, {

@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { type AllowanceRules, type LedgerIssue, type LedgerLine, type RateChange, computeLedger, describeStep } from "../../domain/internship/index.ts";
+import {
+  type DerivationStep,
+  type LedgerIssue,
+  correctionsFor,
+  dayNumber,
+  describeStep,
+  monthlyStatements,
+  monthRange,
+} from "../../domain/internship/index.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { tokyoToday } from "./placement-access.ts";
-import { personName } from "../../domain/person-name.ts";
+import { type LedgerPlacement, loadLedgerEntries, loadRoundLedger } from "./allowance-data.ts";
+
+export { roundAllowanceRules } from "./allowance-data.ts";
 
 const schema = z.object({
   roundId: z.string(),
@@ -16,32 +24,6 @@ const schema = z.object({
     .refine((v) => !v || /^\d{4}-(0[1-9]|1[0-2])$/.test(v), { error: "errors.date" }),
 });
 
-/** The round's rates as the ledger's rules: the rounds table's per-day amounts, in force from the start of its fiscal year (ADR 0022). */
-export function roundAllowanceRules(round: {
-  fiscal_year: number;
-  intern_daily_allowance_yen: number | null;
-  online_daily_allowance_yen: number | null;
-  host_daily_subsidy_yen: number | null;
-}): AllowanceRules {
-  const from = `${round.fiscal_year}-04-01`;
-  const at = new Date(0);
-  const rates: RateChange[] = [];
-  if (round.intern_daily_allowance_yen !== null)
-    rates.push({ item: "intern_allowance_in_person", effectiveFrom: from, amountYen: round.intern_daily_allowance_yen, recordedAt: at });
-  if (round.online_daily_allowance_yen !== null)
-    rates.push({ item: "intern_allowance_online", effectiveFrom: from, amountYen: round.online_daily_allowance_yen, recordedAt: at });
-  if (round.host_daily_subsidy_yen !== null) {
-    rates.push({ item: "host_subsidy_in_person", effectiveFrom: from, amountYen: round.host_daily_subsidy_yen, recordedAt: at });
-    rates.push({ item: "host_subsidy_online", effectiveFrom: from, amountYen: round.host_daily_subsidy_yen, recordedAt: at });
-  }
-  return {
-    paid: { intern: { in_person: ["present", "leave", "holiday"], online: ["present"] }, host: { in_person: ["present"], online: ["present"] } },
-    onlineDay: { basis: "per_day", minMinutes: 1 },
-    travelItems: [],
-    rates,
-  };
-}
-
 export interface LedgerRow {
   placementId: string;
   internName: string;
@@ -51,8 +33,11 @@ export interface LedgerRow {
   mode: string;
   party: "intern" | "host";
   item: string;
+  /** the line's total: computed, or (a confirmed month) its base entry plus corrections */
   amountYen: number;
   derivation: { ja: string[]; en: string[] };
+  /** a confirmed month: the corrections on the line, with their reasons */
+  corrections: { amountYen: number; reason: string; recordedAt: Date }[];
 }
 
 export interface AllowanceLedgerView {
@@ -60,115 +45,110 @@ export interface AllowanceLedgerView {
   month: string;
   months: string[];
   rates: { internInPerson: number | null; internOnline: number | null; hostSubsidy: number | null };
+  /** rate changes recorded for the round (round_rates), oldest effective date first */
+  rateChanges: { item: string; effectiveFrom: string; amountYen: number; recordedAt: Date }[];
   rows: LedgerRow[];
   internTotalYen: number;
   hostTotalYen: number;
   unconfirmedDays: number;
   issues: LedgerIssue[];
+  /** when the month was confirmed (its amounts are then the entries), or null */
+  confirmedAt: Date | null;
+  /** whether the month is over (Japan time) and can be confirmed */
+  canConfirm: boolean;
+  /** a confirmed month: lines whose recomputation differs from their entries (to correct with a reason) */
+  pendingCorrections: { lines: number; deltaYen: number };
+}
+
+function texts(steps: readonly DerivationStep[]): { ja: string[]; en: string[] } {
+  return { ja: steps.map((s) => describeStep(s, "ja")), en: steps.map((s) => describeStep(s, "en")) };
 }
 
 /**
  * The allowance ledger of a round for one month (default: this month in
- * Japan time), computed by the domain (ADR 0014) from the placements, the
- * attendance the supervisors confirmed and the round's rates: each intern's
- * allowance and each host's subsidy in exact yen, with how each amount was
- * derived.
+ * Japan time). Before the month is confirmed, computed by the domain (ADR
+ * 0014) from the placements, the confirmed attendance and the round's rates;
+ * once confirmed, the month's entries (base and corrections, ADR 0035) —
+ * never recomputed — with how many lines a recomputation would correct.
  */
 export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<AllowanceLedgerView> {
   authorize(actor, "placement.manage");
   const input = parseInput(schema, raw);
-  const round = await ctx.db
-    .selectFrom("rounds")
-    .select(["id", "name_ja", "name_en", "fiscal_year", "intern_daily_allowance_yen", "online_daily_allowance_yen", "host_daily_subsidy_yen"])
-    .where("id", "=", input.roundId)
-    .executeTakeFirst();
-  if (!round) throw new NotFoundError("round");
   const now = ctx.clock();
-  const today = tokyoToday(now);
+  const data = await loadRoundLedger(ctx.db, input.roundId, now);
+  const { round, result, today } = data;
   const month = input.month || today.slice(0, 7);
-  const placements = await ctx.db
-    .selectFrom("placements")
-    .innerJoin("applications", "applications.id", "placements.application_id")
-    .innerJoin("positions", "positions.id", "placements.position_id")
-    .innerJoin("host_applications", "host_applications.id", "positions.host_application_id")
-    .innerJoin("host_organizations", "host_organizations.id", "host_applications.organization_id")
-    .select([
-      "placements.id",
-      "placements.application_id",
-      "placements.mode",
-      "placements.cohort",
-      "placements.starts_on",
-      "placements.ends_on",
-      "applications.family_name",
-      "applications.given_name",
-      "applications.nationality",
-      "host_organizations.id as organization_id",
-      "host_organizations.name_ja",
-      "host_organizations.name_en",
-    ])
-    .where("placements.round_id", "=", round.id)
-    .where("placements.status", "in", ["active", "completed"])
-    .execute();
-  const ids = placements.map((p) => p.id);
-  const attendance =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom("attendance_days")
-          .select(["placement_id", "day", "status", "minutes", "confirmed_at"])
-          .where("placement_id", "in", ids)
-          .execute();
-  const result = computeLedger({
-    rules: roundAllowanceRules(round),
-    placements: placements.map((p) => ({
-      id: p.id,
-      internId: p.application_id,
-      hostId: p.organization_id,
-      startsOn: p.starts_on,
-      endsOn: p.ends_on,
-      modes: [{ from: p.starts_on, mode: p.mode as "in_person" | "online" }],
-    })),
-    attendance: attendance.map((a) => ({
-      placementId: a.placement_id,
-      day: a.day,
-      status: a.status as "present" | "absent" | "leave" | "holiday",
-      minutes: a.minutes,
-      confirmedAt: a.confirmed_at,
-    })),
-    today,
-    asOf: now,
-  });
-  const byId = new Map(placements.map((p) => [p.id, p]));
-  const months = [...new Set(result.lines.map((l) => l.month))].sort();
-  if (!months.includes(month)) months.push(month);
-  months.sort();
-  const lines = result.lines.filter((l: LedgerLine) => l.month === month);
-  const rows = lines.map((l): LedgerRow => {
-    const p = byId.get(l.placementId)!;
-    return {
-      placementId: l.placementId,
-      internName: personName({ familyName: p.family_name, givenName: p.given_name, nationality: p.nationality }) ?? "",
-      organizationNameJa: p.name_ja,
-      organizationNameEn: p.name_en,
-      cohort: p.cohort,
-      mode: p.mode,
-      party: l.party,
-      item: l.item,
-      amountYen: l.amountYen,
-      derivation: { ja: l.derivation.map((s) => describeStep(s, "ja")), en: l.derivation.map((s) => describeStep(s, "en")) },
-    };
-  });
+  const confirmed = await ctx.db
+    .selectFrom("allowance_months")
+    .select("confirmed_at")
+    .where("round_id", "=", round.id)
+    .where("month", "=", month)
+    .executeTakeFirst();
+  const months = new Set(result.lines.map((l) => l.month));
+  months.add(month);
+  for (const m of await ctx.db.selectFrom("allowance_months").select("month").where("round_id", "=", round.id).execute()) months.add(m.month);
+
+  const computed = result.lines.filter((l) => l.month === month);
+  const describe = (placementId: string): LedgerPlacement => data.placements.get(placementId)!;
+  let rows: LedgerRow[];
+  let pendingCorrections = { lines: 0, deltaYen: 0 };
+  if (confirmed) {
+    const entries = await loadLedgerEntries(ctx.db, round.id, month);
+    const statements = monthlyStatements(entries, month);
+    rows = [...statements.interns, ...statements.hosts].flatMap((s) =>
+      s.lines.map((l): LedgerRow => {
+        const p = describe(l.placementId);
+        return {
+          placementId: l.placementId,
+          internName: p.internName,
+          organizationNameJa: p.organizationNameJa,
+          organizationNameEn: p.organizationNameEn,
+          cohort: p.cohort,
+          mode: p.mode,
+          party: s.party,
+          item: l.item,
+          amountYen: l.totalYen,
+          derivation: texts(l.derivation),
+          corrections: l.corrections.map((c) => ({ amountYen: c.amountYen, reason: c.reason, recordedAt: c.recordedAt })),
+        };
+      }),
+    );
+    const pending = correctionsFor({ existing: entries, recomputed: computed, month, reason: "-", recordedAt: now });
+    if (pending.ok) pendingCorrections = { lines: pending.entries.length, deltaYen: pending.entries.reduce((t, e) => t + e.amountYen, 0) };
+  } else {
+    rows = computed.map((l): LedgerRow => {
+      const p = describe(l.placementId);
+      return {
+        placementId: l.placementId,
+        internName: p.internName,
+        organizationNameJa: p.organizationNameJa,
+        organizationNameEn: p.organizationNameEn,
+        cohort: p.cohort,
+        mode: p.mode,
+        party: l.party,
+        item: l.item,
+        amountYen: l.amountYen,
+        derivation: texts(l.derivation),
+        corrections: [],
+      };
+    });
+  }
   rows.sort((a, b) => (a.cohort ?? "").localeCompare(b.cohort ?? "") || a.internName.localeCompare(b.internName) || a.party.localeCompare(b.party));
   const sum = (party: string) => rows.filter((r) => r.party === party).reduce((t, r) => t + r.amountYen, 0);
+  const range = monthRange(month);
   return {
-    round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
+    round: { id: round.id, nameJa: round.nameJa, nameEn: round.nameEn },
     month,
-    months,
+    months: [...months].sort(),
     rates: { internInPerson: round.intern_daily_allowance_yen, internOnline: round.online_daily_allowance_yen, hostSubsidy: round.host_daily_subsidy_yen },
+    rateChanges: data.changes.map((c) => ({ item: c.item, effectiveFrom: c.effectiveFrom, amountYen: c.amountYen, recordedAt: c.recordedAt })),
     rows,
     internTotalYen: sum("intern"),
     hostTotalYen: sum("host"),
     unconfirmedDays: result.unconfirmedDays.filter((u) => u.month === month).reduce((t, u) => t + u.days, 0),
     issues: [...result.issues],
+    confirmedAt: confirmed?.confirmed_at ?? null,
+    canConfirm: !confirmed && range !== null && (dayNumber(today) ?? 0) > range.last,
+    pendingCorrections,
   };
 }

@@ -26,6 +26,8 @@ export interface PlacementRow {
   mode: "in_person" | "online";
   startsOn: string;
   endsOn: string;
+  /** the last day when the placement ended early (ADR 0035), else null */
+  terminatedOn: string | null;
   status: string;
   internName: string;
   nationality: string | null;
@@ -55,6 +57,7 @@ export function placementQuery(db: Kysely<Database>) {
       "placements.mode",
       "placements.starts_on",
       "placements.ends_on",
+      "placements.terminated_on",
       "placements.status",
       "applications.family_name",
       "applications.given_name",
@@ -80,6 +83,7 @@ export function toPlacementRow(r: Raw): PlacementRow {
     mode: r.mode as PlacementRow["mode"],
     startsOn: r.starts_on,
     endsOn: r.ends_on,
+    terminatedOn: r.terminated_on,
     status: r.status,
     internName: personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "",
     nationality: r.nationality,

@@ -39,7 +39,8 @@ export async function recordAttendance(ctx: ServiceContext, actor: Actor | null,
     throw new ValidationError({ hours: [{ key: "internshipStaff.errors.hoursRequired" }] });
   }
   const now = ctx.clock();
-  const issue = reportDayIssue(input.day, placement, tokyoToday(now));
+  // after an early termination, its last day ends the placement (ADR 0035)
+  const issue = reportDayIssue(input.day, { startsOn: placement.startsOn, endsOn: placement.terminatedOn ?? placement.endsOn }, tokyoToday(now));
   if (issue) throw new RefusedError("internshipStaff.refusals", [{ ...issue, day: input.day }]);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx

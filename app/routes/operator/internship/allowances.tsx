@@ -1,7 +1,14 @@
-import { useLoaderData } from "react-router";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
-import { formatNumber, useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run } from "../../../lib/request.server.ts";
+import { confirmAllowanceMonth } from "#src/services/internship/confirm-allowance-month.ts";
+import { correctAllowanceMonth } from "#src/services/internship/correct-allowance-month.ts";
+import { recordRoundRate } from "#src/services/internship/record-round-rate.ts";
+import { DAILY_ITEMS } from "#src/domain/internship/rules.ts";
+import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
+import { Notice } from "../../../components/notice.tsx";
+import { Refusal } from "../../../components/refusal.tsx";
+import { PROGRAM_TIME_ZONE, formatDate, formatInstant, formatNumber, useI18n } from "../../../lib/i18n.tsx";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/allowances";
 import { PageTitle } from "../../../components/page-title.tsx";
 
@@ -12,9 +19,50 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return run(request, locale, () => computeAllowanceLedger(rt, actor, { roundId: params.roundId, month }));
 }
 
+/** Recording a rate change, confirming the month, correcting a confirmed month (ADR 0035). */
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const month = String(form.get("month") ?? "");
+  let done = "";
+  const out = await runForm(request, locale, form, async () => {
+    const input = { ...readForm(form), roundId: params.roundId };
+    if (intent === "rate") {
+      const kept = await recordRoundRate(rt, actor, input);
+      done = `rate&kept=${kept.keptDays}`;
+    } else if (intent === "confirm") {
+      await confirmAllowanceMonth(rt, actor, input);
+      done = "confirmed";
+    } else {
+      await correctAllowanceMonth(rt, actor, input);
+      done = "corrected";
+    }
+  });
+  const back = `/${locale}/operator/rounds/${params.roundId}/allowances?month=${encodeURIComponent(month)}&done=${done}`;
+  return out.ok ? redirect(back) : out.response;
+}
+
 export default function Allowances() {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const view = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const [search] = useSearchParams();
+  const done = search.get("done");
+  const labels = {
+    item: t("internshipPeriodStaff.rates.item"),
+    effectiveFrom: t("internshipPeriodStaff.rates.effectiveFrom"),
+    amountYen: t("internshipPeriodStaff.rates.amount"),
+    reason: t("internshipPeriodStaff.month.reason"),
+  };
+  const notice =
+    done === "rate"
+      ? t("internshipPeriodStaff.rates.recorded", { kept: Number(search.get("kept") ?? 0) })
+      : done === "confirmed"
+        ? t("internshipPeriodStaff.month.confirmedNotice", { month: view.month })
+        : done === "corrected"
+          ? t("internshipPeriodStaff.month.correctedNotice", { month: view.month })
+          : null;
   const yen = (n: number | null) => (n === null ? t("internshipStaff.ledger.noRate") : `¥${formatNumber(n, locale)}`);
   const roundName = locale === "ja" ? view.round.nameJa : view.round.nameEn;
   return (
@@ -22,6 +70,9 @@ export default function Allowances() {
       <PageTitle title={t("internshipStaff.ledger.title", { round: roundName })} />
       <h1>{t("internshipStaff.ledger.title", { round: roundName })}</h1>
       <p className="lead">{t("internshipStaff.ledger.lead")}</p>
+      <Notice text={notice} />
+      <Refusal />
+      <ErrorSummary state={state} labels={labels} />
       <p>
         {t("internshipStaff.ledger.rates", {
           inPerson: yen(view.rates.internInPerson),
@@ -40,6 +91,36 @@ export default function Allowances() {
         </select>
         <button type="submit">{t("internshipStaff.ledger.show")}</button>
       </form>
+      <section aria-labelledby="month-status">
+        <h2 id="month-status">{t("internshipPeriodStaff.month.title", { month: view.month })}</h2>
+        {view.confirmedAt ? (
+          <p data-testid="month-status">
+            {t("internshipPeriodStaff.month.confirmed", { at: formatInstant(view.confirmedAt, locale, timeZone ?? PROGRAM_TIME_ZONE) })}
+          </p>
+        ) : (
+          <p data-testid="month-status">{view.canConfirm ? t("internshipPeriodStaff.month.open") : t("internshipPeriodStaff.month.notOver")}</p>
+        )}
+        {view.canConfirm ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="month" value={view.month} />
+            <button type="submit">{t("internshipPeriodStaff.month.confirm", { month: view.month })}</button>
+          </Form>
+        ) : null}
+        {view.confirmedAt && view.pendingCorrections.lines > 0 ? (
+          <>
+            <p data-testid="pending-corrections">
+              {t("internshipPeriodStaff.month.pending", { lines: view.pendingCorrections.lines, delta: yen(view.pendingCorrections.deltaYen) })}
+            </p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="correct" />
+              <input type="hidden" name="month" value={view.month} />
+              <TextArea name="reason" label={labels.reason} hint={t("internshipPeriodStaff.month.reasonHint")} state={state} required rows={2} />
+              <button type="submit">{t("internshipPeriodStaff.month.correct")}</button>
+            </Form>
+          </>
+        ) : null}
+      </section>
       {view.unconfirmedDays > 0 ? <p>{t("internshipStaff.ledger.unconfirmed", { days: view.unconfirmedDays })}</p> : null}
       {view.issues.length > 0 ? <p>{t("internshipStaff.ledger.issues", { count: view.issues.length })}</p> : null}
       {view.rows.length === 0 ? (
@@ -71,6 +152,15 @@ export default function Allowances() {
                   {(locale === "ja" ? r.derivation.ja : r.derivation.en).map((d) => (
                     <div key={d}>{d}</div>
                   ))}
+                  {r.corrections.map((c) => (
+                    <div key={`${c.recordedAt.toString()}-${c.amountYen}`}>
+                      {t("internshipPeriodStaff.month.correctionLine", {
+                        amount: yen(c.amountYen),
+                        reason: c.reason,
+                        at: formatInstant(c.recordedAt, locale, timeZone ?? PROGRAM_TIME_ZONE),
+                      })}
+                    </div>
+                  ))}
                 </td>
               </tr>
             ))}
@@ -93,6 +183,65 @@ export default function Allowances() {
           </tfoot>
         </table>
       )}
+      <section aria-labelledby="rates-title">
+        <h2 id="rates-title">{t("internshipPeriodStaff.rates.title")}</h2>
+        <p>{t("internshipPeriodStaff.rates.lead")}</p>
+        {view.rateChanges.length === 0 ? (
+          <p>{t("internshipPeriodStaff.rates.none")}</p>
+        ) : (
+          <table>
+            <caption>{t("internshipPeriodStaff.rates.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{labels.item}</th>
+                <th scope="col">{labels.effectiveFrom}</th>
+                <th scope="col">{labels.amountYen}</th>
+                <th scope="col">{t("internshipPeriodStaff.rates.recordedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.rateChanges.map((c) => (
+                <tr key={`${c.item}-${c.effectiveFrom}-${c.recordedAt.toString()}`}>
+                  <td>{t(`internshipPeriodStaff.rateItems.${c.item}`)}</td>
+                  <td>{formatDate(c.effectiveFrom, locale)}</td>
+                  <td>{yen(c.amountYen)}</td>
+                  <td>{formatInstant(c.recordedAt, locale, timeZone ?? PROGRAM_TIME_ZONE)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="rate" />
+          <input type="hidden" name="month" value={view.month} />
+          <Select
+            name="item"
+            label={labels.item}
+            state={state}
+            required
+            options={DAILY_ITEMS.map((i) => ({ value: i, label: t(`internshipPeriodStaff.rateItems.${i}`) }))}
+          />
+          <Field
+            name="effectiveFrom"
+            label={labels.effectiveFrom}
+            hint={t("internshipStaff.create.dateHint")}
+            type="date"
+            width="medium"
+            state={state}
+            required
+          />
+          <Field
+            name="amountYen"
+            label={labels.amountYen}
+            hint={t("internshipPeriodStaff.rates.amountHint")}
+            type="number"
+            width="short"
+            state={state}
+            required
+          />
+          <button type="submit">{t("internshipPeriodStaff.rates.submit")}</button>
+        </Form>
+      </section>
       <p>
         <a href={`/${locale}/operator/rounds/${view.round.id}/allowances.csv?month=${view.month}`}>{t("internshipStaff.ledger.csv")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${view.round.id}/placements`}>{t("internshipStaff.nav.placements")}</a>

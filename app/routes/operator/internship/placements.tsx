@@ -51,6 +51,9 @@ export default function Placements() {
       <p>
         <a href={`/${locale}/operator/rounds/${round.id}/allowances`}>{t("internshipStaff.nav.allowances")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/incidents`}>{t("internshipStaff.incidents.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/cohorts`}>{t("internshipPeriodStaff.cohorts.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/late-reports`}>{t("internshipPeriodStaff.late.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/check-ins`}>{t("internshipPeriodStaff.checkIns.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}`}>{t("internshipStaff.placements.roundLink")}</a>
       </p>
       {placements.length === 0 ? (
