@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
+import { startRetentionJob } from "#src/jobs/apply-retention.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
@@ -20,6 +21,7 @@ export async function startRuntime(): Promise<void> {
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);
+  startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

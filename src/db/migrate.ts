@@ -24,6 +24,7 @@ import * as m0017 from "./migrations/0017-host-organization-history.ts";
 import * as m0018 from "./migrations/0018-audit-chain.ts";
 import * as m0019 from "./migrations/0019-user-email-index.ts";
 import * as m0021 from "./migrations/0021-organization-verification.ts";
+import * as m0023 from "./migrations/0023-data-retention.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0018-audit-chain": m0018,
   "0019-user-email-index": m0019,
   "0021-organization-verification": m0021,
+  "0023-data-retention": m0023,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -120,6 +120,12 @@ import openStatisticsVi from "./messages/open-statistics/vi.json" with { type: "
 import openStatisticsId from "./messages/open-statistics/id.json" with { type: "json" };
 import openStatisticsZh from "./messages/open-statistics/zh.json" with { type: "json" };
 import openStatisticsTh from "./messages/open-statistics/th.json" with { type: "json" };
+import dataRightsEn from "./messages/data-rights/en.json" with { type: "json" };
+import dataRightsJa from "./messages/data-rights/ja.json" with { type: "json" };
+import dataRightsVi from "./messages/data-rights/vi.json" with { type: "json" };
+import dataRightsId from "./messages/data-rights/id.json" with { type: "json" };
+import dataRightsZh from "./messages/data-rights/zh.json" with { type: "json" };
+import dataRightsTh from "./messages/data-rights/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -155,6 +161,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportPageJa,
     openStatisticsJa,
     orgVerifyJa,
+    dataRightsJa,
   ],
   en: [
     coreEn,
@@ -186,6 +193,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportPageEn,
     openStatisticsEn,
     orgVerifyEn,
+    dataRightsEn,
   ],
   vi: [
     coreVi,
@@ -202,6 +210,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyVi,
     internshipVi,
     openStatisticsVi,
+    dataRightsVi,
   ],
   id: [
     coreId,
@@ -218,6 +227,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyId,
     internshipId,
     openStatisticsId,
+    dataRightsId,
   ],
   zh: [
     coreZh,
@@ -234,6 +244,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyZh,
     internshipZh,
     openStatisticsZh,
+    dataRightsZh,
   ],
   th: [
     coreTh,
@@ -250,6 +261,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyTh,
     internshipTh,
     openStatisticsTh,
+    dataRightsTh,
   ],
 };
 
