@@ -29,6 +29,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   report: { operator: 1 },
   // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number
   "organization verification": { host: 2 },
+  "data rights": { operator: 1, host: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -87,7 +88,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification, 1 for data rights), and the staff", async () => {
     // (the yearly report's FY2025 host organizations are checked above)
     const orgs = await env.db
       .selectFrom("host_organizations")
@@ -95,7 +96,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .where("id", "not like", "demo-fy2025-%")
       .orderBy("id")
       .execute();
-    expect(orgs).toHaveLength(12);
+    expect(orgs).toHaveLength(13);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
     expect(members).toHaveLength(13);

@@ -16,7 +16,11 @@ describe("retention schedule", () => {
       registrations: new Date("2027-06-30T14:59:00Z"),
     });
     expect(erasureDates({ closesAt, unselectedMonths: 30, participantsMonths: 6 }).registrations).toEqual(new Date("2027-09-30T14:59:00Z"));
-    expect(erasureDates({ closesAt: null, unselectedMonths: 3, participantsMonths: 24 })).toEqual({ unselected: null, participants: null, registrations: null });
+    expect(erasureDates({ closesAt: null, unselectedMonths: 3, participantsMonths: 24 })).toEqual({
+      unselected: null,
+      participants: null,
+      registrations: null,
+    });
   });
 
   it("participants are those selected onwards", () => {

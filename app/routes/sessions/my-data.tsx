@@ -33,7 +33,7 @@ export default function RegistrantData() {
     <>
       <PageTitle title={t("rights.registrant.title")} />
       <h1>{t("rights.registrant.title")}</h1>
-      {done && "done" in done ? (
+      {(done && "done" in done) || email === null ? (
         <p className="notice" role="status">
           {t("rights.registrant.done")}
         </p>

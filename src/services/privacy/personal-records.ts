@@ -6,7 +6,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { sameEmail } from "../email-address.ts";
-import { hashToken, newToken } from "../tokens.ts";
 import { pickVersion, renderText } from "../messages/render.ts";
 import { pickLanguage } from "../sessions/session-view.ts";
 
@@ -55,8 +54,8 @@ export async function eraseApplications(trx: Db, ids: readonly string[], now: Da
 
 /**
  * Erases information-session registrations: name, e-mail address, affiliation and the link to an
- * account go; the cancel link stops working; the country, the session and attendance stay for the
- * session's figures. A place still held for a session to come is given up (status cancelled); the
+ * account go; the country, the session and attendance stay for the session's figures. The cancel
+ * link (a hash, no personal data) then opens only a page saying the data was erased. A place still held for a session to come is given up (status cancelled); the
  * caller promotes whoever waits.
  */
 export async function eraseRegistrations(trx: Db, ids: readonly string[], now: Date): Promise<{ freedSessions: string[] }> {
@@ -78,7 +77,6 @@ export async function eraseRegistrations(trx: Db, ids: readonly string[], now: D
         email: `erased-${r.id}@erased.invalid`,
         affiliation: null,
         user_id: null,
-        cancel_token_hash: hashToken(newToken().token),
         personal_data_erased_at: now,
         ...(upcoming ? { status: "cancelled" } : {}),
       })

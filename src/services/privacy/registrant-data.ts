@@ -26,10 +26,18 @@ async function registrationByToken(db: Kysely<Database>, token: string) {
   return reg;
 }
 
-/** Whose data the link opens (the page shows the address, so the person sees what they are about to erase). */
-export async function getRegistrantIdentity(ctx: ServiceContext, token: string): Promise<{ email: string }> {
-  const reg = await registrationByToken(ctx.db, token);
-  return { email: reg.email };
+/**
+ * Whose data the link opens (the page shows the address, so the person sees what they are about to
+ * erase), or null when it was erased already.
+ */
+export async function getRegistrantIdentity(ctx: ServiceContext, token: string): Promise<{ email: string | null }> {
+  const reg = await ctx.db
+    .selectFrom("session_registrations")
+    .select(["email", "personal_data_erased_at"])
+    .where("cancel_token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!reg) throw new NotFoundError("session_registration");
+  return { email: reg.personal_data_erased_at ? null : reg.email };
 }
 
 /** Everything held under the registration's e-mail address: registrations, group messages, e-mails sent. Audited. */
