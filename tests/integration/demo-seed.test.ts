@@ -99,7 +99,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(orgs).toHaveLength(13);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(13);
+    expect(members).toHaveLength(14);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])
