@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
+import { startRetentionJob } from "#src/jobs/apply-retention.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
@@ -29,6 +30,7 @@ export async function startRuntime(): Promise<void> {
   // Uploads waiting for their malware check, every second (ADR 0028).
   if (rt.scanner) startScanJob(rt);
   startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
+  startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
 }
 
 /** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */

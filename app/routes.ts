@@ -23,6 +23,9 @@ export default [
     route("apply", "routes/apply.tsx"),
     route("sessions", "routes/sessions/calendar.tsx"),
     route("sessions/cancel/:token", "routes/sessions/cancel.tsx"),
+    // data rights (issue 19 item 7): a session-only registrant's data, reached with the link from their e-mail
+    route("sessions/my-data/:token", "routes/sessions/my-data.tsx"),
+    route("sessions/my-data/:token/data.json", "routes/sessions/my-data-download.ts"),
     route("sessions/:id", "routes/sessions/session.tsx"),
     route("inbox", "routes/inbox.tsx"),
     route("inbox/:id", "routes/inbox-message.tsx"),
@@ -84,6 +87,8 @@ export default [
       // round editing (issue 19): every eligibility rule and the deadlines
       route("rounds/:roundId/rules", "routes/operator/round-rules.tsx"),
       route("rounds/:roundId/deadlines", "routes/operator/round-deadlines.tsx"),
+      // data rights (issue 19 item 7): a round's retention schedule
+      route("rounds/:roundId/retention", "routes/operator/round-retention.tsx"),
       route("sessions", "routes/operator/sessions/list.tsx"),
       route("sessions/new", "routes/operator/sessions/new.tsx"),
       route("sessions/:id", "routes/operator/sessions/detail.tsx"),

@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
 import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
 import { exportMyData } from "#src/services/applications/export-my-data.ts";
+import { AUDIT_IP_RETENTION_DAYS } from "#src/domain/retention.ts";
 import { Checkbox, ErrorSummary, Field, useFormState } from "../components/forms/index.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../lib/request.server.ts";
@@ -44,6 +45,7 @@ export default function AccountData() {
       </p>
       <h2>{t("dataRights.deleteTitle")}</h2>
       <p>{t("dataRights.deleteLead")}</p>
+      <p>{t("rights.alsoErased", { days: AUDIT_IP_RETENTION_DAYS })}</p>
       <ErrorSummary state={state} labels={{ password: t("auth.password"), confirm: t("dataRights.confirm") }} />
       <Form method="post" noValidate>
         <Field name="password" label={t("auth.password")} type="password" state={state} required autoComplete="current-password" />

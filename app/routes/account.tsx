@@ -58,7 +58,7 @@ export default function Account() {
           },
         ]}
       />
-      {account.role === "applicant" ? (
+      {account.role === "applicant" || account.role === "host" ? (
         <p>
           <a href={`/${locale}/account/data`}>{t("dataRights.link")}</a>
         </p>

@@ -26,6 +26,7 @@ import * as m0019 from "./migrations/0019-user-email-index.ts";
 import * as m0020 from "./migrations/0020-document-malware-scan.ts";
 import * as m0021 from "./migrations/0021-organization-verification.ts";
 import * as m0022 from "./migrations/0022-historical-import.ts";
+import * as m0023 from "./migrations/0023-data-retention.ts";
 import * as m0024 from "./migrations/0024-public-page-versions.ts";
 import * as m0025 from "./migrations/0025-selection-offers.ts";
 import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020-document-malware-scan": m0020,
   "0021-organization-verification": m0021,
   "0022-historical-import": m0022,
+  "0023-data-retention": m0023,
   "0024-public-page-versions": m0024,
   "0025-selection-offers": m0025,
   "0026-matching-committee-offers": m0026,

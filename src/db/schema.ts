@@ -147,6 +147,7 @@ export interface ApplicationsTable {
   prior_participant: boolean | null;
   eligibility_unmet: Generated<string[]>;
   saved_steps: Generated<string[]>;
+  personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AttendanceDaysTable {
@@ -179,6 +180,7 @@ export interface AuditLogTable {
   prev_hash: string | null;
   hash: string | null;
   field_hashes: unknown | null;
+  ip_salt: string | null;
 }
 
 export interface CaseStudiesTable {
@@ -922,6 +924,8 @@ export interface RoundsTable {
   selection_quotas: Generated<unknown>;
   self_declared_english_accepted: Generated<boolean>;
   selection_offer_days: Generated<number>;
+  retention_unselected_months: Generated<number>;
+  retention_participants_months: Generated<number>;
 }
 
 export interface RubricsTable {
@@ -1029,6 +1033,7 @@ export interface SessionRegistrationsTable {
   attended: boolean | null;
   reminder_sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface StaffInvitationsTable {

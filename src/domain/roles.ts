@@ -38,6 +38,8 @@ export type Permission =
   | "dashboard.read"
   /** Fill in, submit and withdraw an application; see, export and delete one's own data. */
   | "application.manage"
+  /** Export and delete one's own account and everything the platform holds about one (applicants and host members; issue 19 item 7). */
+  | "account.own_data"
   | "application.read"
   | "application.override"
   /** Download an applicant's uploaded document. */
@@ -81,8 +83,8 @@ export type Permission =
 export type Scope = "own" | "assigned" | "any";
 
 const GRANTS: Record<UserRole, Partial<Record<Permission, Scope>>> = {
-  applicant: { "application.manage": "own", "document.download": "own", "interview.book": "own", "internship.participate": "own" },
-  host: { "organization.manage": "own", "case.draft": "own", "internship.supervise": "own" },
+  applicant: { "account.own_data": "own", "application.manage": "own", "document.download": "own", "interview.book": "own", "internship.participate": "own" },
+  host: { "account.own_data": "own", "organization.manage": "own", "case.draft": "own", "internship.supervise": "own" },
   reviewer: { "document.download": "assigned", "review.score": "assigned", "interview.score": "assigned" },
   operator: {
     "round.read": "any",

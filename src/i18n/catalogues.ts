@@ -148,6 +148,12 @@ import selectionOffersVi from "./messages/selection-offers/vi.json" with { type:
 import selectionOffersId from "./messages/selection-offers/id.json" with { type: "json" };
 import selectionOffersZh from "./messages/selection-offers/zh.json" with { type: "json" };
 import selectionOffersTh from "./messages/selection-offers/th.json" with { type: "json" };
+import dataRightsEn from "./messages/data-rights/en.json" with { type: "json" };
+import dataRightsJa from "./messages/data-rights/ja.json" with { type: "json" };
+import dataRightsVi from "./messages/data-rights/vi.json" with { type: "json" };
+import dataRightsId from "./messages/data-rights/id.json" with { type: "json" };
+import dataRightsZh from "./messages/data-rights/zh.json" with { type: "json" };
+import dataRightsTh from "./messages/data-rights/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -189,6 +195,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     orgVerifyJa,
     reportImportJa,
     internshipPeriodJa,
+    dataRightsJa,
   ],
   en: [
     coreEn,
@@ -226,6 +233,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     orgVerifyEn,
     reportImportEn,
     internshipPeriodEn,
+    dataRightsEn,
   ],
   vi: [
     coreVi,
@@ -246,6 +254,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsVi,
     selectionOffersVi,
     internshipPeriodVi,
+    dataRightsVi,
   ],
   id: [
     coreId,
@@ -266,6 +275,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsId,
     selectionOffersId,
     internshipPeriodId,
+    dataRightsId,
   ],
   zh: [
     coreZh,
@@ -286,6 +296,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsZh,
     selectionOffersZh,
     internshipPeriodZh,
+    dataRightsZh,
   ],
   th: [
     coreTh,
@@ -306,6 +317,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsTh,
     selectionOffersTh,
     internshipPeriodTh,
+    dataRightsTh,
   ],
 };
 

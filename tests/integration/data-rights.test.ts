@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(data.emailsSent.map((m) => m.template)).toContain("applicationReceipt");
     expect(JSON.stringify(data)).not.toContain(other.user.email);
     const audit = await env.db.selectFrom("audit_log").select(["action", "after"]).where("entity_type", "=", "user").where("entity_id", "=", user.id).execute();
-    expect(audit).toContainEqual({ action: "user.export_data", after: { applications: 1 } });
+    expect(audit).toContainEqual({ action: "user.export_data", after: { applications: 1, registrations: 0, messages: 0 } });
   });
 
   it("only applicants have this export", async () => {

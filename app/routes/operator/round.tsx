@@ -144,6 +144,8 @@ export default function RoundPage() {
       {canManage ? (
         <p>
           <a href={`/${locale}/operator/rounds/${round.id}/deadlines`}>{t("roundEdit.editDeadlines")}</a>
+          {" · "}
+          <a href={`/${locale}/operator/rounds/${round.id}/retention`}>{t("rights.retention.link")}</a>
         </p>
       ) : null}
       <h2>{t("round.countsTitle")}</h2>

@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData } from "react-router";
+import { Form, useActionData, useLoaderData, useParams } from "react-router";
 import { cancelRegistration } from "#src/services/sessions/cancel-registration.ts";
 import { getRegistrationByToken } from "#src/services/sessions/get-registration-by-token.ts";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -21,6 +21,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function CancelRegistration() {
   const { t, locale } = useI18n();
   const reg = useLoaderData<typeof loader>();
+  const { token } = useParams();
   const done = useActionData<typeof action>()?.done || reg.status === "cancelled";
   return (
     <>
@@ -28,6 +29,9 @@ export default function CancelRegistration() {
       <h1>{t("sessions.cancelTitle")}</h1>
       <p>
         <a href={`/${locale}/sessions/${reg.sessionId}`}>{reg.title}</a>
+      </p>
+      <p>
+        <a href={`/${locale}/sessions/my-data/${token}`}>{t("rights.registrant.link")}</a>
       </p>
       {done ? (
         <p className="notice" role="status">

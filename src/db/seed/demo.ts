@@ -22,6 +22,7 @@ import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 import { DEMO_DAC_OPERATOR, seedDemoDacLists } from "./demo-dac-lists.ts";
 import { DEMO_LABELS_OPERATOR, seedDemoLabels } from "./demo-labels.ts";
 import { seedDemoHostHistory } from "./demo-host-history.ts";
+import { seedDemoDataRights } from "./demo-data-rights.ts";
 import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts";
 import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
 import { seedDemoScreeningOps } from "./demo-screening-ops.ts";
@@ -270,6 +271,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoInternshipPeriod(ctx, PASSWORD);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await seedDemoScreeningOps(ctx, PASSWORD);
+  await seedDemoDataRights(ctx, PASSWORD, DEMO_ROUND_ID);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

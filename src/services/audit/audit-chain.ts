@@ -29,6 +29,12 @@ export interface ChainedFields {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /**
+   * A random salt hashed with the IP address (migration 0023, ADR 0031), erased together with it:
+   * the digest left in the chain then cannot be matched against every IPv4 address. Entries written
+   * before 0023 have none (their IP digest is unsalted).
+   */
+  ip_salt?: string | null;
 }
 
 /** JSON with object keys sorted at every depth: the same value always gives the same text (jsonb reorders keys). */
@@ -56,10 +62,11 @@ function jsonValue(value: unknown): unknown {
 }
 
 /** The hash of each personal value that is present (null values have none). */
-export function fieldHashes(entry: Pick<ChainedFields, PersonalField>): Partial<Record<PersonalField, string>> {
+export function fieldHashes(entry: Pick<ChainedFields, PersonalField | "ip_salt">): Partial<Record<PersonalField, string>> {
   const out: Partial<Record<PersonalField, string>> = {};
   for (const f of PERSONAL_FIELDS) {
-    const v = f === "before" || f === "after" ? jsonValue(entry[f]) : entry[f];
+    let v = f === "before" || f === "after" ? jsonValue(entry[f]) : entry[f];
+    if (f === "ip" && v !== null && v !== undefined && entry.ip_salt) v = { ip: v, salt: entry.ip_salt };
     if (v !== null && v !== undefined) out[f] = sha256(canonicalJson(v));
   }
   return out;

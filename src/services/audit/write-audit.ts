@@ -6,6 +6,7 @@
  * until the transaction ends, so entries are chained in commit order and two
  * writers at once never fork the chain.
  */
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { Actor } from "../context.ts";
@@ -37,6 +38,7 @@ export async function writeAudit(trx: Kysely<Database>, actor: Actor | null, ent
     before: asStored(entry.before),
     after: asStored(entry.after),
     ip: actor?.ip ?? null,
+    ip_salt: actor?.ip ? randomBytes(16).toString("hex") : null,
   };
   const hashes = fieldHashes(row);
   const hash = entryHash(head.last_hash, row, hashes);

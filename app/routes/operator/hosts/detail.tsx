@@ -4,6 +4,8 @@ import { roleGrants } from "#src/domain/roles.ts";
 import { decideHostApplication } from "#src/services/hosts/decide-host-application.ts";
 import { getHostApplicationReview } from "#src/services/hosts/get-host-application-review.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { listOrganizationHistory } from "#src/services/hosts/list-organization-history.ts";
+import { regionName } from "#src/i18n/format.ts";
 import { ErrorSummary, Select, SummaryList, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { formatNumber, formatPeriod, useI18n } from "../../../lib/i18n.tsx";
@@ -15,7 +17,9 @@ import { PageTitle } from "../../../components/page-title.tsx";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const review = await run(request, locale, () => getHostApplicationReview(rt, actor, params.id));
-  return { review, ref: await getHostReferenceLists(rt), canDecide: Boolean(actor && roleGrants(actor.role, "hosts.decide")) };
+  // hosts (issue 19 item 8): the organization's history, kept since migration 0017
+  const history = await run(request, locale, () => listOrganizationHistory(rt, actor, review.row.organizationId));
+  return { review, history, ref: await getHostReferenceLists(rt), canDecide: Boolean(actor && roleGrants(actor.role, "hosts.decide")) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -28,7 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function HostReview() {
   const { t, locale } = useI18n();
-  const { review, ref, canDecide } = useLoaderData<typeof loader>();
+  const { review, history, ref, canDecide } = useLoaderData<typeof loader>();
   const formState = useFormState();
   const [search] = useSearchParams();
   const r = review.row;
@@ -36,6 +40,17 @@ export default function HostReview() {
   const nameOf = (code: string, list: { code: string; nameJa: string; nameEn: string }[]) => {
     const x = list.find((p) => p.code === code);
     return x ? (locale === "ja" ? x.nameJa : x.nameEn) : code;
+  };
+  const orgValue = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return "—";
+    if (field === "prefectureCode") return nameOf(String(v), ref.prefectures);
+    if (field === "jsicDivision") return `${String(v)} ${nameOf(String(v), ref.jsicDivisions)}`;
+    if (field === "kind") return t(`hostOrg.kinds.${String(v)}`);
+    if (field === "overseasStatus") return t(`hostOrg.overseas.${String(v)}`);
+    if (field === "overseasCountries") return (v as string[]).map((c) => regionName(c, locale)).join(", ");
+    if (field === "workLanguages") return (v as string[]).map((l) => t(`hostOrg.languages.${l}`)).join(", ");
+    if (typeof v === "number") return formatNumber(v, locale);
+    return Array.isArray(v) ? v.join(", ") : String(v);
   };
   const orgRows: [string, string][] = [
     [t("hostOrg.nameJa"), r.nameJa],
@@ -87,6 +102,42 @@ export default function HostReview() {
       </p>
       <h2>{t("hostScreening.organizationTitle")}</h2>
       <SummaryList rows={orgRows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
+      <h2>{t("rights.orgHistory.title")}</h2>
+      {history.length === 0 ? (
+        <p>{t("rights.orgHistory.none")}</p>
+      ) : (
+        <>
+          <p>{t("rights.orgHistory.lead")}</p>
+          <table className="stack-narrow" data-testid="organization-history">
+            <thead>
+              <tr>
+                <th scope="col">{t("rights.orgHistory.when")}</th>
+                <th scope="col">{t("rights.orgHistory.by")}</th>
+                <th scope="col">{t("rights.orgHistory.changes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h, i) => (
+                <tr key={i}>
+                  <td data-label={t("rights.orgHistory.when")}>
+                    <Instant at={h.at} />
+                  </td>
+                  <td data-label={t("rights.orgHistory.by")}>{h.by ?? t("rights.orgHistory.unknown")}</td>
+                  <td data-label={t("rights.orgHistory.changes")}>
+                    <ul>
+                      {h.changes.map((c) => (
+                        <li key={c.field}>
+                          {t(`hostOrg.${c.field === "prefectureCode" ? "prefecture" : c.field}`)}: {orgValue(c.field, c.from)} → {orgValue(c.field, c.to)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h2>{t("hostScreening.planTitle")}</h2>
       <SummaryList rows={planRows.map(([k, v]) => ({ key: k, label: k, value: v }))} />
       <h2>{t("hostApplication.positionsTitle")}</h2>
