@@ -13,7 +13,7 @@ import { staffSignIn } from "./support/staff-sign-in.ts";
 test.describe.configure({ mode: "serial" });
 
 const signIn = staffSignIn(DEMO_REPORT_LOGINS.operator);
-const YEAR = "2012";
+const YEAR = "2019";
 const HEADER = "id,nationality,gender,age,field,final_status";
 
 test("the operator checks a past year's file, imports it, opens that year's report and rolls the import back", async ({ page }) => {
@@ -41,7 +41,7 @@ test("the operator checks a past year's file, imports it, opens that year's repo
   await submit(page, "Check the file (dry run)");
   const preview = page.getByTestId("import-preview");
   await expect(preview.getByRole("heading", { name: "Dry run: applicants-bad.csv" })).toBeVisible();
-  await expect(preview).toContainText("FY2012, Applicants: 3 rows, 1 without problems, 4 problems.");
+  await expect(preview).toContainText("FY2019, Applicants: 3 rows, 1 without problems, 4 problems.");
   const problems = page.getByTestId("import-problems");
   await expect(problems.getByRole("row", { name: /3 nationality "QQ" is not a known ISO 3166-1 country code\./ })).toBeVisible();
   await expect(problems.getByRole("row", { name: /3 age "x" is not a whole number/ })).toBeVisible();
@@ -54,31 +54,31 @@ test("the operator checks a past year's file, imports it, opens that year's repo
   await page.getByLabel("Kind of records (required)").selectOption("applicants");
   await page.getByLabel("Fiscal year or round id (required)").fill(YEAR);
   await page.getByLabel("CSV file (required)").setInputFiles({
-    name: "applicants-2012.csv",
+    name: "applicants-2019.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(`${HEADER}\nE1,VN,female,24,engineering,rejected\nE2,TH,male,31,,rejected\nE3,ID,,,,withdrawn\n`),
   });
   await submit(page, "Check the file (dry run)");
-  await expect(preview).toContainText("FY2012, Applicants: 3 rows, 3 without problems, no problems.");
+  await expect(preview).toContainText("FY2019, Applicants: 3 rows, 3 without problems, no problems.");
   await expect(preview).toContainText("Every row can be imported. Nothing has been written yet.");
   await submit(page, "Import 3 rows");
-  await expect(page.getByTestId("import-done")).toContainText("Imported 3 rows into FY2012");
+  await expect(page.getByTestId("import-done")).toContainText("Imported 3 rows into FY2019");
   const batches = page.getByTestId("import-batches");
-  const row = batches.getByRole("row").filter({ hasText: "applicants-2012.csv" });
+  const row = batches.getByRole("row").filter({ hasText: "applicants-2019.csv" });
   await expect(row).toContainText("Applicants");
   await expect(row).toContainText("小林 葵 (Operator)");
   await expectAccessible(page);
 
   // the year's report is computed from the imported records
-  await page.getByRole("link", { name: "Open the FY2012 report" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("FY2012 performance report");
+  await page.getByRole("link", { name: "Open the FY2019 report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("FY2019 performance report");
   await expect(page.locator("#figure-applicants-section")).toContainText("3");
   await expectAccessible(page);
 
   // rolled back: the rows are gone, the import stays in the list
   await page.goto("/en/operator/reports/import");
-  await submit(page, "Roll back the import of applicants-2012.csv (FY2012)");
+  await submit(page, "Roll back the import of applicants-2019.csv (FY2019)");
   await expect(page.getByTestId("import-done")).toHaveText("Rolled back: 3 rows removed.");
-  await expect(batches.getByRole("row").filter({ hasText: "applicants-2012.csv" })).toContainText("Rolled back");
+  await expect(batches.getByRole("row").filter({ hasText: "applicants-2019.csv" })).toContainText("Rolled back");
   await expectAccessible(page);
 });

@@ -20,6 +20,7 @@ import { commitImport } from "#src/services/report-import/commit-import.ts";
 import { listImportBatches } from "#src/services/report-import/list-import-batches.ts";
 import { previewImport } from "#src/services/report-import/preview-import.ts";
 import { rollbackImport } from "#src/services/report-import/rollback-import.ts";
+import { listFigureRecords } from "#src/services/report/list-figure-records.ts";
 import { fiscalYearsWithRounds, loadReportRecords } from "#src/services/report/report-records.ts";
 import { reportConfig } from "#src/services/report/report-store.ts";
 import { OTHER_REGION_KEYS, publishedYearFiles } from "../support/import-fixtures/published-years.ts";
@@ -56,7 +57,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("lists every problem of a file by line and column in a dry run, and refuses to commit it (nothing written)", async () => {
     const bad = file("applicants", "X1,VN,female,23,engineering,rejected", "X2,ZZ,female,23,,rejected", "X1,VN,woman,abc,,rejected", "X4,VN,,,,", "X5,VN,male");
-    const preview = await previewImport(env.ctx, operator, { kind: "applicants", round: "2015", fileName: "a.csv", bytes: bad });
+    const preview = await previewImport(env.ctx, operator, { kind: "applicants", round: "2020", fileName: "a.csv", bytes: bad });
     expect(preview.rows).toBe(5);
     expect(preview.valid).toBe(1);
     expect(preview.problems).toEqual([
@@ -67,7 +68,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       { line: 5, column: "final_status", code: "required" },
       { line: 6, column: null, code: "cellCount", value: "3" },
     ]);
-    const refused = await caught(commitImport(env.ctx, operator, { kind: "applicants", round: "2015", fileName: "a.csv", bytes: bad }));
+    const refused = await caught(commitImport(env.ctx, operator, { kind: "applicants", round: "2020", fileName: "a.csv", bytes: bad }));
     expect(refused).toBeInstanceOf(RefusedError);
     expect((refused as RefusedError).refusals).toEqual([{ code: "hasProblems", count: 6 }]);
     expect(await env.db.selectFrom("imported_applicants").select("id").execute()).toEqual([]);
@@ -76,7 +77,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // a missing and an extra column
     const columns = await previewImport(env.ctx, operator, {
       kind: "hosts",
-      round: "2015",
+      round: "2020",
       fileName: "h.csv",
       bytes: bytes("id,jsic_division,employees,overseas_status,prefecture,region,final_status,notes\nH1,E,5,ongoing,13,,accepted,x\n"),
     });
@@ -87,7 +88,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // unknown JSIC, prefecture, region mismatch, no location
     const hosts = await previewImport(env.ctx, operator, {
       kind: "hosts",
-      round: "2015",
+      round: "2020",
       fileName: "h.csv",
       bytes: file("hosts", "H1,,Z,5,ongoing,13,,accepted", "H2,,E,5,ongoing,48,,accepted", "H3,,E,5,ongoing,13,kinki,accepted", "H4,,E,5,ongoing,,,accepted"),
     });
@@ -98,46 +99,46 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       [5, "prefecture", "noLocation"],
     ]);
     // a placement naming an applicant and a host not imported
-    const interns = await previewImport(env.ctx, operator, { kind: "interns", round: "2015", fileName: "p.csv", bytes: file("interns", "P1,A404,H404") });
+    const interns = await previewImport(env.ctx, operator, { kind: "interns", round: "2020", fileName: "p.csv", bytes: file("interns", "P1,A404,H404") });
     expect(interns.problems.map((p) => [p.line, p.column, p.code, p.value])).toEqual([
       [2, "applicant_id", "unknownApplicant", "A404"],
       [2, "host_id", "unknownHost", "H404"],
     ]);
     // Shift_JIS (Excel's "CSV" in Japan) is read; bytes that are neither UTF-8 nor Shift_JIS are refused with a reason
     const sjis = Buffer.concat([Buffer.from(`${HEADERS.applicants}\r\nS1,VN,,30,`), Buffer.from([0x8b, 0x40, 0x8a, 0x42]), Buffer.from(",rejected\r\n")]);
-    const read = await previewImport(env.ctx, operator, { kind: "applicants", round: "2015", fileName: "s.csv", bytes: new Uint8Array(sjis) });
+    const read = await previewImport(env.ctx, operator, { kind: "applicants", round: "2020", fileName: "s.csv", bytes: new Uint8Array(sjis) });
     expect([read.encoding, read.valid, read.problems]).toEqual(["shift_jis", 1, []]);
     const garbage = await previewImport(env.ctx, operator, {
       kind: "applicants",
-      round: "2015",
+      round: "2020",
       fileName: "g.csv",
       bytes: new Uint8Array([0xff, 0xfe, 0xfd, 0x80, 0x81]),
     });
     expect(garbage.problems).toEqual([{ line: 0, column: null, code: "encoding" }]);
     // a UTF-8 byte-order mark is not part of the first column's name
-    const bom = await previewImport(env.ctx, operator, { kind: "interns", round: "2015", fileName: "b.csv", bytes: bytes(`\uFEFF${HEADERS.interns}\n`) });
+    const bom = await previewImport(env.ctx, operator, { kind: "interns", round: "2020", fileName: "b.csv", bytes: bytes(`\uFEFF${HEADERS.interns}\n`) });
     expect(bom.problems).toEqual([{ line: 0, column: null, code: "empty" }]);
     // only operators
     const ministry = actorFor(await createUser(env, "ministry"));
-    expect(await caught(previewImport(env.ctx, ministry, { kind: "applicants", round: "2015", fileName: "a.csv", bytes: bad }))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(previewImport(env.ctx, ministry, { kind: "applicants", round: "2020", fileName: "a.csv", bytes: bad }))).toBeInstanceOf(ForbiddenError);
   });
 
   it("records each import (who, when, sha-256, rows); the same file twice changes nothing; a rollback deletes exactly its rows, audited", async () => {
-    const year = "2014";
+    const year = "2021";
     const applicants = file("applicants", "A1,VN,female,24,engineering,placed", "A2,ID,male,25,,rejected", "A3,,,,,withdrawn");
     const hosts = file("hosts", "H1,1234567890123,E,120,ongoing,23,chubu,accepted", "H2,,R,8,,,kinki,declined");
     const placements = file("interns", "P1,A1,H1");
     const first = await commitImport(env.ctx, operator, { kind: "applicants", round: year, fileName: "applicants.csv", bytes: applicants });
-    expect(first).toMatchObject({ kind: "applicants", fiscalYear: 2014, rows: 3, unchanged: false });
+    expect(first).toMatchObject({ kind: "applicants", fiscalYear: 2021, rows: 3, unchanged: false });
     const again = await commitImport(env.ctx, operator, { kind: "applicants", round: year, fileName: "copy.csv", bytes: applicants });
-    expect(again).toEqual({ batchId: first.batchId, kind: "applicants", fiscalYear: 2014, rows: 0, unchanged: true });
+    expect(again).toEqual({ batchId: first.batchId, kind: "applicants", fiscalYear: 2021, rows: 0, unchanged: true });
     const again2 = await previewImport(env.ctx, operator, { kind: "applicants", round: year, fileName: "copy.csv", bytes: applicants });
     expect(again2.sameBatchId).toBe(first.batchId);
     const h = await commitImport(env.ctx, operator, { kind: "hosts", round: year, fileName: "hosts.csv", bytes: hosts });
     const p = await commitImport(env.ctx, operator, { kind: "interns", round: year, fileName: "interns.csv", bytes: placements });
-    expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2014).execute()).toHaveLength(3);
+    expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2021).execute()).toHaveLength(3);
 
-    const batches = (await listImportBatches(env.ctx, operator)).filter((b) => b.fiscalYear === 2014);
+    const batches = (await listImportBatches(env.ctx, operator)).filter((b) => b.fiscalYear === 2021);
     expect(batches.map((b) => [b.kind, b.rows, b.importedBy, b.fileName])).toEqual(
       expect.arrayContaining([
         ["applicants", 3, "Test operator", "applicants.csv"],
@@ -150,11 +151,19 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(audits.filter((a) => [first.batchId, h.batchId, p.batchId].includes(a.entity_id!))).toHaveLength(3);
 
     // the year is now computed from its imported records
-    expect(await fiscalYearsWithRounds(env.db)).toContain(2014);
-    const { report } = reportFromRecords(await loadReportRecords(env.db, 2014), reportConfig(), "test");
+    expect(await fiscalYearsWithRounds(env.db)).toContain(2021);
+    const { report } = reportFromRecords(await loadReportRecords(env.db, 2021), reportConfig(), "test");
     expect(rowOf(report, "applicants", "total").ids).toEqual(["A1", "A2", "A3"]);
     expect(rowOf(report, "hosts", "total").ids).toEqual(["H1"]);
     expect(rowOf(report, "hostsByRegion", "chubu").count).toBe(1);
+    // a number leads to the imported records behind it
+    const traced = await listFigureRecords(env.ctx, operator, { fiscalYear: 2021, figure: "internsByNationality", row: "worldRegion:southeast_asia" });
+    expect(traced.items.map((i) => [i.id, i.name, i.nationality, i.host, i.link])).toEqual([["P1", "A1", "VN", "H1", null]]);
+    const hostsTraced = await listFigureRecords(env.ctx, operator, { fiscalYear: 2021, figure: "hostApplicants", row: "total" });
+    expect(hostsTraced.items.map((i) => [i.id, i.status])).toEqual([
+      ["H1", "accepted"],
+      ["H2", "declined"],
+    ]);
 
     // the applicants cannot go while a placement refers to them
     const referenced = await caught(rollbackImport(env.ctx, operator, first.batchId));
@@ -162,8 +171,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect((referenced as RefusedError).refusals).toEqual([{ code: "referenced", importIds: p.batchId }]);
     expect(await rollbackImport(env.ctx, operator, p.batchId)).toEqual({ deleted: 1 });
     expect(await rollbackImport(env.ctx, operator, first.batchId)).toEqual({ deleted: 3 });
-    expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2014).execute()).toEqual([]);
-    expect(await env.db.selectFrom("imported_hosts").select("id").where("fiscal_year", "=", 2014).execute()).toHaveLength(2);
+    expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2021).execute()).toEqual([]);
+    expect(await env.db.selectFrom("imported_hosts").select("id").where("fiscal_year", "=", 2021).execute()).toHaveLength(2);
     expect(((await caught(rollbackImport(env.ctx, operator, first.batchId))) as RefusedError).refusals).toEqual([{ code: "alreadyRolledBack" }]);
     const rolled = (await listImportBatches(env.ctx, operator)).find((b) => b.id === first.batchId)!;
     expect([rolled.rolledBackBy, rolled.rolledBackAt]).toEqual(["Test operator", env.clock.now()]);
@@ -230,7 +239,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
         const envVars = { ...process.env, DATABASE_URL: env.databaseUrl!, DATA_DIR: dir };
         let failed: { status: number; stdout: string } | undefined;
         try {
-          execFileSync(jip, ["import", "applicants", csv, "--round", "2013", "--dry-run"], { env: envVars, encoding: "utf8" });
+          execFileSync(jip, ["import", "applicants", csv, "--round", "2022", "--dry-run"], { env: envVars, encoding: "utf8" });
         } catch (e) {
           failed = e as { status: number; stdout: string };
         }
@@ -238,14 +247,14 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
         expect(failed?.stdout).toContain('Line 3 [nationality]: "XX" is not a known ISO 3166-1 country code.');
         expect(failed?.stdout).toContain("dry run: nothing written");
         writeFileSync(csv, file("applicants", "C1,TH,female,22,design,rejected", "C2,KE,male,30,,rejected"));
-        const out = execFileSync(jip, ["import", "applicants", csv, "--round", "2013"], { env: envVars, encoding: "utf8" });
+        const out = execFileSync(jip, ["import", "applicants", csv, "--round", "2022"], { env: envVars, encoding: "utf8" });
         expect(out).toMatch(/imported 2 rows as batch [0-9a-f-]{36}/);
-        expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2013).orderBy("id").execute()).toEqual([
+        expect(await env.db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", 2022).orderBy("id").execute()).toEqual([
           { id: "C1" },
           { id: "C2" },
         ]);
         const list = execFileSync(jip, ["import", "list"], { env: envVars, encoding: "utf8" });
-        expect(list).toContain("FY2013\tapplicants\t2 rows");
+        expect(list).toContain("FY2022\tapplicants\t2 rows");
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

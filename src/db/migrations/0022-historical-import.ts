@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 create table import_batches (
   id text primary key,
   kind text not null check (kind in ('applicants','hosts','interns','intern-surveys','host-surveys')),
-  fiscal_year integer not null check (fiscal_year between 2000 and 2100),
+  fiscal_year integer not null check (fiscal_year between 2016 and 2100),
   round_id text references rounds(id) on delete set null,
   file_name text not null,
   file_sha256 text not null check (file_sha256 ~ '^[0-9a-f]{64}$'),

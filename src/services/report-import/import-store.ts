@@ -30,7 +30,11 @@ export interface ImportTarget {
 /** `--round`: a fiscal year (e.g. 2017) or a round's id. */
 export async function resolveTarget(db: Kysely<Database>, round: string): Promise<ImportTarget> {
   const value = round.trim();
-  if (/^[0-9]{4}$/.test(value)) return { fiscalYear: Number(value), roundId: null };
+  // fiscal years from the program's first (FY2016), as rounds and published reports
+  if (/^[0-9]{4}$/.test(value)) {
+    if (Number(value) < 2016 || Number(value) > 2100) throw new NotFoundError(`fiscal year ${value}`);
+    return { fiscalYear: Number(value), roundId: null };
+  }
   const row = await db.selectFrom("rounds").select(["id", "fiscal_year"]).where("id", "=", value).executeTakeFirst();
   if (!row) throw new NotFoundError(`round ${value}`);
   return { fiscalYear: row.fiscal_year, roundId: row.id };

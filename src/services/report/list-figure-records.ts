@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { resolveReport } from "./resolve-report.ts";
+import { tracedImportedRecords } from "../report-import/traced-imported-records.ts";
 
 export const TRACE_PAGE_SIZE = 50;
 
@@ -47,7 +48,7 @@ export interface FigureRecords {
 
 const fullName = (family: string | null, given: string | null) => [family, given].filter(Boolean).join(" ");
 
-async function loadRecords(db: Kysely<Database>, kind: RecordKind, ids: string[]): Promise<TracedRecord[]> {
+async function loadRecords(db: Kysely<Database>, kind: RecordKind, ids: string[], fiscalYear: number): Promise<TracedRecord[]> {
   if (ids.length === 0) return [];
   let found: TracedRecord[];
   if (kind === "applicant") {
@@ -123,6 +124,14 @@ async function loadRecords(db: Kysely<Database>, kind: RecordKind, ids: string[]
     });
   }
   const byId = new Map(found.map((r) => [r.id, r]));
+  // an imported year's records (ADR 0030)
+  for (const r of await tracedImportedRecords(
+    db,
+    fiscalYear,
+    kind,
+    ids.filter((id) => !byId.has(id)),
+  ))
+    byId.set(r.id, r);
   return ids.map((id) => byId.get(id)).filter((r): r is TracedRecord => r !== undefined);
 }
 
@@ -154,6 +163,6 @@ export async function listFigureRecords(ctx: ServiceContext, actor: Actor | null
     total: ids.length,
     page,
     pages,
-    items: await loadRecords(ctx.db, figure.recordKind, [...slice]),
+    items: await loadRecords(ctx.db, figure.recordKind, [...slice], input.fiscalYear),
   };
 }
