@@ -59,7 +59,7 @@ export async function sendInterviewReminders(ctx: ServiceContext, now: Date = ct
       return [
         {
           to: person.email,
-          template: "interviewReminder" as const,
+          template: "selectionOffers.mail.interviewReminder" as const,
           locale: person.locale,
           params: {
             name: person.name,
@@ -110,7 +110,7 @@ export async function expireSelectionOffers(ctx: ServiceContext, now: Date = ctx
         await ctx.mailer.queue(
           {
             to: person.email,
-            template: "selectionOfferExpired",
+            template: "selectionOffers.mail.expired",
             locale: person.locale,
             params: { name: person.name, deadline: whenFor(claimed.expires_at, person) },
           },

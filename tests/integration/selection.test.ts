@@ -317,7 +317,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     const [offerMail] = await mailsDuring(env, a4.user.email, async () =>
       expect(await declineSelectedPlace(env.ctx, a3.actor, { reason: "Accepted a job offer." })).toEqual({ promoted: a4.applicationId }),
     );
-    expect(offerMail!.template).toBe("selectionOffer");
+    expect(offerMail!.template).toBe("selectionOffers.mail.offer");
     expect(offerMail!.body_text).toContain(env.clock.now().getUTCFullYear().toString());
     expect(await env.db.selectFrom("applications").select("status").where("id", "=", a4.applicationId).executeTakeFirstOrThrow()).toEqual({
       status: "waitlisted",
@@ -427,7 +427,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       const [offerMail] = await mailsDuring(env, b2.user.email, async () =>
         expect(await declineSelectedPlace(env.ctx, b1.actor, {})).toEqual({ promoted: b2.applicationId }),
       );
-      expect(offerMail).toMatchObject({ template: "selectionOffer" });
+      expect(offerMail).toMatchObject({ template: "selectionOffers.mail.offer" });
       expect(offerMail!.body_text).toContain("Asia/Jakarta");
       expect(offerMail!.body_text).toContain("Sekretariat Program Magang Jepang");
       expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
@@ -444,8 +444,8 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       const [r1, r2] = await Promise.all([expireSelectionOffers(env.ctx, env.clock.now()), expireSelectionOffers(env.ctx, env.clock.now())]);
       expect([r1.expired + r2.expired, r1.offered + r2.offered]).toEqual([1, 1]);
       expect(await expireSelectionOffers(env.ctx, env.clock.now())).toEqual({ expired: 0, offered: 0 });
-      expect((await mailsTo(env, b3.user.email)).map((m) => m.template)).toContain("selectionOfferExpired");
-      expect((await mailsTo(env, b3.user.email)).find((m) => m.template === "selectionOfferExpired")!.locale).toBe("th");
+      expect((await mailsTo(env, b3.user.email)).map((m) => m.template)).toContain("selectionOffers.mail.expired");
+      expect((await mailsTo(env, b3.user.email)).find((m) => m.template === "selectionOffers.mail.expired")!.locale).toBe("th");
       expect(await getMySelectionOutcome(env.ctx, b3.actor)).toMatchObject({ outcome: "waitlisted", offer: { status: "expired" } });
       expect((await getMySelectionOffer(env.ctx, b4.actor))!.status).toBe("open");
       const expiredAudit = await env.db
@@ -501,7 +501,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
         expect(await sendInterviewReminders(env.ctx, new Date("2027-04-24T00:00:00Z"))).toEqual({ queued: 1 }),
       );
       expect(more).toEqual([]);
-      expect(reminder).toMatchObject({ template: "interviewReminder", locale: "id" });
+      expect(reminder).toMatchObject({ template: "selectionOffers.mail.interviewReminder", locale: "id" });
       expect(reminder!.body_text).toMatch(/07[.:]00/); // Indonesian writes 07.00
       expect(reminder!.body_text).toContain("Asia/Jakarta");
       expect(reminder!.body_text).toContain("https://meet.example/r");
@@ -517,7 +517,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       env.clock.set("2027-04-24T02:00:00Z");
       await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[1] });
       const [again] = await mailsDuring(env, c1.user.email, () => sendInterviewReminders(env.ctx, new Date("2027-04-24T03:00:00Z")));
-      expect(again!.template).toBe("interviewReminder");
+      expect(again!.template).toBe("selectionOffers.mail.interviewReminder");
       expect(again!.body_text).toMatch(/07[.:]30/);
       await cancelInterviewBooking(env.ctx, c1.actor, "first");
       await env.db.updateTable("interviews").set({ reminder_sent_at: null }).where("application_id", "=", c1.applicationId).execute();

@@ -9,7 +9,6 @@ import type { Database } from "../../db/schema.ts";
 import { lateReportDays } from "../../domain/internship/late-reports.ts";
 import type { DayStatus } from "../../domain/internship/rules.ts";
 import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
-import { translator } from "../../i18n/translator.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -109,7 +108,6 @@ export async function sendReportReminders(ctx: ServiceContext, actor: Actor | nu
       const user = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", placement.applicantUserId).executeTakeFirst();
       if (!user) continue;
       const locale = user.locale && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
-      const t = translator(locale);
       const dayList = claimed
         .map((c) => c.day)
         .sort()
@@ -118,9 +116,9 @@ export async function sendReportReminders(ctx: ServiceContext, actor: Actor | nu
       const emailId = await ctx.mailer.queue(
         {
           to: user.email,
-          template: "groupMessage",
+          template: "internshipPeriod.reminder",
           locale,
-          params: { subject: t("internshipPeriod.reminder.subject", params), body: t("internshipPeriod.reminder.body", params) },
+          params,
         },
         trx,
       );

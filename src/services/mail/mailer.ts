@@ -45,9 +45,9 @@ export type MailTemplate =
   | "selectionDecision"
   | "selectionPromoted"
   /** Issue 14 (ADR 0033): a place offered from the waiting list with its deadline; the offer lapsed; an interview tomorrow. Texts in selectionOffers.mail. */
-  | "selectionOffer"
-  | "selectionOfferExpired"
-  | "interviewReminder"
+  | "selectionOffers.mail.offer"
+  | "selectionOffers.mail.expired"
+  | "selectionOffers.mail.interviewReminder"
   /** A round's deadlines moved after it opened (issue 19): params.changes is one line per deadline, already rendered. */
   | "roundDeadlinesChanged"
   /** Screening (issue 13): a reviewer's open reads before the screening deadline (params.open, params.deadline). */
@@ -60,7 +60,9 @@ export type MailTemplate =
   | "matchingOffers.mail.fromWaitingList"
   | "matchingOffers.mail.hostAnswered"
   | "matchingOffersStaff.mail.applicantAnswered"
-  | "matchingOffersStaff.mail.hostOffers";
+  | "matchingOffersStaff.mail.hostOffers"
+  /** Late daily reports (issue 16, ADR 0035): the intern is reminded of the days without a report. */
+  | "internshipPeriod.reminder";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {
@@ -103,17 +105,10 @@ export const SECRET_PARAMS: Readonly<Partial<Record<MailTemplate, readonly strin
   sessionReminder: ["cancelUrl"],
 };
 
-/** Templates whose texts a feature keeps in its own catalogue (key prefix); the others are under mail.<template>. */
-const FEATURE_TEXTS: Readonly<Partial<Record<MailTemplate, string>>> = {
-  selectionOffer: "selectionOffers.mail.offer",
-  selectionOfferExpired: "selectionOffers.mail.expired",
-  interviewReminder: "selectionOffers.mail.interviewReminder",
-};
-
 function textsOf(message: MailMessage, locale: Locale, params: TranslateParams): { subject: string; body: string } {
   if (message.template === "groupMessage") return { subject: String(params.subject ?? ""), body: String(params.body ?? "") };
   const t = translator(locale);
-  const key = FEATURE_TEXTS[message.template] ?? (message.template.includes(".") ? message.template : `mail.${message.template}`);
+  const key = message.template.includes(".") ? message.template : `mail.${message.template}`;
   return { subject: t(`${key}.subject`, params), body: t(`${key}.body`, params) };
 }
 

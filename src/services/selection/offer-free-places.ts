@@ -82,7 +82,7 @@ export async function offerFreePlaces(
       await ctx.mailer.queue(
         {
           to: person.email,
-          template: "selectionOffer",
+          template: "selectionOffers.mail.offer",
           locale: person.locale,
           params: { name: person.name, deadline: whenFor(expiresAt, person), url: offerPageUrl(ctx, person.locale) },
         },
