@@ -64,13 +64,11 @@ export interface ApplicationDocumentsTable {
   size_bytes: number;
   sha256: string;
   uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  /** pending | clean | infected | not_scanned (migration 0020, ADR 0028). */
-  scan_status: ColumnType<string, string | undefined, string>;
-  scan_attempts: ColumnType<number, number | undefined, number>;
-  scan_claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  scan_next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  scanned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  /** The signature clamd found, or the last reason a check could not be made. */
+  scan_status: Generated<string>;
+  scan_attempts: Generated<number>;
+  scan_claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  scan_next_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  scanned_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   scan_finding: string | null;
 }
 
@@ -147,7 +145,7 @@ export interface ApplicationsTable {
   prior_participant: boolean | null;
   eligibility_unmet: Generated<string[]>;
   saved_steps: Generated<string[]>;
-  personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  personal_data_erased_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface AttendanceDaysTable {
@@ -308,12 +306,6 @@ export interface DacListVersionsTable {
   loaded_from: Generated<string>;
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   loaded_by: string | null;
-}
-
-/** One version per kind of public content, bumped by triggers on every change (migration 0024, ADR 0032). */
-export interface PublicPageVersionsTable {
-  name: string;
-  version: ColumnType<string | number | bigint, never, never>;
 }
 
 export interface DailyReportRemindersTable {
@@ -665,9 +657,9 @@ export interface MatchingRunsTable {
   instance: Generated<unknown>;
   host_explanations: Generated<unknown>;
   matched_count: Generated<number>;
-  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   reviewed_by: string | null;
-  committee_approved_on: ColumnType<string | null, string | null | undefined, string | null>;
+  committee_approved_on: string | null;
   committee_reference: string | null;
   region_floors: Generated<unknown>;
 }
@@ -790,6 +782,11 @@ export interface PrefecturesTable {
   name_en: string;
   name_ja: string;
   region_code: string;
+}
+
+export interface PublicPageVersionsTable {
+  name: string;
+  version: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
 }
 
 export interface RankListEntriesTable {
@@ -923,9 +920,9 @@ export interface RoundsTable {
   selection_interview_weight: Generated<number>;
   selection_quotas: Generated<unknown>;
   self_declared_english_accepted: Generated<boolean>;
-  selection_offer_days: Generated<number>;
   retention_unselected_months: Generated<number>;
   retention_participants_months: Generated<number>;
+  selection_offer_days: Generated<number>;
 }
 
 export interface RubricsTable {
@@ -1033,7 +1030,7 @@ export interface SessionRegistrationsTable {
   attended: boolean | null;
   reminder_sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  personal_data_erased_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface StaffInvitationsTable {
