@@ -54,6 +54,8 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await expect(page.locator('.error-summary a[href="#field-dateOfBirth-day"]')).toBeVisible();
   await expect(page.locator('input[name="familyName"]')).toHaveValue("Trần <b>");
   await expect(page.getByTestId("eligibility-unmet")).toContainText(jsOn ? "is not on the list" : "Nhật Bản");
+  // A rule they cannot change (nationality) stops the applicant right after the personal step (issue 19 item 4).
+  await expect(page.getByTestId("blocking-eligibility")).toBeVisible();
   await expectAccessible(page);
   await page.locator('input[name="dateOfBirth.day"]').fill("12");
   await page.locator('input[name="dateOfBirth.month"]').fill("4");
@@ -61,6 +63,7 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await page.locator('select[name="nationality"]').selectOption("VN");
   await save(page);
   await expect(page).toHaveURL(new RegExp(`/${lang}/application/contact$`));
+  await expect(page.getByTestId("blocking-eligibility")).toHaveCount(0);
 
   await page.locator('input[name="phone"]').fill("+84 912 345 678");
   await save(page);

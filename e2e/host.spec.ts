@@ -82,7 +82,11 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await page.getByLabel("業種（日本標準産業分類の大分類）").selectOption("E");
   await page.getByLabel("従業員数").fill("12.5");
   await page.locator("select[name=overseasStatus]").selectOption("ongoing");
-  await page.getByLabel("海外展開先の国").fill("VN, TH");
+  // Overseas countries are ticked in a list grouped by region (issue 19 item 8), not typed as codes.
+  const countries = page.getByRole("group", { name: "海外展開先の国" });
+  await countries.getByText(/^東南アジア/).click();
+  await countries.getByLabel("ベトナム", { exact: true }).check();
+  await countries.getByLabel("タイ", { exact: true }).check();
   await page.getByLabel("英語", { exact: true }).check();
   await submit(page, "組織を登録");
   const summary = page.getByRole("alert");
@@ -93,6 +97,9 @@ test("a host signs up, registers the organization (bad corporate number first) a
   await expect(page.getByLabel("名称（日本語）")).toHaveValue(run.nameJa);
   await expect(page.getByLabel("英語", { exact: true })).toBeChecked();
   await expect(page.getByLabel("都道府県")).toHaveValue("01");
+  await expect(countries.getByLabel("ベトナム", { exact: true })).toBeChecked();
+  await expect(countries.getByLabel("タイ", { exact: true })).toBeChecked();
+  await expect(countries.getByText(/^東南アジア/)).toContainText("2か国を選択");
   await expectAccessible(page);
 
   await page.getByLabel("法人番号").fill(run.corporateNumber);

@@ -17,6 +17,7 @@ test("the operator edits a round's eligibility rules and deadlines", async ({ pa
   await page.goto(`/en/operator/rounds/${ROUND}`);
   await expect(page.getByTestId("rule-english")).toHaveText("IELTS (overall band) 6 or more; TOEIC Listening & Reading 700 or more");
   await expect(page.getByTestId("rule-excluded")).toHaveText("Syria");
+  await expect(page.getByTestId("who-may-apply")).not.toContainText("Nepal");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Edit the eligibility rules" }).click();
@@ -36,6 +37,9 @@ test("the operator edits a round's eligibility rules and deadlines", async ({ pa
   await expect(page.getByRole("status")).toContainText("The eligibility rules were saved.");
   await expect(page.getByTestId("rule-english")).toHaveText("IELTS (overall band) 6.5 or more; TOEIC Listening & Reading 700 or more");
   await expect(page.getByTestId("rule-excluded")).toHaveText("Nepal, Syria");
+  // The public "who may apply" text is written from the rules, so it changed with them.
+  await expect(page.getByTestId("who-may-apply")).toContainText("6.5");
+  await expect(page.getByTestId("who-may-apply")).toContainText("Nepal");
 
   await page.getByRole("link", { name: "Change the deadlines" }).click();
   await expectAccessible(page);

@@ -5,6 +5,8 @@
 import { HOST_KINDS, LEGAL_FORMS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
 import { WORK_LANGUAGES } from "#src/domain/languages.ts";
 import type { OrganizationAttributes } from "#src/services/hosts/organization-attributes.ts";
+import type { CountryRegion } from "#src/services/hosts/country-choices.ts";
+import { CountryPicker } from "./country-picker.tsx";
 import { useI18n } from "../lib/i18n.tsx";
 import { CheckboxGroup, Field, Select } from "./forms/index.ts";
 import type { FormState } from "./forms/form-state.ts";
@@ -21,7 +23,7 @@ export function OrganizationFields({
   labels,
   saved,
 }: {
-  reference: { prefectures: Named[]; jsicDivisions: Named[] };
+  reference: { prefectures: Named[]; jsicDivisions: Named[]; countries: CountryRegion[] };
   state: FormState | undefined;
   labels: Record<string, string>;
   saved?: OrganizationAttributes;
@@ -106,12 +108,12 @@ export function OrganizationFields({
         placeholder={t("hostOrg.choose")}
         options={OVERSEAS_STATUSES.map((s) => ({ value: s, label: t(`hostOrg.overseas.${s}`) }))}
       />
-      <Field
+      <CountryPicker
         name="overseasCountries"
-        defaultValue={saved?.overseasCountries.join(", ")}
-        label={labels.overseasCountries!}
-        hint={t("hostOrg.overseasCountriesHint")}
+        legend={labels.overseasCountries!}
+        regions={reference.countries}
         state={state}
+        checked={saved?.overseasCountries}
       />
       <CheckboxGroup
         name="workLanguages"

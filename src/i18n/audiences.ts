@@ -17,6 +17,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "hostAuth",
   "hostNav",
   "hostOrg",
+  "hostCountries",
   "hostForm",
   "hostStatus",
   "hostApplication",

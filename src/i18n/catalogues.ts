@@ -154,6 +154,8 @@ import dataRightsVi from "./messages/data-rights/vi.json" with { type: "json" };
 import dataRightsId from "./messages/data-rights/id.json" with { type: "json" };
 import dataRightsZh from "./messages/data-rights/zh.json" with { type: "json" };
 import dataRightsTh from "./messages/data-rights/th.json" with { type: "json" };
+import hostCountriesEn from "./messages/host-countries/en.json" with { type: "json" };
+import hostCountriesJa from "./messages/host-countries/ja.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -196,6 +198,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportImportJa,
     internshipPeriodJa,
     dataRightsJa,
+    hostCountriesJa,
   ],
   en: [
     coreEn,
@@ -234,6 +237,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     reportImportEn,
     internshipPeriodEn,
     dataRightsEn,
+    hostCountriesEn,
   ],
   vi: [
     coreVi,

@@ -118,8 +118,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       [{ nameJa: "<b>株式会社</b>" }, "nameJa", "hostForm.errors.html"],
       [{ prefectureCode: "48" }, "prefectureCode", "hostForm.errors.prefecture"],
       [{ workLanguages: [] }, "workLanguages", "hostForm.errors.workLanguages"],
-      [{ overseasCountries: "Vietnam" }, "overseasCountries", "hostForm.errors.countries"],
-      [{ overseasCountries: "VN, QQ" }, "overseasCountries", "hostForm.errors.unknownCountries"],
+      [{ overseasCountries: "Vietnam" }, "overseasCountries", "hostCountries.errors.invalid"],
+      [{ overseasCountries: "VN, QQ" }, "overseasCountries", "hostCountries.errors.unknown"],
       [{ website: "javascript:alert(1)" }, "website", "hostForm.errors.website"],
     ];
     for (const [override, field, key] of cases) {

@@ -1,6 +1,7 @@
 import { useLoaderData, useSearchParams } from "react-router";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { regionName } from "#src/i18n/format.ts";
 import { Instant } from "../../components/instant.tsx";
 import { formatNumber, useI18n } from "../../lib/i18n.tsx";
 import { requestContext, run } from "../../lib/request.server.ts";
@@ -54,7 +55,7 @@ export default function HostHome() {
     [t("hostOrg.sizeClass"), t(`hostOrg.sizeClasses.${org.sizeClass}`)],
     [t("hostOrg.capitalYen"), org.capitalYen === null ? "—" : formatNumber(org.capitalYen, locale)],
     [t("hostOrg.overseasStatus"), t(`hostOrg.overseas.${org.overseasStatus}`)],
-    [t("hostOrg.overseasCountries"), org.overseasCountries.join(", ") || "—"],
+    [t("hostOrg.overseasCountries"), org.overseasCountries.map((c) => regionName(c, locale)).join(", ") || "—"],
     [t("hostOrg.workLanguages"), org.workLanguages.map((l) => t(`hostOrg.languages.${l}`)).join(", ")],
     [t("hostOrg.website"), org.website ?? "—"],
   ];

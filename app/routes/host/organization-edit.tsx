@@ -1,5 +1,6 @@
 import { Form, redirect, useLoaderData } from "react-router";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { getCountryChoices } from "#src/services/hosts/country-choices.ts";
 import { getMyOrganization } from "#src/services/hosts/get-my-organization.ts";
 import { updateOrganization } from "#src/services/hosts/update-organization.ts";
 import { ErrorSummary, SummaryList, useFormState } from "../../components/forms/index.ts";
@@ -11,13 +12,14 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/organization-edit";
 
-const MULTI = ["workLanguages"] as const;
+const MULTI = ["workLanguages", "overseasCountries"] as const;
 
 /** An organization's admin edits its details; the earlier details are listed (issue 19 item 8). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const organization = await run(request, locale, () => getMyOrganization(rt, actor));
-  return { organization, ref: await getHostReferenceLists(rt) };
+  const [ref, countries] = await Promise.all([getHostReferenceLists(rt), getCountryChoices(rt)]);
+  return { organization, ref: { ...ref, countries } };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

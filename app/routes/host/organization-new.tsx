@@ -1,6 +1,7 @@
 import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { authorize } from "#src/services/authorize.ts";
 import { getHostReferenceLists } from "#src/services/hosts/reference-lists.ts";
+import { getCountryChoices } from "#src/services/hosts/country-choices.ts";
 import { registerOrganization } from "#src/services/hosts/register-organization.ts";
 import { requestToJoin } from "#src/services/hosts/request-to-join.ts";
 import { ErrorSummary, Field, useFormState } from "../../components/forms/index.ts";
@@ -11,12 +12,13 @@ import { Refusal } from "../../components/refusal.tsx";
 import { OrganizationFields } from "../../components/host-organization-fields.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 
-const MULTI = ["workLanguages"] as const;
+const MULTI = ["workLanguages", "overseasCountries"] as const;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   await run(request, locale, async () => authorize(actor, "organization.manage"));
-  return getHostReferenceLists(rt);
+  const [ref, countries] = await Promise.all([getHostReferenceLists(rt), getCountryChoices(rt)]);
+  return { ...ref, countries };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

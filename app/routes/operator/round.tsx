@@ -13,6 +13,7 @@ import { describeRefusal } from "../../lib/refusals.ts";
 import { requestContext, run, runForm } from "../../lib/request.server.ts";
 import { HostCountsSection } from "./hosts/host-counts.tsx";
 import { RoundRulesList } from "./round-rules-list.tsx";
+import { WhoMayApply } from "../../components/who-may-apply.tsx";
 import type { Route } from "./+types/round";
 import { PageTitle } from "../../components/page-title.tsx";
 
@@ -217,6 +218,9 @@ export default function RoundPage() {
       />
       <h2>{t("roundEdit.rulesHeading")}</h2>
       <RoundRulesList rules={settings.rules} englishTests={settings.englishTests} countries={settings.dacCountries} />
+      {/* The public "who may apply" text as applicants read it, written from these rules (issue 19 item 1). */}
+      <h3>{t("program.whoTitle")}</h3>
+      <WhoMayApply rules={settings.rules} testNames={Object.fromEntries(settings.englishTests.map((e) => [e.code, e.name]))} />
       {canManage ? (
         <p>
           {settings.rulesLocked ? (

@@ -38,20 +38,24 @@ export const corporateNumber = z.string({ error: "errors.required" }).transform(
 
 export const prefectureCode = z.string({ error: "errors.required" }).refine(isPrefectureCode, { error: "hostForm.errors.prefecture" });
 
-/** A comma-separated list of ISO country codes (checked against the countries table by the use case). */
+/**
+ * ISO country codes ticked in the country list (issue 19 item 8); a single
+ * comma-separated string is still read the same way. Checked against the
+ * countries table by the use case.
+ */
 const countryList = z
-  .string()
+  .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => [
     ...new Set(
-      (v ?? "")
-        .split(/[\s,、，]+/)
+      (v === undefined ? [] : Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(/[\s,、，]+/))
         .map((c) => c.trim().toUpperCase())
         .filter(Boolean),
     ),
   ])
-  .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostForm.errors.countries" })
-  .refine((list) => list.length <= 50, { error: "errors.tooBig" });
+  .refine((list) => list.every((c) => /^[A-Z]{2}$/.test(c)), { error: "hostCountries.errors.invalid" })
+  .refine((list) => list.length <= 250, { error: "errors.tooBig" });
 
 export const organizationSchema = z.object({
   corporateNumber,

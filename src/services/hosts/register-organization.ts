@@ -28,7 +28,7 @@ export async function registerOrganization(ctx: ServiceContext, actor: Actor | n
   const input = parseInput(organizationSchema, raw);
   if (await findMembership(ctx.db, who.userId)) throw new RefusedError("hostOrg.refusals", [{ code: "already_member" }]);
   const unknown = await unknownCountries(ctx, input.overseasCountries);
-  if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostForm.errors.unknownCountries", params: { codes: unknown.join(", ") } }] });
+  if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostCountries.errors.unknown", params: { codes: unknown.join(", ") } }] });
   const existing = await ctx.db.selectFrom("host_organizations").select(["name_ja"]).where("corporate_number", "=", input.corporateNumber).executeTakeFirst();
   if (existing) return { kind: "exists", nameJa: existing.name_ja, corporateNumber: input.corporateNumber };
   const id = crypto.randomUUID();

@@ -17,7 +17,7 @@ export async function updateOrganization(ctx: ServiceContext, actor: Actor | nul
   const m = await requireMembership(ctx.db, actor, { admin: true });
   const input = parseInput(organizationEditSchema, raw);
   const unknown = await unknownCountries(ctx, input.overseasCountries);
-  if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostForm.errors.unknownCountries", params: { codes: unknown.join(", ") } }] });
+  if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostCountries.errors.unknown", params: { codes: unknown.join(", ") } }] });
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("host_organizations").selectAll().where("id", "=", m.organizationId).forUpdate().executeTakeFirst();

@@ -64,7 +64,7 @@ export default function HostReview() {
     [t("hostOrg.employees"), `${formatNumber(r.employees, locale)} (${t(`hostOrg.sizeClasses.${r.sizeClass}`)})`],
     [t("hostOrg.capitalYen"), o.capitalYen === null ? "—" : formatNumber(o.capitalYen, locale)],
     [t("hostOrg.overseasStatus"), t(`hostOrg.overseas.${r.overseasStatus}`)],
-    [t("hostOrg.overseasCountries"), o.overseasCountries.join(", ") || "—"],
+    [t("hostOrg.overseasCountries"), o.overseasCountries.map((c) => regionName(c, locale)).join(", ") || "—"],
     [t("hostOrg.workLanguages"), o.workLanguages.map((l) => t(`hostOrg.languages.${l}`)).join(", ")],
     [t("hostOrg.website"), o.website ?? "—"],
   ];
