@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("selection offers on the committee page on %s", (k
     expect(audit.every((a) => a.actor_user_id === operator.userId)).toBe(true);
   });
 
-  it("lists open, accepted, declined and lapsed offers with the deadline the round set", async () => {
+  it("audits the decisions and final results, then lists open, accepted, declined and lapsed offers with the deadline the round set", async () => {
     try {
       const round = await insertSelectionRound(env, 1);
       const [b1, b2, b3, b4, b5] = [
@@ -95,6 +95,28 @@ describe.each(DATABASE_KINDS)("selection offers on the committee page on %s", (k
       await applySelectionSuggestion(env.ctx, operator, round, { waitlistLength: "4" });
       await finalizeSelection(env.ctx, operator, round);
       expect((await getSelectionBoard(env.ctx, operator, round)).offers).toEqual([]);
+      // the committee's decisions and the final results are audited, by the operator
+      const decided = await env.db
+        .selectFrom("audit_log")
+        .select(["entity_id", "actor_user_id", "after"])
+        .where("action", "=", "selection.decided")
+        .where(
+          "entity_id",
+          "in",
+          [b1, b2, b3, b4, b5].map((b) => b.applicationId),
+        )
+        .execute();
+      expect(decided.map((d) => d.entity_id).sort()).toEqual([b1, b2, b3, b4, b5].map((b) => b.applicationId).sort());
+      expect(decided.find((d) => d.entity_id === b1.applicationId)!.after).toMatchObject({ decision: "selected", bySuggestion: true });
+      expect(decided.find((d) => d.entity_id === b5.applicationId)!.after).toMatchObject({ decision: "waitlisted", waitlistRank: 4 });
+      expect(decided.every((d) => d.actor_user_id === operator.userId)).toBe(true);
+      const finalized = await env.db
+        .selectFrom("audit_log")
+        .select("after")
+        .where("action", "=", "selection.finalized")
+        .where("entity_id", "=", round)
+        .execute();
+      expect(finalized.map((f) => f.after)).toEqual([{ selected: 1, waitlisted: 4, rejected: 0 }]);
       // set after the results are final: the next offer takes 14 days
       await updateSelectionOfferDays(env.ctx, operator, round, { offerDays: "14" });
 
