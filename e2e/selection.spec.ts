@@ -7,16 +7,19 @@ import { DEMO_PASSWORD, expectAccessible, latestMailTo, submit } from "./support
  * the operator opens first-interview slots in Asia/Tokyo (an overlapping set
  * is refused); the Vietnamese applicant sees them in Asia/Ho_Chi_Minh time,
  * books one, downloads the calendar file, moves the booking (higher
- * SEQUENCE); the operator scores the interview; the committee page applies the
- * nationality quota and explains the skip; the suggestion is taken and the
+ * SEQUENCE); the interviewer scores the interview; the committee sets the
+ * nationality quota and the page explains the skip; the suggestion is taken and the
  * results go final; the applicant reads the decision in Vietnamese; a selected
  * applicant declines and the first waiting-list applicant is offered the place
- * with a deadline in their own zone, and accepts it in Vietnamese. The operator
+ * with a deadline in their own zone, and accepts it in Vietnamese; the
+ * operator sets the offer period after final results and sees the offer open,
+ * then accepted, on the committee page. The operator
  * also invites the top 2 of the ranking to the second interview after a preview.
  * Runs with JavaScript on and off; axe on every page.
  */
 const ROUND = "00000000-0000-4000-8000-000000002114";
 const OPERATOR = "operator-selection@demo.jip.example";
+const INTERVIEWER = "interviewer@demo.jip.example";
 
 /** A day 20 days from now, as a date in Tokyo (YYYY-MM-DD). */
 function tokyoDay(daysAhead: number): string {
@@ -35,6 +38,17 @@ async function applicantPage(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: false }).first().fill(DEMO_PASSWORD);
   await submit(page, "Sign in");
+  return page;
+}
+
+/** A staff member signed in (enrolling two-factor authentication) in a context of their own. */
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false,
+    baseURL: test.info().project.use.baseURL,
+  });
+  const page = await context.newPage();
+  await staffSignIn(email, DEMO_PASSWORD, "/en/reviewer")(page);
   return page;
 }
 
@@ -104,20 +118,24 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   expect(/UID:.*/.exec(moved)![0]).toBe(/UID:.*/.exec(first)![0]);
   await expectAccessible(applicant);
 
-  // the operator (who may score every interview) records the result
-  await page.goto("/en/interviews");
-  await expectAccessible(page);
-  await page.getByRole("link", { name: /Nguyen Lan/ }).click();
-  await page.getByLabel("Held").check();
-  for (const label of ["Motivation", "Communication", "Japanese ability", "Fit with the program"]) await page.getByLabel(label).selectOption("5");
-  await page.getByLabel(/^Comment/).fill("Clear goals; good Japanese.");
-  await submit(page, "Save the result");
-  await expect(page.getByRole("status")).toContainText("The result has been saved.");
-  await expectAccessible(page);
+  // the interviewer records the result
+  const interviewer = await staffPage(browser, INTERVIEWER);
+  await interviewer.goto("/en/interviews");
+  await expectAccessible(interviewer);
+  await interviewer.getByRole("link", { name: /Nguyen Lan/ }).click();
+  await interviewer.getByLabel("Held").check();
+  for (const label of ["Motivation", "Communication", "Japanese ability", "Fit with the program"]) await interviewer.getByLabel(label).selectOption("5");
+  await interviewer.getByLabel(/^Comment/).fill("Clear goals; good Japanese.");
+  await submit(interviewer, "Save the result");
+  await expect(interviewer.getByRole("status")).toContainText("The result has been saved.");
+  await expectAccessible(interviewer);
 
   // the committee: at most 2 per nationality over 3 places; the skipped Vietnamese applicant is told why
   await page.goto(`/en/operator/rounds/${ROUND}/selection`);
   await expectAccessible(page);
+  await page.getByLabel("Quotas", { exact: true }).fill("max 2 per nationality");
+  await submit(page, "Save the rules");
+  await expect(page.getByRole("status")).toContainText("Saved.");
   await expect(page.getByTestId("row-JIP26-S04")).toContainText("nationality quota VN: 2 of 2");
   await page.getByLabel("Length of the waiting list").fill("2");
   await submit(page, "Take the suggestion for everyone not decided yet");
@@ -126,6 +144,14 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   await submit(page, "Mark the results final and notify the applicants");
   await expect(page.getByTestId("selection-final")).toBeVisible();
   await expectAccessible(page);
+  // after final results the operator can still set how long a waiting-list offer stays open (1 to 60 days)
+  await expect(page.getByTestId("selection-offers-none")).toBeVisible();
+  await page.getByLabel("Days an offer stays open").fill("61");
+  await submit(page, "Save the offer period");
+  await expect(page.getByRole("alert").first()).toContainText("Enter a smaller number.");
+  await page.getByLabel("Days an offer stays open").fill("10");
+  await submit(page, "Save the offer period");
+  await expect(page.getByLabel("Days an offer stays open")).toHaveValue("10");
 
   // the applicant reads the decision in Vietnamese
   await applicant.goto("/vi/application/status");
@@ -143,6 +169,10 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   await expect(declining.getByTestId("selection-outcome")).toContainText("You have declined your place.");
   // the place is offered to them with a deadline (in Hanoi time); they accept it in Vietnamese
   await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn được mời nhận một suất/);
+  // the committee page lists the open offer with its deadline
+  await page.goto(`/en/operator/rounds/${ROUND}/selection`);
+  await expect(page.getByTestId("offer-JIP26-S04")).toContainText("Open");
+  await expectAccessible(page);
   const promoted = await applicantPage(browser, "sel04@demo.jip.example");
   await promoted.goto("/vi/application/status");
   await expect(promoted.getByTestId("selection-offer")).toContainText("Bạn được mời nhận một suất từ danh sách chờ.");
@@ -159,4 +189,6 @@ test("slots in Tokyo time, booking in Hanoi time, scores, quota, final results, 
   await latestMailTo(test.info(), "sel04@demo.jip.example", /Bạn đã trúng tuyển từ danh sách chờ/);
   await promoted.goto("/vi/application/status");
   await expect(promoted.getByTestId("selection-outcome")).toContainText("trúng tuyển từ danh sách chờ");
+  await page.goto(`/en/operator/rounds/${ROUND}/selection`);
+  await expect(page.getByTestId("offer-JIP26-S04")).toContainText("Accepted");
 });

@@ -7,6 +7,8 @@ import { DEMO_MATCHING_ROUND_ID } from "#src/db/seed/demo-matching.ts";
 import { getMatchingRun } from "#src/services/matching/get-matching-run.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
 import { DEMO_SCREENING_ROUND_ID } from "#src/db/seed/demo-screening.ts";
+import { DEMO_SELECTION_OFFERS_LOGINS, DEMO_SELECTION_OFFERS_ROUND_ID } from "#src/db/seed/demo-selection-offers.ts";
+import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
 import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
@@ -22,6 +24,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   matching: { operator: 1, host: 3, applicant: 8 },
   screening: { operator: 1, reviewer: 5 },
   selection: { operator: 1, reviewer: 1, applicant: 7 },
+  // waiting-list offers (issue 14, ADR 0033): a declined place, a lapsed offer, an open one
+  "selection offers": { applicant: 3 },
   "round rules": { operator: 1 },
   "DAC lists": { operator: 1 },
   labels: { operator: 1 },
@@ -212,5 +216,16 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const run = await getMatchingRun(env.ctx, operator, runId);
     expect(run.verification).toMatchObject({ stable: true, feasible: true, blockingPairs: [] });
     expect(run.matched).toBeGreaterThan(0);
+  });
+
+  it("has a round whose waiting list holds an open offer, listed on the committee page with a lapsed one (issue 14)", async () => {
+    env.clock.reset(); // the seeding time: the open offer has six days to go
+    const board = await getSelectionBoard(env.ctx, operator, DEMO_SELECTION_OFFERS_ROUND_ID);
+    expect(board.offers.map((o) => [o.receiptNumber, o.state])).toEqual([
+      ["JIP26-O03", "open"],
+      ["JIP26-O02", "lapsed"],
+    ]);
+    expect(board.offers[0]!.expiresAt.getTime()).toBe(env.clock.now().getTime() + 6 * 24 * 3600_000);
+    expect(DEMO_LOGINS.accounts.map((a) => a.email)).toContain(DEMO_SELECTION_OFFERS_LOGINS.applicant);
   });
 });

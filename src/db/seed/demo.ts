@@ -18,6 +18,7 @@ import { DEMO_MATCHING_LOGINS, seedDemoMatching } from "./demo-matching.ts";
 import { seedDemoMatchingOffers } from "./demo-matching-offers.ts";
 import { DEMO_SCREENING_LOGINS, seedDemoScreening } from "./demo-screening.ts";
 import { DEMO_SELECTION_LOGINS, seedDemoSelection } from "./demo-selection.ts";
+import { DEMO_SELECTION_OFFERS_LOGINS, seedDemoSelectionOffers } from "./demo-selection-offers.ts";
 import { DEMO_RULES_OPERATOR, seedDemoRoundRules } from "./demo-round-rules.ts";
 import { DEMO_DAC_OPERATOR, seedDemoDacLists } from "./demo-dac-lists.ts";
 import { DEMO_LABELS_OPERATOR, seedDemoLabels } from "./demo-labels.ts";
@@ -50,6 +51,7 @@ export const DEMO_LOGINS = {
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
     { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
     { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
+    { role: "applicant (open waiting-list offer, Thai)", email: DEMO_SELECTION_OFFERS_LOGINS.applicant },
     { role: "operator (round editing)", email: DEMO_RULES_OPERATOR },
     { role: "operator (DAC list versions)", email: DEMO_DAC_OPERATOR },
     { role: "operator (labels and pending work)", email: DEMO_LABELS_OPERATOR },
@@ -264,6 +266,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoMatchingOffers(ctx);
   await seedDemoScreening(ctx);
   await seedDemoSelection(ctx);
+  await seedDemoSelectionOffers(ctx);
   await seedDemoRoundRules(ctx, PASSWORD);
   await seedDemoDacLists(ctx, PASSWORD);
   await seedDemoLabels(ctx, PASSWORD);

@@ -8,6 +8,7 @@ import { formatQuotas } from "../../domain/selection/index.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
+import { roundSelectionOffers } from "./round-selection-offers.ts";
 import { loadCandidates, roundSettings, suggest } from "./selection-board-data.ts";
 
 export async function getSelectionBoard(ctx: ServiceContext, actor: Actor | null, roundId: string) {
@@ -16,6 +17,12 @@ export async function getSelectionBoard(ctx: ServiceContext, actor: Actor | null
   if (!round) throw new NotFoundError("round");
   const candidates = await loadCandidates(ctx.db, roundId);
   const { ranking, selection } = suggest(round, candidates);
+  const { selection_offer_days: offerDays } = await ctx.db
+    .selectFrom("rounds")
+    .select("selection_offer_days")
+    .where("id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  const offers = await roundSelectionOffers(ctx.db, roundId, ctx.clock());
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const selected = selection.ok ? new Set(selection.selected.map((s) => s.id)) : new Set<string>();
   const skipped = selection.ok ? new Map(selection.notSelected.map((n) => [n.id, n.reasons])) : new Map();
@@ -30,7 +37,9 @@ export async function getSelectionBoard(ctx: ServiceContext, actor: Actor | null
       documentWeight: round.selection_document_weight,
       interviewWeight: round.selection_interview_weight,
       quotasText: formatQuotas(round.quotas),
+      offerDays,
     },
+    offers,
     issues: selection.ok ? [] : selection.issues.map((i) => i.code),
     rows: ranking.ranked.map((r) => {
       const c = byId.get(r.id)!;

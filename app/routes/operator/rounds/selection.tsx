@@ -3,11 +3,12 @@ import { applySelectionSuggestion } from "#src/services/selection/apply-selectio
 import { decideSelection } from "#src/services/selection/decide-selection.ts";
 import { finalizeSelection } from "#src/services/selection/finalize-selection.ts";
 import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
+import { updateSelectionOfferDays } from "#src/services/selection/update-selection-offer-days.ts";
 import { updateSelectionSettings } from "#src/services/selection/update-selection-settings.ts";
 import { ErrorSummary, Field, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Refusal } from "../../../components/refusal.tsx";
 import type { Translate } from "#src/i18n/translator.ts";
-import { useI18n } from "../../../lib/i18n.tsx";
+import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/selection";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -25,6 +26,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const back = (done: string) => redirect(`/${locale}/operator/rounds/${params.roundId}/selection?done=${done}`);
   const input = readForm(form);
   const out = await runForm(request, locale, form, async () => {
+    if (intent === "offerDays") return updateSelectionOfferDays(rt, actor, params.roundId, input);
     if (intent === "settings") return updateSelectionSettings(rt, actor, params.roundId, input);
     if (intent === "suggestion") return applySelectionSuggestion(rt, actor, params.roundId, input);
     if (intent === "finalize") return finalizeSelection(rt, actor, params.roundId);
@@ -64,7 +66,9 @@ export default function Selection() {
     waitlistLength: t("selection.waitlistLength"),
     reason: t("selection.reason"),
     decision: t("selection.decision"),
+    offerDays: t("selectionOffersStaff.board.offerDays"),
   };
+  const tokyo = (at: Date | string | null) => (at ? formatInstant(at, locale, PROGRAM_TIME_ZONE) : "—");
   const fmt = (n: number | null, digits = 2) => (n === null ? "—" : n.toFixed(digits));
   return (
     <>
@@ -95,6 +99,58 @@ export default function Selection() {
             {t("selection.saveSettings")}
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="offers-title">
+        <h2 id="offers-title">{t("selectionOffersStaff.board.title")}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="offerDays" />
+          <Field
+            name="offerDays"
+            type="number"
+            label={labels.offerDays}
+            hint={t("selectionOffersStaff.board.offerDaysHint")}
+            state={state}
+            defaultValue={r.offerDays}
+            width="short"
+            required
+          />
+          <button type="submit">{t("selectionOffersStaff.board.saveOfferDays")}</button>
+        </Form>
+        {board.offers.length === 0 ? (
+          <p data-testid="selection-offers-none">{t("selectionOffersStaff.board.none")}</p>
+        ) : (
+          <table data-testid="selection-offers">
+            <caption>{t("selectionOffersStaff.board.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("selection.applicant")}</th>
+                <th scope="col">{t("selectionOffersStaff.board.position")}</th>
+                <th scope="col">{t("selectionOffersStaff.board.freedBy")}</th>
+                <th scope="col">{t("selectionOffersStaff.board.offeredAt")}</th>
+                <th scope="col">{t("selectionOffersStaff.board.deadline")}</th>
+                <th scope="col">{t("selectionOffersStaff.board.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.offers.map((o) => (
+                <tr key={o.id} data-testid={`offer-${o.receiptNumber}`}>
+                  <td>
+                    {o.name} ({o.receiptNumber ?? "—"})
+                  </td>
+                  <td>{o.waitlistPosition ?? "—"}</td>
+                  <td>{o.freedByReceiptNumber ?? "—"}</td>
+                  <td>{tokyo(o.offeredAt)}</td>
+                  <td>{tokyo(o.expiresAt)}</td>
+                  <td>
+                    {t(`selectionOffersStaff.board.states.${o.state}`)}
+                    {o.respondedAt && o.state !== "open" ? ` (${tokyo(o.respondedAt)})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       {board.quotas.length > 0 ? (
