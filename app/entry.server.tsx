@@ -6,6 +6,7 @@ import { startRetentionJob } from "#src/jobs/apply-retention.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
+import { startScreeningReminderJob } from "#src/jobs/screening-reminders.ts";
 import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
 import { publicPageFromCache } from "./lib/page-cache.server.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
@@ -30,6 +31,7 @@ export async function startRuntime(): Promise<void> {
   // Uploads waiting for their malware check, every second (ADR 0028).
   if (rt.scanner) startScanJob(rt);
   startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
+  startScreeningReminderJob(rt); // reviewers with open reads, once when the screening deadline is 3 days away (ADR 0036)
   startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
 }
 

@@ -4,15 +4,20 @@ import { DEMO_PASSWORD, expectAccessible, submit } from "./support/fixtures.ts";
 
 /**
  * Document screening (issue 13), JavaScript on and off, axe on every page:
- * the operator invites two reviewers to the demo screening round; each
+ * the operator finds the screening round's rubric locked (its demo reviewers
+ * scored already) and sets the rubric of the next round (a bad weight first),
+ * then invites two reviewers to the demo screening round; each
  * reviewer enrols two-factor authentication, declares languages, capacity and
  * an affiliation; the operator previews then commits the assignment; both
  * reviewers score blind (the page shows neither the applicant's name nor
  * e-mail), one declares a conflict of interest; the operator computes the
  * normalized ranking, sees each reviewer's statistics and closes screening
- * (the first three to interview).
+ * (the first three to interview); the round, blocked by the reads still
+ * missing, moves to selection with the operator's reason.
  */
 const ROUND = "00000000-0000-4000-8000-000000013027";
+/** The main demo round (recruitment, nothing scored): its rubric can still be edited. */
+const NEXT_ROUND = "00000000-0000-4000-8000-000000002027";
 const OPERATOR = "operator-screening@demo.jip.example";
 const REVIEWERS = ["reviewer-e2e1@demo.jip.example", "reviewer-e2e2@demo.jip.example"];
 /** Every applicant of the demo screening round (src/db/seed/demo-screening.ts): none may appear on a reviewer's page. */
@@ -70,6 +75,28 @@ test("screening: invite, profile, assignment, blind scoring, conflict, ranking, 
   await expect(operator.getByRole("heading", { level: 1 })).toHaveText("Screening: FY2027 autumn round (screening demo)");
   await expectAccessible(operator);
 
+  // the rubric: this round's demo reviewers have scored already, so it is shown locked; the
+  // operator sets the rubric of the next round (the main demo round, nothing scored yet) instead
+  await operator.getByRole("link", { name: "Rubric" }).click();
+  await expect(operator.getByRole("heading", { level: 1 })).toHaveText("Rubric: FY2027 autumn round (screening demo)");
+  await expect(operator.getByTestId("rubric-locked")).toHaveText("The rubric is locked: reviewers have started scoring with it.");
+  await operator.goto(`/en/operator/rounds/${NEXT_ROUND}/screening/rubric`);
+  await expect(operator.getByRole("heading", { level: 1 })).toHaveText("Rubric: Japan Internship Program FY2027");
+  await expect(operator.getByTestId("rubric-origin")).toHaveText("This round uses the default rubric. Saving here gives the round its own.");
+  await expectAccessible(operator);
+  const criterion1 = () => operator.getByRole("group", { name: "Criterion 1", exact: true });
+  await expect(criterion1().getByLabel("Name (English)")).toHaveValue("Motivation");
+  await criterion1().getByLabel("Weight").fill("0");
+  await submit(operator, "Save the rubric");
+  await expect(operator.getByRole("alert").first()).toContainText("Enter a weight greater than 0 and at most 100.");
+  await criterion1().getByLabel("Weight").fill("4");
+  await submit(operator, "Save the rubric");
+  await expect(operator.getByTestId("rubric-saved")).toHaveText("The rubric was saved (4 criteria).");
+  await expect(operator.getByTestId("rubric-origin")).toHaveText("This round has its own rubric.");
+  await expect(criterion1().getByLabel("Weight")).toHaveValue("4");
+  await expectAccessible(operator);
+  await operator.goto(`/en/operator/rounds/${ROUND}/screening`);
+
   // bad input first, then the two reviewers (existing reviewer accounts join at once)
   await operator.getByLabel("E-mail address").fill("not-an-address");
   await submit(operator, "Invite");
@@ -108,6 +135,7 @@ test("screening: invite, profile, assignment, blind scoring, conflict, ranking, 
   await expect(operator.getByTestId("fully-assigned")).toHaveText("10");
   await submit(operator, "Commit the assignment");
   await expect(operator.getByTestId("assigned-notice")).toContainText("10 reads added");
+  await expect(operator.getByTestId("reads-setting")).toHaveText("3");
   await expectAccessible(operator);
 
   // both reviewers score blind; the first declares a conflict on another application
@@ -136,5 +164,16 @@ test("screening: invite, profile, assignment, blind scoring, conflict, ranking, 
   await submit(operator, "Close screening");
   await expect(operator.getByTestId("closed-notice")).toHaveText("Screening was closed: 3 applications moved to interview.");
   await expect(operator.getByTestId("rank-row").filter({ hasText: "Interview" })).toHaveCount(3);
+  await expectAccessible(operator);
+
+  // selection: refused while reads are missing (k = 3, few submitted), then moved on with the operator's reason
+  await operator.goto(`/en/operator/rounds/${ROUND}`);
+  await expect(operator.getByText(/fewer than 3 submitted reads/)).toBeVisible();
+  await submit(operator, "Move to “Selection”");
+  await expect(operator.getByRole("alert").first()).toContainText("fewer than 3 submitted reads");
+  await expect(operator.getByTestId("round-phase")).toHaveText("Screening");
+  await operator.getByLabel(/Reason for moving on without every read/).fill("The committee ranks on the reads submitted.");
+  await submit(operator, "Move to “Selection”");
+  await expect(operator.getByTestId("round-phase")).toHaveText("Selection");
   await expectAccessible(operator);
 });

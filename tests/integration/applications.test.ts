@@ -389,7 +389,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       await expect(getApplicationDocument(env.ctx, actorFor(opUser, { twoFactorEnabled: false }), id)).rejects.toBeInstanceOf(TwoFactorRequiredError);
       await expect(getApplicationDocument(env.ctx, other, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getApplicationDocument(env.ctx, ministry, id)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(getApplicationDocument(env.ctx, reviewer, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getApplicationDocument(env.ctx, reviewer, id)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getApplicationDocument(env.ctx, owner, crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
 
       await env.db.insertInto("reviewers").values({ user_id: reviewer.userId }).execute();

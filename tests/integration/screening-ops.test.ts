@@ -19,6 +19,7 @@ import { saveAffiliationAlias } from "#src/services/screening/save-affiliation-a
 import { getRoundRubric } from "#src/services/screening/get-round-rubric.ts";
 import { saveRoundRubric } from "#src/services/screening/save-round-rubric.ts";
 import { sendScreeningReminders } from "#src/services/screening/send-screening-reminders.ts";
+import { SCREENING_REMINDER_DAYS, sendDueScreeningReminders } from "#src/jobs/screening-reminders.ts";
 import { getScreeningRanking } from "#src/services/screening/get-screening-ranking.ts";
 import { transitionRoundPhase } from "#src/services/rounds/transition-round-phase.ts";
 import { inviteReviewerToRound } from "#src/services/screening/invite-reviewer-to-round.ts";
@@ -514,6 +515,69 @@ describe.each(DATABASE_KINDS)("screening operations on %s", (kind) => {
         .where("kind", "=", "screening_end")
         .execute();
       expect((await refusalOf(sendScreeningReminders(env.ctx, operator, roundId))).refusals).toEqual([{ code: "deadlinePassed" }]);
+    });
+    it("go out by themselves once, when the screening deadline is at most three days away, whoever claims first", async () => {
+      expect(SCREENING_REMINDER_DAYS).toBe(3);
+      const { roundId, appIds } = await screeningRound(env, operator.userId, 2);
+      // a deadline no other test uses, so the job's count is this round's alone
+      const deadline = new Date(`2098-0${kind === "pglite" ? 3 : 4}-10T08:00:00Z`);
+      await env.db.updateTable("round_deadlines").set({ due_at: deadline }).where("round_id", "=", roundId).where("kind", "=", "screening_end").execute();
+      const reviewers = await roundReviewers(env, operator, roundId, 2);
+      await runReviewAssignment(env.ctx, operator, roundId, { reads: "2", commit: "commit" });
+      const day = 24 * 3600_000;
+      const at = (days: number) => new Date(deadline.getTime() - days * day);
+      const outbox = async () =>
+        env.db
+          .selectFrom("outbound_emails")
+          .select(["to_address", "body_text"])
+          .where("template", "=", "screeningReminder")
+          .where(
+            "to_address",
+            "in",
+            reviewers.map((r) => r.email),
+          )
+          .execute();
+      const autoAudits = async () =>
+        env.db.selectFrom("audit_log").select(["after", "actor_role"]).where("entity_id", "=", roundId).where("action", "=", "screening.remind").execute();
+      // four days before: too early, nothing queued, nothing audited
+      expect(await sendDueScreeningReminders(env.ctx, at(4))).toEqual({ queued: 0 });
+      expect(await outbox()).toHaveLength(0);
+      // three days before: one e-mail per reviewer with open reads, audited as the system
+      expect(await sendDueScreeningReminders(env.ctx, at(3))).toEqual({ queued: 2 });
+      expect((await outbox()).map((m) => m.to_address).sort()).toEqual(reviewers.map((r) => r.email).sort());
+      const audits = await autoAudits();
+      expect(audits).toHaveLength(1);
+      expect(audits[0]!.actor_role).toBe("system");
+      expect(audits[0]!.after).toMatchObject({ automatic: true, alreadyReminded: 0 });
+      // the next ticks, two at once (two app nodes), and the operator's button: nothing more
+      expect(await Promise.all([sendDueScreeningReminders(env.ctx, at(2)), sendDueScreeningReminders(env.ctx, at(2))])).toEqual([{ queued: 0 }, { queued: 0 }]);
+      expect(await sendScreeningReminders(env.ctx, operator, roundId)).toEqual({ queued: 0, alreadyReminded: 2 });
+      expect(await outbox()).toHaveLength(2);
+      expect(await autoAudits()).toHaveLength(2); // the tick that queued, and the operator's press
+      // a moved deadline: one more each when it comes near, none for a reviewer who submitted everything
+      const later = new Date(deadline.getTime() + 7 * day);
+      await env.db.updateTable("round_deadlines").set({ due_at: later }).where("round_id", "=", roundId).where("kind", "=", "screening_end").execute();
+      expect(await sendDueScreeningReminders(env.ctx, at(1))).toEqual({ queued: 0 });
+      const firstReads = await env.db.selectFrom("review_assignments").select("id").where("reviewer_user_id", "=", reviewers[0]!.userId).execute();
+      for (const r of firstReads)
+        await saveReviewScores(env.ctx, reviewers[0]!, r.id, {
+          intent: "submit",
+          score: { motivation: "3", background: "3", language: "3", bridge: "3" },
+          recommendation: "neutral",
+        });
+      expect(await sendDueScreeningReminders(env.ctx, new Date(later.getTime() - day))).toEqual({ queued: 1 });
+      expect((await outbox()).filter((m) => m.to_address === reviewers[1]!.email)).toHaveLength(2);
+      // past the deadline, or with screening closed: nothing
+      const third = new Date(later.getTime() + 7 * day);
+      await env.db.updateTable("round_deadlines").set({ due_at: third }).where("round_id", "=", roundId).where("kind", "=", "screening_end").execute();
+      expect(await sendDueScreeningReminders(env.ctx, new Date(third.getTime() + 60_000))).toEqual({ queued: 0 });
+      await env.db
+        .insertInto("screening_settings")
+        .values({ round_id: roundId, reads: 2, closed_at: new Date() })
+        .onConflict((oc) => oc.column("round_id").doUpdateSet({ closed_at: new Date() }))
+        .execute();
+      expect(await sendDueScreeningReminders(env.ctx, new Date(third.getTime() - day))).toEqual({ queued: 0 });
+      expect(appIds).toHaveLength(2);
     });
   });
 });

@@ -171,7 +171,7 @@ describe.each(DATABASE_KINDS)("screening on %s", (kind) => {
     expect(await env.db.selectFrom("review_assignments").select("id").where("application_id", "in", round.appIds).execute()).toHaveLength(8);
   });
 
-  it("a reviewer sees only their assignments, blind; another reviewer's assignment and its documents are not found (audited)", async () => {
+  it("a reviewer sees only their assignments, blind; another reviewer's assignment and its documents are forbidden (403, audited)", async () => {
     const home = await listMyReviewAssignments(env.ctx, reviewers[0]!);
     const mine = home.find((r) => r.id === round.roundId)!;
     expect(mine.total).toBeGreaterThan(0);
@@ -192,22 +192,26 @@ describe.each(DATABASE_KINDS)("screening on %s", (kind) => {
       .where("reviewer_user_id", "<>", reviewers[0]!.userId)
       .execute();
     const foreign = others.find((o) => !mine.assignments.some((m) => m.id === o.id))!;
-    expect(await caught(getReviewForScoring(env.ctx, reviewers[0]!, foreign.id))).toBeInstanceOf(NotFoundError);
-    expect(await caught(saveReviewScores(env.ctx, reviewers[0]!, foreign.id, { intent: "draft", score: { motivation: "3" } }))).toBeInstanceOf(NotFoundError);
+    expect(await caught(getReviewForScoring(env.ctx, reviewers[0]!, foreign.id))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(saveReviewScores(env.ctx, reviewers[0]!, foreign.id, { intent: "draft", score: { motivation: "3" } }))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(declareReviewConflict(env.ctx, reviewers[0]!, foreign.id, { reason: "Not mine to declare." }))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(getReviewForScoring(env.ctx, reviewers[0]!, crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
+    // the wrong reviewer's declaration released nothing
+    expect(await env.db.selectFrom("review_assignments").select("id").where("id", "=", foreign.id).executeTakeFirst()).toEqual({ id: foreign.id });
     const denied = await env.db
       .selectFrom("audit_log")
       .select("action")
       .where("actor_user_id", "=", reviewers[0]!.userId)
       .where("action", "=", "screening.denied")
       .execute();
-    expect(denied.length).toBeGreaterThanOrEqual(2);
+    expect(denied.length).toBeGreaterThanOrEqual(4);
 
     // the document of the first application: its assigned reviewers only, under a neutral name
     const firstAssigned = await env.db.selectFrom("review_assignments").select("reviewer_user_id").where("application_id", "=", round.appIds[0]!).execute();
     for (const r of reviewers) {
       const assigned = firstAssigned.some((x) => x.reviewer_user_id === r.userId);
       if (assigned) expect(await getApplicationDocument(env.ctx, r, round.documentId)).toMatchObject({ fileName: "graduation_certificate.pdf" });
-      else expect(await caught(getApplicationDocument(env.ctx, r, round.documentId))).toBeInstanceOf(NotFoundError);
+      else expect(await caught(getApplicationDocument(env.ctx, r, round.documentId))).toBeInstanceOf(ForbiddenError);
     }
   });
 

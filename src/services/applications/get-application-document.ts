@@ -4,12 +4,13 @@ import { permits, scopeOf } from "../../domain/roles.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 
 /**
  * A document's bytes, for whom src/domain/roles.ts permits "document.download":
- * its applicant, operators, and reviewers assigned to the application. Anyone
- * else gets "not found", whether or not it exists. A download by anyone but
+ * its applicant, operators, and reviewers assigned to the application. A
+ * reviewer not assigned to it is forbidden (403, audited); anyone else gets
+ * "not found", whether or not it exists. A download by anyone but
  * the applicant is audited (who read which personal document, when). The file
  * name carries the extension of the type detected at upload. A document still
  * being checked for malware, or found infected, is served to no one (ADR 0028).
@@ -46,7 +47,19 @@ export async function getApplicationDocument(
         .where("reviewer_user_id", "=", who.userId)
         .executeTakeFirst(),
     );
-  if (!permits(who.role, "document.download", { own, assigned })) throw new NotFoundError("document");
+  if (!permits(who.role, "document.download", { own, assigned })) {
+    // a reviewer asking for a document of an application not assigned to them: forbidden and audited (issue 13)
+    if (scopeOf(who.role, "document.download") === "assigned") {
+      await writeAudit(ctx.db, who, {
+        action: "screening.denied",
+        entityType: "application",
+        entityId: doc.application_id,
+        after: { document: documentId, reason: "not_assigned" },
+      });
+      throw new ForbiddenError("document.download");
+    }
+    throw new NotFoundError("document");
+  }
   if (!isServable(doc.scan_status)) throw new NotFoundError("document");
   const bytes = await ctx.files.get(doc.storage_key);
   if (!own) {

@@ -6,7 +6,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { requiredText } from "../fields.ts";
 import { parseInput } from "../validation.ts";
-import { applyAssignment, buildInstance, loadSettings, ownAssignment } from "./screening-record.ts";
+import { applyAssignment, buildInstance, loadSettings, ownAssignment, refuseForeignAssignment } from "./screening-record.ts";
 
 const schema = z.object({ reason: requiredText(1000) });
 
@@ -23,8 +23,7 @@ export async function declareReviewConflict(ctx: ServiceContext, actor: Actor | 
   const who = authorize(actor, "review.score");
   const input = parseInput(schema, raw);
   if (!(await ownAssignment(ctx.db, assignmentId, who.userId))) {
-    await writeAudit(ctx.db, who, { action: "screening.denied", entityType: "review_assignment", entityId: assignmentId, after: { reason: "not_assigned" } });
-    throw new NotFoundError("review_assignment");
+    return refuseForeignAssignment(ctx.db, who, assignmentId);
   }
   const now = ctx.clock();
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,8 +1,6 @@
-import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError } from "../errors.ts";
-import { loadRubric, ownAssignment, screeningDeadline } from "./screening-record.ts";
+import { loadRubric, ownAssignment, refuseForeignAssignment, screeningDeadline } from "./screening-record.ts";
 
 /** Documents a reviewer is shown: what is needed to score; never the passport (photo, name, nationality). */
 const SCORED_DOCUMENT_KINDS = [
@@ -19,15 +17,14 @@ const SCORED_DOCUMENT_KINDS = [
  * it, without the applicant's name, contact details, date of birth,
  * nationality or any uploaded file's original name; with the rubric and the
  * reviewer's own saved scores (never another reviewer's). Only the reviewer
- * it is assigned to may open it: anyone else gets "not found", and the
- * attempt is audited.
+ * it is assigned to may open it: another reviewer is forbidden (403), an
+ * assignment that does not exist is not found, and the attempt is audited.
  */
 export async function getReviewForScoring(ctx: ServiceContext, actor: Actor | null, assignmentId: string) {
   const who = authorize(actor, "review.score");
   const a = await ownAssignment(ctx.db, assignmentId, who.userId);
   if (!a) {
-    await writeAudit(ctx.db, who, { action: "screening.denied", entityType: "review_assignment", entityId: assignmentId, after: { reason: "not_assigned" } });
-    throw new NotFoundError("review_assignment");
+    return refuseForeignAssignment(ctx.db, who, assignmentId);
   }
   const [app, education, employment, languages, documents, scores, rubric, deadline] = await Promise.all([
     ctx.db

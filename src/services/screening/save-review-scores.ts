@@ -8,7 +8,7 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { type FieldError, NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 import { optionalText } from "../fields.ts";
 import { parseInput } from "../validation.ts";
-import { loadRubric, loadSettings, ownAssignment, screeningDeadline } from "./screening-record.ts";
+import { loadRubric, loadSettings, ownAssignment, refuseForeignAssignment, screeningDeadline } from "./screening-record.ts";
 
 const schema = z.object({
   intent: z.enum(["draft", "submit"]).default("draft"),
@@ -38,7 +38,7 @@ function problemError(p: ScoreProblem): FieldError {
  * once submitted, every later save must be complete too).
  * Editable, submitted or not, until the screening deadline or until the
  * operator closes screening; submitting again updates the one record.
- * Anyone else's assignment: "not found", audited.
+ * Another reviewer's assignment: forbidden (403), audited.
  */
 export async function saveReviewScores(
   ctx: ServiceContext,
@@ -50,8 +50,7 @@ export async function saveReviewScores(
   const input = parseInput(schema, raw);
   const now = ctx.clock();
   if (!(await ownAssignment(ctx.db, assignmentId, who.userId))) {
-    await writeAudit(ctx.db, who, { action: "screening.denied", entityType: "review_assignment", entityId: assignmentId, after: { reason: "not_assigned" } });
-    throw new NotFoundError("review_assignment");
+    return refuseForeignAssignment(ctx.db, who, assignmentId);
   }
   return ctx.db.transaction().execute(async (trx) => {
     await trx.selectFrom("review_assignments").select("id").where("id", "=", assignmentId).forUpdate().execute();

@@ -18,7 +18,7 @@ import { DEFAULT_READS } from "../../domain/screening/recommendation.ts";
 import type { AffiliationAlias, Rubric } from "../../domain/screening/index.ts";
 import type { Actor } from "../context.ts";
 import { writeAudit } from "../audit/write-audit.ts";
-import { NotFoundError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 
 type Db = Kysely<Database>;
 
@@ -378,6 +378,24 @@ export async function ownAssignment(db: Db, assignmentId: string, reviewerUserId
     .where("review_assignments.id", "=", assignmentId)
     .where("review_assignments.reviewer_user_id", "=", reviewerUserId)
     .executeTakeFirst();
+}
+
+/**
+ * Refuses a reviewer's request on an assignment that is not theirs, audited
+ * (`screening.denied`): someone else's assignment is forbidden (403), one
+ * that does not exist (or no longer does: released by a conflict) is not
+ * found (404). Always throws.
+ */
+export async function refuseForeignAssignment(db: Db, who: Actor, assignmentId: string): Promise<never> {
+  const exists = await db.selectFrom("review_assignments").select("id").where("id", "=", assignmentId).executeTakeFirst();
+  await writeAudit(db, who, {
+    action: "screening.denied",
+    entityType: "review_assignment",
+    entityId: assignmentId,
+    after: { reason: exists ? "not_assigned" : "not_found" },
+  });
+  if (exists) throw new ForbiddenError("review.score");
+  throw new NotFoundError("review_assignment");
 }
 
 /**

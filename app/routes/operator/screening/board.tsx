@@ -74,7 +74,7 @@ export default function ScreeningBoard() {
         rows={[
           { key: "phase", label: t("screening.board.phase"), value: t(`phases.${board.round.phase}`) },
           { key: "deadline", label: t("screening.reviewer.deadline"), value: board.deadline ? <Instant at={board.deadline} /> : t("screening.notSet") },
-          { key: "reads", label: t("screening.board.reads"), value: n(board.settings.reads) },
+          { key: "reads", label: t("screening.board.reads"), value: n(board.settings.reads), testId: "reads-setting" },
           { key: "eligible", label: t("screening.board.eligible"), value: n(board.applications.eligible), testId: "eligible-count" },
           { key: "assigned", label: t("screening.board.fullyAssigned"), value: n(board.applications.fullyAssigned), testId: "fully-assigned" },
           { key: "scored", label: t("screening.board.fullyScored"), value: n(board.applications.fullyScored), testId: "fully-scored" },
