@@ -43,6 +43,8 @@ export async function expectAccessible(page: Page) {
     const kind = pageKind(page.url());
     if (checkedWithJavaScript.has(kind)) return;
     checkedWithJavaScript.add(kind);
+    // A revalidation still in flight re-renders the form while axe reads it (a radio "without a label").
+    await page.waitForLoadState("networkidle");
   }
   let target = page;
   if (jsOff) {
