@@ -17,6 +17,7 @@ import {
   type ImportedApplicant,
   type ImportedHost,
   type ImportedIntern,
+  type ImportedRecord,
   type ImportedSurveyResponse,
 } from "../../domain/report-import.ts";
 import { reportConfig } from "../report/report-store.ts";
@@ -57,7 +58,15 @@ async function ids(query: Promise<{ id: string }[]>): Promise<Set<string>> {
   return new Set((await query).map((r) => r.id));
 }
 
-async function importContext(db: Kysely<Database>, kind: ImportKind, fiscalYear: number): Promise<ImportContext> {
+/** Records of other files checked alongside (a directory's dry run): referred to as if already imported. */
+export type AlongsideRecords = Partial<Record<ImportKind, readonly ImportedRecord[]>>;
+
+function withAlongside(known: Set<string>, records: readonly ImportedRecord[] | undefined): Set<string> {
+  for (const r of records ?? []) known.add(r.id);
+  return known;
+}
+
+async function importContext(db: Kysely<Database>, kind: ImportKind, fiscalYear: number, alongside: AlongsideRecords = {}): Promise<ImportContext> {
   const base = { countries: reportCountries(), jsicDivisions: JSIC };
   const applicants = () => ids(db.selectFrom("imported_applicants").select("id").where("fiscal_year", "=", fiscalYear).execute());
   const hosts = () => ids(db.selectFrom("imported_hosts").select("id").where("fiscal_year", "=", fiscalYear).execute());
@@ -69,8 +78,8 @@ async function importContext(db: Kysely<Database>, kind: ImportKind, fiscalYear:
     return {
       ...base,
       existingIds: await interns(),
-      applicantIds: await applicants(),
-      hostIds: await hosts(),
+      applicantIds: withAlongside(await applicants(), alongside.applicants),
+      hostIds: withAlongside(await hosts(), alongside.hosts),
       placedApplicantIds: new Set(placed.map((p) => p.id)),
     };
   }
@@ -84,7 +93,7 @@ async function importContext(db: Kysely<Database>, kind: ImportKind, fiscalYear:
   return {
     ...base,
     existingIds: new Set(responses.map((r) => r.id)),
-    internIds: await interns(),
+    internIds: withAlongside(await interns(), alongside.interns),
     answeredInternIds: new Set(responses.map((r) => r.intern_id)),
   };
 }
@@ -94,15 +103,21 @@ export interface CheckedUpload extends CheckedFile {
   encoding: "utf-8" | "shift_jis" | null;
 }
 
-/** Reads and checks a file against the year's imported records (nothing is written). */
-export async function checkUpload(db: Kysely<Database>, kind: ImportKind, fiscalYear: number, bytes: Uint8Array): Promise<CheckedUpload> {
+/** Reads and checks a file against the year's imported records (and those of files checked alongside); nothing is written. */
+export async function checkUpload(
+  db: Kysely<Database>,
+  kind: ImportKind,
+  fiscalYear: number,
+  bytes: Uint8Array,
+  alongside?: AlongsideRecords,
+): Promise<CheckedUpload> {
   const fileSha256 = sha256(bytes);
   const decoded = decodeImportFile(bytes);
   if (!decoded.ok) {
     const problems: ImportProblem[] = [{ line: 0, column: null, code: "encoding" }];
     return { kind, rows: 0, records: [], problems, fileSha256, encoding: null };
   }
-  const checked = checkImportFile(kind, decoded.text, await importContext(db, kind, fiscalYear));
+  const checked = checkImportFile(kind, decoded.text, await importContext(db, kind, fiscalYear, alongside));
   return { ...checked, fileSha256, encoding: decoded.encoding };
 }
 
