@@ -22,7 +22,11 @@ export function staffSignIn(email: string, password = DEMO_PASSWORD, home = "/en
     await page.goto("/en/sign-in");
     await page.getByLabel("E-mail address").fill(email);
     await page.getByLabel("Password", { exact: false }).first().fill(password);
-    await submit(page, "Sign in");
+    // With JavaScript on the form posts in the background: going on before its answer (and cookie) arrives would cancel it.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/en/sign-in")),
+      submit(page, "Sign in"),
+    ]);
     if (!secret) {
       await page.goto(home);
       await expect(page).toHaveURL(/\/en\/account\/two-factor$/);
