@@ -12,7 +12,7 @@ import { staffSignIn } from "./support/staff-sign-in.ts";
  */
 test.describe.configure({ mode: "serial" });
 
-const signIn = staffSignIn(DEMO_REPORT_LOGINS.operator);
+const signIn = staffSignIn(DEMO_REPORT_LOGINS.importer);
 const YEAR = "2019";
 const HEADER = "id,nationality,gender,age,field,final_status";
 

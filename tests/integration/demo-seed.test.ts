@@ -31,7 +31,7 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   labels: { operator: 1 },
   internship: { operator: 1, host: 1, applicant: 2 },
   "internship period": { operator: 1 },
-  report: { operator: 1 },
+  report: { operator: 2 },
   // organization verification (issue 11 item 7): a pending organization's admin and a claimant on its number
   "organization verification": { host: 2 },
   // matching offers (issue 15, ADR 0034): the matching round's waiting list

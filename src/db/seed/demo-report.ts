@@ -14,7 +14,8 @@ import { insertReportYear, type ReportYearSpec } from "./report-year-rows.ts";
 const PASSWORD = "demo-password-2026";
 
 /** The report's browser test signs in as this operator (it enrols its own two-factor secret). */
-export const DEMO_REPORT_LOGINS = { operator: "operator-report@demo.jip.example" };
+/** `importer`: a second operator for past years' imports (its browser test enrols two-factor authentication on its own). */
+export const DEMO_REPORT_LOGINS = { operator: "operator-report@demo.jip.example", importer: "operator-import@demo.jip.example" };
 export const DEMO_REPORT_YEAR = 2025;
 
 /** A small deterministic generator (LCG), so the demo year looks varied but never changes. */
@@ -79,6 +80,7 @@ export async function seedDemoReport(ctx: ServiceContext): Promise<void> {
     role: "operator",
     locale: "en",
   });
+  await createVerifiedUser(ctx, { email: DEMO_REPORT_LOGINS.importer, name: "山田 蓮 (Operator)", password: PASSWORD, role: "operator", locale: "en" });
   await insertReportYear(ctx.db, demoYear());
   const operator: Actor = {
     userId: id,

@@ -46,6 +46,7 @@ export const DEMO_LOGINS = {
     { role: "applicant", email: "applicant01@demo.jip.example" },
     { role: "host (case studies)", email: DEMO_CASE_LOGINS.host },
     { role: "operator (yearly report)", email: DEMO_REPORT_LOGINS.operator },
+    { role: "operator (past years' imports)", email: DEMO_REPORT_LOGINS.importer },
     { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
     { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
