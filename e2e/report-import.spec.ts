@@ -66,7 +66,7 @@ test("the operator checks a past year's file, imports it, opens that year's repo
   const batches = page.getByTestId("import-batches");
   const row = batches.getByRole("row").filter({ hasText: "applicants-2019.csv" });
   await expect(row).toContainText("Applicants");
-  await expect(row).toContainText("小林 葵 (Operator)");
+  await expect(row).toContainText("山田 蓮 (Operator)");
   await expectAccessible(page);
 
   // the year's report is computed from the imported records
