@@ -212,12 +212,16 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const [a, b] = [person(4), person(5)];
     await registerForSession(env.ctx, null, { sessionId: id, ...a });
     expect((await registerForSession(env.ctx, null, { sessionId: id, ...b })).status).toBe("waitlisted");
+    // The test clock stands still: a step apart, the e-mails' order by created_at is the order they were queued in.
+    env.clock.advance(1_000);
     await updateSession(env.ctx, operator, id, sessionForm(roundId, { capacity: "2", titles: { ja: "東京", en: "Tokyo" } }));
+    env.clock.advance(1_000);
     expect((await mailsTo(env, b.email)).map((m) => m.template)).toEqual(["sessionWaitlisted", "sessionPromoted"]);
     await cancelSession(env.ctx, operator, id);
     expect((await mailsTo(env, a.email)).map((m) => m.template)).toEqual(["sessionRegistered", "sessionCancelled"]);
     expect((await listUpcomingSessions(env.ctx, "en", {})).map((s) => s.id)).not.toContain(id);
     expect(await caught(registerForSession(env.ctx, null, { sessionId: id, ...person(6) }))).toBeTruthy();
+    env.clock.reset();
   });
 
   it("marks attendance from a CSV export (addresses in any column), reports unknown addresses, keeps earlier marks", async () => {
