@@ -24,30 +24,10 @@ import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
 import { submitDailyReport } from "#src/services/internship/submit-daily-report.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
-import { DATABASE_KINDS, type TestEnv, actorFor, createUser } from "./support/databases.ts";
+import { DATABASE_KINDS, actorFor, createUser } from "./support/databases.ts";
 import { useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
-
-async function orgWithMember(env: TestEnv, name: string): Promise<{ orgId: string; actor: Actor }> {
-  const orgId = crypto.randomUUID();
-  await env.db
-    .insertInto("host_organizations")
-    .values({
-      id: orgId,
-      legal_form: "株式会社",
-      kind: "sme",
-      name_ja: name,
-      name_en: `${name} Co.`,
-      prefecture_code: "20",
-      jsic_division: "E",
-      employees: 50,
-      overseas_status: "planned",
-    })
-    .execute();
-  const user = await createUser(env, "host", { name: `${name} staff` });
-  await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: user.id, org_role: "admin" }).execute();
-  return { orgId, actor: actorFor(user) };
-}
+import { orgWithMember } from "./support/internship.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
