@@ -1,21 +1,16 @@
 /** Issue 19 item 8: a host picks its overseas countries from a list grouped by region; ISO codes are stored. */
 import { describe, expect, it } from "vitest";
-import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
 import { getCountryChoices } from "#src/services/hosts/country-choices.ts";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
 import { registerOrganization } from "#src/services/hosts/register-organization.ts";
 import { updateOrganization } from "#src/services/hosts/update-organization.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { validationErrorOf } from "./support/expect-errors.ts";
-
-function corporateNumber(): string {
-  const base = `${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 10000)).padStart(4, "0")}`;
-  return `${corporateNumberCheckDigit(base)}${base}`;
-}
+import { uniqueCorporateNumber } from "../support/host-inputs.ts";
 
 function orgInput(overseasCountries: unknown): Record<string, unknown> {
   return {
-    corporateNumber: corporateNumber(),
+    corporateNumber: uniqueCorporateNumber(),
     legalForm: "株式会社",
     kind: "sme",
     nameJa: "国選択工業株式会社",

@@ -5,7 +5,7 @@
  * the read-only page's real reason.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
+import { HOST_PLAN, HOST_POSITION, hostOrgInput } from "../support/host-inputs.ts";
 import type { Actor } from "#src/services/context.ts";
 import { decideHostApplication } from "#src/services/hosts/decide-host-application.ts";
 import { getMyHostApplication } from "#src/services/hosts/get-my-host-application.ts";
@@ -20,56 +20,10 @@ import { createRound } from "#src/services/rounds/create-round.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
-let serial = 0;
-function corporateNumber(): string {
-  serial += 1;
-  const base = `${String(Date.now()).slice(-8)}${String(serial + 500).padStart(4, "0")}`;
-  return `${corporateNumberCheckDigit(base)}${base}`;
-}
-
-function orgInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    corporateNumber: corporateNumber(),
-    legalForm: "株式会社",
-    kind: "sme",
-    nameJa: "旧名工業株式会社",
-    nameEn: "Kyumei Kogyo Co., Ltd.",
-    postalCode: "060-0001",
-    prefectureCode: "01",
-    addressJa: "札幌市中央区北1条西1丁目",
-    jsicDivision: "E",
-    employees: "40",
-    capitalYen: "10000000",
-    overseasStatus: "ongoing",
-    overseasCountries: "VN",
-    workLanguages: ["ja"],
-    website: "",
-    ...overrides,
-  };
-}
-
-const PLAN = {
-  agreesWithPurpose: "yes",
-  goals: ["overseas_expansion"],
-  goalsDescription: "市場調査。",
-  supervisorName: "北海 太郎",
-  workGuidance: "週1回の面談。",
-  housingSupport: "社宅。",
-  commutingSupport: "定期券。",
-  insuranceSupport: "保険加入。",
-  arrivalSupport: "空港出迎え。",
-};
-const POSITION = {
-  title: "海外営業",
-  description: "商談資料の作成。",
-  department: "営業部",
-  prefectureCode: "01",
-  capacity: "1",
-  periodStart: "2027-10-01",
-  periodEnd: "2027-12-24",
-  language: "N3",
-  fields: "営業",
-};
+const orgInput = (overrides: Record<string, unknown> = {}) =>
+  hostOrgInput({ nameJa: "旧名工業株式会社", nameEn: "Kyumei Kogyo Co., Ltd.", employees: "40", capitalYen: "10000000", website: "", ...overrides });
+const PLAN = HOST_PLAN;
+const POSITION = HOST_POSITION;
 
 async function submittedHost(env: TestEnv, roundId: string): Promise<{ host: Actor; email: string }> {
   const user = await createUser(env, "host", { locale: "ja" });

@@ -1,6 +1,6 @@
 /** The host journey (issue 6) on PGlite and PostgreSQL: organization, members, host application, operator screening. */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
+import { HOST_PLAN, HOST_POSITION, hostOrgInput } from "../support/host-inputs.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError, RefusedError } from "#src/services/errors.ts";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
@@ -28,56 +28,9 @@ import { DATABASE_KINDS, PUBLIC_URL, type TestEnv, actorFor, createUser, roundIn
 import { sentText } from "./support/mail.ts";
 import { refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
-let serial = 0;
-function corporateNumber(): string {
-  serial += 1;
-  const base = `${String(Date.now()).slice(-8)}${String(serial).padStart(4, "0")}`;
-  return `${corporateNumberCheckDigit(base)}${base}`;
-}
-
-function orgInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    corporateNumber: corporateNumber(),
-    legalForm: "株式会社",
-    kind: "sme",
-    nameJa: "テスト工業株式会社",
-    nameEn: "Test Kogyo Co., Ltd.",
-    postalCode: "060-0001",
-    prefectureCode: "01",
-    addressJa: "札幌市中央区北1条西1丁目",
-    jsicDivision: "E",
-    employees: "12",
-    capitalYen: "10,000,000",
-    overseasStatus: "ongoing",
-    overseasCountries: "vn, TH",
-    workLanguages: ["ja", "en"],
-    website: "https://example.jp",
-    ...overrides,
-  };
-}
-
-const PLAN = {
-  agreesWithPurpose: "yes",
-  goals: ["overseas_expansion", "university_network"],
-  goalsDescription: "東南アジアの市場調査。",
-  supervisorName: "北海 太郎",
-  workGuidance: "週1回の面談。",
-  housingSupport: "社宅。",
-  commutingSupport: "定期券。",
-  insuranceSupport: "保険加入。",
-  arrivalSupport: "空港出迎え。",
-};
-const POSITION = {
-  title: "海外営業",
-  description: "商談資料の作成。",
-  department: "営業部",
-  prefectureCode: "01",
-  capacity: "2",
-  periodStart: "2027-10-01",
-  periodEnd: "2027-12-24",
-  language: "N3",
-  fields: "営業, マーケティング",
-};
+const orgInput = (overrides: Record<string, unknown> = {}) => hostOrgInput({ overseasCountries: "vn, TH", workLanguages: ["ja", "en"], ...overrides });
+const PLAN = { ...HOST_PLAN, goals: ["overseas_expansion", "university_network"], goalsDescription: "東南アジアの市場調査。" };
+const POSITION = { ...HOST_POSITION, capacity: "2", fields: "営業, マーケティング" };
 
 async function hostActor(env: TestEnv, name = "Host User"): Promise<Actor> {
   return actorFor(await createUser(env, "host", { name }));

@@ -4,7 +4,7 @@
  * registration of the same number does not make a second admin but a claim the operator resolves.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
+import { HOST_PLAN, HOST_POSITION, hostOrgInput } from "../support/host-inputs.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError } from "#src/services/errors.ts";
 import { getHostHome } from "#src/services/hosts/get-host-home.ts";
@@ -20,56 +20,9 @@ import { createRound } from "#src/services/rounds/create-round.ts";
 import { DATABASE_KINDS, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
-let serial = 0;
-function corporateNumber(): string {
-  serial += 1;
-  const base = `${String(Date.now()).slice(-8)}${String(serial + 5000).padStart(4, "0")}`;
-  return `${corporateNumberCheckDigit(base)}${base}`;
-}
-
-function orgInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    corporateNumber: corporateNumber(),
-    legalForm: "株式会社",
-    kind: "sme",
-    nameJa: "確認工業株式会社",
-    nameEn: "Kakunin Kogyo Co., Ltd.",
-    postalCode: "060-0001",
-    prefectureCode: "01",
-    addressJa: "札幌市中央区北1条西1丁目",
-    jsicDivision: "E",
-    employees: "12",
-    capitalYen: "10,000,000",
-    overseasStatus: "ongoing",
-    overseasCountries: "VN",
-    workLanguages: ["ja"],
-    website: "https://example.jp",
-    ...overrides,
-  };
-}
-
-const PLAN = {
-  agreesWithPurpose: "yes",
-  goals: ["overseas_expansion"],
-  goalsDescription: "市場調査。",
-  supervisorName: "北海 太郎",
-  workGuidance: "週1回の面談。",
-  housingSupport: "社宅。",
-  commutingSupport: "定期券。",
-  insuranceSupport: "保険加入。",
-  arrivalSupport: "空港出迎え。",
-};
-const POSITION = {
-  title: "海外営業",
-  description: "商談資料の作成。",
-  department: "営業部",
-  prefectureCode: "01",
-  capacity: "1",
-  periodStart: "2027-10-01",
-  periodEnd: "2027-12-24",
-  language: "N3",
-  fields: "営業",
-};
+const orgInput = (overrides: Record<string, unknown> = {}) => hostOrgInput({ nameJa: "確認工業株式会社", nameEn: "Kakunin Kogyo Co., Ltd.", ...overrides });
+const PLAN = HOST_PLAN;
+const POSITION = HOST_POSITION;
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);

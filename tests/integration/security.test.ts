@@ -33,7 +33,7 @@ import { deliverDueEmails } from "#src/jobs/deliver-emails.ts";
 import { createSession } from "#src/services/sessions/create-session.ts";
 import { registerForSession } from "#src/services/sessions/register-for-session.ts";
 import { inviteStaff } from "#src/services/staff/invite-staff.ts";
-import { corporateNumberCheckDigit } from "#src/domain/corporate-number.ts";
+import { hostOrgInput } from "../support/host-inputs.ts";
 import type { Actor } from "#src/services/context.ts";
 import { DATABASE_KINDS, TEST_PASSWORD, type TestEnv, actorFor, createUser, roundInput, useTestDatabase } from "./support/databases.ts";
 import { quietly, validationErrorOf } from "./support/expect-errors.ts";
@@ -46,11 +46,6 @@ const unique = (tag: string) => `${tag}-${crypto.randomUUID().slice(0, 8)}@secur
 /** Every link in a text that carries a secret: reset, verification, invitation, cancel. */
 const SECRET_LINK =
   /\/api\/auth\/reset-password\/|verify-email\?token=|\/staff-invitation\/[A-Za-z0-9_-]{8}|\/host\/invitation\/[A-Za-z0-9_-]{8}|\/sessions\/cancel\/[A-Za-z0-9_-]{8}/;
-
-function corporateNumber(): string {
-  const base = `${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
-  return `${corporateNumberCheckDigit(base)}${base}`;
-}
 
 async function mailRow(env: TestEnv, to: string, template: string) {
   return env.db
@@ -85,23 +80,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       addresses.staffInvitation = unique("staff");
       await inviteStaff(env.ctx, operator, { email: addresses.staffInvitation, role: "reviewer", locale: "en" });
       const admin = actorFor(await createUser(env, "host"));
-      await registerOrganization(env.ctx, admin, {
-        corporateNumber: corporateNumber(),
-        legalForm: "株式会社",
-        kind: "sme",
-        nameJa: "秘密工業株式会社",
-        nameEn: "Himitsu Kogyo",
-        postalCode: "060-0001",
-        prefectureCode: "01",
-        addressJa: "札幌市中央区北1条西1丁目",
-        jsicDivision: "E",
-        employees: "12",
-        capitalYen: "10,000,000",
-        overseasStatus: "ongoing",
-        overseasCountries: "vn",
-        workLanguages: ["ja"],
-        website: "https://example.jp",
-      });
+      await registerOrganization(env.ctx, admin, hostOrgInput({ nameJa: "秘密工業株式会社", nameEn: "Himitsu Kogyo", overseasCountries: "vn" }));
       addresses.hostInvitation = unique("host");
       await inviteMember(env.ctx, admin, { email: addresses.hostInvitation, orgRole: "member", locale: "ja" });
       const { id: sessionId } = await createSession(env.ctx, operator, {
@@ -288,23 +267,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
     it("impossible dates in position periods are field errors", async () => {
       const host = actorFor(await createUser(env, "host"));
-      await registerOrganization(env.ctx, host, {
-        corporateNumber: corporateNumber(),
-        legalForm: "株式会社",
-        kind: "sme",
-        nameJa: "日付工業株式会社",
-        nameEn: "Hizuke Kogyo",
-        postalCode: "060-0001",
-        prefectureCode: "01",
-        addressJa: "札幌市中央区北1条西1丁目",
-        jsicDivision: "E",
-        employees: "12",
-        capitalYen: "10,000,000",
-        overseasStatus: "ongoing",
-        overseasCountries: "vn",
-        workLanguages: ["ja"],
-        website: "https://example.jp",
-      });
+      await registerOrganization(env.ctx, host, hostOrgInput({ nameJa: "日付工業株式会社", nameEn: "Hizuke Kogyo", overseasCountries: "vn" }));
       const position = { title: "営業", description: "資料作成", department: "", prefectureCode: "01", capacity: "1", language: "N3", fields: "" };
       for (const [periodStart, periodEnd] of [
         ["0000-00-00", "2027-13-45"],
@@ -351,23 +314,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const resetWeak = await validationErrorOf(resetPassword(env.ctx, { token: "any", password: "password123456", passwordConfirm: "password123456" }));
       expect(resetWeak.fieldErrors).toEqual({ password: [{ key: "errors.passwordWeak" }] });
       const admin = actorFor(await createUser(env, "host"));
-      await registerOrganization(env.ctx, admin, {
-        corporateNumber: corporateNumber(),
-        legalForm: "株式会社",
-        kind: "sme",
-        nameJa: "弱鍵工業株式会社",
-        nameEn: "Yowakagi Kogyo",
-        postalCode: "060-0001",
-        prefectureCode: "01",
-        addressJa: "札幌市中央区北1条西1丁目",
-        jsicDivision: "E",
-        employees: "12",
-        capitalYen: "10,000,000",
-        overseasStatus: "ongoing",
-        overseasCountries: "vn",
-        workLanguages: ["ja"],
-        website: "https://example.jp",
-      });
+      await registerOrganization(env.ctx, admin, hostOrgInput({ nameJa: "弱鍵工業株式会社", nameEn: "Yowakagi Kogyo", overseasCountries: "vn" }));
       const invitee = unique("weakinvitee");
       await inviteMember(env.ctx, admin, { email: invitee, orgRole: "member", locale: "en" });
       const token = /\/host\/invitation\/([A-Za-z0-9_-]+)/.exec(sentText(env, await mailRow(env, invitee, "hostInvitation")))![1]!;
@@ -504,23 +451,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const admin = actorFor(await createUser(env, "host"));
       const otherAdmin = actorFor(await createUser(env, "host"));
       for (const a of [admin, otherAdmin]) {
-        await registerOrganization(env.ctx, a, {
-          corporateNumber: corporateNumber(),
-          legalForm: "株式会社",
-          kind: "sme",
-          nameJa: "列挙工業株式会社",
-          nameEn: "Rekkyo Kogyo",
-          postalCode: "060-0001",
-          prefectureCode: "01",
-          addressJa: "札幌市中央区北1条西1丁目",
-          jsicDivision: "E",
-          employees: "12",
-          capitalYen: "10,000,000",
-          overseasStatus: "ongoing",
-          overseasCountries: "vn",
-          workLanguages: ["ja"],
-          website: "https://example.jp",
-        });
+        await registerOrganization(env.ctx, a, hostOrgInput({ nameJa: "列挙工業株式会社", nameEn: "Rekkyo Kogyo", overseasCountries: "vn" }));
       }
       for (const email of [known.email, otherAdmin.email, unique("newhost")]) {
         await expect(inviteMember(env.ctx, admin, { email, orgRole: "member", locale: "en" }), email).resolves.toMatchObject({ id: expect.any(String) });
