@@ -1,4 +1,5 @@
 import { exportDacListVersion } from "#src/services/reference/export-dac-list-version.ts";
+import { csvDownload } from "../../lib/csv-response.server.ts";
 import { requestContext, run } from "../../lib/request.server.ts";
 import type { Route } from "./+types/dac-list-csv";
 
@@ -6,11 +7,5 @@ import type { Route } from "./+types/dac-list-csv";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const csv = await run(request, locale, () => exportDacListVersion(rt, actor, params.version));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="dac-list-${params.version.replace(/[^0-9-]/g, "")}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(csv, `dac-list-${params.version.replace(/[^0-9-]/g, "")}.csv`);
 }

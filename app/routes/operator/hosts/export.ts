@@ -1,4 +1,5 @@
 import { exportHostApplicationsCsv } from "#src/services/hosts/export-host-applications-csv.ts";
+import { csvDownload } from "../../../lib/csv-response.server.ts";
 import { requestContext, run } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/export";
 
@@ -10,11 +11,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const sp = new URL(request.url).searchParams;
   const raw = Object.fromEntries(FILTERS.map((f) => [f, sp.get(f)?.trim() || undefined]));
   const csv = await run(request, locale, () => exportHostApplicationsCsv(rt, actor, raw));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="host-applications.csv"',
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(csv, "host-applications.csv");
 }
