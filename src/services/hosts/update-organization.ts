@@ -1,11 +1,11 @@
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { organizationEditSchema } from "./host-schemas.ts";
 import { requireMembership } from "./membership.ts";
 import { organizationAttributes } from "./organization-attributes.ts";
-import { unknownCountries } from "./register-organization.ts";
+import { organizationColumns, requireKnownCountries } from "./organization-columns.ts";
 
 /**
  * An organization's admin corrects or updates its details (issue 19 item 8).
@@ -16,29 +16,13 @@ import { unknownCountries } from "./register-organization.ts";
 export async function updateOrganization(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<void> {
   const m = await requireMembership(ctx.db, actor, { admin: true });
   const input = parseInput(organizationEditSchema, raw);
-  const unknown = await unknownCountries(ctx, input.overseasCountries);
-  if (unknown.length) throw new ValidationError({ overseasCountries: [{ key: "hostCountries.errors.unknown", params: { codes: unknown.join(", ") } }] });
+  await requireKnownCountries(ctx, input.overseasCountries);
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("host_organizations").selectAll().where("id", "=", m.organizationId).forUpdate().executeTakeFirst();
     if (!current) throw new NotFoundError("host_organization");
     const before = organizationAttributes(current);
-    const change = {
-      legal_form: input.legalForm,
-      kind: input.kind,
-      name_ja: input.nameJa,
-      name_en: input.nameEn,
-      postal_code: input.postalCode,
-      prefecture_code: input.prefectureCode,
-      address_ja: input.addressJa,
-      jsic_division: input.jsicDivision,
-      employees: input.employees,
-      capital_yen: input.capitalYen,
-      overseas_status: input.overseasStatus,
-      overseas_countries: input.overseasCountries,
-      work_languages: input.workLanguages,
-      website: input.website,
-    };
+    const change = organizationColumns(input);
     const updated = await trx
       .updateTable("host_organizations")
       .set({ ...change, updated_at: now })
