@@ -15,36 +15,11 @@ import { respondToSelectionOffer } from "#src/services/selection/respond-to-sele
 import { updateSelectionOfferDays } from "#src/services/selection/update-selection-offer-days.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, ValidationError } from "#src/services/errors.ts";
-import { insertScreenedApplication } from "../support/phase-inputs/screened-applications.ts";
-import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { insertSelectionRound, screenedApplicant } from "./support/selection.ts";
 import { caught } from "./support/expect-errors.ts";
 
 const DAY_MS = 24 * 3600_000;
-
-async function insertSelectionRound(env: TestEnv, places: number): Promise<string> {
-  const id = crypto.randomUUID();
-  await env.db
-    .insertInto("rounds")
-    .values({
-      id,
-      fiscal_year: 2027,
-      name_ja: `選考回 ${id.slice(0, 8)}`,
-      name_en: `Selection round ${id.slice(0, 8)}`,
-      phase: "selection",
-      eligibility_reference_date: "2027-04-01",
-      dac_list_version: "2024-2025",
-      intern_capacity: places,
-    })
-    .execute();
-  return id;
-}
-
-async function applicant(env: TestEnv, roundId: string, nationality: string, documentScore: number) {
-  const user = await createUser(env, "applicant", { locale: "en" });
-  const applicationId = await insertScreenedApplication(env.db, { roundId, applicantUserId: user.id, nationality, documentScore });
-  const actor: Actor = { ...actorFor(user, { locale: "en" }), timeZone: null };
-  return { user, actor, applicationId };
-}
 
 describe.each(DATABASE_KINDS)("selection offers on the committee page on %s", (kind) => {
   const env = useTestDatabase(kind);
@@ -86,11 +61,11 @@ describe.each(DATABASE_KINDS)("selection offers on the committee page on %s", (k
     try {
       const round = await insertSelectionRound(env, 1);
       const [b1, b2, b3, b4, b5] = [
-        await applicant(env, round, "VN", 90),
-        await applicant(env, round, "ID", 80),
-        await applicant(env, round, "TH", 70),
-        await applicant(env, round, "KE", 60),
-        await applicant(env, round, "PE", 50),
+        await screenedApplicant(env, round, "VN", 90),
+        await screenedApplicant(env, round, "ID", 80),
+        await screenedApplicant(env, round, "TH", 70),
+        await screenedApplicant(env, round, "KE", 60),
+        await screenedApplicant(env, round, "PE", 50),
       ];
       await applySelectionSuggestion(env.ctx, operator, round, { waitlistLength: "4" });
       await finalizeSelection(env.ctx, operator, round);

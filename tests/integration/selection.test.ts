@@ -34,35 +34,10 @@ import { getSelectionBoard } from "#src/services/selection/get-selection-board.t
 import { updateSelectionSettings } from "#src/services/selection/update-selection-settings.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "#src/services/errors.ts";
-import { insertScreenedApplication } from "../support/phase-inputs/screened-applications.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { insertScreenedApplication } from "../support/phase-inputs/screened-applications.ts";
+import { insertSelectionRound, screenedApplicant } from "./support/selection.ts";
 import { caught, refusalOf } from "./support/expect-errors.ts";
-
-async function insertSelectionRound(env: TestEnv, places: number): Promise<string> {
-  const id = crypto.randomUUID();
-  await env.db
-    .insertInto("rounds")
-    .values({
-      id,
-      fiscal_year: 2027,
-      name_ja: `選考回 ${id.slice(0, 8)}`,
-      name_en: `Selection round ${id.slice(0, 8)}`,
-      phase: "selection",
-      eligibility_reference_date: "2027-04-01",
-      dac_list_version: "2024-2025",
-      intern_capacity: places,
-    })
-    .execute();
-  return id;
-}
-
-async function applicant(env: TestEnv, roundId: string, nationality: string, documentScore: number, timeZone: string | null = null, locale = "en") {
-  const user = await createUser(env, "applicant", { locale });
-  if (timeZone) await env.db.updateTable("user").set({ timeZone }).where("id", "=", user.id).execute();
-  const applicationId = await insertScreenedApplication(env.db, { roundId, applicantUserId: user.id, nationality, documentScore });
-  const actor: Actor = { ...actorFor(user, { locale }), timeZone };
-  return { user, actor, applicationId };
-}
 
 async function mailsTo(env: TestEnv, to: string) {
   return env.db.selectFrom("outbound_emails").selectAll().where("to_address", "=", to).orderBy("created_at").orderBy("id").execute();
@@ -100,10 +75,10 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
   let interviewer: Actor;
   let otherReviewer: Actor;
   let roundId: string;
-  let a1: Awaited<ReturnType<typeof applicant>>;
-  let a2: Awaited<ReturnType<typeof applicant>>;
-  let a3: Awaited<ReturnType<typeof applicant>>;
-  let a4: Awaited<ReturnType<typeof applicant>>;
+  let a1: Awaited<ReturnType<typeof screenedApplicant>>;
+  let a2: Awaited<ReturnType<typeof screenedApplicant>>;
+  let a3: Awaited<ReturnType<typeof screenedApplicant>>;
+  let a4: Awaited<ReturnType<typeof screenedApplicant>>;
   let slotIds: string[];
 
   beforeAll(async () => {
@@ -111,10 +86,10 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     interviewer = actorFor(await createUser(env, "reviewer", { name: "Interviewer Sato" }));
     otherReviewer = actorFor(await createUser(env, "reviewer"));
     roundId = await insertSelectionRound(env, 2);
-    a1 = await applicant(env, roundId, "VN", 90, "Asia/Ho_Chi_Minh", "vi");
-    a2 = await applicant(env, roundId, "VN", 85);
-    a3 = await applicant(env, roundId, "ID", 70);
-    a4 = await applicant(env, roundId, "KE", 60);
+    a1 = await screenedApplicant(env, roundId, "VN", 90, "Asia/Ho_Chi_Minh", "vi");
+    a2 = await screenedApplicant(env, roundId, "VN", 85);
+    a3 = await screenedApplicant(env, roundId, "ID", 70);
+    a4 = await screenedApplicant(env, roundId, "KE", 60);
   });
 
   it("allows exactly the criteria, stages and decisions src/domain/interviews declares", async () => {
@@ -365,9 +340,9 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
 
   it("reads world regions from nationalities: a minimum for Africa reserves a place for the Kenyan applicant", async () => {
     const round = await insertSelectionRound(env, 2);
-    const vn = await applicant(env, round, "VN", 90);
-    const id = await applicant(env, round, "ID", 80);
-    const ke = await applicant(env, round, "KE", 60);
+    const vn = await screenedApplicant(env, round, "VN", 90);
+    const id = await screenedApplicant(env, round, "ID", 80);
+    const ke = await screenedApplicant(env, round, "KE", 60);
     await updateSelectionSettings(env.ctx, operator, round, { places: "2", documentWeight: "100", interviewWeight: "0", quotas: "min 1 region = africa" });
     const board = await getSelectionBoard(env.ctx, operator, round);
     expect(Object.fromEntries(board.rows.map((r) => [r.id, r.suggestion]))).toEqual({
@@ -403,7 +378,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       ValidationError,
     );
 
-    const c = await applicant(env, round, "TH", 70);
+    const c = await screenedApplicant(env, round, "TH", 70);
     await inviteToInterview(env.ctx, operator, round, "first");
     const { interviewId } = await bookInterviewSlot(env.ctx, c.actor, { slotId: view.slots[0]!.id });
     // both panel members see and may score it; a reviewer not on the panel may not
@@ -416,10 +391,10 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
   it("offers a freed place with a deadline: a declined offer passes on at once, a lapsed one by the job, exactly once", async () => {
     try {
       const round = await insertSelectionRound(env, 1);
-      const b1 = await applicant(env, round, "VN", 90);
-      const b2 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
-      const b3 = await applicant(env, round, "TH", 70, "Asia/Bangkok", "th");
-      const b4 = await applicant(env, round, "KE", 60);
+      const b1 = await screenedApplicant(env, round, "VN", 90);
+      const b2 = await screenedApplicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      const b3 = await screenedApplicant(env, round, "TH", 70, "Asia/Bangkok", "th");
+      const b4 = await screenedApplicant(env, round, "KE", 60);
       await applySelectionSuggestion(env.ctx, operator, round, { waitlistLength: "3" });
       await finalizeSelection(env.ctx, operator, round);
 
@@ -492,7 +467,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
         slotPlan(otherReviewer.userId, { date: "2027-04-25", from: "09:00", until: "10:00", breakMinutes: "0", meetingUrl: "https://meet.example/r" }),
       );
       const slots = (await listInterviewSlots(env.ctx, operator, round)).slots.map((s) => s.id);
-      const c1 = await applicant(env, round, "ID", 80, "Asia/Jakarta", "id");
+      const c1 = await screenedApplicant(env, round, "ID", 80, "Asia/Jakarta", "id");
       await inviteToInterview(env.ctx, operator, round, "first");
       await bookInterviewSlot(env.ctx, c1.actor, { slotId: slots[0] }); // 2027-04-25 00:00 UTC = 07:00 in Jakarta
 
@@ -538,7 +513,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
     const slots = (await listInterviewSlots(env.ctx, operator, round)).slots.map((s) => s.id);
     expect(slots).toHaveLength(2);
     const people = [];
-    for (let i = 0; i < 8; i++) people.push(await applicant(env, round, "TH", 50 + i));
+    for (let i = 0; i < 8; i++) people.push(await screenedApplicant(env, round, "TH", 50 + i));
     await inviteToInterview(env.ctx, operator, round, "first");
     const results = await Promise.allSettled(people.map((p, i) => bookInterviewSlot(env.ctx, p.actor, { slotId: slots[i % 2]! })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
