@@ -17,6 +17,30 @@ interface Named {
   nameEn: string;
 }
 
+/** The organization form's fields, in the order the form shows them (the corporate number only when registering). */
+const ORGANIZATION_FIELDS = [
+  "legalForm",
+  "kind",
+  "nameJa",
+  "nameEn",
+  "postalCode",
+  "prefectureCode",
+  "addressJa",
+  "jsicDivision",
+  "employees",
+  "capitalYen",
+  "overseasStatus",
+  "overseasCountries",
+  "workLanguages",
+  "website",
+] as const;
+
+/** Each field's label, for the error summary of the organization form. */
+export function organizationFieldLabels(t: (key: string) => string, options: { corporateNumber: boolean }): Record<string, string> {
+  const keys: string[] = options.corporateNumber ? ["corporateNumber", ...ORGANIZATION_FIELDS] : [...ORGANIZATION_FIELDS];
+  return Object.fromEntries(keys.map((k) => [k, t(`hostOrg.${k === "prefectureCode" ? "prefecture" : k}`)]));
+}
+
 export function OrganizationFields({
   reference,
   state,

@@ -4,7 +4,7 @@ import { getCountryChoices } from "#src/services/hosts/country-choices.ts";
 import { getMyOrganization } from "#src/services/hosts/get-my-organization.ts";
 import { updateOrganization } from "#src/services/hosts/update-organization.ts";
 import { ErrorSummary, SummaryList, useFormState } from "../../components/forms/index.ts";
-import { OrganizationFields } from "../../components/host-organization-fields.tsx";
+import { OrganizationFields, organizationFieldLabels } from "../../components/host-organization-fields.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Refusal } from "../../components/refusal.tsx";
 import { Instant } from "../../components/instant.tsx";
@@ -34,23 +34,7 @@ export default function OrganizationEdit() {
   const { t } = useI18n();
   const { organization, ref } = useLoaderData<typeof loader>();
   const formState = useFormState();
-  const keys = [
-    "legalForm",
-    "kind",
-    "nameJa",
-    "nameEn",
-    "postalCode",
-    "prefectureCode",
-    "addressJa",
-    "jsicDivision",
-    "employees",
-    "capitalYen",
-    "overseasStatus",
-    "overseasCountries",
-    "workLanguages",
-    "website",
-  ];
-  const labels: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`hostOrg.${k === "prefectureCode" ? "prefecture" : k}`)]));
+  const labels = organizationFieldLabels(t, { corporateNumber: false });
   return (
     <>
       <PageTitle title={t("hostEdit.editTitle")} />

@@ -9,7 +9,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/organization-new";
 import { Refusal } from "../../components/refusal.tsx";
-import { OrganizationFields } from "../../components/host-organization-fields.tsx";
+import { OrganizationFields, organizationFieldLabels } from "../../components/host-organization-fields.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 
 const MULTI = ["workLanguages", "overseasCountries"] as const;
@@ -41,26 +41,7 @@ export default function OrganizationNew() {
   const formState = useFormState();
   const result = useActionData<typeof action>();
   const exists = result && "exists" in result ? result.exists : null;
-  const L = (k: string) => t(`hostOrg.${k}`);
-  const labels: Record<string, string> = Object.fromEntries(
-    [
-      "corporateNumber",
-      "legalForm",
-      "kind",
-      "nameJa",
-      "nameEn",
-      "postalCode",
-      "prefectureCode",
-      "addressJa",
-      "jsicDivision",
-      "employees",
-      "capitalYen",
-      "overseasStatus",
-      "overseasCountries",
-      "workLanguages",
-      "website",
-    ].map((k) => [k, L(k === "prefectureCode" ? "prefecture" : k)]),
-  );
+  const labels = organizationFieldLabels(t, { corporateNumber: true });
   if (exists) {
     return (
       <>
