@@ -28,67 +28,34 @@ import { saveMyReviewerProfile } from "#src/services/screening/save-my-reviewer-
 import { saveReviewScores } from "#src/services/screening/save-review-scores.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
+import { insertScreeningRound, insertSubmittedApplication } from "../support/phase-inputs/screening-round.ts";
 
 const UNIVERSITIES = ["Hanoi University of Science and Technology", "Vietnam National University", "Universitas Indonesia", "University of Delhi"];
 
 /** A round in screening with `count` eligible submitted applications and selection_announce set. */
 async function screeningRound(env: TestEnv, operatorId: string, count = 4): Promise<{ roundId: string; appIds: string[] }> {
-  const roundId = crypto.randomUUID();
-  await env.db
-    .insertInto("rounds")
-    .values({
-      id: roundId,
-      fiscal_year: 2027,
-      name_ja: `審査運用 ${roundId.slice(0, 6)}`,
-      name_en: `Screening ops ${roundId.slice(0, 6)}`,
-      phase: "screening",
-      eligibility_reference_date: "2027-04-01",
-      dac_list_version: "2024-2025",
-      created_by: operatorId,
-    })
-    .execute();
-  await env.db
-    .insertInto("round_deadlines")
-    .values([
-      { round_id: roundId, kind: "screening_end", due_at: new Date("2099-07-15T08:00:00Z") },
-      { round_id: roundId, kind: "selection_announce", due_at: new Date("2099-08-31T08:00:00Z") },
-    ])
-    .execute();
+  const roundId = await insertScreeningRound(env.db, {
+    operatorId,
+    name: { ja: "審査運用", en: "Screening ops" },
+    deadlines: [
+      { kind: "screening_end", dueAt: new Date("2099-07-15T08:00:00Z") },
+      { kind: "selection_announce", dueAt: new Date("2099-08-31T08:00:00Z") },
+    ],
+  });
   const appIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const applicant = await createUser(env, "applicant", { locale: "vi" });
-    const id = crypto.randomUUID();
-    appIds.push(id);
-    await env.db
-      .insertInto("applications")
-      .values({
-        id,
-        round_id: roundId,
-        applicant_user_id: applicant.id,
-        status: "submitted",
-        receipt_number: `JIP27-O${roundId.slice(0, 4)}${i}`,
-        submitted_at: new Date("2027-05-01T00:00:00Z"),
-        family_name: `Family${i}`,
-        given_name: `Given${i}`,
-        date_of_birth: "1998-04-12",
-        nationality: "VN",
-        contact_email: applicant.email,
-        motivation_learn: `Quality management ${i}.`,
-        preferred_fields: ["engineering"],
-        eligibility_unmet: [],
-      })
-      .execute();
-    await env.db
-      .insertInto("application_education")
-      .values({
-        id: crypto.randomUUID(),
-        application_id: id,
+    appIds.push(
+      await insertSubmittedApplication(env.db, {
+        roundId,
+        applicant,
+        receiptNumber: `JIP27-O${roundId.slice(0, 4)}${i}`,
+        familyName: `Family${i}`,
+        givenName: `Given${i}`,
+        motivation: `Quality management ${i}.`,
         university: UNIVERSITIES[i % UNIVERSITIES.length]!,
-        degree: "bachelor",
-        field: "Engineering",
-        graduation_year: 2020,
-      })
-      .execute();
+      }),
+    );
   }
   return { roundId, appIds };
 }

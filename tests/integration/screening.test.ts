@@ -17,6 +17,7 @@ import { saveMyReviewerProfile } from "#src/services/screening/save-my-reviewer-
 import { saveReviewScores } from "#src/services/screening/save-review-scores.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
+import { insertScreeningRound, insertSubmittedApplication } from "../support/phase-inputs/screening-round.ts";
 
 const APPLICANTS = [
   { family: "Nguyen", given: "Lanthi", university: "Hanoi University of Science and Technology" },
@@ -26,54 +27,25 @@ const APPLICANTS = [
 ];
 
 async function screeningRound(env: TestEnv, operatorId: string): Promise<{ roundId: string; appIds: string[]; documentId: string }> {
-  const roundId = crypto.randomUUID();
-  await env.db
-    .insertInto("rounds")
-    .values({
-      id: roundId,
-      fiscal_year: 2027,
-      name_ja: `審査テスト ${roundId.slice(0, 6)}`,
-      name_en: `Screening test ${roundId.slice(0, 6)}`,
-      phase: "screening",
-      eligibility_reference_date: "2027-04-01",
-      dac_list_version: "2024-2025",
-      created_by: operatorId,
-    })
-    .execute();
-  await env.db
-    .insertInto("round_deadlines")
-    .values({ round_id: roundId, kind: "screening_end", due_at: new Date("2027-07-15T08:00:00Z") })
-    .execute();
+  const roundId = await insertScreeningRound(env.db, {
+    operatorId,
+    name: { ja: "審査テスト", en: "Screening test" },
+    deadlines: [{ kind: "screening_end", dueAt: new Date("2027-07-15T08:00:00Z") }],
+  });
   const appIds: string[] = [];
   let documentId = "";
   for (const [i, a] of APPLICANTS.entries()) {
     const applicant = await createUser(env, "applicant", { locale: "vi" });
-    const id = crypto.randomUUID();
+    const id = await insertSubmittedApplication(env.db, {
+      roundId,
+      applicant,
+      receiptNumber: `JIP27-T${roundId.slice(0, 4)}${i}`,
+      familyName: a.family,
+      givenName: a.given,
+      motivation: `Kaizen and quality management ${i}.`,
+      university: a.university,
+    });
     appIds.push(id);
-    await env.db
-      .insertInto("applications")
-      .values({
-        id,
-        round_id: roundId,
-        applicant_user_id: applicant.id,
-        status: "submitted",
-        receipt_number: `JIP27-T${roundId.slice(0, 4)}${i}`,
-        submitted_at: new Date("2027-05-01T00:00:00Z"),
-        family_name: a.family,
-        given_name: a.given,
-        date_of_birth: "1998-04-12",
-        nationality: "VN",
-        contact_email: applicant.email,
-        motivation_learn: `Kaizen and quality management ${i}.`,
-        preferred_fields: ["engineering"],
-        // eligible, as recruitment's eligibility check (refreshEligibility) left it
-        eligibility_unmet: [],
-      })
-      .execute();
-    await env.db
-      .insertInto("application_education")
-      .values({ id: crypto.randomUUID(), application_id: id, university: a.university, degree: "bachelor", field: "Engineering", graduation_year: 2020 })
-      .execute();
     if (i === 0) {
       documentId = crypto.randomUUID();
       const storageKey = `${crypto.randomUUID()}.pdf`;
