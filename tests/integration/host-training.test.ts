@@ -119,7 +119,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       scheduleTrainingSession(env.ctx, operator, roundId, { kind: "kick_off", startsAt: "2027-09-20T14:00", onlineUrl: "javascript:alert(1)" }),
     );
     expect(Object.keys(badLink.fieldErrors)).toEqual(["onlineUrl"]);
-    const { id: kickOff } = await scheduleTrainingSession(env.ctx, operator, roundId, { kind: "kick_off", startsAt: "2027-09-20T14:00", place: "JIP office, Tokyo" });
+    const { id: kickOff } = await scheduleTrainingSession(env.ctx, operator, roundId, {
+      kind: "kick_off",
+      startsAt: "2027-09-20T14:00",
+      place: "JIP office, Tokyo",
+    });
     const { id: followUp } = await scheduleTrainingSession(env.ctx, operator, roundId, {
       kind: "follow_up",
       startsAt: "2027-11-10T10:00",
@@ -183,7 +187,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       ForbiddenError,
     );
     await scheduleFinalPresentation(env.ctx, operator, { placementId, startsAt: "2027-12-20T15:00", place: "Hall A" });
-    await scheduleFinalPresentation(env.ctx, operator, { placementId, startsAt: "2027-12-21T15:00", place: "Hall B", onlineUrl: "https://meet.example.org/final" });
+    await scheduleFinalPresentation(env.ctx, operator, {
+      placementId,
+      startsAt: "2027-12-21T15:00",
+      place: "Hall B",
+      onlineUrl: "https://meet.example.org/final",
+    });
     expect((await getMyPresentation(env.ctx, intern)).presentation).toEqual({
       startsAt: "2027-12-21T15:00",
       place: "Hall B",
@@ -217,7 +226,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(list.placements.map((p) => [p.internName, p.presentation.startsAt, p.presentation.slides?.fileName])).toEqual([
       ["Nguyen An", "2027-12-21T15:00", "final slides.pdf"],
     ]);
-    const audit = await env.db.selectFrom("audit_log").select("action").where("entity_id", "=", placementId).where("action", "like", "presentation.%").execute();
+    const audit = await env.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", placementId)
+      .where("action", "like", "presentation.%")
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual([
       "presentation.schedule",
       "presentation.schedule",

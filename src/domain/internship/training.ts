@@ -6,6 +6,7 @@
  * their codes, how many paragraphs they have, their questions and the right
  * answers. Pure: no I/O.
  */
+import { stripControlChars } from "../text-hygiene.ts";
 
 export const TRAINING_MODULE_CODES = ["program", "supervision", "safety"] as const;
 export type TrainingModuleCode = (typeof TRAINING_MODULE_CODES)[number];
@@ -141,10 +142,9 @@ export function sniffSlidesType(bytes: Uint8Array): SlidesContentType | null {
 
 /** The name slides are downloaded under: the uploaded name's base, the detected type's extension. */
 export function slidesFileName(originalName: string, contentType: SlidesContentType): string {
-  const base = originalName
+  const base = stripControlChars(originalName, { lines: false })
     .replace(/^.*[/\\]/, "")
     .replace(/\.[^.]*$/, "")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim();
   return `${base || "slides"}.${SLIDES_EXTENSION[contentType]}`;
 }

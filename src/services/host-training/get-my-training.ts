@@ -44,7 +44,15 @@ export async function getMyTraining(ctx: ServiceContext, actor: Actor | null) {
   const sessions = await ctx.db
     .selectFrom("host_trainings")
     .innerJoin("rounds", "rounds.id", "host_trainings.round_id")
-    .select(["host_trainings.id", "host_trainings.kind", "host_trainings.held_at", "host_trainings.place", "host_trainings.online_url", "rounds.name_ja", "rounds.name_en"])
+    .select([
+      "host_trainings.id",
+      "host_trainings.kind",
+      "host_trainings.held_at",
+      "host_trainings.place",
+      "host_trainings.online_url",
+      "rounds.name_ja",
+      "rounds.name_en",
+    ])
     .where("host_trainings.held_at", "is not", null)
     .where("host_trainings.round_id", "in", ctx.db.selectFrom("host_applications").select("round_id").where("organization_id", "=", m.organizationId))
     .orderBy("host_trainings.held_at")

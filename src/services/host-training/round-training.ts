@@ -17,11 +17,7 @@ import { parseInput } from "../validation.ts";
 import { checkWhere, scheduleFields, tokyoMinute, trainingOf } from "./training-records.ts";
 
 async function findRound(ctx: ServiceContext, roundId: string) {
-  const round = await ctx.db
-    .selectFrom("rounds")
-    .select(["id", "name_ja", "name_en", "training_before_start"])
-    .where("id", "=", roundId)
-    .executeTakeFirst();
+  const round = await ctx.db.selectFrom("rounds").select(["id", "name_ja", "name_en", "training_before_start"]).where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new NotFoundError("round");
   return round;
 }
@@ -53,15 +49,14 @@ export interface UnreadyPlacement {
 /** Placements (planned or in progress) of the round whose supervisor has not completed the training. */
 export async function unreadyPlacements(ctx: ServiceContext, roundId: string, setting: boolean): Promise<UnreadyPlacement[]> {
   const placements = (
-    await placementQuery(ctx.db)
-      .where("placements.round_id", "=", roundId)
-      .where("placements.status", "in", ["planned", "active"])
-      .execute()
+    await placementQuery(ctx.db).where("placements.round_id", "=", roundId).where("placements.status", "in", ["planned", "active"]).execute()
   ).map(toPlacementRow);
   const supervisors = [...new Set(placements.map((p) => p.supervisorUserId).filter((id): id is string => id !== null))];
   const training = await trainingOf(ctx.db, supervisors, roundId);
   const names = new Map(
-    supervisors.length === 0 ? [] : (await ctx.db.selectFrom("user").select(["id", "name"]).where("id", "in", supervisors).execute()).map((u) => [u.id, u.name]),
+    supervisors.length === 0
+      ? []
+      : (await ctx.db.selectFrom("user").select(["id", "name"]).where("id", "in", supervisors).execute()).map((u) => [u.id, u.name]),
   );
   const today = tokyoToday(ctx.clock());
   return placements

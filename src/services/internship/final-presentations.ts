@@ -43,7 +43,9 @@ export async function presentationOf(db: Kysely<Database>, placementId: string):
     startsAt: p ? tokyoMinute(p.starts_at) : null,
     place: p?.place ?? null,
     onlineUrl: p?.online_url ?? null,
-    slides: s ? { fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType), sizeBytes: s.size_bytes, uploadedAt: s.uploaded_at.toISOString() } : null,
+    slides: s
+      ? { fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType), sizeBytes: s.size_bytes, uploadedAt: s.uploaded_at.toISOString() }
+      : null,
   };
 }
 
@@ -82,7 +84,11 @@ export async function scheduleFinalPresentation(ctx: ServiceContext, actor: Acto
   }
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("final_presentations").select(["starts_at", "place", "online_url"]).where("placement_id", "=", placement.id).executeTakeFirst();
+    const before = await trx
+      .selectFrom("final_presentations")
+      .select(["starts_at", "place", "online_url"])
+      .where("placement_id", "=", placement.id)
+      .executeTakeFirst();
     const values = { starts_at: input.startsAt, place: input.place, online_url: input.onlineUrl, scheduled_by: who.userId, scheduled_at: now };
     await trx
       .insertInto("final_presentations")
@@ -104,7 +110,13 @@ export async function getMyPresentation(ctx: ServiceContext, actor: Actor | null
   const { placement } = await myPlacement(ctx.db, actor);
   if (!placement) return { placement: null, presentation: null };
   return {
-    placement: { id: placement.id, positionTitle: placement.positionTitle, status: placement.status, organizationNameJa: placement.organizationNameJa, organizationNameEn: placement.organizationNameEn },
+    placement: {
+      id: placement.id,
+      positionTitle: placement.positionTitle,
+      status: placement.status,
+      organizationNameJa: placement.organizationNameJa,
+      organizationNameEn: placement.organizationNameEn,
+    },
     presentation: await presentationOf(ctx.db, placement.id),
   };
 }
@@ -133,7 +145,12 @@ export async function uploadPresentationSlides(ctx: ServiceContext, actor: Actor
   let replaced: string | null = null;
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom("presentation_slides").select(["id", "storage_key"]).where("placement_id", "=", placement.id).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom("presentation_slides")
+        .select(["id", "storage_key"])
+        .where("placement_id", "=", placement.id)
+        .forUpdate()
+        .executeTakeFirst();
       replaced = before?.storage_key ?? null;
       const values = {
         id,

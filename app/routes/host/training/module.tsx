@@ -34,7 +34,9 @@ export default function TrainingModulePage() {
       <PageTitle title={t("hostTraining.moduleTitle", { title })} />
       <h1>{t("hostTraining.moduleTitle", { title })}</h1>
       <Notice text={search.get("passed") ? t("hostTraining.passed") : null} />
-      {completedAt && !search.get("passed") ? <p data-testid="module-done">{t("hostTraining.alreadyDone", { date: formatDate(completedAt, locale) })}</p> : null}
+      {completedAt && !search.get("passed") ? (
+        <p data-testid="module-done">{t("hostTraining.alreadyDone", { date: formatDate(completedAt, locale) })}</p>
+      ) : null}
       <article aria-labelledby="module-content">
         <h2 id="module-content">{title}</h2>
         {paragraphs.map((p) => (
