@@ -6,6 +6,8 @@ export default [
   route("healthz", "routes/healthz.ts"),
   route("documents/:id", "routes/document.ts"),
   route("case-images/:id/:size", "routes/case-image.ts"),
+  // final presentations (issue 16 item 6): the intern's slides, for the intern, the host and operators
+  route("presentation-slides/:placementId", "routes/presentation-slides.ts"),
   route(":lang", "routes/locale-layout.tsx", [
     index("routes/home.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
@@ -73,6 +75,10 @@ export default [
     route("internship/final", "routes/internship/final.tsx"),
     route("host/internship", "routes/host/internship/list.tsx"),
     route("host/internship/:placementId", "routes/host/internship/detail.tsx"),
+    // host training and final presentations (issue 16 items 2 and 6, ADR 0038)
+    route("internship/presentation", "routes/internship/presentation.tsx"),
+    route("host/training", "routes/host/training/index.tsx"),
+    route("host/training/:module", "routes/host/training/module.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -131,6 +137,8 @@ export default [
       route("rounds/:roundId/cohorts", "routes/operator/internship/cohorts.tsx"),
       route("rounds/:roundId/late-reports", "routes/operator/internship/late-reports.tsx"),
       route("rounds/:roundId/check-ins", "routes/operator/internship/check-ins.tsx"),
+      route("rounds/:roundId/training", "routes/operator/internship/training.tsx"),
+      route("rounds/:roundId/presentations", "routes/operator/internship/presentations.tsx"),
       // reference data (issue 19 item 2): the OECD DAC list versions, loaded or corrected from a CSV
       route("dac-lists", "routes/operator/dac-lists.tsx"),
       route("dac-lists/:version/csv", "routes/operator/dac-list-csv.ts"),

@@ -345,6 +345,15 @@ export interface EnglishTestsTable {
   max_score: ColumnType<string, number | string, number | string>;
 }
 
+export interface FinalPresentationsTable {
+  placement_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  place: string | null;
+  online_url: string | null;
+  scheduled_by: string | null;
+  scheduled_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface HostApplicationsTable {
   id: string;
   round_id: string;
@@ -437,14 +446,19 @@ export interface HostTrainingCompletionsTable {
   training_id: string;
   user_id: string;
   completed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  recorded_by: string | null;
 }
 
 export interface HostTrainingsTable {
   id: string;
   round_id: string;
   kind: string;
-  title: string;
+  title: string | null;
   held_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  place: string | null;
+  online_url: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ImportBatchesTable {
@@ -784,6 +798,19 @@ export interface PrefecturesTable {
   region_code: string;
 }
 
+export interface PresentationSlidesTable {
+  placement_id: string;
+  id: string;
+  storage_key: string;
+  original_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  scan_status: string;
+  uploaded_by: string | null;
+  uploaded_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface PublicPageVersionsTable {
   name: string;
   version: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
@@ -923,6 +950,7 @@ export interface RoundsTable {
   retention_unselected_months: Generated<number>;
   retention_participants_months: Generated<number>;
   selection_offer_days: Generated<number>;
+  training_before_start: Generated<boolean>;
 }
 
 export interface RubricsTable {
@@ -1071,6 +1099,12 @@ export interface TotpUsedCodesTable {
   used_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface TrainingCompletionsTable {
+  user_id: string;
+  module: string;
+  completed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface TwoFactorTable {
   id: string;
   secret: string;
@@ -1133,6 +1167,7 @@ export interface Database {
   daily_reports: DailyReportsTable;
   eligibility_overrides: EligibilityOverridesTable;
   english_tests: EnglishTestsTable;
+  final_presentations: FinalPresentationsTable;
   host_applications: HostApplicationsTable;
   host_invitations: HostInvitationsTable;
   host_memberships: HostMembershipsTable;
@@ -1169,6 +1204,7 @@ export interface Database {
   placements: PlacementsTable;
   positions: PositionsTable;
   prefectures: PrefecturesTable;
+  presentation_slides: PresentationSlidesTable;
   public_page_versions: PublicPageVersionsTable;
   rank_list_entries: RankListEntriesTable;
   rank_lists: RankListsTable;
@@ -1196,6 +1232,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   surveys: SurveysTable;
   totp_used_codes: TotpUsedCodesTable;
+  training_completions: TrainingCompletionsTable;
   "twoFactor": TwoFactorTable;
   user: UserTable;
   verification: VerificationTable;

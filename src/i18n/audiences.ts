@@ -68,6 +68,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "selectionOffersStaff",
   // the historical import (issue 17 item 3): the operator's page
   "reportImport",
+  // host training and final presentations (issue 16 items 2 and 6, ADR 0038): host and operator pages; the intern's is "finalPresentation" (six languages)
+  "hostTraining",
 ] as const;
 
 export function isStaffOnlyKey(key: string): boolean {

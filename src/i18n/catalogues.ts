@@ -21,6 +21,12 @@ import internshipPeriodVi from "./messages/internship-period/vi.json" with { typ
 import internshipPeriodId from "./messages/internship-period/id.json" with { type: "json" };
 import internshipPeriodZh from "./messages/internship-period/zh.json" with { type: "json" };
 import internshipPeriodTh from "./messages/internship-period/th.json" with { type: "json" };
+import hostTrainingEn from "./messages/host-training/en.json" with { type: "json" };
+import hostTrainingJa from "./messages/host-training/ja.json" with { type: "json" };
+import hostTrainingVi from "./messages/host-training/vi.json" with { type: "json" };
+import hostTrainingId from "./messages/host-training/id.json" with { type: "json" };
+import hostTrainingZh from "./messages/host-training/zh.json" with { type: "json" };
+import hostTrainingTh from "./messages/host-training/th.json" with { type: "json" };
 import applyEn from "./messages/apply/en.json" with { type: "json" };
 import applyJa from "./messages/apply/ja.json" with { type: "json" };
 import applyVi from "./messages/apply/vi.json" with { type: "json" };
@@ -197,6 +203,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     orgVerifyJa,
     reportImportJa,
     internshipPeriodJa,
+    hostTrainingJa,
     dataRightsJa,
     hostCountriesJa,
   ],
@@ -236,6 +243,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     orgVerifyEn,
     reportImportEn,
     internshipPeriodEn,
+    hostTrainingEn,
     dataRightsEn,
     hostCountriesEn,
   ],
@@ -258,6 +266,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsVi,
     selectionOffersVi,
     internshipPeriodVi,
+    hostTrainingVi,
     dataRightsVi,
   ],
   id: [
@@ -279,6 +288,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsId,
     selectionOffersId,
     internshipPeriodId,
+    hostTrainingId,
     dataRightsId,
   ],
   zh: [
@@ -300,6 +310,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsZh,
     selectionOffersZh,
     internshipPeriodZh,
+    hostTrainingZh,
     dataRightsZh,
   ],
   th: [
@@ -321,6 +332,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     openStatisticsTh,
     selectionOffersTh,
     internshipPeriodTh,
+    hostTrainingTh,
     dataRightsTh,
   ],
 };

@@ -13,7 +13,7 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
-const KEY = /^[a-f0-9-]{36}\.(pdf|jpg|png)$/;
+const KEY = /^[a-f0-9-]{36}\.(pdf|jpg|png|pptx)$/;
 
 export function createDiskStorage(root: string): FileStorage {
   const file = (key: string) => {

@@ -40,6 +40,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   "screening operations": { operator: 1, reviewer: 1 },
   // data rights (issue 19 item 7, ADR 0031): its own operator and a host alone in its organization
   "data rights": { operator: 1, host: 1 },
+  // host training (issue 16 items 2 and 6, ADR 0038): its own operator and a host member who has taken no module
+  "host training": { operator: 1, host: 1 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -109,7 +111,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(orgs).toHaveLength(13);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(14);
+    // 15: the host-training demo adds a member to the internship round's organization (demo-host-training.ts)
+    expect(members).toHaveLength(15);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])

@@ -123,6 +123,8 @@ export default function HostHome() {
         <a href={`/${locale}/host/matching`}>{t("matchingStaff.hostNav")}</a>
         {" · "}
         <a href={`/${locale}/host/internship`}>{t("internshipStaff.nav.hostInternship")}</a>
+        {" · "}
+        <a href={`/${locale}/host/training`}>{t("hostTraining.link")}</a>
       </p>
     </>
   );

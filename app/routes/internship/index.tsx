@@ -72,6 +72,9 @@ export default function MyInternship() {
         <p>
           <a href={`/${locale}/internship/final`}>{t("internship.final.link")}</a>
         </p>
+        <p>
+          <a href={`/${locale}/internship/presentation`}>{t("finalPresentation.link")}</a>
+        </p>
       </section>
       {p.status === "active" ? (
         <section aria-labelledby="report-title">

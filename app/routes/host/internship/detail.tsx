@@ -3,6 +3,7 @@ import { DAY_STATUSES } from "#src/domain/internship/rules.ts";
 import { answerSurvey } from "#src/services/internship/answer-survey.ts";
 import { commentOnDailyReport } from "#src/services/internship/comment-on-daily-report.ts";
 import { getHostPlacement } from "#src/services/internship/get-host-placement.ts";
+import { getHostPlacementExtras } from "#src/services/internship/get-host-placement-extras.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
 import { ErrorSummary, Field, RadioGroup, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
@@ -12,13 +13,18 @@ import { formatDate, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/detail";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { HostPlacementExtras } from "./extras.tsx";
 
 const INTENTS = ["comment", "attendance", "report", "survey"] as const;
 
 /** A host member's page for one intern: daily reports to comment on and confirm, attendance, the host's final report and evaluation survey. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  return run(request, locale, () => getHostPlacement(rt, actor, params.placementId));
+  return run(request, locale, async () => ({
+    ...(await getHostPlacement(rt, actor, params.placementId)),
+    // host training and the final presentation (ADR 0038)
+    extras: await getHostPlacementExtras(rt, actor, params.placementId),
+  }));
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -61,6 +67,7 @@ export default function HostIntern() {
         {p.positionTitle} · {p.cohort ?? "—"} · {t("internshipStaff.periodValue", { start: formatDate(p.startsOn, locale), end: formatDate(p.endsOn, locale) })}{" "}
         · {t(`internshipStaff.modes.${p.mode}`)} · {t(`internshipStaff.statuses.${p.status}`)}
       </p>
+      <HostPlacementExtras placementId={p.id} extras={data.extras} />
 
       <section aria-labelledby="attendance-title">
         <h2 id="attendance-title">{t("internshipStaff.host.attendanceTitle")}</h2>

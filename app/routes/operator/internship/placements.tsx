@@ -54,6 +54,8 @@ export default function Placements() {
         <a href={`/${locale}/operator/rounds/${round.id}/cohorts`}>{t("internshipPeriodStaff.cohorts.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/late-reports`}>{t("internshipPeriodStaff.late.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/check-ins`}>{t("internshipPeriodStaff.checkIns.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/training`}>{t("hostTraining.operator.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/presentations`}>{t("hostTraining.presentations.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}`}>{t("internshipStaff.placements.roundLink")}</a>
       </p>
       {placements.length === 0 ? (
