@@ -133,6 +133,7 @@ export default [
       route("rounds/:roundId/placements", "routes/operator/internship/placements.tsx"),
       route("rounds/:roundId/allowances", "routes/operator/internship/allowances.tsx"),
       route("rounds/:roundId/allowances.csv", "routes/operator/internship/allowances-csv.ts"),
+      route("rounds/:roundId/allowances.xlsx", "routes/operator/internship/allowances-xlsx.ts"),
       route("rounds/:roundId/incidents", "routes/operator/internship/incidents.tsx"),
       route("rounds/:roundId/cohorts", "routes/operator/internship/cohorts.tsx"),
       route("rounds/:roundId/late-reports", "routes/operator/internship/late-reports.tsx"),

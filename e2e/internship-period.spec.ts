@@ -1,4 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
 import { DEMO_INTERNSHIP_PERIOD_OPERATOR } from "#src/db/seed/demo-internship-period.ts";
 import { expectAccessible, submit } from "./support/fixtures.ts";
@@ -10,7 +11,10 @@ import { staffSignIn } from "./support/staff-sign-in.ts";
  * refused), confirms October (over) into ledger entries in exact yen, and
  * cannot confirm it twice. It changes nothing internship.spec.ts reads: the
  * rate takes effect after the demo placements end, and October's amounts stay
- * as they were computed. axe on every page; JavaScript on and off.
+ * as they were computed. Then (ADR 0040) October's statement as an Excel
+ * workbook, and September — before the demo placements, confirmed with no
+ * line — takes an operator's correction (a bad amount is refused and kept as
+ * typed). axe on every page; JavaScript on and off.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -51,6 +55,47 @@ test("the operator records a rate change and confirms October into the ledger", 
   await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-10`);
   await expect(page.getByRole("heading", { name: "2026-10の確定" })).toBeVisible();
   await expect(page.getByTestId("month-status")).toContainText("確定しました");
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("the operator downloads the statement as Excel and corrects a month confirmed with no line", async ({ browser }) => {
+  const page = await newPage(browser, "en-US");
+  await signIn(page);
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-10`);
+  const link = page.getByRole("link", { name: "Download the statement (Excel)" });
+  await expect(link).toHaveAttribute("href", /allowances\.xlsx\?month=2026-10$/);
+  const xlsx = await page.request.get((await link.getAttribute("href"))!);
+  expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Interns", "Host companies"]);
+  const interns = wb.getWorksheet("Interns")!;
+  expect(interns.getRow(2).getCell(3).value).toBe("Somchai Srisuk");
+  expect(interns.getRow(interns.rowCount).getCell(7).value).toBe(78_000);
+
+  await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-09`);
+  await submit(page, "Confirm 2026-09");
+  await expect(page.getByRole("status")).toHaveText("2026-09 is confirmed: its amounts are now ledger entries.");
+  await expect(page.getByRole("heading", { name: "Add a correction" })).toBeVisible();
+  await page.getByLabel(/^Line/).selectOption({ label: "Somchai Srisuk — Minato Trading Co., Ltd.: Daily allowance (Intern)" });
+  await page.getByLabel("Amount (yen)").fill("5000 yen");
+  await submit(page, "Add the correction");
+  await expect(page.locator(".error-summary")).toContainText("Enter a whole number of yen");
+  await expect(page.locator(".error-summary")).toContainText("Reason for this correction");
+  await expect(page.getByLabel("Amount (yen)")).toHaveValue("5000 yen");
+  await expectAccessible(page);
+  await page.getByLabel("Amount (yen)").fill("-5,000");
+  await page.getByLabel("Reason for this correction").fill("Advance repaid by the intern");
+  await submit(page, "Add the correction");
+  await expect(page.getByRole("status")).toHaveText("The correction was added to 2026-09.");
+  await expect(page.getByTestId("intern-total")).toHaveText("¥-5,000");
+  await expect(page.getByText("Advance repaid by the intern")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/ja/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/allowances?month=2026-09`);
+  await expect(page.getByRole("heading", { name: "訂正を追加" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "支給明細をダウンロード（Excel）" })).toBeVisible();
   await expectAccessible(page);
   await page.context().close();
 });
@@ -100,16 +145,18 @@ test("the operator adds cohort C, moves the online intern there and records her 
   await page.context().close();
 });
 
-test("the operator sees late daily reports and sends reminders; sending again sends nothing new", async ({ browser }) => {
+test("the operator sees late daily reports the hourly job has already reminded; the button sends nothing twice", async ({ browser }) => {
   const page = await newPage(browser, "en-US");
   await signIn(page);
   await page.goto(`/en/operator/rounds/${DEMO_INTERNSHIP_ROUND_ID}/placements`);
   await page.getByRole("link", { name: "Late daily reports" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Late daily reports");
-  await expect(page.getByTestId("late-report").filter({ hasText: "Somchai Srisuk" })).toBeVisible();
+  const row = page.getByTestId("late-report").filter({ hasText: "Somchai Srisuk" });
+  await expect(row).toBeVisible();
   await expectAccessible(page);
-  await submit(page, "Send reminders by e-mail");
-  await expect(page.getByRole("status")).toContainText("queued");
+  // the reminder job ran when the server started (ADR 0040): every late day is already reminded
+  const lateDays = (await row.locator("td").nth(2).textContent())!.split(":")[0]!;
+  await expect(row.locator("td").nth(3)).toHaveText(lateDays);
   await submit(page, "Send reminders by e-mail");
   await expect(page.getByRole("status")).toHaveText("No new late day: no e-mail was sent.");
   await expectAccessible(page);

@@ -33,6 +33,7 @@ import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
 import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
 import * as m0030 from "./migrations/0030-host-training.ts";
+import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0027-internship-ledger-cohorts": m0027,
   "0028-screening-operations": m0028,
   "0030-host-training": m0030,
+  "0032-allowance-travel-items": m0032,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

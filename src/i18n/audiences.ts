@@ -60,6 +60,7 @@ export const STAFF_ONLY_NAMESPACES = [
   "internshipStaff",
   // the internship period, second part (ADR 0035): rates, month confirmation, cohorts, late reports, check-ins (operator and host pages)
   "internshipPeriodStaff",
+  "allowanceLedger",
   // the work pending in a round's phase (issue 19 item 9): the operator's round page
   "roundWork",
   // DAC list versions (issue 19 item 2): the operator's page

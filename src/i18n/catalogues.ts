@@ -140,6 +140,8 @@ import internshipZh from "./messages/internship/zh.json" with { type: "json" };
 import internshipTh from "./messages/internship/th.json" with { type: "json" };
 import internshipStaffJa from "./messages/internship-staff/ja.json" with { type: "json" };
 import internshipStaffEn from "./messages/internship-staff/en.json" with { type: "json" };
+import allowanceLedgerJa from "./messages/allowance-ledger/ja.json" with { type: "json" };
+import allowanceLedgerEn from "./messages/allowance-ledger/en.json" with { type: "json" };
 import reportPageJa from "./messages/report-page/ja.json" with { type: "json" };
 import reportPageEn from "./messages/report-page/en.json" with { type: "json" };
 import openStatisticsJa from "./messages/open-statistics/ja.json" with { type: "json" };
@@ -197,6 +199,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyJa,
     internshipJa,
     internshipStaffJa,
+    allowanceLedgerJa,
     reportPageJa,
     openStatisticsJa,
     selectionOffersJa,
@@ -237,6 +240,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     privacyEn,
     internshipEn,
     internshipStaffEn,
+    allowanceLedgerEn,
     reportPageEn,
     openStatisticsEn,
     selectionOffersEn,

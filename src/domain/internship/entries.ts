@@ -63,8 +63,13 @@ function reasonIssues(reason: string): EntryIssue[] {
   return [];
 }
 
-function isConfirmed(entries: readonly LedgerEntry[], month: string): boolean {
-  return entries.some((e) => e.kind === "base" && e.month === month);
+/**
+ * Whether the month is confirmed: as the caller knows it (e.g. the month's
+ * confirmation row: a month confirmed with no line has no base entry, ADR
+ * 0040), or else from a base entry of the month.
+ */
+function isConfirmed(entries: readonly LedgerEntry[], month: string, known?: boolean): boolean {
+  return known ?? entries.some((e) => e.kind === "base" && e.month === month);
 }
 
 /**
@@ -103,10 +108,12 @@ export function correctionsFor(input: {
   readonly month: string;
   readonly reason: string;
   readonly recordedAt: Date;
+  /** whether the month was confirmed, when the caller records it apart from the entries (a month confirmed with no line) */
+  readonly monthConfirmed?: boolean;
 }): EntriesResult {
   const issues = reasonIssues(input.reason);
   if (!monthRange(input.month)) issues.push({ code: "invalid_month", month: input.month });
-  else if (!isConfirmed(input.existing, input.month)) issues.push({ code: "month_not_confirmed", month: input.month });
+  else if (!isConfirmed(input.existing, input.month, input.monthConfirmed)) issues.push({ code: "month_not_confirmed", month: input.month });
   if (issues.length > 0) return { ok: false, issues };
 
   const owed = new Map<string, { key: LedgerKey; sum: number }>();
@@ -157,11 +164,13 @@ export function manualCorrection(input: {
   readonly reason: string;
   readonly existing: readonly LedgerEntry[];
   readonly recordedAt: Date;
+  /** as in `correctionsFor` */
+  readonly monthConfirmed?: boolean;
 }): EntriesResult {
   const issues = reasonIssues(input.reason);
   if (!Number.isSafeInteger(input.amountYen) || input.amountYen === 0) issues.push({ code: "invalid_amount", amountYen: input.amountYen });
   if (!monthRange(input.key.month)) issues.push({ code: "invalid_month", month: input.key.month });
-  else if (!isConfirmed(input.existing, input.key.month)) issues.push({ code: "month_not_confirmed", month: input.key.month });
+  else if (!isConfirmed(input.existing, input.key.month, input.monthConfirmed)) issues.push({ code: "month_not_confirmed", month: input.key.month });
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,

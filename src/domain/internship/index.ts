@@ -13,7 +13,20 @@
  */
 export { dayNumber, dayString, daysInMonth, monthOf, monthRange } from "./calendar.ts";
 export { addYen, floorDiv, formatYen, isYen, mulYen } from "./yen.ts";
-export { checkRateChange, DAILY_ITEMS, DAY_STATUSES, dailyItem, fy2019Rules, fy2025Rules, MODES, RateBook, validateAllowanceRules } from "./rules.ts";
+export {
+  checkRateChange,
+  DAILY_ITEMS,
+  DAY_STATUSES,
+  dailyItem,
+  fy2019Rules,
+  fy2025Rules,
+  MODES,
+  RATE_ITEMS,
+  RateBook,
+  ROUND_TRAVEL_ITEMS,
+  TRAVEL_ITEMS,
+  validateAllowanceRules,
+} from "./rules.ts";
 export type {
   AllowanceRules,
   AppliedRate,
@@ -25,6 +38,7 @@ export type {
   RateChange,
   RateChangeNotice,
   RulesIssue,
+  TravelItemCode,
   TravelItemRule,
 } from "./rules.ts";
 export { computeLedger } from "./ledger.ts";

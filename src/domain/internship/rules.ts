@@ -42,6 +42,21 @@ export interface TravelItemRule {
   readonly modes: readonly Mode[];
 }
 
+/**
+ * The travel items a round can give rates to (ADR 0040): the return airfare
+ * allowance, once per in-person placement (in the month it starts), and the
+ * phone rental, per month of an in-person placement prorated by the days it
+ * covers. Both are paid to the intern; an item without a rate is not paid.
+ */
+export const ROUND_TRAVEL_ITEMS: readonly TravelItemRule[] = [
+  { code: "airfare", basis: "per_placement", payee: "intern", modes: ["in_person"] },
+  { code: "phone_rental", basis: "per_month", payee: "intern", modes: ["in_person"] },
+];
+export type TravelItemCode = "airfare" | "phone_rental";
+export const TRAVEL_ITEMS: readonly TravelItemCode[] = ["airfare", "phone_rental"];
+/** every item a round's rate can be recorded for: the daily items, then the travel items */
+export const RATE_ITEMS: readonly string[] = [...DAILY_ITEMS, ...TRAVEL_ITEMS];
+
 export interface RateChange {
   /** a DailyItem or a travel item's code */
   readonly item: string;

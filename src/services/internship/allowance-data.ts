@@ -13,6 +13,7 @@ import {
   type LedgerEntry,
   type LedgerResult,
   type RateChange,
+  ROUND_TRAVEL_ITEMS,
   computeLedger,
 } from "../../domain/internship/index.ts";
 import { personName } from "../../domain/person-name.ts";
@@ -26,7 +27,11 @@ export interface RoundRateRow {
   host_daily_subsidy_yen: number | null;
 }
 
-/** The round's rates as the ledger's rules: the round's per-day amounts from the start of its fiscal year, then the recorded changes. */
+/**
+ * The round's rates as the ledger's rules: the round's per-day amounts from
+ * the start of its fiscal year, then the recorded changes; the travel items
+ * (airfare, phone rental: ADR 0040) are paid once the round has a rate for them.
+ */
 export function roundAllowanceRules(round: RoundRateRow, changes: readonly RateChange[] = []): AllowanceRules {
   const from = `${round.fiscal_year}-04-01`;
   const at = new Date(0);
@@ -42,7 +47,7 @@ export function roundAllowanceRules(round: RoundRateRow, changes: readonly RateC
   return {
     paid: { intern: { in_person: ["present", "leave", "holiday"], online: ["present"] }, host: { in_person: ["present"], online: ["present"] } },
     onlineDay: { basis: "per_day", minMinutes: 1 },
-    travelItems: [],
+    travelItems: ROUND_TRAVEL_ITEMS,
     rates: [...rates, ...changes],
   };
 }

@@ -11,6 +11,7 @@ import {
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { parseInput } from "../validation.ts";
+import { type CorrectionLine, correctionLines } from "./add-allowance-correction.ts";
 import { type LedgerPlacement, loadLedgerEntries, loadRoundLedger } from "./allowance-data.ts";
 
 export { roundAllowanceRules } from "./allowance-data.ts";
@@ -58,6 +59,8 @@ export interface AllowanceLedgerView {
   canConfirm: boolean;
   /** a confirmed month: lines whose recomputation differs from their entries (to correct with a reason) */
   pendingCorrections: { lines: number; deltaYen: number };
+  /** a confirmed month: the lines an operator's correction can go to (ADR 0040) */
+  correctionLines: CorrectionLine[];
 }
 
 function texts(steps: readonly DerivationStep[]): { ja: string[]; en: string[] } {
@@ -113,7 +116,7 @@ export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor |
         };
       }),
     );
-    const pending = correctionsFor({ existing: entries, recomputed: computed, month, reason: "-", recordedAt: now });
+    const pending = correctionsFor({ existing: entries, recomputed: computed, month, reason: "-", recordedAt: now, monthConfirmed: true });
     if (pending.ok) pendingCorrections = { lines: pending.entries.length, deltaYen: pending.entries.reduce((t, e) => t + e.amountYen, 0) };
   } else {
     rows = computed.map((l): LedgerRow => {
@@ -150,5 +153,6 @@ export async function computeAllowanceLedger(ctx: ServiceContext, actor: Actor |
     confirmedAt: confirmed?.confirmed_at ?? null,
     canConfirm: !confirmed && range !== null && (dayNumber(today) ?? 0) > range.last,
     pendingCorrections,
+    correctionLines: confirmed ? correctionLines(data.placements.values()) : [],
   };
 }

@@ -35,7 +35,8 @@ export async function correctAllowanceMonth(ctx: ServiceContext, actor: Actor | 
       .executeTakeFirst();
     if (!month) throw new RefusedError("internshipPeriodStaff.refusals", [{ code: "month_not_confirmed", month: input.month }]);
     const existing = await loadLedgerEntries(trx, data.round.id, input.month);
-    const out = correctionsFor({ existing, recomputed: data.result.lines, month: input.month, reason: input.reason, recordedAt: now });
+    // the month's row says it is confirmed, even with no entry (a month confirmed with no line: ADR 0040)
+    const out = correctionsFor({ existing, recomputed: data.result.lines, month: input.month, reason: input.reason, recordedAt: now, monthConfirmed: true });
     if (!out.ok)
       throw new RefusedError(
         "internshipPeriodStaff.refusals",

@@ -78,63 +78,76 @@ export async function listLateReports(
 }
 
 /**
- * Reminds each intern of the late daily reports not reminded of before: one
- * e-mail per intern, in the intern's language, queued in the transaction
- * that records the reminded days (so running it twice, or twice at once,
- * sends nothing twice). Audited.
+ * Reminds each intern of the round's late daily reports not reminded of
+ * before, in the caller's transaction: claims the (placement, day) rows with
+ * insert … on conflict do nothing returning and queues one e-mail per intern
+ * in the intern's language for the days it claimed. Two runs at once (the
+ * button and the job, two processes) wait on each other's rows: a day is
+ * reminded once. Not audited (the callers are).
+ */
+export async function queueReportReminders(ctx: ServiceContext, trx: Kysely<Database>, roundId: string, now: Date): Promise<{ emails: number; days: number }> {
+  const today = tokyoToday(now);
+  const { rows, placements } = await lateRows(trx, roundId, today);
+  let emails = 0;
+  let days = 0;
+  for (const row of rows) {
+    const fresh = row.lateDays.filter((d) => !row.remindedDays.includes(d));
+    if (fresh.length === 0) continue;
+    const placement = placements.find((p) => p.id === row.placementId)!;
+    if (!placement.applicantUserId) continue;
+    const claimed = await trx
+      .insertInto("daily_report_reminders")
+      .values(fresh.map((day) => ({ placement_id: row.placementId, day, reminded_at: now })))
+      .onConflict((oc) => oc.columns(["placement_id", "day"]).doNothing())
+      .returning("day")
+      .execute();
+    if (claimed.length === 0) continue;
+    const user = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", placement.applicantUserId).executeTakeFirst();
+    if (!user) continue;
+    const locale = user.locale && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+    const dayList = claimed
+      .map((c) => c.day)
+      .sort()
+      .join(", ");
+    const params = { name: row.internName, days: dayList, count: claimed.length, url: `${ctx.publicUrl}/${locale}/internship` };
+    const emailId = await ctx.mailer.queue(
+      {
+        to: user.email,
+        template: "internshipPeriod.reminder",
+        locale,
+        params,
+      },
+      trx,
+    );
+    await trx
+      .updateTable("daily_report_reminders")
+      .set({ email_id: emailId })
+      .where("placement_id", "=", row.placementId)
+      .where(
+        "day",
+        "in",
+        claimed.map((c) => c.day),
+      )
+      .execute();
+    emails++;
+    days += claimed.length;
+  }
+  return { emails, days };
+}
+
+/**
+ * The operator's button: reminds each intern of the late daily reports not
+ * reminded of before: one e-mail per intern, in the intern's language, queued
+ * in the transaction that records the reminded days (so running it twice, or
+ * twice at once, or with the job, sends nothing twice). Audited.
  */
 export async function sendReportReminders(ctx: ServiceContext, actor: Actor | null, raw: { roundId: string }): Promise<{ emails: number; days: number }> {
   const who = authorize(actor, "placement.manage");
   const now = ctx.clock();
-  const today = tokyoToday(now);
   return ctx.db.transaction().execute(async (trx) => {
     const round = await trx.selectFrom("rounds").select("id").where("id", "=", String(raw.roundId)).executeTakeFirst();
     if (!round) throw new NotFoundError("round");
-    const { rows, placements } = await lateRows(trx, round.id, today);
-    let emails = 0;
-    let days = 0;
-    for (const row of rows) {
-      const fresh = row.lateDays.filter((d) => !row.remindedDays.includes(d));
-      if (fresh.length === 0) continue;
-      const placement = placements.find((p) => p.id === row.placementId)!;
-      if (!placement.applicantUserId) continue;
-      const claimed = await trx
-        .insertInto("daily_report_reminders")
-        .values(fresh.map((day) => ({ placement_id: row.placementId, day, reminded_at: now })))
-        .onConflict((oc) => oc.columns(["placement_id", "day"]).doNothing())
-        .returning("day")
-        .execute();
-      if (claimed.length === 0) continue;
-      const user = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", placement.applicantUserId).executeTakeFirst();
-      if (!user) continue;
-      const locale = user.locale && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
-      const dayList = claimed
-        .map((c) => c.day)
-        .sort()
-        .join(", ");
-      const params = { name: row.internName, days: dayList, count: claimed.length, url: `${ctx.publicUrl}/${locale}/internship` };
-      const emailId = await ctx.mailer.queue(
-        {
-          to: user.email,
-          template: "internshipPeriod.reminder",
-          locale,
-          params,
-        },
-        trx,
-      );
-      await trx
-        .updateTable("daily_report_reminders")
-        .set({ email_id: emailId })
-        .where("placement_id", "=", row.placementId)
-        .where(
-          "day",
-          "in",
-          claimed.map((c) => c.day),
-        )
-        .execute();
-      emails++;
-      days += claimed.length;
-    }
+    const { emails, days } = await queueReportReminders(ctx, trx, round.id, now);
     await writeAudit(trx, who, { action: "daily_report.remind", entityType: "round", entityId: round.id, after: { emails, days } });
     return { emails, days };
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DAILY_ITEMS, type RateChange, checkRateChange } from "../../domain/internship/index.ts";
+import { DAILY_ITEMS, RATE_ITEMS, type RateChange, checkRateChange } from "../../domain/internship/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -10,7 +10,7 @@ import { loadRoundLedger } from "./allowance-data.ts";
 
 const schema = z.object({
   roundId: requiredText(64),
-  item: z.enum(DAILY_ITEMS as [string, ...string[]], { error: "errors.chooseOne" }),
+  item: z.enum(RATE_ITEMS as [string, ...string[]], { error: "errors.chooseOne" }),
   effectiveFrom: isoDate,
   amountYen: typedWholeNumber(0, 1_000_000),
 });
@@ -24,8 +24,9 @@ export interface RateRecorded {
 
 /**
  * The operator records a rate change of a round (an intern allowance or a
- * host subsidy, in person or online, per day in integer yen) from an
- * effective date. It applies to days confirmed from now on; days already
+ * host subsidy, in person or online, per day in integer yen; or a travel
+ * item: the airfare allowance per placement, the phone rental per month,
+ * ADR 0040) from an effective date. It applies to days confirmed from now on; days already
  * confirmed keep their rate, and a confirmed month keeps its entries (a
  * correction changes them, with a reason). Audited.
  */
@@ -37,11 +38,9 @@ export async function recordRoundRate(ctx: ServiceContext, actor: Actor | null, 
     const data = await loadRoundLedger(trx, input.roundId, now);
     const change: RateChange = { item: input.item, effectiveFrom: input.effectiveFrom, amountYen: input.amountYen, recordedAt: now };
     const mode = input.item.endsWith("_online") ? "online" : "in_person";
-    const notice = checkRateChange(
-      change,
-      data.rules,
-      data.confirmedDays.filter((d) => d.mode === mode).map((d) => d.day),
-    );
+    // a travel item's rate is not tied to confirmed days: a confirmed month keeps its entries (ADR 0040)
+    const daily = (DAILY_ITEMS as readonly string[]).includes(input.item);
+    const notice = checkRateChange(change, data.rules, daily ? data.confirmedDays.filter((d) => d.mode === mode).map((d) => d.day) : []);
     if (notice?.code === "invalid")
       throw new RefusedError(
         "internshipPeriodStaff.refusals",

@@ -117,6 +117,30 @@ describe("manualCorrection", () => {
   });
 });
 
+describe("a month confirmed with no line (ADR 0040)", () => {
+  it("has no base entry: corrections need the caller to say it is confirmed, then add to an empty month", () => {
+    const key = { placementId: "pl-1", internId: "intern-1", hostId: "host-1", party: "intern" as const, item: "airfare", month: "2025-06" };
+    const empty = confirmMonth({ lines: ledger().lines, month: "2025-06", existing: [], today: "2025-08-01", recordedAt: CONFIRMED_AT });
+    expect(empty).toEqual({ ok: true, entries: [] });
+    // from the entries alone the month looks unconfirmed
+    expect(manualCorrection({ key, amountYen: 20_000, reason: "fee", existing: [], recordedAt: AS_OF })).toEqual({
+      ok: false,
+      issues: [{ code: "month_not_confirmed", month: "2025-06" }],
+    });
+    const manual = manualCorrection({ key, amountYen: 20_000, reason: "fee", existing: [], recordedAt: AS_OF, monthConfirmed: true });
+    expect(manual.ok && manual.entries.map((e) => [e.kind, e.amountYen])).toEqual([["correction", 20_000]]);
+    if (manual.ok) expect(monthlyStatements(manual.entries, "2025-06").interns[0]).toMatchObject({ baseYen: 0, correctionsYen: 20_000, totalYen: 20_000 });
+    // a recomputation that now finds a line: one correction for all of it
+    const july = ledger().lines.map((l) => ({ ...l, month: "2025-06" }));
+    expect(correctionsFor({ existing: [], recomputed: july, month: "2025-06", reason: "late rate", recordedAt: AS_OF }).ok).toBe(false);
+    const fixed = correctionsFor({ existing: [], recomputed: july, month: "2025-06", reason: "late rate", recordedAt: AS_OF, monthConfirmed: true });
+    expect(fixed.ok && fixed.entries.map((e) => [e.kind, e.amountYen, e.recomputed])).toEqual([["correction", 90_000, { beforeYen: 0, afterYen: 90_000 }]]);
+    // and a caller that knows the month is not confirmed is believed over a stray base entry
+    const base = confirmed();
+    expect(manualCorrection({ key: base[0]!, amountYen: 1, reason: "x", existing: base, recordedAt: AS_OF, monthConfirmed: false }).ok).toBe(false);
+  });
+});
+
 describe("monthlyStatements", () => {
   it("per intern and per host: a host with two interns gets one statement summing both", () => {
     const placements = [placement(), placement({ id: "pl-2", internId: "intern-2" })];

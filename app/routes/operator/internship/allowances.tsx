@@ -3,7 +3,8 @@ import { computeAllowanceLedger } from "#src/services/internship/compute-allowan
 import { confirmAllowanceMonth } from "#src/services/internship/confirm-allowance-month.ts";
 import { correctAllowanceMonth } from "#src/services/internship/correct-allowance-month.ts";
 import { recordRoundRate } from "#src/services/internship/record-round-rate.ts";
-import { DAILY_ITEMS } from "#src/domain/internship/rules.ts";
+import { addAllowanceCorrection } from "#src/services/internship/add-allowance-correction.ts";
+import { DAILY_ITEMS, RATE_ITEMS } from "#src/domain/internship/rules.ts";
 import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Notice } from "../../../components/notice.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return run(request, locale, () => computeAllowanceLedger(rt, actor, { roundId: params.roundId, month }));
 }
 
-/** Recording a rate change, confirming the month, correcting a confirmed month (ADR 0035). */
+/** Recording a rate change, confirming the month, correcting a confirmed month (ADR 0035), adding an operator's correction (ADR 0040). */
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
@@ -34,6 +35,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     } else if (intent === "confirm") {
       await confirmAllowanceMonth(rt, actor, input);
       done = "confirmed";
+    } else if (intent === "manual") {
+      await addAllowanceCorrection(rt, actor, input);
+      done = "manual";
     } else {
       await correctAllowanceMonth(rt, actor, input);
       done = "corrected";
@@ -54,7 +58,15 @@ export default function Allowances() {
     effectiveFrom: t("internshipPeriodStaff.rates.effectiveFrom"),
     amountYen: t("internshipPeriodStaff.rates.amount"),
     reason: t("internshipPeriodStaff.month.reason"),
+    line: t("allowanceLedger.manual.line"),
+    correctionYen: t("allowanceLedger.manual.amount"),
+    correctionReason: t("allowanceLedger.manual.reason"),
   };
+  const payee = (party: string) => t(`internshipStaff.payees.${party}`);
+  const itemLabel = (item: string) =>
+    item === "intern_allowance" || item === "host_subsidy" ? t(`internshipStaff.items.${item}`) : t(`allowanceLedger.items.${item}`);
+  const rateItemLabel = (item: string) =>
+    (DAILY_ITEMS as readonly string[]).includes(item) ? t(`internshipPeriodStaff.rateItems.${item}`) : t(`allowanceLedger.rateItems.${item}`);
   const notice =
     done === "rate"
       ? t("internshipPeriodStaff.rates.recorded", { kept: Number(search.get("kept") ?? 0) })
@@ -62,7 +74,9 @@ export default function Allowances() {
         ? t("internshipPeriodStaff.month.confirmedNotice", { month: view.month })
         : done === "corrected"
           ? t("internshipPeriodStaff.month.correctedNotice", { month: view.month })
-          : null;
+          : done === "manual"
+            ? t("allowanceLedger.manual.done", { month: view.month })
+            : null;
   const yen = (n: number | null) => (n === null ? t("internshipStaff.ledger.noRate") : `¥${formatNumber(n, locale)}`);
   const roundName = locale === "ja" ? view.round.nameJa : view.round.nameEn;
   return (
@@ -120,6 +134,35 @@ export default function Allowances() {
             </Form>
           </>
         ) : null}
+        {view.confirmedAt && view.correctionLines.length > 0 ? (
+          <section aria-labelledby="manual-correction">
+            <h3 id="manual-correction">{t("allowanceLedger.manual.title")}</h3>
+            <p>{t("allowanceLedger.manual.lead")}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="manual" />
+              <input type="hidden" name="month" value={view.month} />
+              <Select
+                name="line"
+                label={labels.line}
+                state={state}
+                required
+                placeholder={t("allowanceLedger.manual.choose")}
+                options={view.correctionLines.map((l) => ({
+                  value: l.value,
+                  label: t("allowanceLedger.manual.lineOption", {
+                    intern: l.internName,
+                    host: locale === "ja" ? l.organizationNameJa : (l.organizationNameEn ?? l.organizationNameJa),
+                    item: itemLabel(l.item),
+                    payee: payee(l.party),
+                  }),
+                }))}
+              />
+              <Field name="correctionYen" label={labels.correctionYen} hint={t("allowanceLedger.manual.amountHint")} width="short" state={state} required />
+              <TextArea name="correctionReason" label={labels.correctionReason} hint={t("allowanceLedger.manual.reasonHint")} state={state} required rows={2} />
+              <button type="submit">{t("allowanceLedger.manual.submit")}</button>
+            </Form>
+          </section>
+        ) : null}
       </section>
       {view.unconfirmedDays > 0 ? <p>{t("internshipStaff.ledger.unconfirmed", { days: view.unconfirmedDays })}</p> : null}
       {view.issues.length > 0 ? <p>{t("internshipStaff.ledger.issues", { count: view.issues.length })}</p> : null}
@@ -145,8 +188,8 @@ export default function Allowances() {
                 <td>{r.cohort ?? "—"}</td>
                 <td>{r.internName}</td>
                 <td>{locale === "ja" ? r.organizationNameJa : (r.organizationNameEn ?? r.organizationNameJa)}</td>
-                <td>{t(`internshipStaff.payees.${r.party}`)}</td>
-                <td>{r.item === "intern_allowance" || r.item === "host_subsidy" ? t(`internshipStaff.items.${r.item}`) : r.item}</td>
+                <td>{payee(r.party)}</td>
+                <td>{itemLabel(r.item)}</td>
                 <td data-testid="ledger-amount">{yen(r.amountYen)}</td>
                 <td>
                   {(locale === "ja" ? r.derivation.ja : r.derivation.en).map((d) => (
@@ -202,7 +245,7 @@ export default function Allowances() {
             <tbody>
               {view.rateChanges.map((c) => (
                 <tr key={`${c.item}-${c.effectiveFrom}-${c.recordedAt.toString()}`}>
-                  <td>{t(`internshipPeriodStaff.rateItems.${c.item}`)}</td>
+                  <td>{rateItemLabel(c.item)}</td>
                   <td>{formatDate(c.effectiveFrom, locale)}</td>
                   <td>{yen(c.amountYen)}</td>
                   <td>{formatInstant(c.recordedAt, locale, timeZone ?? PROGRAM_TIME_ZONE)}</td>
@@ -214,13 +257,7 @@ export default function Allowances() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="rate" />
           <input type="hidden" name="month" value={view.month} />
-          <Select
-            name="item"
-            label={labels.item}
-            state={state}
-            required
-            options={DAILY_ITEMS.map((i) => ({ value: i, label: t(`internshipPeriodStaff.rateItems.${i}`) }))}
-          />
+          <Select name="item" label={labels.item} state={state} required options={RATE_ITEMS.map((i) => ({ value: i, label: rateItemLabel(i) }))} />
           <Field
             name="effectiveFrom"
             label={labels.effectiveFrom}
@@ -244,6 +281,7 @@ export default function Allowances() {
       </section>
       <p>
         <a href={`/${locale}/operator/rounds/${view.round.id}/allowances.csv?month=${view.month}`}>{t("internshipStaff.ledger.csv")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${view.round.id}/allowances.xlsx?month=${view.month}`}>{t("allowanceLedger.xlsx")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${view.round.id}/placements`}>{t("internshipStaff.nav.placements")}</a>
       </p>
     </>
