@@ -256,8 +256,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("deleting an intern's account erases their internship records and what reviewers wrote about them; the figures stay, the chain verifies", async () => {
     const p = await intern("Srisuk");
     expect(await recordsOf(env, [p.applicationId], [p.placementId!])).toContain(MARK);
+    await env.db.insertInto("login_throttle").values({ email: p.user.email, ip: "203.0.113.5", failures: 2, last_failure_at: new Date() }).execute();
     await deleteMyAccount(env.ctx, p.actor, { password: p.user.password, confirm: "on" });
     expect(await recordsOf(env, [p.applicationId], [p.placementId!])).not.toContain(MARK);
+    expect(await env.db.selectFrom("login_throttle").select("ip").where("email", "=", p.user.email).execute()).toEqual([]);
     await expectFiguresKept(p);
     await expectReviewFiguresKept(p);
     expect((await verifyAuditChain(env.ctx)).broken).toBeNull();
