@@ -53,7 +53,11 @@ async function recordsOf(env: TestEnv, applicationIds: string[], placementIds: s
     db.selectFrom("applications").selectAll().where("id", "in", apps).execute(),
     db.selectFrom("application_status_history").selectAll().where("application_id", "in", apps).execute(),
     db.selectFrom("review_assignments").selectAll().where("application_id", "in", apps).execute(),
-    db.selectFrom("review_scores").selectAll().where("assignment_id", "in", assignments.length ? assignments : ["x"]).execute(),
+    db
+      .selectFrom("review_scores")
+      .selectAll()
+      .where("assignment_id", "in", assignments.length ? assignments : ["x"])
+      .execute(),
     db.selectFrom("interviews").selectAll().where("application_id", "in", apps).execute(),
     db.selectFrom("selection_decisions").selectAll().where("application_id", "in", apps).execute(),
     db.selectFrom("eligibility_overrides").selectAll().where("application_id", "in", apps).execute(),
@@ -84,7 +88,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     host = await orgWithMember(env, "さくら精機");
     roundId = await insertRound(env, `Erasure round ${kind}`);
     // The round closes at its last deadline: unselected applicants' data goes 12 months later, participants' 60.
-    await env.db.insertInto("round_deadlines").values({ round_id: roundId, kind: "application_close", due_at: new Date("2027-03-31T14:59:00Z") }).execute();
+    await env.db
+      .insertInto("round_deadlines")
+      .values({ round_id: roundId, kind: "application_close", due_at: new Date("2027-03-31T14:59:00Z") })
+      .execute();
   });
 
   /** What reviewers, interviewers, the committee and an operator write about an application. */
@@ -148,7 +155,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       organizationId: host.orgId,
       intern: { familyName: name, givenName: "Somchai", nationality: "TH", userId: user.id },
     });
-    const { id: placementId } = await createPlacementFromOffer(env.ctx, operator, { offerId: offer.offerId, cohort: "A", startsOn: "2027-10-01", endsOn: "2027-12-24" });
+    const { id: placementId } = await createPlacementFromOffer(env.ctx, operator, {
+      offerId: offer.offerId,
+      cohort: "A",
+      startsOn: "2027-10-01",
+      endsOn: "2027-12-24",
+    });
     await env.db
       .updateTable("placements")
       .set({ supervisor_name: `${MARK}Tanaka Ichiro`, housing: `${MARK}Sakura dormitory room 3`, insurance_policy: `${MARK}POL-123` })
@@ -157,7 +169,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await submitDailyReport(env.ctx, actor, { day: "2027-10-19", did: `${MARK}visited a customer`, learned: `${MARK}keigo`, issues: `${MARK}felt ill` });
     await commentOnDailyReport(env.ctx, host.actor, { placementId, day: "2027-10-19", comment: `${MARK}well done`, confirm: "yes" });
     await recordAttendance(env.ctx, host.actor, { placementId, day: "2027-10-19", status: "present" });
-    await recordCheckIn(env.ctx, operator, { placementId, kind: "mid_term_interview", day: "2027-10-20", notes: `${MARK}homesick`, followUp: `${MARK}call weekly` });
+    await recordCheckIn(env.ctx, operator, {
+      placementId,
+      kind: "mid_term_interview",
+      day: "2027-10-20",
+      notes: `${MARK}homesick`,
+      followUp: `${MARK}call weekly`,
+    });
     const { id: incidentId } = await reportIncident(env.ctx, operator, {
       placementId,
       category: "health",
@@ -183,7 +201,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .execute();
     await env.db
       .insertInto("allowance_ledger")
-      .values({ placement_id: placementId, round_id: roundId, kind: "base", party: "intern", item: "intern_allowance_in_person", month: "2027-10", amount_yen: 3000 })
+      .values({
+        placement_id: placementId,
+        round_id: roundId,
+        kind: "base",
+        party: "intern",
+        item: "intern_allowance_in_person",
+        month: "2027-10",
+        amount_yen: 3000,
+      })
       .execute();
     env.clock.reset();
     await reviewRecords(offer.applicationId);
@@ -230,7 +256,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       ends_on: "2027-12-24",
       mode: "in_person",
     });
-    expect(await env.db.selectFrom("outcome_followups").select("intern_hired").where("placement_id", "=", placementId).execute()).toEqual([{ intern_hired: true }]);
+    expect(await env.db.selectFrom("outcome_followups").select("intern_hired").where("placement_id", "=", placementId).execute()).toEqual([
+      { intern_hired: true },
+    ]);
   }
 
   async function expectReviewFiguresKept(p: Person): Promise<void> {

@@ -110,11 +110,7 @@ export async function eraseInternshipRecords(trx: Db, applicationIds: readonly s
     })
     .where("id", "in", placements)
     .execute();
-  await trx
-    .updateTable("daily_reports")
-    .set({ body: "", learned: null, issues: null, host_comment: null })
-    .where("placement_id", "in", placements)
-    .execute();
+  await trx.updateTable("daily_reports").set({ body: "", learned: null, issues: null, host_comment: null }).where("placement_id", "in", placements).execute();
   await trx.updateTable("check_ins").set({ notes: null, follow_up: null }).where("placement_id", "in", placements).execute();
   const incidents = await trx
     .updateTable("incidents")
@@ -122,7 +118,11 @@ export async function eraseInternshipRecords(trx: Db, applicationIds: readonly s
     .where("placement_id", "in", placements)
     .returning("id")
     .execute();
-  await trx.updateTable("reports").set({ body: JSON.stringify({}), author_user_id: null }).where("placement_id", "in", placements).execute();
+  await trx
+    .updateTable("reports")
+    .set({ body: JSON.stringify({}), author_user_id: null })
+    .where("placement_id", "in", placements)
+    .execute();
   const responses = await trx
     .selectFrom("survey_responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
