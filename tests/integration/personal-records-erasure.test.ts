@@ -7,14 +7,14 @@
  * account deletion and by the retention job on the round's schedules. What the yearly report and the
  * accounts need stays: attendance days, the allowance ledger, survey answers to the fixed questions,
  * incident categories, scores and decisions. The internship records are made through their use
- * cases; the reviewers' rows are inserted as screening, interviews and selection leave them (as
- * tests/support/phase-inputs does), except the override, made through its use case.
+ * cases, and so are the screening scores and comments and the eligibility override; the interview notes,
+ * selection reason and conflict of interest are inserted as those phases leave them (as
+ * tests/support/phase-inputs does).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
 import { recordEligibilityOverride } from "#src/services/applications/record-eligibility-override.ts";
 import { verifyAuditChain } from "#src/services/audit/verify-audit-chain.ts";
-import { writeAudit } from "#src/services/audit/write-audit.ts";
 import type { Actor } from "#src/services/context.ts";
 import { answerSurvey } from "#src/services/internship/answer-survey.ts";
 import { recordCheckIn } from "#src/services/internship/check-ins.ts";
@@ -26,6 +26,7 @@ import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
 import { submitDailyReport } from "#src/services/internship/submit-daily-report.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
 import { applyRetention } from "#src/services/privacy/apply-retention.ts";
+import { saveReviewScores } from "#src/services/screening/save-review-scores.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
 import { DATABASE_KINDS, type TestEnv, type TestUser, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { insertRound, orgWithMember } from "./support/internship.ts";
@@ -96,27 +97,15 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   /** What reviewers, interviewers, the committee and an operator write about an application. */
   async function reviewRecords(applicationId: string): Promise<void> {
+    // The assignment as the assignment run leaves it; the reviewer then scores it through the use case.
     const assignmentId = crypto.randomUUID();
-    await env.db
-      .insertInto("review_assignments")
-      .values({
-        id: assignmentId,
-        application_id: applicationId,
-        reviewer_user_id: reviewer.id,
-        recommendation: "recommend",
-        overall_comment: `${MARK}strong motivation, weak Japanese`,
-        completed_at: new Date("2027-04-10T00:00:00Z"),
-      })
-      .execute();
-    await env.db
-      .insertInto("review_scores")
-      .values({ assignment_id: assignmentId, criterion: "motivation", score: 4, comment: `${MARK}mentions family business` })
-      .execute();
-    await writeAudit(env.db, actorFor(reviewer), {
-      action: "review.submit",
-      entityType: "review_assignment",
-      entityId: assignmentId,
-      after: { overallComment: `${MARK}in audit` },
+    await env.db.insertInto("review_assignments").values({ id: assignmentId, application_id: applicationId, reviewer_user_id: reviewer.id }).execute();
+    await saveReviewScores(env.ctx, actorFor(reviewer), assignmentId, {
+      intent: "submit",
+      score: { motivation: "4", background: "3", language: "5", bridge: "2" },
+      comment: { motivation: `${MARK}mentions family business` },
+      recommendation: "recommend",
+      overallComment: `${MARK}strong motivation, weak Japanese`,
     });
     const interviewId = crypto.randomUUID();
     await env.db
@@ -268,7 +257,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .select(["a.recommendation", "s.score"])
       .where("a.application_id", "=", p.applicationId)
       .execute();
-    expect(a.map((r) => [r.recommendation, Number(r.score)])).toEqual([["recommend", 4]]);
+    expect(a.map((r) => [r.recommendation, Number(r.score)]).sort()).toEqual([
+      ["recommend", 2],
+      ["recommend", 3],
+      ["recommend", 4],
+      ["recommend", 5],
+    ]);
     expect(await env.db.selectFrom("selection_decisions").select("decision").where("application_id", "=", p.applicationId).execute()).toEqual([
       { decision: "selected" },
     ]);
