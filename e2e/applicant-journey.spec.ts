@@ -57,6 +57,11 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   // A rule they cannot change (nationality) stops the applicant right after the personal step (issue 19 item 4).
   await expect(page.getByTestId("blocking-eligibility")).toBeVisible();
   await expectAccessible(page);
+  // While that stop applies, the review page does not offer Submit (issue 19 item 4).
+  await page.goto(`/${lang}/application/review`);
+  await expect(page.getByTestId("blocking-eligibility")).toBeVisible();
+  await expect(page.locator('input[name="intent"][value="submit"]')).toHaveCount(0);
+  await page.goto(`/${lang}/application/personal`);
   await page.locator('input[name="dateOfBirth.day"]').fill("12");
   await page.locator('input[name="dateOfBirth.month"]').fill("4");
   await page.locator('input[name="dateOfBirth.year"]').fill("1999");
@@ -122,6 +127,9 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   await expect(page).toHaveURL(new RegExp(`/${lang}/application/receipt$`));
   const receipt = (await page.getByTestId("receipt-number").textContent())!;
   expect(receipt).toMatch(/^JIP\d{2}-\d+$/);
+  // The receipt says what comes next, and when (issue 19 item 10); so do the e-mail and the status page below.
+  const nextStep = (await page.getByTestId("next-steps").locator("p").textContent())!;
+  expect(nextStep.length).toBeGreaterThan(20);
   await expectAccessible(page);
   // A second submission (another tab, a retry) yields the same receipt.
   const again = await page.request.post(`/${lang}/application/review`, { form: { intent: "submit" } });
@@ -129,9 +137,11 @@ test("an applicant completes, submits and withdraws an application", async ({ pa
   expect(await again.text()).toContain(receipt);
   const receiptMail = await latestMailTo(test.info(), email, new RegExp(receipt));
   expect(receiptMail.headers).toMatch(new RegExp(`Content-Language: ${lang}`));
+  expect(receiptMail.body.replace(/\s+/g, " ")).toContain(nextStep.replace(/\s+/g, " ").slice(0, 40));
 
   await page.goto(`/${lang}/application/status`);
   await expect(page.getByTestId("application-status")).toBeVisible();
+  await expect(page.getByTestId("next-steps")).toContainText(nextStep.slice(0, 40));
   await expectAccessible(page);
   await page.locator('textarea[name="reason"]').fill("Tôi đã nhận được việc làm.");
   await Promise.all([page.waitForLoadState("load"), page.locator('form:has(textarea[name="reason"]) button[type="submit"]').click()]);

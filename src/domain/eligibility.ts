@@ -43,6 +43,8 @@ export interface ApplicantFacts {
   englishTest: { test: string; score: number } | null;
   englishSelfLevel: EnglishSelfLevel | null;
   documents: ReadonlySet<DocumentKind>;
+  /** Documents uploaded but still being checked for malware (ADR 0041): not counted, but not "missing" either. */
+  documentsBeingChecked?: ReadonlySet<DocumentKind>;
   consents: ReadonlySet<"program_purpose" | "privacy_appi">;
 }
 
@@ -61,7 +63,7 @@ export type Unmet =
   | { rule: "age"; code: "too_young" | "too_old"; age: number; min: number; max: number; referenceDate: string }
   | { rule: "language"; code: "missing" }
   | { rule: "language"; code: "insufficient"; minJlpt: string }
-  | { rule: "document"; code: "missing" }
+  | { rule: "document"; code: "missing" | "being_checked" }
   | { rule: "residence"; code: "lives_in_japan" }
   | { rule: "prior_participation"; code: "missing" | "participated_before" }
   | { rule: "consent_purpose"; code: "missing" }
@@ -139,7 +141,12 @@ export function checkEligibility(rules: EligibilityRules, f: ApplicantFacts): El
   else if (!languageMet(rules, f)) unmet.push({ rule: "language", code: "insufficient", minJlpt: rules.minJlptLevel });
 
   const hasDocument = [...f.documents].some(isQualifyingDocument);
-  if (!hasDocument) unmet.push({ rule: "document", code: "missing" });
+  if (!hasDocument) {
+    // A qualifying document whose malware check has not finished yet counts only once it is found clean;
+    // until then the applicant is told to wait a moment, not to upload it again (ADR 0041).
+    const beingChecked = [...(f.documentsBeingChecked ?? [])].some(isQualifyingDocument);
+    unmet.push({ rule: "document", code: beingChecked ? "being_checked" : "missing" });
+  }
 
   if (!rules.residenceInJapanAllowed && f.residenceCountry === "JP") unmet.push({ rule: "residence", code: "lives_in_japan" });
 

@@ -9,8 +9,10 @@ import { runMatching } from "#src/services/matching/run-matching.ts";
 import { DEMO_SCREENING_ROUND_ID } from "#src/db/seed/demo-screening.ts";
 import { DEMO_SELECTION_OFFERS_LOGINS, DEMO_SELECTION_OFFERS_ROUND_ID } from "#src/db/seed/demo-selection-offers.ts";
 import { getSelectionBoard } from "#src/services/selection/get-selection-board.ts";
+import { applyRetention } from "#src/services/privacy/apply-retention.ts";
 import { DEMO_INTERNSHIP_ROUND_ID } from "#src/db/seed/demo-internship.ts";
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
+import { erasureDates } from "#src/domain/retention.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { signIn } from "#src/services/auth/sign-in.ts";
 import type { Actor } from "#src/services/context.ts";
@@ -230,5 +232,33 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
     expect(board.offers[0]!.expiresAt.getTime()).toBe(env.clock.now().getTime() + 6 * 24 * 3600_000);
     expect(DEMO_LOGINS.accounts.map((a) => a.email)).toContain(DEMO_SELECTION_OFFERS_LOGINS.applicant);
+  });
+  it("keeps every demo round's people when the retention job runs at the first start (ADR 0041)", async () => {
+    // `npm start` runs the retention job at once: on the day the demo is seeded, nothing of it is due yet.
+    env.clock.reset();
+    const before = await env.db.selectFrom("applications").select("id").where("personal_data_erased_at", "is", null).execute();
+    const run = await applyRetention(env.ctx);
+    expect(run.rounds).toEqual([]);
+    const after = await env.db.selectFrom("applications").select("id").where("personal_data_erased_at", "is", null).execute();
+    expect(after).toHaveLength(before.length);
+    // Nor for a year after: the demo's rounds keep their people while someone tries the demo out.
+    const rounds = await env.db
+      .selectFrom("rounds as r")
+      .innerJoin("round_deadlines as d", "d.round_id", "r.id")
+      .select((eb) => ["r.name_en", "r.retention_unselected_months", "r.retention_participants_months", eb.fn.max("d.due_at").as("closes_at")])
+      .groupBy(["r.id", "r.name_en", "r.retention_unselected_months", "r.retention_participants_months"])
+      .execute();
+    const inAYear = new Date(env.clock.now().getTime() + 365 * 24 * 3600_000);
+    const dueSoon = rounds
+      .map((r) => ({
+        round: r.name_en,
+        ...erasureDates({
+          closesAt: new Date(r.closes_at as Date | string),
+          unselectedMonths: r.retention_unselected_months,
+          participantsMonths: r.retention_participants_months,
+        }),
+      }))
+      .filter((d) => d.registrations! < inAYear);
+    expect(dueSoon).toEqual([]);
   });
 });

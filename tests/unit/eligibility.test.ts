@@ -377,6 +377,15 @@ describe("checkEligibility: age", () => {
   });
 });
 
+describe("checkEligibility: document still being checked for malware (ADR 0041)", () => {
+  it("a qualifying document still being checked is 'being_checked', not 'missing'; a clean one counts", () => {
+    const pending = new Set<DocumentKind>(["graduation_certificate"]);
+    expect(check({}, { documents: new Set(), documentsBeingChecked: pending }).unmet).toEqual([{ rule: "document", code: "being_checked" }]);
+    expect(check({}, { documents: new Set(), documentsBeingChecked: new Set() }).unmet).toEqual([{ rule: "document", code: "missing" }]);
+    expect(check({}, { documentsBeingChecked: pending }).unmet).toEqual([]);
+  });
+});
+
 describe("checkEligibility: nationality", () => {
   it("missing when null", () => {
     expect(check({}, { nationality: null }).unmet).toEqual([{ rule: "nationality", code: "missing" }]);

@@ -23,6 +23,22 @@ export const SURVEY_QUESTIONS: { readonly [A in SurveyAudience]: readonly Survey
   host: [MATCH_FIT, SATISFACTION, { code: "intern_japanese_level", answers: JAPANESE_LEVELS }, { code: "intern_english_level", answers: ENGLISH_LEVELS }],
 };
 
+/**
+ * What of a survey response outlives the erasure of the respondent's personal data (ADR 0041): the
+ * answers to the fixed questions, each one of its codes (the yearly report counts them). The free
+ * comment and anything else go.
+ */
+export function codedSurveyAnswers(audience: SurveyAudience, answers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!answers || typeof answers !== "object") return out;
+  const a = answers as Record<string, unknown>;
+  for (const q of SURVEY_QUESTIONS[audience]) {
+    const v = a[q.code];
+    if (typeof v === "string" && q.answers.includes(v)) out[q.code] = v;
+  }
+  return out;
+}
+
 /** Longest free comment, in characters. */
 export const SURVEY_COMMENT_MAX = 2000;
 

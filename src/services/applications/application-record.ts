@@ -193,6 +193,7 @@ export function factsOf(app: LoadedApplication): ApplicantFacts {
     englishTest: a.englishTest && a.englishScore !== null ? { test: a.englishTest as string, score: a.englishScore as number } : null,
     englishSelfLevel: (a.englishSelfLevel as ApplicantFacts["englishSelfLevel"]) ?? null,
     documents: new Set(app.documents.filter((d) => isServable(d.scanStatus)).map((d) => d.kind)),
+    documentsBeingChecked: new Set(app.documents.filter((d) => d.scanStatus === "pending").map((d) => d.kind)),
     consents: new Set([...(a.consentPurpose ? (["program_purpose"] as const) : []), ...(a.consentPrivacy ? (["privacy_appi"] as const) : [])]),
   };
 }

@@ -67,6 +67,10 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
       .where((eb) => sameEmail(eb, "email", who.email))
       .execute();
     await trx
+      .deleteFrom("login_throttle")
+      .where((eb) => sameEmail(eb, "email", who.email))
+      .execute();
+    await trx
       .deleteFrom("host_invitations")
       .where((eb) => eb.or([eb("invited_by", "=", who.userId), sameEmail(eb, "email", who.email)]))
       .execute();

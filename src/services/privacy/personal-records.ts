@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { type SurveyAudience, codedSurveyAnswers } from "../../domain/internship/survey.ts";
 import { sameEmail } from "../email-address.ts";
 import { pickVersion, renderText } from "../messages/render.ts";
 import { pickLanguage } from "../sessions/session-view.ts";
@@ -49,7 +50,112 @@ export async function eraseApplications(trx: Db, ids: readonly string[], now: Da
     })
     .where("id", "in", ids)
     .execute();
+  await eraseReviewRecords(trx, ids);
+  await eraseInternshipRecords(trx, ids);
   return keys;
+}
+
+/** What an erased reason that may not be empty reads (eligibility_overrides.reason is at least 10 characters). */
+export const ERASED_REASON = "(personal data erased)";
+
+/**
+ * Erases what reviewers, interviewers and the selection committee wrote about applications (ADR
+ * 0041): screening comments (overall and per criterion), interview notes and comments, the reasons of
+ * selection decisions, eligibility overrides and conflicts of interest, and the values carried by the
+ * audit entries about the application, its review assignments and interviews (the chain holds: each
+ * is hashed on its own). Scores, recommendations, decisions, ranks and statuses stay: they are the
+ * figures of the selection.
+ */
+export async function eraseReviewRecords(trx: Db, applicationIds: readonly string[]): Promise<void> {
+  if (applicationIds.length === 0) return;
+  const assignments = (await trx.selectFrom("review_assignments").select("id").where("application_id", "in", applicationIds).execute()).map((a) => a.id);
+  const interviews = (await trx.selectFrom("interviews").select("id").where("application_id", "in", applicationIds).execute()).map((i) => i.id);
+  if (assignments.length > 0) {
+    await trx.updateTable("review_scores").set({ comment: null }).where("assignment_id", "in", assignments).execute();
+    await trx.updateTable("review_assignments").set({ overall_comment: null }).where("id", "in", assignments).execute();
+  }
+  if (interviews.length > 0) await trx.updateTable("interviews").set({ notes: null, comment: null }).where("id", "in", interviews).execute();
+  await trx.updateTable("selection_decisions").set({ reason: null }).where("application_id", "in", applicationIds).execute();
+  await trx.updateTable("eligibility_overrides").set({ reason: ERASED_REASON }).where("application_id", "in", applicationIds).execute();
+  await trx.updateTable("conflicts_of_interest").set({ reason: ERASED_REASON }).where("application_id", "in", applicationIds).execute();
+  await eraseAuditValues(trx, [
+    { type: "application", ids: applicationIds },
+    { type: "review_assignment", ids: assignments },
+    { type: "interview", ids: interviews },
+  ]);
+}
+
+/**
+ * Erases the internship records of the placements of applications (ADR 0041): daily reports (what
+ * the intern wrote, the supervisor's comment), check-in notes, incidents' descriptions, notes and
+ * resolutions, final reports, survey comments, follow-up notes, and the placement's own details
+ * (supervisor's name, housing, insurance, flights, why it ended). What the yearly report and the
+ * accounts need stays: the placement's dates, mode and status, attendance days, the allowance ledger
+ * (kept for accounting; see the ADR), survey answers to the fixed questions, incident categories and
+ * severities, check-in kinds and dates, follow-up outcomes (yes/no).
+ */
+export async function eraseInternshipRecords(trx: Db, applicationIds: readonly string[]): Promise<void> {
+  if (applicationIds.length === 0) return;
+  const placements = (await trx.selectFrom("placements").select("id").where("application_id", "in", applicationIds).execute()).map((p) => p.id);
+  if (placements.length === 0) return;
+  await trx
+    .updateTable("placements")
+    .set({
+      supervisor_name: null,
+      housing: null,
+      insurance_policy: null,
+      flight_arrival_at: null,
+      flight_departure_at: null,
+      termination_reason: null,
+    })
+    .where("id", "in", placements)
+    .execute();
+  await trx.updateTable("daily_reports").set({ body: "", learned: null, issues: null, host_comment: null }).where("placement_id", "in", placements).execute();
+  await trx.updateTable("check_ins").set({ notes: null, follow_up: null }).where("placement_id", "in", placements).execute();
+  const incidents = await trx
+    .updateTable("incidents")
+    .set({ description: "", confidential_notes: null, resolution: null })
+    .where("placement_id", "in", placements)
+    .returning("id")
+    .execute();
+  await trx
+    .updateTable("reports")
+    .set({ body: JSON.stringify({}), author_user_id: null })
+    .where("placement_id", "in", placements)
+    .execute();
+  const responses = await trx
+    .selectFrom("survey_responses as r")
+    .innerJoin("surveys as s", "s.id", "r.survey_id")
+    .select(["r.id", "r.answers", "s.audience"])
+    .where("r.placement_id", "in", placements)
+    .execute();
+  for (const r of responses) {
+    const answers = typeof r.answers === "string" ? (JSON.parse(r.answers) as unknown) : r.answers;
+    await trx
+      .updateTable("survey_responses")
+      .set({ answers: JSON.stringify(codedSurveyAnswers(r.audience as SurveyAudience, answers)), respondent_user_id: null })
+      .where("id", "=", r.id)
+      .execute();
+  }
+  await trx.updateTable("outcome_followups").set({ notes: null }).where("placement_id", "in", placements).execute();
+  await eraseAuditValues(trx, [
+    { type: "placement", ids: placements },
+    { type: "incident", ids: incidents.map((i) => i.id) },
+  ]);
+}
+
+/** Nulls the values (before/after) of the audit entries about these entities; who did what, when, stays. */
+async function eraseAuditValues(trx: Db, entities: readonly { type: string; ids: readonly string[] }[]): Promise<void> {
+  for (const e of entities) {
+    if (e.ids.length === 0) continue;
+    await trx
+      .updateTable("audit_log")
+      .set({ before: null, after: null })
+      .where("entity_type", "=", e.type)
+      .where("entity_id", "in", e.ids)
+      .where((eb) => eb.or([eb("before", "is not", null), eb("after", "is not", null)]))
+      .execute();
+  }
 }
 
 /**
