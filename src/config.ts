@@ -36,6 +36,8 @@ export interface AppConfig {
   authSecret: string;
   /** The malware scanner for uploads (CLAMD_SOCKET, or CLAMD_HOST + CLAMD_PORT); absent: uploads are not scanned (ADR 0028). */
   clamd?: ClamdAddress | null;
+  /** Tests only: the in-memory PGlite starts from this dump of an already migrated data folder. */
+  pgliteSnapshot?: Blob | undefined;
 }
 
 export class ConfigError extends Error {}

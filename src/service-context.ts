@@ -22,7 +22,7 @@ export interface Runtime extends ServiceContext {
 }
 
 export async function createRuntime(config: AppConfig, clock: () => Date = () => new Date()): Promise<Runtime> {
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir, loadDataDir: config.pgliteSnapshot });
   const db = database.kysely;
   const mailSecrets = createSecretBox(config.authSecret);
   const mailer = createMailer({ db, clock, secrets: mailSecrets });

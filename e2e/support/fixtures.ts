@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, type TestInfo, expect, test } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page, type TestInfo, expect, test } from "@playwright/test";
 import { SERVERS, type ServerKind } from "./servers.ts";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -20,6 +20,24 @@ function pageKind(url: string): string {
   const u = new URL(url);
   const path = u.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, "/:id").replace(/\/\d+(?=\/|$)/g, "/:n");
   return `${path}?${[...new Set(u.searchParams.keys())].sort().join("&")}`;
+}
+
+/**
+ * The JavaScript-enabled context the JavaScript-off pages are replayed in for axe: one per browser
+ * (a worker's), each replay a new page in it, instead of a new context for every check. It holds no
+ * cookies (a replay only fetches the page's public styles, fonts and images, which it then caches).
+ */
+const replayContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+function replayContext(page: Page): Promise<BrowserContext> {
+  const browser = page.context().browser()!;
+  let context = replayContexts.get(browser);
+  if (!context) {
+    context = browser.newContext({ javaScriptEnabled: true });
+    replayContexts.set(browser, context);
+    // Should the runner close it between tests, the next check opens another.
+    void context.then((c) => c.once("close", () => replayContexts.delete(browser)));
+  }
+  return context;
 }
 
 /**
@@ -50,13 +68,16 @@ export async function expectAccessible(page: Page) {
   if (jsOff) {
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
     const url = page.url();
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-    target = await context.newPage();
+    target = await (await replayContext(page)).newPage();
     await target.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
     await target.goto(url);
   }
-  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  if (jsOff) await target.context().close();
+  let results;
+  try {
+    results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  } finally {
+    if (jsOff) await target.close();
+  }
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }

@@ -1,23 +1,17 @@
 /**
  * Signs a staff member in with password and TOTP, enrolling two-factor
  * authentication on the first call (each fresh e2e server starts without it).
- * One per spec and account: it remembers the secret and the last code window,
+ * One per spec and account: it remembers the secret and the codes it used,
  * because a code is accepted once.
  */
 import { type Page, expect } from "@playwright/test";
 import { DEMO_PASSWORD, submit } from "./fixtures.ts";
-import { totp } from "./totp.ts";
+import { totpCodes } from "./totp.ts";
 
 /** `home`: a page of the role that requires two-factor authentication, where enrolment starts (a reviewer's is /en/reviewer). */
 export function staffSignIn(email: string, password = DEMO_PASSWORD, home = "/en/operator"): (page: Page) => Promise<void> {
   let secret = "";
-  let lastWindow = -1;
-  const freshCode = async () => {
-    const left = 30_000 - (Date.now() % 30_000);
-    if (left < 3_000 || Math.floor(Date.now() / 30_000) === lastWindow) await new Promise((r) => setTimeout(r, left + 200));
-    lastWindow = Math.floor(Date.now() / 30_000);
-    return totp(secret);
-  };
+  const freshCode = totpCodes(() => secret);
   return async (page) => {
     await page.goto("/en/sign-in");
     await page.getByLabel("E-mail address").fill(email);

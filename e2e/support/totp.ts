@@ -28,3 +28,27 @@ export function totp(secretBase32: string, at: number = Date.now()): string {
   const code = (hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return String(code).padStart(6, "0");
 }
+
+/**
+ * Fresh codes for one account, each handed out once: the server refuses a
+ * code it has already accepted (issue 11 item 5) but accepts the code of the
+ * current 30-second step and of its neighbours. The current step's code and
+ * the next step's both stay accepted for at least another 30 s, so two
+ * sign-ins in one step need no wait; only a third waits for the next step
+ * (waiting for a new step before every second sign-in cost up to 30 s each).
+ */
+export function totpCodes(secret: () => string): () => Promise<string> {
+  const used = new Set<number>();
+  return async () => {
+    for (;;) {
+      const now = Date.now();
+      const step = Math.floor(now / 30_000);
+      const free = [step, step + 1].find((s) => !used.has(s));
+      if (free !== undefined) {
+        used.add(free);
+        return totp(secret(), free * 30_000);
+      }
+      await new Promise((r) => setTimeout(r, 30_000 - (now % 30_000) + 200));
+    }
+  };
+}

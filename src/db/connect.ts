@@ -20,6 +20,8 @@ export interface ConnectOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; "memory://" for an in-memory database. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this dump of a data folder (PGlite's dumpDataDir) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
 }
 
 /**
@@ -103,7 +105,7 @@ function guarded(dialect: Dialect): Dialect {
 
 export async function connect(options: ConnectOptions = {}): Promise<Db> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl);
-  return connectPGlite(options.dataDir ?? "./data/pglite");
+  return connectPGlite(options.dataDir ?? "./data/pglite", options.loadDataDir);
 }
 
 async function connectPostgres(url: string): Promise<Db> {
@@ -139,7 +141,7 @@ async function connectPostgres(url: string): Promise<Db> {
   return { kysely, kind: "postgres", close: () => kysely.destroy() };
 }
 
-async function connectPGlite(dataDir: string): Promise<Db> {
+async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (dataDir !== "memory://") {
     const fs = await import("node:fs");
@@ -154,6 +156,7 @@ async function connectPGlite(dataDir: string): Promise<Db> {
   try {
     pglite = await PGlite.create({
       ...(dataDir === "memory://" ? {} : { dataDir }),
+      ...(loadDataDir ? { loadDataDir } : {}),
       parsers: { [OID.int8]: asText, [OID.numeric]: asText, [OID.date]: asText },
     });
   } catch (err) {

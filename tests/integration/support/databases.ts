@@ -10,18 +10,19 @@
  *
  * useTestDatabase registers beforeAll/afterAll: it creates the database
  * (PostgreSQL: CREATE DATABASE jip_test_<random hex>, dropped WITH (FORCE)
- * afterwards), migrates it, and builds a ServiceContext through the real
- * createRuntime with a temporary outbox folder and a controllable clock.
+ * afterwards) already migrated — a copy of the database global-setup.ts
+ * migrated once for the run (PostgreSQL: WITH TEMPLATE; PGlite: loading its
+ * dump) — and builds a ServiceContext through the real createRuntime with a
+ * temporary outbox folder and a controllable clock.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { AppConfig } from "#src/config.ts";
 import type { DatabaseKind } from "#src/db/connect.ts";
-import { migrateToLatest } from "#src/db/migrate.ts";
 import { deliverDueEmails } from "#src/jobs/deliver-emails.ts";
 import type { UserRole } from "#src/domain/roles.ts";
 import { type Runtime, createRuntime } from "#src/service-context.ts";
@@ -64,7 +65,7 @@ export interface TestEnv {
 }
 
 export interface TestDatabaseOptions {
-  /** Run migrateToLatest in beforeAll (default true). */
+  /** Start migrated (default true); false: an empty database, for tests of the migrations themselves. */
   migrate?: boolean;
 }
 
@@ -72,12 +73,13 @@ function adminClient(): pg.Client {
   return new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
 }
 
-async function createPostgresDatabase(): Promise<{ name: string; url: string }> {
+/** `template`: a migrated database to copy (global-setup.ts); without one the new database is empty. */
+async function createPostgresDatabase(template?: string): Promise<{ name: string; url: string }> {
   const name = `jip_test_${randomBytes(8).toString("hex")}`;
   const client = adminClient();
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await client.end();
   }
@@ -109,7 +111,14 @@ export async function listPostgresTestDatabases(): Promise<string[]> {
   }
 }
 
-export function testConfig(input: { databaseUrl: string | undefined; outboxDir: string }): AppConfig {
+/** The dump of a migrated PGlite data folder (global-setup.ts), read once per test file. */
+let migratedPgliteDump: Blob | undefined;
+function pgliteSnapshot(): Blob {
+  migratedPgliteDump ??= new Blob([readFileSync(inject("migratedPgliteDump"))]);
+  return migratedPgliteDump;
+}
+
+export function testConfig(input: { databaseUrl: string | undefined; outboxDir: string; pgliteSnapshot?: Blob }): AppConfig {
   return {
     databaseUrl: input.databaseUrl,
     dataDir: path.dirname(input.outboxDir),
@@ -122,6 +131,7 @@ export function testConfig(input: { databaseUrl: string | undefined; outboxDir: 
     smtpUrl: undefined,
     mailFrom: undefined,
     authSecret: "test-secret-0123456789abcdef0123456789abcdef",
+    pgliteSnapshot: input.pgliteSnapshot,
   };
 }
 
@@ -135,13 +145,14 @@ export function useTestDatabase(kind: DatabaseKind, options: TestDatabaseOptions
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), "jip-test-"));
+    const migrated = options.migrate !== false;
     if (kind === "postgres") {
-      const created = await createPostgresDatabase();
+      const created = await createPostgresDatabase(migrated ? inject("migratedTemplate") : undefined);
       pgName = created.name;
       databaseUrl = created.url;
     }
-    runtime = await createRuntime(testConfig({ databaseUrl, outboxDir: path.join(tmp, "outbox") }), clock.now);
-    if (options.migrate !== false) await migrateToLatest(runtime.db);
+    const pgliteSnapshotBlob = kind === "pglite" && migrated ? pgliteSnapshot() : undefined;
+    runtime = await createRuntime(testConfig({ databaseUrl, outboxDir: path.join(tmp, "outbox"), pgliteSnapshot: pgliteSnapshotBlob }), clock.now);
   });
 
   afterAll(async () => {
