@@ -25,6 +25,7 @@ import { reportIncident } from "#src/services/internship/report-incident.ts";
 import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
 import { submitDailyReport } from "#src/services/internship/submit-daily-report.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
+import { uploadPresentationSlides } from "#src/services/internship/final-presentations.ts";
 import { applyRetention } from "#src/services/privacy/apply-retention.ts";
 import { saveReviewScores } from "#src/services/screening/save-review-scores.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
@@ -184,6 +185,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       comment: `${MARK}hard-working`,
     });
     await submitFinalReport(env.ctx, host.actor, { placementId, summary: `${MARK}good results` });
+    await uploadPresentationSlides(env.ctx, actor, { file: new File([`%PDF-1.4\n${MARK}my slides`], "slides.pdf", { type: "application/pdf" }) });
     await env.db
       .insertInto("outcome_followups")
       .values({ id: crypto.randomUUID(), placement_id: placementId, months_after: 6, intern_hired: true, notes: `${MARK}now works in Bangkok office` })
@@ -279,8 +281,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const p = await intern("Srisuk");
     expect(await recordsOf(env, [p.applicationId], [p.placementId!])).toContain(MARK);
     await env.db.insertInto("login_throttle").values({ email: p.user.email, ip: "203.0.113.5", failures: 2, last_failure_at: new Date() }).execute();
+    const slides = await env.db.selectFrom("presentation_slides").select("storage_key").where("placement_id", "=", p.placementId!).executeTakeFirstOrThrow();
+    expect(new TextDecoder().decode(await env.ctx.files.get(slides.storage_key))).toContain(MARK);
     await deleteMyAccount(env.ctx, p.actor, { password: p.user.password, confirm: "on" });
     expect(await recordsOf(env, [p.applicationId], [p.placementId!])).not.toContain(MARK);
+    expect(await env.db.selectFrom("presentation_slides").select("id").where("placement_id", "=", p.placementId!).execute()).toEqual([]);
+    await expect(env.ctx.files.get(slides.storage_key)).rejects.toThrow();
     expect(await env.db.selectFrom("login_throttle").select("ip").where("email", "=", p.user.email).execute()).toEqual([]);
     await expectFiguresKept(p);
     await expectReviewFiguresKept(p);

@@ -17,7 +17,7 @@ type Db = Kysely<Database>;
  * applicant's own words, documents, consents, reasons in the status history; the link to the account.
  * What remains is an anonymous record (round, nationality, status, language levels, eligibility).
  * `anonymize` also replaces the status by 'anonymized' (an account's deletion, as before).
- * Returns the storage keys of the documents' files, to be removed once the transaction commits.
+ * Returns the storage keys of the documents' and slides' files, to be removed once the transaction commits.
  */
 export async function eraseApplications(trx: Db, ids: readonly string[], now: Date, opts: { anonymize: boolean }): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -51,8 +51,7 @@ export async function eraseApplications(trx: Db, ids: readonly string[], now: Da
     .where("id", "in", ids)
     .execute();
   await eraseReviewRecords(trx, ids);
-  await eraseInternshipRecords(trx, ids);
-  return keys;
+  return [...keys, ...(await eraseInternshipRecords(trx, ids))];
 }
 
 /** What an erased reason that may not be empty reads (eligibility_overrides.reason is at least 10 characters). */
@@ -92,12 +91,16 @@ export async function eraseReviewRecords(trx: Db, applicationIds: readonly strin
  * (supervisor's name, housing, insurance, flights, why it ended). What the yearly report and the
  * accounts need stays: the placement's dates, mode and status, attendance days, the allowance ledger
  * (kept for accounting; see the ADR), survey answers to the fixed questions, incident categories and
- * severities, check-in kinds and dates, follow-up outcomes (yes/no).
+ * severities, check-in kinds and dates, follow-up outcomes (yes/no). The final presentation's slides
+ * are deleted; their storage keys are returned, for the files to be removed once the transaction commits.
  */
-export async function eraseInternshipRecords(trx: Db, applicationIds: readonly string[]): Promise<void> {
-  if (applicationIds.length === 0) return;
+export async function eraseInternshipRecords(trx: Db, applicationIds: readonly string[]): Promise<string[]> {
+  if (applicationIds.length === 0) return [];
   const placements = (await trx.selectFrom("placements").select("id").where("application_id", "in", applicationIds).execute()).map((p) => p.id);
-  if (placements.length === 0) return;
+  if (placements.length === 0) return [];
+  const slideKeys = (await trx.deleteFrom("presentation_slides").where("placement_id", "in", placements).returning("storage_key").execute()).map(
+    (s) => s.storage_key,
+  );
   await trx
     .updateTable("placements")
     .set({
@@ -142,6 +145,7 @@ export async function eraseInternshipRecords(trx: Db, applicationIds: readonly s
     { type: "placement", ids: placements },
     { type: "incident", ids: incidents.map((i) => i.id) },
   ]);
+  return slideKeys;
 }
 
 /** Nulls the values (before/after) of the audit entries about these entities; who did what, when, stays. */
