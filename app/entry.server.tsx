@@ -8,7 +8,7 @@ import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { startScreeningReminderJob } from "#src/jobs/screening-reminders.ts";
 import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
-import { publicPageFromCache } from "./lib/page-cache.server.ts";
+import { type PageHit, publicPageHit } from "./lib/page-cache.server.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -35,9 +35,9 @@ export async function startRuntime(): Promise<void> {
   startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
 }
 
-/** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */
-export async function publicPageFromCacheFor(request: Request): Promise<Response | null> {
-  return publicPageFromCache(await getRuntime(), request);
+/** A kept anonymous public page for a raw GET, or null: server.js's bare node:http fast path asks before Express (plain strings in, headers and precompressed bodies out). */
+export async function publicPageHitFor(request: Parameters<typeof publicPageHit>[1]): Promise<PageHit | null> {
+  return publicPageHit(await getRuntime(), request);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */
