@@ -2,6 +2,8 @@
 // The production server: serves the built app with compression and static
 // files. Started by `npm start` (scripts/start.sh) after `jip migrate`/`seed`.
 // Start-up faults end the process with one line naming the cause.
+import { createServer as createHttpServer } from "node:http";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { writeReadableStreamToWritable } from "@react-router/node";
 import compression from "compression";
@@ -170,27 +172,6 @@ const app = express();
 app.disable("x-powered-by");
 app.use(edgeHeaders);
 app.use(compression());
-/**
- * Anonymous public pages kept by the page cache (app/lib/page-cache.server.ts, ADR 0032) are answered here,
- * before static files and React Router: a hit costs a version read and a map lookup. Anything else (a miss,
- * a signed-in request, another page or method) goes on as before; the cache itself decides what it keeps.
- */
-const SESSION_COOKIE = /(^|;\s*)(__Secure-)?[\w.-]*session_token=/;
-app.use(async (req, res, next) => {
-  if (req.method !== "GET" || SESSION_COOKIE.test(req.headers.cookie ?? "")) return next();
-  try {
-    const headers = new Headers();
-    if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
-    if (req.headers["if-none-match"]) headers.set("if-none-match", req.headers["if-none-match"]);
-    const response = await build.entry.module.publicPageFromCacheFor(new Request(`http://localhost${req.originalUrl}`, { headers }));
-    if (!response) return next();
-    res.status(response.status);
-    for (const [key, value] of response.headers.entries()) res.setHeader(key, value);
-    res.end(response.status === 304 ? undefined : await response.text());
-  } catch (err) {
-    next(err);
-  }
-});
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // The client IP comes from the socket (or the first proxy hop when TRUST_PROXY=1), never from a client header.
@@ -201,7 +182,68 @@ app.use((req, _res, next) => {
 });
 app.all("/{*path}", reactRouterHandler(build));
 
-const server = app.listen(port, host, () => {
+/**
+ * Anonymous public pages kept by the page cache (app/lib/page-cache.server.ts, ADRs 0032 and 0042) are
+ * answered here, in a bare node:http handler ahead of Express: a hit costs a shared version read and a
+ * map lookup, and is written from the entry's precompressed bytes. The answer carries exactly the headers
+ * the Express path gives the same page (edge headers, the render's security headers, ETag, Cache-Control,
+ * Vary as the compression middleware sets it, the same encoding negotiation: e2e/page-cache-headers.spec.ts).
+ * Anything else (a miss, a signed-in request, another page or method, an encoding the entry does not keep)
+ * goes to Express as before; the cache itself decides what it keeps.
+ */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?[\w.-]*session_token=/;
+// The negotiator the compression middleware uses, so both paths pick the same encoding.
+const Negotiator = createRequire(createRequire(import.meta.url).resolve("compression"))("negotiator");
+const SUPPORTED_ENCODING = ["br", "gzip", "deflate", "identity"];
+const PREFERRED_ENCODING = ["br", "gzip"];
+const COMPRESSION_THRESHOLD = 1024; // the compression middleware's default
+
+/** The encoding compression() would choose for this 200 answer, or null when the entry does not keep it. */
+function encodingOf(req, length) {
+  if (length < COMPRESSION_THRESHOLD || !req.headers["accept-encoding"]) return "identity";
+  const method = new Negotiator(req).encoding(SUPPORTED_ENCODING, PREFERRED_ENCODING);
+  if (!method || method === "identity") return "identity";
+  return method === "br" || method === "gzip" ? method : null;
+}
+
+async function answerFromPageCache(req, res) {
+  if (req.method !== "GET" || SESSION_COOKIE.test(req.headers.cookie ?? "")) return false;
+  const hit = await build.entry.module.publicPageHitFor({
+    method: req.method,
+    pathAndQuery: req.url,
+    cookie: req.headers.cookie,
+    ifNoneMatch: req.headers["if-none-match"],
+  });
+  if (!hit) return false;
+  const encoding = hit.status === 200 ? encodingOf(req, hit.bytes.identity.length) : "identity";
+  if (encoding === null) return false;
+  res.statusCode = hit.status;
+  for (const [key, value] of Object.entries(EDGE_HEADERS)) res.setHeader(key, value);
+  for (const [key, value] of hit.headers) res.setHeader(key, value);
+  if (hit.status === 304) {
+    res.end();
+    return true;
+  }
+  // compression() adds Accept-Encoding to Vary on every compressible (text/html) answer, compressed or not.
+  res.setHeader("Vary", "Cookie, Accept-Encoding");
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  const body = hit.bytes[encoding];
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
+  return true;
+}
+
+const server = createHttpServer((req, res) => {
+  answerFromPageCache(req, res).then(
+    (answered) => {
+      if (!answered) app(req, res);
+    },
+    () => {
+      if (!res.headersSent) app(req, res);
+    },
+  );
+});
+server.listen(port, host, () => {
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   process.stdout.write(`JIP Platform is running at ${url}/\n`);
 });

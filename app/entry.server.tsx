@@ -9,7 +9,7 @@ import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { startScreeningReminderJob } from "#src/jobs/screening-reminders.ts";
 import { startSelectionJobs } from "#src/jobs/selection-jobs.ts";
-import { publicPageFromCache } from "./lib/page-cache.server.ts";
+import { type PageHit, publicPageHit } from "./lib/page-cache.server.ts";
 import { getRuntime } from "./lib/runtime.server.ts";
 
 export const streamTimeout = 5_000;
@@ -37,9 +37,9 @@ export async function startRuntime(): Promise<void> {
   startDailyReportReminderJob(rt); // late daily reports: each intern reminded once per missing day, hourly (ADR 0040)
 }
 
-/** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */
-export async function publicPageFromCacheFor(request: Request): Promise<Response | null> {
-  return publicPageFromCache(await getRuntime(), request);
+/** A kept anonymous public page for a raw GET, or null: server.js's bare node:http fast path asks before Express (plain strings in, headers and precompressed bodies out). */
+export async function publicPageHitFor(request: Parameters<typeof publicPageHit>[1]): Promise<PageHit | null> {
+  return publicPageHit(await getRuntime(), request);
 }
 
 /** Pages carry no inline script (they do not hydrate: ADR 0003), so the policy can forbid it. */

@@ -11,7 +11,7 @@
  * Benchmarks that serve pages (page-weight) need the production build; it is
  * built first when build/ is missing.
  */
-import { spawnSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,10 +45,11 @@ if (selected.some((b) => NEEDS_BUILD.has(b)) && !existsSync(join(root, "build/se
 
 const results: { name: string; status: number; seconds: number }[] = [];
 for (const name of selected) {
-  console.log(`\n== bench/${name}/run.ts`);
+  console.log(`\n== bench/${name}/run.ts (${execSync("uptime").toString().trim()})`);
   const started = performance.now();
   const status = run(process.execPath, ["--import", "tsx/esm", join(benchDir, name, "run.ts")]);
   results.push({ name, status, seconds: (performance.now() - started) / 1000 });
+  console.log(`== bench/${name}/run.ts done (${execSync("uptime").toString().trim()})`);
 }
 
 console.log("\n== benchmarks");

@@ -17,6 +17,7 @@
  * keep the page but asks each time, and gets a 304 while nothing changed.
  */
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { isValidTimeZone } from "#src/domain/time.ts";
 import { type PublicContent, type PublicPageVersions, readPublicPageVersions } from "#src/services/public-pages/page-versions.ts";
 import type { ServiceContext } from "#src/services/context.ts";
@@ -46,6 +47,41 @@ interface Entry {
   body: string;
   etag: string;
   headers: [string, string][];
+  /** The body as bytes, and precompressed the way server.js's compression middleware would (gzip level 6, brotli quality 4). */
+  bytes: { identity: Buffer; gzip: Buffer; br: Buffer };
+}
+
+/**
+ * The versions, read by a query that started after the caller asked (single flight, no staleness): a
+ * request joins a read only if that read had not started yet, so a change committed before the request
+ * arrived — in this process or another — is always seen, while concurrent requests share one read
+ * (at most two reads' time of waiting; one read at a time per process).
+ */
+let readInFlight: Promise<PublicPageVersions> | null = null;
+let readQueued: Promise<PublicPageVersions> | null = null;
+let versionReads = 0;
+function versionsReadFromNow(ctx: Pick<ServiceContext, "db">): Promise<PublicPageVersions> {
+  if (!readInFlight) {
+    versionReads++;
+    const read: Promise<PublicPageVersions> = readPublicPageVersions(ctx).finally(() => {
+      if (readInFlight === read) readInFlight = null;
+    });
+    readInFlight = read;
+    return read;
+  }
+  if (!readQueued) {
+    const queued: Promise<PublicPageVersions> = readInFlight
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        if (readQueued === queued) readQueued = null;
+        return versionsReadFromNow(ctx);
+      });
+    readQueued = queued;
+  }
+  return readQueued;
 }
 
 const entries = new Map<string, Entry>();
@@ -57,25 +93,29 @@ export function clearPageCache(): void {
   stats = { hits: 0, misses: 0 };
 }
 
-export function pageCacheStats(): { hits: number; misses: number; entries: number } {
-  return { ...stats, entries: entries.size };
+export function pageCacheStats(): { hits: number; misses: number; entries: number; versionReads: number } {
+  return { ...stats, entries: entries.size, versionReads };
 }
 
 /** JIP_PAGE_CACHE=off renders every request (the benchmark's "before" figure). */
 const DISABLED = process.env.JIP_PAGE_CACHE === "off";
 
-function pageOf(request: Request): { url: URL; dependsOn: readonly PublicContent[] } | null {
+function dependenciesOf(request: Request): readonly PublicContent[] | null {
   if (DISABLED || request.method !== "GET" || carriesSession(request)) return null;
-  const url = new URL(request.url);
-  const page = PAGES.find((p) => p.path.test(url.pathname));
-  return page ? { url, dependsOn: page.dependsOn } : null;
+  const pathname = new URL(request.url).pathname;
+  return PAGES.find((p) => p.path.test(pathname))?.dependsOn ?? null;
 }
 
-function keyOf(url: URL, request: Request, dependsOn: readonly PublicContent[], versions: PublicPageVersions, now: number): string {
-  const tz = cookieValue(request, "tz");
+/** The key's request part: path and query as sent (`/en/apply?x=1`), and the time zone cookie when valid. */
+function keyOf(pathAndQuery: string, tz: string | null, dependsOn: readonly PublicContent[], versions: PublicPageVersions, now: number): string {
   const zone = tz && isValidTimeZone(tz) ? tz : "";
   const parts = dependsOn.map((d) => `${d}=${versions[d]}`).join(",");
-  return `${url.pathname}${url.search}|${zone}|${parts}|${Math.floor(now / TIME_BUCKET_MS)}`;
+  return `${pathAndQuery}|${zone}|${parts}|${Math.floor(now / TIME_BUCKET_MS)}`;
+}
+
+function pathAndQueryOf(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
 }
 
 function matches(ifNoneMatch: string | null, etag: string): boolean {
@@ -101,10 +141,10 @@ function answer(entry: Entry, request: Request): Response {
 
 /** Where a request's page is kept, or null when it is not a cacheable request. */
 async function slotOf(ctx: Pick<ServiceContext, "db" | "clock">, request: Request): Promise<string | null> {
-  const page = pageOf(request);
-  if (!page) return null;
-  const versions = await readPublicPageVersions(ctx);
-  return keyOf(page.url, request, page.dependsOn, versions, ctx.clock().getTime());
+  const dependsOn = dependenciesOf(request);
+  if (!dependsOn) return null;
+  const versions = await versionsReadFromNow(ctx);
+  return keyOf(pathAndQueryOf(request), cookieValue(request, "tz"), dependsOn, versions, ctx.clock().getTime());
 }
 
 function hitAt(key: string): Entry | undefined {
@@ -116,16 +156,6 @@ function hitAt(key: string): Entry | undefined {
     entries.set(key, hit);
   }
   return hit;
-}
-
-/**
- * The kept answer for this request, or null (not cacheable, or not kept yet). server.js asks this
- * before Express's static files and React Router, so a hit costs neither.
- */
-export async function publicPageFromCache(ctx: Pick<ServiceContext, "db" | "clock">, request: Request): Promise<Response | null> {
-  const key = await slotOf(ctx, request);
-  const hit = key === null ? undefined : hitAt(key);
-  return hit ? answer(hit, request) : null;
 }
 
 /**
@@ -144,8 +174,86 @@ export async function cachedPublicPage(ctx: Pick<ServiceContext, "db" | "clock">
   const body = await response.text();
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = [...response.headers.entries()].filter(([k]) => !["content-length", "etag", "cache-control", "vary", "set-cookie"].includes(k));
-  const entry: Entry = { body, etag, headers };
+  const identity = Buffer.from(body, "utf8");
+  const bytes = {
+    identity,
+    gzip: gzipSync(identity, { level: 6 }),
+    br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+  };
+  const entry: Entry = { body, etag, headers, bytes };
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(key, entry);
   return answer(entry, request);
+}
+
+/** What the bare node:http fast path of server.js needs to answer a hit without building a Request or Response. */
+export interface PageHit {
+  /** 304 when If-None-Match names the kept ETag. */
+  status: 200 | 304;
+  /** The headers answer() gives (the render's, ETag, Cache-Control, Vary), without Content-Type/Content-Length on a 304. */
+  headers: readonly [string, string][];
+  bytes: Entry["bytes"];
+}
+
+/** One hit's headers, built once per entry and status. */
+const hitHeaders = new WeakMap<Entry, { ok: [string, string][]; notModified: [string, string][] }>();
+function headersOfHit(entry: Entry): { ok: [string, string][]; notModified: [string, string][] } {
+  let h = hitHeaders.get(entry);
+  if (!h) {
+    const ok: [string, string][] = [...entry.headers, ["etag", entry.etag], ["cache-control", CACHE_CONTROL], ["vary", "Cookie"]];
+    h = { ok, notModified: ok.filter(([k]) => k !== "content-type" && k !== "content-length") };
+    hitHeaders.set(entry, h);
+  }
+  return h;
+}
+
+/** The session cookie test of request.server.ts's carriesSession, on the raw Cookie header. */
+function cookieCarriesSession(cookie: string): boolean {
+  return cookie.split(";").some((part) => /(^|\.)session_token$/.test(part.slice(0, part.indexOf("=")).trim()));
+}
+
+function tzOf(cookie: string): string | null {
+  for (const part of cookie.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== "tz") continue;
+    try {
+      const value = decodeURIComponent(part.slice(eq + 1).trim());
+      return value.includes("\0") ? null : value;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The kept page for a raw GET (`pathAndQuery` as in the request line), or null when it is not
+ * cacheable or not kept: the same rules and key as cachedPublicPage, without WHATWG objects.
+ */
+export async function publicPageHit(
+  ctx: Pick<ServiceContext, "db" | "clock">,
+  request: { method: string; pathAndQuery: string; cookie: string | undefined; ifNoneMatch: string | undefined },
+): Promise<PageHit | null> {
+  if (DISABLED || request.method !== "GET") return null;
+  const cookie = request.cookie ?? "";
+  if (cookieCarriesSession(cookie) || !request.pathAndQuery.startsWith("/") || request.pathAndQuery.startsWith("//")) return null;
+  let pathAndQuery: string;
+  try {
+    // Normalized as `new URL()` normalizes it for the Express path (dot segments, percent-encoding).
+    const url = new URL(request.pathAndQuery, "http://localhost");
+    pathAndQuery = `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+  const q = pathAndQuery.indexOf("?");
+  const pathname = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
+  const dependsOn = PAGES.find((p) => p.path.test(pathname))?.dependsOn;
+  if (!dependsOn) return null;
+  const versions = await versionsReadFromNow(ctx);
+  const hit = hitAt(keyOf(pathAndQuery, tzOf(cookie), dependsOn, versions, ctx.clock().getTime()));
+  if (!hit) return null;
+  const headers = headersOfHit(hit);
+  return matches(request.ifNoneMatch ?? null, hit.etag)
+    ? { status: 304, headers: headers.notModified, bytes: hit.bytes }
+    : { status: 200, headers: headers.ok, bytes: hit.bytes };
 }

@@ -143,6 +143,8 @@ async function connectPostgres(url: string): Promise<Db> {
 
 async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // pg_trgm: the operator list's search indexes (migration 0034).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (dataDir !== "memory://") {
     const fs = await import("node:fs");
     try {
@@ -158,6 +160,7 @@ async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Pr
       ...(dataDir === "memory://" ? {} : { dataDir }),
       ...(loadDataDir ? { loadDataDir } : {}),
       parsers: { [OID.int8]: asText, [OID.numeric]: asText, [OID.date]: asText },
+      extensions: { pg_trgm },
     });
   } catch (err) {
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);

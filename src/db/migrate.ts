@@ -34,6 +34,7 @@ import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
 import * as m0030 from "./migrations/0030-host-training.ts";
 import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
+import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0028-screening-operations": m0028,
   "0030-host-training": m0030,
   "0032-allowance-travel-items": m0032,
+  "0034-operator-list-indexes": m0034,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

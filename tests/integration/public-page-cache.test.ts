@@ -4,8 +4,9 @@
  * triggers), answered with an ETag (If-None-Match → 304) and Cache-Control; a change to that data,
  * another language or time zone renders anew; signed-in requests are never served from it.
  */
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
-import { CACHE_CONTROL, TIME_BUCKET_MS, cachedPublicPage, clearPageCache } from "#app/lib/page-cache.server.ts";
+import { CACHE_CONTROL, TIME_BUCKET_MS, cachedPublicPage, clearPageCache, pageCacheStats, publicPageHit } from "#app/lib/page-cache.server.ts";
 import { DATABASE_KINDS, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
 
 const ORIGIN = "http://localhost:4000";
@@ -119,5 +120,58 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await cachedPublicPage(env.ctx, new Request(`${ORIGIN}/en/apply`, { method: "POST", body: "x=1" }), render());
     await cachedPublicPage(env.ctx, new Request(`${ORIGIN}/en/apply`, { method: "POST", body: "x=1" }), render());
     expect(renders).toBe(10);
+  });
+
+  describe("the bare node:http fast path (publicPageHit, server.js; ADR 0042)", () => {
+    const hitOf = (pathAndQuery: string, init: { cookie?: string; ifNoneMatch?: string; method?: string } = {}) =>
+      publicPageHit(env.ctx, { method: init.method ?? "GET", pathAndQuery, cookie: init.cookie, ifNoneMatch: init.ifNoneMatch });
+
+    it("answers a kept page with the Express path's headers and precompressed bodies, and 304 for its ETag", async () => {
+      expect(await hitOf("/en/apply")).toBeNull();
+      const kept = await cachedPublicPage(env.ctx, get("/en/apply"), render());
+      const body = await kept.text();
+      const hit = (await hitOf("/en/apply"))!;
+      expect(hit.status).toBe(200);
+      // The same headers as the answer the React Router path gave.
+      expect(Object.fromEntries(hit.headers)).toEqual(Object.fromEntries(kept.headers.entries()));
+      expect(hit.bytes.identity.toString("utf8")).toBe(body);
+      expect(gunzipSync(hit.bytes.gzip).toString("utf8")).toBe(body);
+      expect(brotliDecompressSync(hit.bytes.br).toString("utf8")).toBe(body);
+      const notModified = (await hitOf("/en/apply", { ifNoneMatch: kept.headers.get("ETag")! }))!;
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.some(([k]) => k === "content-type")).toBe(false);
+      expect(renders).toBe(1);
+      // The path as the Express path reads it (dot segments resolved); not a page, another method: no hit.
+      expect((await hitOf("/en/x/../apply"))?.status).toBe(200);
+      expect(await hitOf("//localhost/en/apply")).toBeNull();
+      expect(await hitOf("/en/apply", { method: "HEAD" })).toBeNull();
+      expect(await hitOf("/en/apply?other=1")).toBeNull();
+    });
+
+    it("never answers a signed-in request from the cache", async () => {
+      await cachedPublicPage(env.ctx, get("/en/apply"), render());
+      expect(await hitOf("/en/apply")).not.toBeNull();
+      expect(await hitOf("/en/apply", { cookie: "better-auth.session_token=abc.def" })).toBeNull();
+      expect(await hitOf("/en/apply", { cookie: "tz=Asia%2FTokyo; __Secure-better-auth.session_token=abc.def" })).toBeNull();
+    });
+
+    it("sees a change on the very next request, even when a version read was already under way", async () => {
+      const roundId = await insertRecruitingRound(env, new Date("2027-01-31T08:00:00Z"));
+      await cachedPublicPage(env.ctx, get("/vi/apply"), render());
+      expect(await hitOf("/vi/apply")).not.toBeNull();
+      // A read that started before the change must not answer a request that came after it.
+      const before = hitOf("/vi/apply");
+      await env.db
+        .updateTable("rounds")
+        .set({ name_en: `Renamed ${roundId}` })
+        .where("id", "=", roundId)
+        .execute();
+      expect(await hitOf("/vi/apply")).toBeNull();
+      await before;
+      // Concurrent requests share one read.
+      const reads = pageCacheStats().versionReads;
+      await Promise.all(Array.from({ length: 20 }, () => hitOf("/vi/apply")));
+      expect(pageCacheStats().versionReads - reads).toBeLessThanOrEqual(2);
+    });
   });
 });

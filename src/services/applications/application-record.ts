@@ -3,8 +3,8 @@
  * are the form's field names (application-steps.ts), and building the
  * eligibility rules of its round. Internal to the application use cases.
  */
-import type { ExpressionBuilder, Kysely } from "kysely";
-import type { Database } from "../../db/schema.ts";
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import type { Database, RoundsTable } from "../../db/schema.ts";
 import {
   type ApplicantFacts,
   type EligibilityResult,
@@ -166,12 +166,20 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
 export async function loadEligibilityRules(db: Kysely<Database>, roundId: string): Promise<EligibilityRules> {
   const round = await db.selectFrom("rounds").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
   const dac = await db.selectFrom("dac_list_entries").select("country_code").where("version", "=", round.dac_list_version).execute();
+  return eligibilityRulesOf(
+    round,
+    dac.map((d) => d.country_code),
+  );
+}
+
+/** A round's eligibility rules from its row and the country codes of its DAC list version (read together by the submission). */
+export function eligibilityRulesOf(round: Selectable<RoundsTable>, dacCountries: readonly string[]): EligibilityRules {
   const tests = Array.isArray(round.accepted_english_tests) ? (round.accepted_english_tests as { test: string; min: number }[]) : [];
   return {
     referenceDate: round.eligibility_reference_date,
     ageMin: round.age_min,
     ageMax: round.age_max,
-    dacCountries: new Set(dac.map((d) => d.country_code)),
+    dacCountries: new Set(dacCountries),
     excludedCountries: new Set(round.excluded_countries),
     minJlptLevel: round.min_jlpt_level ?? "N3",
     englishTests: tests,

@@ -5,9 +5,10 @@ import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
-import { eligibilityOf, loadApplication, loadEligibilityRules } from "./application-record.ts";
-import { takesApplications } from "../../domain/round-phases.ts";
-import { getOpenRound } from "./get-open-round.ts";
+import type { Selectable } from "kysely";
+import type { RoundsTable } from "../../db/schema.ts";
+import { eligibilityOf, eligibilityRulesOf, loadApplication } from "./application-record.ts";
+import { APPLICATION_PHASE, takesApplications } from "../../domain/round-phases.ts";
 import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
 import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
 import { formatInstant } from "../../i18n/format.ts";
@@ -21,6 +22,15 @@ function describeNextStep(next: NextStep | null, localeName: string): string {
   const at = next.at ? formatInstant(next.at, locale, PROGRAM_TIME_ZONE) : "";
   return translator(locale)(`nextSteps.${next.code}`, { dated: next.at ? "yes" : "no", at });
 }
+
+/** The open round's row, its DAC countries and deadlines, and the applicant's application in it (submitApplication's first read). */
+type SubmitRow = Selectable<RoundsTable> & {
+  app_id: string;
+  app_status: string;
+  app_receipt: string | null;
+  dac_countries: string[];
+  deadlines: { kind: string; due_at: string }[];
+};
 
 export type SubmitRefusal =
   { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
@@ -38,35 +48,39 @@ export async function submitApplication(
   const who = authorize(actor, "application.manage");
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const round = await getOpenRound({ db: trx });
-    const row = await trx
-      .selectFrom("applications")
-      .select(["id", "status", "receipt_number", "round_id"])
-      .where("applicant_user_id", "=", who.userId)
-      .where("round_id", "=", round?.id ?? "")
-      .forUpdate()
-      .executeTakeFirst();
-    if (!round || !row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
+    // One statement (issue #20 item 2): the open round (as getOpenRound picks it) with its deadlines and its
+    // DAC list's countries, joined to this applicant's application in it, whose row is locked to the commit.
+    const { rows: found } = await sql<SubmitRow>`
+      select r.*, a.id as app_id, a.status as app_status, a.receipt_number as app_receipt,
+        array(select d.country_code from dac_list_entries d where d.version = r.dac_list_version) as dac_countries,
+        coalesce((select json_agg(json_build_object('kind', k.kind, 'due_at', k.due_at)) from round_deadlines k where k.round_id = r.id), '[]') as deadlines
+      from rounds r join applications a on a.round_id = r.id and a.applicant_user_id = ${who.userId}
+      where r.id = (select o.id from rounds o where o.phase = ${APPLICATION_PHASE} order by o.fiscal_year desc, o.created_at desc limit 1)
+      for update of a`.execute(trx);
+    const row = found[0];
+    if (!row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
     // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
-    if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
-    if (row.status !== "draft") throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.status }]);
-    if (!takesApplications(round, now)) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: round.applicationClose! }]);
-    const app = (await loadApplication(trx, row.id))!;
-    const { effective } = eligibilityOf(app, await loadEligibilityRules(trx, row.round_id));
+    if (row.app_receipt && row.app_status !== "withdrawn") return { receiptNumber: row.app_receipt, applicationId: row.app_id, alreadySubmitted: true };
+    if (row.app_status !== "draft") throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.app_status }]);
+    const dueAt = Object.fromEntries(row.deadlines.map((d) => [d.kind, new Date(d.due_at)]));
+    const applicationClose = dueAt["application_close"] ?? null;
+    if (!takesApplications({ phase: row.phase, applicationClose }, now))
+      throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: applicationClose! }]);
+    const app = (await loadApplication(trx, row.app_id))!;
+    const { effective } = eligibilityOf(app, eligibilityRulesOf(row, row.dac_countries));
     if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
     const { rows } = await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(trx);
-    const receiptNumber = applicationReceiptNumber(round.fiscalYear, rows[0]!.n);
+    const receiptNumber = applicationReceiptNumber(row.fiscal_year, rows[0]!.n);
     await trx
       .updateTable("applications")
       .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
-      .where("id", "=", row.id)
+      .where("id", "=", row.app_id)
       .execute();
     await trx
       .insertInto("application_status_history")
-      .values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now })
+      .values({ application_id: row.app_id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now })
       .execute();
-    const deadlines = await trx.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", row.round_id).execute();
-    const next = nextStepFor("submitted", Object.fromEntries(deadlines.map((d) => [d.kind, d.due_at])));
+    const next = nextStepFor("submitted", dueAt);
     await ctx.mailer.queue(
       {
         to: who.email,
@@ -81,11 +95,11 @@ export async function submitApplication(
     await writeAudit(trx, who, {
       action: "application.submit",
       entityType: "application",
-      entityId: row.id,
+      entityId: row.app_id,
       before: { status: "draft" },
       after: { status: "submitted", receiptNumber },
     });
-    return { receiptNumber, applicationId: row.id, alreadySubmitted: false, roundName: round.nameEn };
+    return { receiptNumber, applicationId: row.app_id, alreadySubmitted: false };
   });
   return { receiptNumber: result.receiptNumber, applicationId: result.applicationId, alreadySubmitted: result.alreadySubmitted };
 }
