@@ -71,7 +71,7 @@ export default function HostMatchingPosition() {
       {view.submittedAt ? <p data-testid="rank-list-status">{S("submittedAt", { at: formatInstant(view.submittedAt, locale, PROGRAM_TIME_ZONE) })}</p> : null}
       <Refusal />
       <section aria-labelledby="shortlist">
-        <h2 id="shortlist">{S("shortlistTitle")}</h2>
+        <h2 id="shortlist">{view.interviews ? t("matchingShortlistStaff.host.shortlistTitle") : S("shortlistTitle")}</h2>
         {view.shortlist.length === 0 ? (
           <p>{S("noShortlist")}</p>
         ) : (
