@@ -1,10 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import {
-  DEMO_SHORTLIST_APPLICATIONS,
-  DEMO_SHORTLIST_LOGINS,
-  DEMO_SHORTLIST_POSITIONS,
-  DEMO_SHORTLIST_ROUND_ID,
-} from "#src/db/seed/demo-matching-shortlist.ts";
+import { DEMO_SHORTLIST_APPLICATIONS, DEMO_SHORTLIST_LOGINS, DEMO_SHORTLIST_POSITIONS, DEMO_SHORTLIST_ROUND_ID } from "#src/db/seed/demo-matching-shortlist.ts";
 import { instantToTokyoLocal } from "#src/domain/time.ts";
 import { DEMO_PASSWORD, expectAccessible, submit } from "./support/fixtures.ts";
 import { staffSignIn } from "./support/staff-sign-in.ts";

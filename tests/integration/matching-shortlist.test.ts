@@ -68,8 +68,16 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     ministry = actorFor(await createUser(env, "ministry"));
     tokyo = await org(env, "東京", "13");
     aichi = await org(env, "愛知", "23");
-    [PA] = (await insertAcceptedHost(env.db, { roundId, organizationId: tokyo.orgId, positions: [{ title: "Sales A", prefectureCode: "13", capacity: 1 }] })) as [string];
-    [PB] = (await insertAcceptedHost(env.db, { roundId, organizationId: aichi.orgId, positions: [{ title: "Engineer B", prefectureCode: "23", capacity: 1 }] })) as [string];
+    [PA] = (await insertAcceptedHost(env.db, {
+      roundId,
+      organizationId: tokyo.orgId,
+      positions: [{ title: "Sales A", prefectureCode: "13", capacity: 1 }],
+    })) as [string];
+    [PB] = (await insertAcceptedHost(env.db, {
+      roundId,
+      organizationId: aichi.orgId,
+      positions: [{ title: "Engineer B", prefectureCode: "23", capacity: 1 }],
+    })) as [string];
     for (let i = 1; i <= 3; i++) {
       const user = await createUser(env, "applicant", { locale: "vi" });
       A.push({ id: await insertSelectedApplicant(env.db, { roundId, userId: user.id, receiptNumber: `JIP-2027-30000${i}` }), actor: actorFor(user) });
@@ -82,7 +90,12 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     const bad = await validationErrorOf(setMatchingMode(env.ctx, operator, { roundId, form: { mode: "lottery" } }));
     expect(Object.keys(bad.fieldErrors)).toEqual(["mode"]);
     expect(await setMatchingMode(env.ctx, operator, { roundId, form: { mode: "office_shortlist" } })).toEqual({ changed: true });
-    const audit = await env.db.selectFrom("audit_log").select(["before", "after"]).where("action", "=", "matching.mode_set").where("entity_id", "=", roundId).execute();
+    const audit = await env.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("action", "=", "matching.mode_set")
+      .where("entity_id", "=", roundId)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toEqual({ mode: "office_shortlist" });
 
@@ -90,7 +103,11 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     const other = await insertMatchingRound(env.db, { matchingClose: new Date(env.clock.now().getTime() + 20 * DAY) });
     const user = await createUser(env, "applicant", { locale: "en" });
     await insertSelectedApplicant(env.db, { roundId: other, userId: user.id, receiptNumber: "JIP-2027-399999" });
-    const [PO] = (await insertAcceptedHost(env.db, { roundId: other, organizationId: tokyo.orgId, positions: [{ title: "Other", prefectureCode: "13", capacity: 1 }] })) as [string];
+    const [PO] = (await insertAcceptedHost(env.db, {
+      roundId: other,
+      organizationId: tokyo.orgId,
+      positions: [{ title: "Other", prefectureCode: "13", capacity: 1 }],
+    })) as [string];
     await saveMyRankList(env.ctx, actorFor(user), ranks([PO], "save"));
     const locked = await refusalOf(setMatchingMode(env.ctx, operator, { roundId: other, form: { mode: "office_shortlist" } }));
     expect(locked.messages).toBe("matchingShortlistStaff.refusals");
@@ -140,7 +157,9 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     expect(await saveMyRankList(env.ctx, a3.actor, ranks([PB]))).toEqual({ submitted: true });
     await savePositionRankList(env.ctx, aichi.actor, { positionId: PB, form: ranks([a3.id]) });
     // the mode is locked now
-    expect((await refusalOf(setMatchingMode(env.ctx, operator, { roundId, form: { mode: "open_ranking" } }))).refusals[0]).toMatchObject({ code: "mode_locked" });
+    expect((await refusalOf(setMatchingMode(env.ctx, operator, { roundId, form: { mode: "open_ranking" } }))).refusals[0]).toMatchObject({
+      code: "mode_locked",
+    });
     // a shortlist change after the lists: the run drops pairs no longer on it
     await saveShortlist(env.ctx, operator, { positionId: PB, form: { applicants: [] } });
     const { runId } = await runMatching(env.ctx, operator, { roundId, form: {} });
@@ -151,7 +170,9 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
 
   it("the host offers a slot, a shortlisted applicant books it (e-mail and calendar file for both), the host records it took place", async () => {
     const [a1, , a3] = A as [(typeof A)[0], (typeof A)[0], (typeof A)[0]];
-    const noPlace = await validationErrorOf(offerMatchingInterviewSlot(env.ctx, tokyo.actor, { positionId: PA, form: { startsAt: "2027-04-10T10:00", lengthMinutes: "30" } }));
+    const noPlace = await validationErrorOf(
+      offerMatchingInterviewSlot(env.ctx, tokyo.actor, { positionId: PA, form: { startsAt: "2027-04-10T10:00", lengthMinutes: "30" } }),
+    );
     expect(Object.keys(noPlace.fieldErrors)).toEqual(["place"]);
     const { slotId } = await offerMatchingInterviewSlot(env.ctx, tokyo.actor, {
       positionId: PA,
@@ -175,7 +196,11 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     await env.db.insertInto("matching_shortlists").values({ position_id: PA, application_id: a4, round_id: roundId, added_at: env.clock.now() }).execute();
     expect((await refusalOf(bookMatchingInterview(env.ctx, actorFor(second), { slotId }))).refusals.map((r) => r.code)).toContain("slot_full");
 
-    const mail = await env.db.selectFrom("outbound_emails").select(["template", "locale", "body_text", "attachments"]).where("template", "=", "interviewBooked").execute();
+    const mail = await env.db
+      .selectFrom("outbound_emails")
+      .select(["template", "locale", "body_text", "attachments"])
+      .where("template", "=", "interviewBooked")
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.body_text).toContain("/vi/matching/interviews");
     const ics = await getMyMatchingInterviewIcs(env.ctx, a1.actor, PA);
@@ -190,7 +215,9 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     expect(early.refusals[0]?.code).toBe("not_started");
     env.clock.set("2027-04-10T01:05:00Z");
     expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).canRecordHeld).toBe(true);
-    expect(await recordMatchingInterviewHeld(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id, form: { outcome: "done" } })).toEqual({ status: "done" });
+    expect(await recordMatchingInterviewHeld(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id, form: { outcome: "done" } })).toEqual({
+      status: "done",
+    });
     expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).interview?.status).toBe("done");
     expect(await env.db.selectFrom("audit_log").select("action").where("action", "like", "matching.interview_%").orderBy("id").execute()).toEqual([
       { action: "matching.interview_slot_offered" },

@@ -156,7 +156,13 @@ export async function seedDemoMatchingShortlist(ctx: ServiceContext, password: s
       .execute();
     await db
       .insertInto("application_status_history")
-      .values({ application_id: id, from_status: "interview", to_status: "selected", reason: "demo: selection committee", changed_at: new Date("2026-06-20T03:00:00Z") })
+      .values({
+        application_id: id,
+        from_status: "interview",
+        to_status: "selected",
+        reason: "demo: selection committee",
+        changed_at: new Date("2026-06-20T03:00:00Z"),
+      })
       .execute();
   }
 }

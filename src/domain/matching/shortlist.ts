@@ -40,11 +40,7 @@ export function suggestedShortlistSize(capacity: number): number {
  * The candidates ticked when the operator opens the shortlist form: the saved shortlist if there
  * is one, else the top of the fit ranking, in its order.
  */
-export function prefilledShortlist(
-  ranked: readonly { readonly id: string }[],
-  saved: readonly string[],
-  capacity: number,
-): string[] {
+export function prefilledShortlist(ranked: readonly { readonly id: string }[], saved: readonly string[], capacity: number): string[] {
   if (saved.length > 0) return [...saved];
   return ranked.slice(0, suggestedShortlistSize(capacity)).map((c) => c.id);
 }

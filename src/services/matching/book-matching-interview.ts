@@ -23,7 +23,11 @@ import { findRound } from "./matching-record.ts";
 const schema = z.object({ slotId: requiredText(100) });
 const MESSAGES = "interviews.refusals";
 
-export async function bookMatchingInterview(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ kind: "booked" | "moved"; interviewId: string }> {
+export async function bookMatchingInterview(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ kind: "booked" | "moved"; interviewId: string }> {
   const mine = await findMyMatchingApplication(ctx.db, actor);
   const input = parseInput(schema, raw);
   if (!mine || mine.status !== "selected") throw new RefusedError("matching.refusals", [{ code: "not_selected" }]);

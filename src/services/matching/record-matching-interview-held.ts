@@ -26,7 +26,8 @@ export async function recordMatchingInterviewHeld(
     if (!interview) throw new NotFoundError("interview");
     await trx.selectFrom("interviews").select("id").where("id", "=", interview.id).forUpdate().execute();
     if (interview.status !== "scheduled") throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "already_recorded" }]);
-    if (interview.startsAt.getTime() > ctx.clock().getTime()) throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "not_started", at: interview.startsAt }]);
+    if (interview.startsAt.getTime() > ctx.clock().getTime())
+      throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "not_started", at: interview.startsAt }]);
     await trx.updateTable("interviews").set({ status: outcome }).where("id", "=", interview.id).execute();
     await writeAudit(trx, mine.actor, {
       action: "matching.interview_held",

@@ -61,8 +61,9 @@ export default function HostMatchingCandidate() {
               key: "edu",
               label: S("education"),
               value:
-                c.education.map((e) => `${t(`application.options.degree.${e.degree}`)}, ${e.field}${e.graduationYear ? ` (${e.graduationYear})` : ""}`).join("; ") ||
-                "—",
+                c.education
+                  .map((e) => `${t(`application.options.degree.${e.degree}`)}, ${e.field}${e.graduationYear ? ` (${e.graduationYear})` : ""}`)
+                  .join("; ") || "—",
             },
             { key: "jlpt", label: S("japanese"), value: c.jlptLevel ?? "—" },
             {

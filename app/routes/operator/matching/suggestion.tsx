@@ -23,7 +23,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => saveShortlist(rt, actor, { positionId: params.positionId, form: readForm(form, { multi: ["applicants"] }) }));
+  const out = await runForm(request, locale, form, () =>
+    saveShortlist(rt, actor, { positionId: params.positionId, form: readForm(form, { multi: ["applicants"] }) }),
+  );
   if (!out.ok) return out.response;
   return redirect(`/${locale}/operator/matching/positions/${params.positionId}?saved=${out.result.count}#shortlist`);
 }
