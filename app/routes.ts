@@ -59,8 +59,13 @@ export default [
     // matching (issue 15): the applicant's rank order list and result, the host's positions
     route("matching", "routes/matching/rank.tsx"),
     route("matching/result", "routes/matching/result.tsx"),
+    // office-shortlist mode (ADR 0037): the applicant's host interviews, the host's candidate page
+    route("matching/interviews", "routes/matching/interviews.tsx"),
+    route("matching/interviews/:positionId/calendar", "routes/matching/interview-calendar.ts"),
     route("host/matching", "routes/host/matching/list.tsx"),
     route("host/matching/:positionId", "routes/host/matching/position.tsx"),
+    route("host/matching/:positionId/candidates/:applicationId", "routes/host/matching/candidate.tsx"),
+    route("host/matching/:positionId/candidates/:applicationId/interview.ics", "routes/host/matching/candidate-calendar.ts"),
     // selection: interviews and committee selection (issue 14)
     route("application/interview", "routes/application/interview.tsx"),
     route("application/interview/calendar/:stage", "routes/application/interview-calendar.ts"),

@@ -32,6 +32,7 @@ import * as m0025 from "./migrations/0025-selection-offers.ts";
 import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
 import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
+import * as m0029 from "./migrations/0029-matching-shortlist.ts";
 import * as m0030 from "./migrations/0030-host-training.ts";
 import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0026-matching-committee-offers": m0026,
   "0027-internship-ledger-cohorts": m0027,
   "0028-screening-operations": m0028,
+  "0029-matching-shortlist": m0029,
   "0030-host-training": m0030,
   "0032-allowance-travel-items": m0032,
   "0034-operator-list-indexes": m0034,

@@ -599,6 +599,7 @@ export interface InterviewSlotsTable {
   cancelled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  position_id: string | null;
 }
 
 export interface InterviewsTable {
@@ -676,6 +677,14 @@ export interface MatchingRunsTable {
   committee_approved_on: string | null;
   committee_reference: string | null;
   region_floors: Generated<unknown>;
+}
+
+export interface MatchingShortlistsTable {
+  position_id: string;
+  application_id: string;
+  round_id: string;
+  added_by: string | null;
+  added_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface MatchingVerificationsTable {
@@ -950,6 +959,7 @@ export interface RoundsTable {
   retention_unselected_months: Generated<number>;
   retention_participants_months: Generated<number>;
   selection_offer_days: Generated<number>;
+  matching_mode: Generated<string>;
   training_before_start: Generated<boolean>;
 }
 
@@ -1195,6 +1205,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   matching_results: MatchingResultsTable;
   matching_runs: MatchingRunsTable;
+  matching_shortlists: MatchingShortlistsTable;
   matching_verifications: MatchingVerificationsTable;
   message_deliveries: MessageDeliveriesTable;
   messages: MessagesTable;

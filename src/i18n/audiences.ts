@@ -42,6 +42,8 @@ export const STAFF_ONLY_NAMESPACES = [
   // matching (issue 15): the host's and the operator's pages; the applicant's are "matching" (six languages)
   "matchingStaff",
   "matchingOffersStaff",
+  // office-shortlist mode and host interviews in matching (ADR 0037); the applicant's are "matchingShortlist" (six languages)
+  "matchingShortlistStaff",
   // document screening (issue 13): reviewer and operator pages
   "screening",
   // screening operations (issue 13, second part): overrides, reassignment, aliases, reminders

@@ -90,6 +90,12 @@ import matchingOffersVi from "./messages/matching-offers/vi.json" with { type: "
 import matchingOffersId from "./messages/matching-offers/id.json" with { type: "json" };
 import matchingOffersZh from "./messages/matching-offers/zh.json" with { type: "json" };
 import matchingOffersTh from "./messages/matching-offers/th.json" with { type: "json" };
+import matchingShortlistEn from "./messages/matching-shortlist/en.json" with { type: "json" };
+import matchingShortlistJa from "./messages/matching-shortlist/ja.json" with { type: "json" };
+import matchingShortlistVi from "./messages/matching-shortlist/vi.json" with { type: "json" };
+import matchingShortlistId from "./messages/matching-shortlist/id.json" with { type: "json" };
+import matchingShortlistZh from "./messages/matching-shortlist/zh.json" with { type: "json" };
+import matchingShortlistTh from "./messages/matching-shortlist/th.json" with { type: "json" };
 import screeningEn from "./messages/screening/en.json" with { type: "json" };
 import screeningJa from "./messages/screening/ja.json" with { type: "json" };
 import screeningOpsEn from "./messages/screening-ops/en.json" with { type: "json" };
@@ -185,6 +191,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffJa,
     matchingJa,
     matchingOffersJa,
+    matchingShortlistJa,
     matchingStaffJa,
     screeningJa,
     screeningOpsJa,
@@ -226,6 +233,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesStaffEn,
     matchingEn,
     matchingOffersEn,
+    matchingShortlistEn,
     matchingStaffEn,
     screeningEn,
     screeningOpsEn,
@@ -261,6 +269,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesVi,
     matchingVi,
     matchingOffersVi,
+    matchingShortlistVi,
     selectionVi,
     securityVi,
     malwareScanVi,
@@ -283,6 +292,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesId,
     matchingId,
     matchingOffersId,
+    matchingShortlistId,
     selectionId,
     securityId,
     malwareScanId,
@@ -305,6 +315,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesZh,
     matchingZh,
     matchingOffersZh,
+    matchingShortlistZh,
     selectionZh,
     securityZh,
     malwareScanZh,
@@ -327,6 +338,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     casesTh,
     matchingTh,
     matchingOffersTh,
+    matchingShortlistTh,
     selectionTh,
     securityTh,
     malwareScanTh,

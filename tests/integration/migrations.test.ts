@@ -1,5 +1,6 @@
 /** Migrations and reference data, on PGlite and on PostgreSQL. */
 import { readdirSync } from "node:fs";
+import { MATCHING_MODES } from "#src/domain/matching/shortlist.ts";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "#src/db/migrate.ts";
@@ -109,6 +110,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(allowed("attendance_days", "status")).toEqual(sorted(DAY_STATUSES));
     expect(allowed("placements", "mode")).toEqual(sorted(MODES));
     expect(allowed("surveys", "audience")).toEqual(sorted(SURVEY_AUDIENCES));
+    expect(allowed("rounds", "matching_mode")).toEqual(sorted(MATCHING_MODES));
     const regions = await env.db.selectFrom("regions").select("code").orderBy("sort_order").execute();
     expect(regions.map((r) => r.code)).toEqual([...REGIONS]);
     const jsic = await env.db.selectFrom("jsic_divisions").select("code").orderBy("code").execute();

@@ -11,7 +11,7 @@
 import { sql } from "kysely";
 import { expireSelectionOffers, sendInterviewReminders } from "#src/jobs/selection-jobs.ts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES } from "#src/domain/interviews/index.ts";
+import { INTERVIEW_CRITERIA, SELECTION_DECISIONS, SELECTION_STAGES, SLOT_STAGES } from "#src/domain/interviews/index.ts";
 import { bookInterviewSlot } from "#src/services/interviews/book-interview-slot.ts";
 import { cancelInterviewBooking } from "#src/services/interviews/cancel-interview-booking.ts";
 import { createInterviewSlots } from "#src/services/interviews/create-interview-slots.ts";
@@ -103,7 +103,7 @@ describe.each(DATABASE_KINDS)("interviews and selection on %s", (kind) => {
       return [...def.matchAll(/'([^']*)'/g)].map((m) => m[1]!).sort();
     };
     expect(allowed("interview_scores", "criterion")).toEqual([...INTERVIEW_CRITERIA].sort());
-    expect(allowed("interview_slots", "stage")).toEqual([...SELECTION_STAGES].sort());
+    expect(allowed("interview_slots", "stage")).toEqual([...SLOT_STAGES].sort());
     expect(allowed("interview_invitations", "stage")).toEqual([...SELECTION_STAGES].sort());
     expect(allowed("selection_decisions", "decision")).toEqual([...SELECTION_DECISIONS].sort());
   });

@@ -66,6 +66,15 @@ export default function RankPage() {
           <a href={`/${locale}/matching/result`}>{t("matching.resultLink")}</a>
         </p>
       ) : null}
+      {view.round.matchingMode === "office_shortlist" ? (
+        <section aria-labelledby="shortlist-mode">
+          <h2 id="shortlist-mode">{t("matchingShortlist.rank.title")}</h2>
+          <p data-testid="shortlist-mode">{view.positions.length === 0 ? t("matchingShortlist.rank.none") : t("matchingShortlist.rank.lead")}</p>
+          <p>
+            <a href={`/${locale}/matching/interviews`}>{t("matchingShortlist.rank.interviewsLink")}</a>
+          </p>
+        </section>
+      ) : null}
       <Refusal />
       {view.open ? (
         <>

@@ -29,6 +29,7 @@ import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts"
 import { seedDemoScreeningOps } from "./demo-screening-ops.ts";
 import { seedDemoInternshipPeriod } from "./demo-internship-period.ts";
 import { seedDemoHostTraining } from "./demo-host-training.ts";
+import { DEMO_SHORTLIST_LOGINS, seedDemoMatchingShortlist } from "./demo-matching-shortlist.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -51,6 +52,8 @@ export const DEMO_LOGINS = {
     { role: "operator (matching round)", email: DEMO_MATCHING_LOGINS.operator },
     { role: "host (matching round)", email: DEMO_MATCHING_LOGINS.host },
     { role: "applicant (matching round, Vietnamese)", email: DEMO_MATCHING_LOGINS.applicant },
+    { role: "operator (office-shortlist matching round)", email: DEMO_SHORTLIST_LOGINS.operator },
+    { role: "host (office-shortlist matching round)", email: DEMO_SHORTLIST_LOGINS.host },
     { role: "reviewer (screening)", email: DEMO_SCREENING_LOGINS.reviewers[0]! },
     { role: "applicant (interview booking, selection demo round)", email: DEMO_SELECTION_LOGINS.applicant },
     { role: "applicant (open waiting-list offer, Thai)", email: DEMO_SELECTION_OFFERS_LOGINS.applicant },
@@ -278,6 +281,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoOrgVerify(ctx, PASSWORD);
   await seedDemoScreeningOps(ctx, PASSWORD);
   await seedDemoDataRights(ctx, PASSWORD, DEMO_ROUND_ID);
+  await seedDemoMatchingShortlist(ctx, PASSWORD);
   await writeAudit(db, null, {
     action: "seed.demo",
     entityType: "round",

@@ -12,6 +12,8 @@ export const INTERVIEW_SCORE = { min: 1, max: 5 } as const;
 /** The interview stages of the selection (hosts' interviews are "host", issue 15). */
 export const SELECTION_STAGES = ["first", "second"] as const;
 export type SelectionStage = (typeof SELECTION_STAGES)[number];
+/** Stages an interview slot may have: the selection's, and `host` for a host's interview in matching (ADR 0037). */
+export const SLOT_STAGES = [...SELECTION_STAGES, "host"] as const;
 
 /** What the interviewer records: held (with scores), no-show, cancelled. Stored in interviews.status as done / no_show / cancelled. */
 export const INTERVIEW_ATTENDANCE = ["done", "no_show", "cancelled"] as const;

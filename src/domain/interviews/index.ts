@@ -10,7 +10,7 @@ export { findInterviewerOverlaps } from "./overlaps.ts";
 export type { InterviewerOverlap, SlotRef, SlotTimes } from "./overlaps.ts";
 export { checkBooking, checkCancellation, checkReschedule, cutoffAt } from "./booking.ts";
 export type { BookableSlot, BookingCheck, BookingPolicy, BookingRefusal, CurrentBooking, StageInvitation } from "./booking.ts";
-export { INTERVIEW_ATTENDANCE, INTERVIEW_CRITERIA, INTERVIEW_SCORE, SELECTION_DECISIONS, SELECTION_STAGES, interviewScore } from "./criteria.ts";
+export { INTERVIEW_ATTENDANCE, INTERVIEW_CRITERIA, INTERVIEW_SCORE, SELECTION_DECISIONS, SELECTION_STAGES, SLOT_STAGES, interviewScore } from "./criteria.ts";
 export type { InterviewAttendance, InterviewCriterion, SelectionDecision, SelectionStage } from "./criteria.ts";
 export { buildInterviewIcs, interviewIcsContentType, interviewIcsUid, nextIcsSequence } from "./ics.ts";
 export type { InterviewIcs } from "./ics.ts";

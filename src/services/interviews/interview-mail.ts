@@ -97,6 +97,8 @@ export function bookingMail(
   slot: SlotForMail,
   sequence: number,
   kind: "booked" | "moved" | "cancelled",
+  /** the page the e-mail links to (the selection's interview page unless given; host interviews in matching link to theirs) */
+  pageUrl: string = interviewPageUrl(ctx, person.locale),
 ): MailMessage {
   return {
     to: person.email,
@@ -107,7 +109,7 @@ export function bookingMail(
       kind,
       when: whenFor(slot.startsAt, person),
       place: slot.place ?? slot.meetingUrl ?? "—",
-      url: interviewPageUrl(ctx, person.locale),
+      url: pageUrl,
     },
     attachments: [interviewIcsFile(ctx, person, slot, sequence, kind === "cancelled" ? "cancel" : "request")],
   };

@@ -35,6 +35,8 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
     .innerJoin("user as u", "u.id", "s.interviewer_user_id")
     .select(["s.id", "s.stage", "s.starts_at", "s.ends_at", "s.capacity", "s.place", "s.meeting_url", "s.cancelled_at", "u.name as interviewer"])
     .where("s.round_id", "=", roundId)
+    // the hosts' interview slots in matching (ADR 0037) are theirs, not the selection's
+    .where("s.position_id", "is", null)
     .orderBy("s.starts_at")
     .orderBy("u.name")
     .execute();
@@ -47,6 +49,7 @@ export async function listInterviewSlots(ctx: ServiceContext, actor: Actor | nul
     .innerJoin("applications as a", "a.id", "i.application_id")
     .select(["i.id", "i.slot_id", "i.status", "a.receipt_number", "a.family_name", "a.given_name", "a.nationality"])
     .where("i.round_id", "=", roundId)
+    .where("i.position_id", "is", null)
     .where("i.status", "!=", "cancelled")
     .execute();
   const invited = await ctx.db

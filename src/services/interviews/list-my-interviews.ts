@@ -36,6 +36,7 @@ export async function listMyInterviews(ctx: ServiceContext, actor: Actor | null)
           .as("score"),
     ])
     .where("i.status", "!=", "cancelled")
+    .where("i.position_id", "is", null)
     .orderBy("i.starts_at")
     .limit(500);
   if (scopeOf(who.role, "interview.score") !== "any") q = q.where(heldBy(who.userId));

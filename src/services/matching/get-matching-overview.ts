@@ -1,3 +1,4 @@
+import { type MatchingMode, type ModeLock, modeLock } from "../../domain/matching/shortlist.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type MatchingRound, findRound, positionsOfRound, takeSnapshot } from "./matching-record.ts";
@@ -32,6 +33,8 @@ export interface MatchingOverview {
   /** the round's positions, for the suggestion of each one's shortlist */
   positionList: { id: string; title: string; organizationJa: string; organizationEn: string | null; capacity: number }[];
   canMoveWaitingList: boolean;
+  /** the matching mode (ADR 0037), and why it can no longer change (null = the operator may change it) */
+  mode: { mode: MatchingMode; lock: ModeLock | null; canSet: boolean };
 }
 
 /** The operator's (and the ministry's) view of a round's matching: inputs, the next run's snapshot, the runs, the offers. */
@@ -80,7 +83,14 @@ export async function getMatchingOverview(ctx: ServiceContext, actor: Actor | nu
     r.seats += p.capacity;
     regions.set(p.regionCode, r);
   }
+  const rankLists = await ctx.db
+    .selectFrom("rank_lists")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("round_id", "=", round.id)
+    .executeTakeFirstOrThrow();
+  const lock = modeLock({ phase: round.phase, rankListsSaved: Number(rankLists.n) });
   return {
+    mode: { mode: round.matchingMode, lock, canSet: who.role === "operator" && lock === null },
     round,
     canRun: who.role === "operator" && round.phase === "matching",
     selected: Number(selected.n),

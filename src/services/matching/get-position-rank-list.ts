@@ -2,6 +2,7 @@ import type { HostExplanation } from "../../domain/matching/index.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { type CandidateProfile, candidateProfiles } from "./candidate-profile.ts";
 import { requireMyPosition, shortlistOf } from "./host-access.ts";
+import { type HostSlot, hostSlotsOf } from "./matching-interview-record.ts";
 import { type MatchingRound, findRound, readRankList } from "./matching-record.ts";
 
 export interface PositionOffer {
@@ -26,6 +27,8 @@ export interface PositionRankList {
   explanation: { stage: number; explanation: HostExplanation; codes: Record<string, string> } | null;
   /** region code → its names, for the explanation's cap sentences */
   regions: Record<string, { nameJa: string; nameEn: string }>;
+  /** office-shortlist mode (ADR 0037): the host's interview slots, who booked each (by code), whether it may offer more */
+  interviews: { slots: (HostSlot & { codes: string[] })[]; canOffer: boolean } | null;
 }
 
 /** The host's shortlist for one of its positions (limited profiles), its rank list, and after publication its offers and why. */
@@ -64,6 +67,21 @@ export async function getPositionRankList(ctx: ServiceContext, actor: Actor | nu
     const rows = named.length ? await ctx.db.selectFrom("applications").select(["id", "receipt_number"]).where("id", "in", named).execute() : [];
     explanation = { stage: run.stage, explanation: hostExplanation, codes: Object.fromEntries(rows.map((r) => [r.id, r.receipt_number ?? r.id.slice(0, 8)])) };
   }
+  let interviews: PositionRankList["interviews"] = null;
+  if (round.matchingMode === "office_shortlist") {
+    const slots = await hostSlotsOf(ctx.db, mine.positionId);
+    const booked = await ctx.db
+      .selectFrom("interviews as i")
+      .innerJoin("applications as a", "a.id", "i.application_id")
+      .select(["i.slot_id", "a.receipt_number", "a.id"])
+      .where("i.position_id", "=", mine.positionId)
+      .where("i.status", "in", ["scheduled", "done", "no_show"])
+      .execute();
+    interviews = {
+      slots: slots.map((sl) => ({ ...sl, codes: booked.filter((b) => b.slot_id === sl.id).map((b) => b.receipt_number ?? b.id.slice(0, 8)) })),
+      canOffer: open,
+    };
+  }
   const regions = await ctx.db.selectFrom("regions").select(["code", "name_ja", "name_en"]).execute();
   return {
     regions: Object.fromEntries(regions.map((r) => [r.code, { nameJa: r.name_ja, nameEn: r.name_en }])),
@@ -83,5 +101,6 @@ export async function getPositionRankList(ctx: ServiceContext, actor: Actor | nu
       stage: o.stage,
     })),
     explanation,
+    interviews,
   };
 }

@@ -9,7 +9,8 @@ import { JLPT_LEVELS } from "../../domain/languages.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
-import { shortlistOf } from "./host-access.ts";
+import { type MatchingMode, prefilledShortlist } from "../../domain/matching/shortlist.ts";
+import { listedBy, officeShortlistOf } from "./host-access.ts";
 import { findRound, positionsOfRound } from "./matching-record.ts";
 
 export interface ShortlistSuggestion {
@@ -30,10 +31,12 @@ export interface ShortlistSuggestion {
     targetCountries: string[];
   };
   candidates: (Fit & { nationality: string | null; listed: boolean })[];
+  /** office-shortlist mode (ADR 0037): the saved shortlist, the ids the form ticks, whether the operator may save it now */
+  shortlist: { mode: MatchingMode; saved: string[]; prefilled: string[]; canEdit: boolean };
 }
 
 export async function getShortlistSuggestion(ctx: ServiceContext, actor: Actor | null, positionId: string): Promise<ShortlistSuggestion> {
-  authorize(actor, "round.read");
+  const who = authorize(actor, "round.read");
   if (!/^[0-9a-f-]{36}$/.test(positionId)) throw new NotFoundError("position");
   const p = await ctx.db
     .selectFrom("positions as p")
@@ -96,7 +99,10 @@ export async function getShortlistSuggestion(ctx: ServiceContext, actor: Actor |
     },
     candidates,
   );
-  const listed = new Set(await shortlistOf(ctx.db, round.id, p.id));
+  const listed = new Set(await listedBy(ctx.db, round.id, p.id));
+  const saved = round.matchingMode === "office_shortlist" ? await officeShortlistOf(ctx.db, p.id) : [];
+  const now = ctx.clock();
+  const rankingOpen = round.phase === "matching" && (!round.matchingClose || now < round.matchingClose);
   const nationality = new Map(apps.map((a) => [a.id, a.nationality]));
   return {
     roundId: round.id,
@@ -116,5 +122,11 @@ export async function getShortlistSuggestion(ctx: ServiceContext, actor: Actor |
       targetCountries,
     },
     candidates: ranked.map((f) => ({ ...f, nationality: nationality.get(f.id) ?? null, listed: listed.has(f.id) })),
+    shortlist: {
+      mode: round.matchingMode,
+      saved,
+      prefilled: prefilledShortlist(ranked, saved, info.capacity),
+      canEdit: who.role === "operator" && round.matchingMode === "office_shortlist" && rankingOpen,
+    },
   };
 }

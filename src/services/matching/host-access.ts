@@ -33,8 +33,18 @@ export async function requireMyPosition(db: Kysely<Database>, actor: Actor | nul
   return { actor: m.actor, organizationId: m.organizationId, positionId: p.id, roundId: p.round_id, title: p.title, capacity: p.capacity };
 }
 
-/** Application ids on a position's shortlist. */
+/**
+ * Application ids on a position's shortlist: in an office-shortlist round (ADR 0037) the ones the
+ * program office recorded; in open ranking the ones who listed the position in a submitted list.
+ */
 export async function shortlistOf(db: Kysely<Database>, roundId: string, positionId: string): Promise<string[]> {
+  const round = await db.selectFrom("rounds").select("matching_mode").where("id", "=", roundId).executeTakeFirst();
+  if (round?.matching_mode === "office_shortlist") return officeShortlistOf(db, positionId);
+  return listedBy(db, roundId, positionId);
+}
+
+/** The round's applicants still in matching who listed a position in their submitted rank list. */
+export async function listedBy(db: Kysely<Database>, roundId: string, positionId: string): Promise<string[]> {
   const rows = await db
     .selectFrom("rank_list_entries as e")
     .innerJoin("rank_lists as l", "l.id", "e.rank_list_id")
@@ -49,4 +59,24 @@ export async function shortlistOf(db: Kysely<Database>, roundId: string, positio
     .orderBy("a.id")
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The program office's recorded shortlist of a position (applications still in matching). */
+export async function officeShortlistOf(db: Kysely<Database>, positionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("matching_shortlists as s")
+    .innerJoin("applications as a", "a.id", "s.application_id")
+    .select("a.id")
+    .where("s.position_id", "=", positionId)
+    .where("a.status", "in", [...MATCHING_APPLICATION_STATUSES])
+    .orderBy("a.receipt_number")
+    .orderBy("a.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The positions an application is shortlisted for by the program office (office-shortlist rounds). */
+export async function positionsShortlistedFor(db: Kysely<Database>, applicationId: string): Promise<string[]> {
+  const rows = await db.selectFrom("matching_shortlists").select("position_id").where("application_id", "=", applicationId).execute();
+  return rows.map((r) => r.position_id);
 }

@@ -1,5 +1,6 @@
 import type { Actor, ServiceContext } from "../context.ts";
 import { requireMembership } from "../hosts/membership.ts";
+import { shortlistOf } from "./host-access.ts";
 
 export interface MatchingPositionSummary {
   id: string;
@@ -30,17 +31,7 @@ export async function listMyMatchingPositions(ctx: ServiceContext, actor: Actor 
     .execute();
   const out: MatchingPositionSummary[] = [];
   for (const p of positions) {
-    const shortlisted = await ctx.db
-      .selectFrom("rank_list_entries as e")
-      .innerJoin("rank_lists as l", "l.id", "e.rank_list_id")
-      .innerJoin("applications as a", "a.id", "l.application_id")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("l.round_id", "=", p.round_id)
-      .where("l.side", "=", "applicant")
-      .where("l.submitted_at", "is not", null)
-      .where("e.position_id", "=", p.id)
-      .where("a.status", "in", ["selected", "matched"])
-      .executeTakeFirstOrThrow();
+    const shortlisted = (await shortlistOf(ctx.db, p.round_id, p.id)).length;
     const list = await ctx.db
       .selectFrom("rank_lists as l")
       .leftJoin("rank_list_entries as e", "e.rank_list_id", "l.id")
@@ -62,7 +53,7 @@ export async function listMyMatchingPositions(ctx: ServiceContext, actor: Actor 
       capacity: p.capacity,
       roundNameJa: p.name_ja,
       roundNameEn: p.name_en,
-      shortlisted: Number(shortlisted.n),
+      shortlisted,
       ranked: Number(list?.n ?? 0),
       submitted: Boolean(list?.submitted_at),
       pendingOffers: offers.filter((o) => o.status === "pending").length,

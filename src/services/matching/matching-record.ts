@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { MatchingInstance } from "../../domain/matching/index.ts";
 import { deadlinePassed } from "../../domain/round-phases.ts";
+import { type MatchingMode, isMatchingMode } from "../../domain/matching/shortlist.ts";
 import { NotFoundError, RefusedError, ValidationError } from "../errors.ts";
 
 /** Which engine produced a run (stored with it; ADR 0005: DA, or flexible DA with regional caps). */
@@ -28,6 +29,8 @@ export interface MatchingRound {
   phase: string;
   matchingClose: Date | null;
   matchingPublished: boolean;
+  /** open ranking (today's default) or the program office's shortlists (ADR 0037) */
+  matchingMode: MatchingMode;
 }
 
 export async function findRound(db: Kysely<Database>, roundId: string): Promise<MatchingRound> {
@@ -35,7 +38,7 @@ export async function findRound(db: Kysely<Database>, roundId: string): Promise<
   const r = await db
     .selectFrom("rounds")
     .leftJoin("round_deadlines as d", (j) => j.onRef("d.round_id", "=", "rounds.id").on("d.kind", "=", "matching_close"))
-    .select(["rounds.id", "rounds.name_ja", "rounds.name_en", "rounds.phase", "rounds.matching_published", "d.due_at"])
+    .select(["rounds.id", "rounds.name_ja", "rounds.name_en", "rounds.phase", "rounds.matching_published", "rounds.matching_mode", "d.due_at"])
     .where("rounds.id", "=", roundId)
     .executeTakeFirst();
   if (!r) throw new NotFoundError("round");
@@ -46,6 +49,7 @@ export async function findRound(db: Kysely<Database>, roundId: string): Promise<
     phase: r.phase,
     matchingClose: r.due_at ?? null,
     matchingPublished: r.matching_published,
+    matchingMode: isMatchingMode(r.matching_mode) ? r.matching_mode : "open_ranking",
   };
 }
 
@@ -293,23 +297,36 @@ export async function takeSnapshot(db: Kysely<Database>, roundId: string, now: D
     .orderBy("l.id")
     .orderBy("e.rank")
     .execute();
+  // office-shortlist mode (ADR 0037): only pairs on the office's shortlist count, whatever a list says
+  const mode = await db.selectFrom("rounds").select("matching_mode").where("id", "=", roundId).executeTakeFirst();
+  const onShortlist =
+    mode?.matching_mode === "office_shortlist"
+      ? new Set(
+          (await db.selectFrom("matching_shortlists").select(["application_id", "position_id"]).where("round_id", "=", roundId).execute()).map(
+            (r) => `${r.application_id}|${r.position_id}`,
+          ),
+        )
+      : null;
   const applicantPrefs = new Map<string, string[]>();
   const positionPrefs = new Map<string, string[]>();
   for (const e of lists) {
     if (e.side === "applicant" && e.owner_application && e.position_id) {
       if (!applicantIds.has(e.owner_application) || !positionIds.has(e.position_id)) continue;
       if (declinedPairs.has(`${e.owner_application}|${e.position_id}`)) continue;
+      if (onShortlist && !onShortlist.has(`${e.owner_application}|${e.position_id}`)) continue;
       applicantPrefs.set(e.owner_application, [...(applicantPrefs.get(e.owner_application) ?? []), e.position_id]);
     } else if (e.side === "position" && e.owner_position && e.application_id) {
       if (!positionIds.has(e.owner_position) || !applicantIds.has(e.application_id)) continue;
       if (declinedPairs.has(`${e.application_id}|${e.owner_position}`)) continue;
+      if (onShortlist && !onShortlist.has(`${e.application_id}|${e.owner_position}`)) continue;
       positionPrefs.set(e.owner_position, [...(positionPrefs.get(e.owner_position) ?? []), e.application_id]);
     }
   }
   const instance: MatchingInstance = {
     applicants: [...applicantPrefs.keys()].sort().map((id) => ({ id, preferences: applicantPrefs.get(id)! })),
     hosts: positions
-      .map((p) => ({ id: p.id, capacity: p.free, region: p.regionCode, preferences: positionPrefs.get(p.id) ?? [] }))
+      // a host's list names only applicants of the instance (with a list of their own)
+      .map((p) => ({ id: p.id, capacity: p.free, region: p.regionCode, preferences: (positionPrefs.get(p.id) ?? []).filter((a) => applicantPrefs.has(a)) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
   return { stage, instance, hash: hashInstance(instance) };

@@ -2,6 +2,8 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { findMyMatchingApplication } from "./applicant-access.ts";
+import { positionsShortlistedFor } from "./host-access.ts";
+import { refuseOutsideShortlist } from "./shortlist-record.ts";
 import { findRound, positionsOfRound, rankedFromForm, requireRankingOpen, writeRankList } from "./matching-record.ts";
 
 /**
@@ -15,12 +17,14 @@ export async function saveMyRankList(ctx: ServiceContext, actor: Actor | null, r
   const round = await findRound(ctx.db, mine.roundId);
   const now = ctx.clock();
   requireRankingOpen(round, now, "matching.refusals");
-  const positions = await positionsOfRound(ctx.db, round.id);
-  const ranked = rankedFromForm(
-    raw,
-    positions.map((p) => p.id),
-    "matching.refusals",
-  );
+  let allowed = (await positionsOfRound(ctx.db, round.id)).map((p) => p.id);
+  // office-shortlist mode (ADR 0037): only the positions the office shortlisted them for
+  if (round.matchingMode === "office_shortlist") {
+    const shortlisted = new Set(await positionsShortlistedFor(ctx.db, mine.applicationId));
+    allowed = allowed.filter((id) => shortlisted.has(id));
+    refuseOutsideShortlist(raw, allowed, "matchingShortlist.refusals", "not_shortlisted");
+  }
+  const ranked = rankedFromForm(raw, allowed, "matching.refusals");
   const submit = (raw as { intent?: unknown } | null)?.intent === "submit";
   if (submit && ranked.length === 0) throw new RefusedError("matching.refusals", [{ code: "empty_list" }]);
   await ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { requireMyPosition, shortlistOf } from "./host-access.ts";
+import { refuseOutsideShortlist } from "./shortlist-record.ts";
 import { findRound, rankedFromForm, requireRankingOpen, writeRankList } from "./matching-record.ts";
 
 /**
@@ -18,6 +19,8 @@ export async function savePositionRankList(
   const now = ctx.clock();
   requireRankingOpen(round, now, "matchingStaff.refusals");
   const shortlist = await shortlistOf(ctx.db, round.id, mine.positionId);
+  // office-shortlist mode (ADR 0037): an entry off the office's shortlist is refused as such
+  if (round.matchingMode === "office_shortlist") refuseOutsideShortlist(input.form, shortlist, "matchingShortlistStaff.refusals", "not_on_shortlist");
   const ranked = rankedFromForm(input.form, shortlist, "matchingStaff.refusals");
   const submit = (input.form as { intent?: unknown } | null)?.intent === "submit";
   if (submit && ranked.length === 0) throw new RefusedError("matchingStaff.refusals", [{ code: "empty_list" }]);

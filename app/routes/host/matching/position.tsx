@@ -2,6 +2,7 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { answerOfferAsHost } from "#src/services/matching/answer-offer-as-host.ts";
 import { getPositionRankList } from "#src/services/matching/get-position-rank-list.ts";
 import { savePositionRankList } from "#src/services/matching/save-position-rank-list.ts";
+import { offerMatchingInterviewSlot } from "#src/services/matching/offer-matching-interview-slot.ts";
 import { ErrorSummary, Field, SummaryList, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
@@ -24,6 +25,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
   const input = readForm(form);
+  if (input.intent === "slot") {
+    const slot = await runForm(request, locale, form, () => offerMatchingInterviewSlot(rt, actor, { positionId: params.positionId, form: input }));
+    if (!slot.ok) return slot.response;
+    return redirect(`/${locale}/host/matching/${params.positionId}?done=slot#interviews`);
+  }
   if (typeof input.offerId === "string") {
     const out = await runForm(request, locale, form, () => answerOfferAsHost(rt, actor, { offerId: String(input.offerId), form: input }));
     if (!out.ok) return out.response;
@@ -41,6 +47,8 @@ export default function HostMatchingPosition() {
   const [search] = useSearchParams();
   const done = search.get("done");
   const S = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.host.${k}`, p);
+  const I = (k: string, p?: Record<string, string | number>) => t(`matchingShortlistStaff.interviews.${k}`, p);
+  const slotLabels = { startsAt: I("startsAt"), lengthMinutes: I("length"), place: I("place"), meetingUrl: I("meetingUrl") };
   const max = view.shortlist.length;
   const labels = Object.fromEntries(view.shortlist.map((c) => [`rank.${c.applicationId}`, S("rankFor", { code: c.code })]));
   return (
@@ -52,7 +60,7 @@ export default function HostMatchingPosition() {
       </p>
       {done ? (
         <p className="notice" role="status">
-          {done === "answered" ? S("answered") : done === "submitted" ? S("submittedNotice") : S("saved")}
+          {done === "answered" ? S("answered") : done === "submitted" ? S("submittedNotice") : done === "slot" ? I("offered") : S("saved")}
         </p>
       ) : null}
       {view.round.matchingClose ? (
@@ -63,19 +71,24 @@ export default function HostMatchingPosition() {
       {view.submittedAt ? <p data-testid="rank-list-status">{S("submittedAt", { at: formatInstant(view.submittedAt, locale, PROGRAM_TIME_ZONE) })}</p> : null}
       <Refusal />
       <section aria-labelledby="shortlist">
-        <h2 id="shortlist">{S("shortlistTitle")}</h2>
+        <h2 id="shortlist">{view.interviews ? t("matchingShortlistStaff.host.shortlistTitle") : S("shortlistTitle")}</h2>
         {view.shortlist.length === 0 ? (
           <p>{S("noShortlist")}</p>
         ) : (
           <>
             {view.open ? <p className="lead">{S("shortlistLead")}</p> : <p>{S("closed")}</p>}
-            <ErrorSummary state={state} labels={labels} />
+            {state?.values && "startsAt" in state.values ? null : <ErrorSummary state={state} labels={labels} />}
             <Form method="post" noValidate>
               {view.shortlist.map((c) => (
                 <section key={c.applicationId} className="card" aria-labelledby={`cand-${c.applicationId}`}>
                   <h3 id={`cand-${c.applicationId}`}>
                     {S("code")} {c.code}
                   </h3>
+                  {view.interviews ? (
+                    <p>
+                      <a href={`/${locale}/host/matching/${view.position.id}/candidates/${c.applicationId}`}>{I("openCandidate", { code: c.code })}</a>
+                    </p>
+                  ) : null}
                   <SummaryList
                     rows={[
                       { key: "nat", label: S("nationality"), value: (locale === "ja" ? c.nationalityJa : c.nationalityEn) ?? "—" },
@@ -133,6 +146,47 @@ export default function HostMatchingPosition() {
           </>
         )}
       </section>
+      {view.interviews ? (
+        <section aria-labelledby="interviews">
+          <h2 id="interviews">{I("title")}</h2>
+          <p>{I("lead")}</p>
+          {view.interviews.slots.length === 0 ? (
+            <p>{I("none")}</p>
+          ) : (
+            <table>
+              <caption>{I("caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{I("when")}</th>
+                  <th scope="col">{I("where")}</th>
+                  <th scope="col">{I("bookedBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.interviews.slots.map((sl) => (
+                  <tr key={sl.id} data-testid="host-slot">
+                    <td>{formatInstant(sl.startsAt, locale, PROGRAM_TIME_ZONE)} (Asia/Tokyo)</td>
+                    <td>{sl.place ?? sl.meetingUrl ?? "—"}</td>
+                    <td>{sl.codes.length === 0 ? I("free") : sl.codes.join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {view.interviews.canOffer ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="slot" />
+              <h3>{I("offerTitle")}</h3>
+              {state?.values && "startsAt" in state.values ? <ErrorSummary state={state} labels={slotLabels} /> : null}
+              <Field name="startsAt" label={slotLabels.startsAt} hint={I("startsAtHint")} type="datetime-local" state={state} required />
+              <Field name="lengthMinutes" label={slotLabels.lengthMinutes} type="number" width="short" state={state} defaultValue="30" required />
+              <Field name="place" label={slotLabels.place} hint={I("placeHint")} state={state} />
+              <Field name="meetingUrl" label={slotLabels.meetingUrl} type="url" state={state} />
+              <button type="submit">{I("offer")}</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       {view.offers.length > 0 ? (
         <section aria-labelledby="offers">
           <h2 id="offers">{S("offersTitle")}</h2>

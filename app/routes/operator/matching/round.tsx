@@ -2,7 +2,8 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getMatchingOverview } from "#src/services/matching/get-matching-overview.ts";
 import { moveWaitingListIntoMatching } from "#src/services/matching/move-waiting-list-into-matching.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
-import { ErrorSummary, Field, useFormState } from "../../../components/forms/index.ts";
+import { setMatchingMode } from "#src/services/matching/set-matching-mode.ts";
+import { ErrorSummary, Field, RadioGroup, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
 import { formatInstant, PROGRAM_TIME_ZONE, useI18n } from "../../../lib/i18n.tsx";
@@ -22,6 +23,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
+  if (form.get("intent") === "mode") {
+    const set = await runForm(request, locale, form, () => setMatchingMode(rt, actor, { roundId: params.roundId, form: readForm(form) }));
+    if (!set.ok) return set.response;
+    return redirect(`/${locale}/operator/rounds/${params.roundId}/matching?mode=saved#mode`);
+  }
   if (form.get("intent") === "move") {
     const moved = await runForm(request, locale, form, () => moveWaitingListIntoMatching(rt, actor, { roundId: params.roundId, form: readForm(form) }));
     if (!moved.ok) return moved.response;
@@ -38,6 +44,7 @@ export default function OperatorMatchingRound() {
   const state = useFormState();
   const [search] = useSearchParams();
   const moved = search.get("moved");
+  const M = (k: string, p?: Record<string, string | number>) => t(`matchingShortlistStaff.mode.${k}`, p);
   const W = (k: string, p?: Record<string, string | number>) => t(`matchingOffersStaff.waiting.${k}`, p);
   const O = (k: string, p?: Record<string, string | number>) => t(`matchingStaff.operator.${k}`, p);
   const regionName = (r: { nameJa: string; nameEn: string }) => (locale === "ja" ? r.nameJa : r.nameEn);
@@ -63,6 +70,31 @@ export default function OperatorMatchingRound() {
         </p>
       ) : null}
       <Refusal />
+      <section aria-labelledby="mode">
+        <h2 id="mode">{M("title")}</h2>
+        {search.get("mode") === "saved" ? (
+          <p className="notice" role="status">
+            {M("saved")}
+          </p>
+        ) : null}
+        <p data-testid="matching-mode">{M("current", { mode: M(`modes.${view.mode.mode}`) })}</p>
+        {view.mode.canSet ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="mode" />
+            <RadioGroup
+              name="mode"
+              legend={M("legend")}
+              hint={M("hint")}
+              state={state}
+              defaultValue={view.mode.mode}
+              options={(["open_ranking", "office_shortlist"] as const).map((m) => ({ value: m, label: M(`modes.${m}`), hint: M(`hints.${m}`) }))}
+            />
+            <button type="submit">{M("save")}</button>
+          </Form>
+        ) : view.mode.lock ? (
+          <p>{M(`locks.${view.mode.lock.code}`, { rankLists: "rankLists" in view.mode.lock ? view.mode.lock.rankLists : 0 })}</p>
+        ) : null}
+      </section>
       <section aria-labelledby="inputs">
         <h2 id="inputs">{O("inputsTitle")}</h2>
         <dl className="summary-list">

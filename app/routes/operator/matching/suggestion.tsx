@@ -1,9 +1,12 @@
-import { useLoaderData } from "react-router";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getShortlistSuggestion } from "#src/services/matching/get-shortlist-suggestion.ts";
+import { saveShortlist } from "#src/services/matching/save-shortlist.ts";
+import { CheckboxGroup, ErrorSummary, useFormState } from "../../../components/forms/index.ts";
+import { Refusal } from "../../../components/refusal.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { countryName } from "../../../lib/countries.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { requestContext, run } from "../../../lib/request.server.ts";
+import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/suggestion";
 
 /**
@@ -16,9 +19,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return run(request, locale, () => getShortlistSuggestion(rt, actor, params.positionId));
 }
 
+/** Office-shortlist mode (ADR 0037): the operator saves the position's shortlist from the ticked candidates. */
+export async function action({ request, params }: Route.ActionArgs) {
+  const { rt, actor, locale } = await requestContext(request, params);
+  const form = await request.formData();
+  const out = await runForm(request, locale, form, () =>
+    saveShortlist(rt, actor, { positionId: params.positionId, form: readForm(form, { multi: ["applicants"] }) }),
+  );
+  if (!out.ok) return out.response;
+  return redirect(`/${locale}/operator/matching/positions/${params.positionId}?saved=${out.result.count}#shortlist`);
+}
+
 export default function OperatorShortlistSuggestion() {
   const { t, locale } = useI18n();
   const view = useLoaderData<typeof loader>();
+  const state = useFormState();
+  const [search] = useSearchParams();
+  const L = (k: string, p?: Record<string, string | number>) => t(`matchingShortlistStaff.shortlist.${k}`, p);
   const S = (k: string, p?: Record<string, string | number>) => t(`matchingOffersStaff.suggestion.${k}`, p);
   const p = view.position;
   const criteria = (xs: readonly string[]) => (xs.length === 0 ? "—" : xs.map((x) => S(`criteria.${x}`)).join(", "));
@@ -63,6 +80,52 @@ export default function OperatorShortlistSuggestion() {
           </div>
         </dl>
       </section>
+      {view.shortlist.mode === "office_shortlist" ? (
+        <section aria-labelledby="shortlist">
+          <h2 id="shortlist">{L("title")}</h2>
+          {search.get("saved") !== null ? (
+            <p className="notice" role="status">
+              {L("saved", { count: Number(search.get("saved")) })}
+            </p>
+          ) : null}
+          <Refusal />
+          <p data-testid="shortlist-count">{L("count", { count: view.shortlist.saved.length })}</p>
+          {view.shortlist.canEdit && view.candidates.length > 0 ? (
+            <>
+              <ErrorSummary state={state} labels={{ applicants: L("legend") }} />
+              <Form method="post" noValidate>
+                <CheckboxGroup
+                  name="applicants"
+                  legend={L("legend")}
+                  hint={view.shortlist.saved.length === 0 ? L("prefilledHint", { count: view.shortlist.prefilled.length }) : L("savedHint")}
+                  state={state}
+                  checked={view.shortlist.prefilled}
+                  options={view.candidates.map((c) => ({
+                    value: c.id,
+                    label: L("candidate", {
+                      code: c.code,
+                      nationality: c.nationality ? countryName(c.nationality, locale) : "—",
+                      score: c.score,
+                      max: c.maxScore,
+                    }),
+                  }))}
+                />
+                <button type="submit">{L("save")}</button>
+              </Form>
+            </>
+          ) : view.shortlist.saved.length > 0 ? (
+            <ul>
+              {view.candidates
+                .filter((c) => view.shortlist.saved.includes(c.id))
+                .map((c) => (
+                  <li key={c.id}>{c.code}</li>
+                ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : (
+        <p>{L("openRanking")}</p>
+      )}
       <section aria-labelledby="candidates">
         <h2 id="candidates">{S("candidatesTitle")}</h2>
         {view.candidates.length === 0 ? (
