@@ -4,6 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { startRetentionJob } from "#src/jobs/apply-retention.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
+import { startOutcomeJob } from "#src/jobs/outcome-requests.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { startScreeningReminderJob } from "#src/jobs/screening-reminders.ts";
@@ -33,6 +34,7 @@ export async function startRuntime(): Promise<void> {
   startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
   startScreeningReminderJob(rt); // reviewers with open reads, once when the screening deadline is 3 days away (ADR 0036)
   startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
+  startOutcomeJob(rt); // issue 16: hosts asked for outcomes 6 and 12 months after a placement, hourly (ADR 0039)
 }
 
 /** A kept anonymous public page for this request, or null (server.js asks before Express's static files and React Router). */

@@ -32,6 +32,7 @@ import * as m0025 from "./migrations/0025-selection-offers.ts";
 import * as m0026 from "./migrations/0026-matching-committee-offers.ts";
 import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
+import * as m0031 from "./migrations/0031-internship-outcomes.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0026-matching-committee-offers": m0026,
   "0027-internship-ledger-cohorts": m0027,
   "0028-screening-operations": m0028,
+  "0031-internship-outcomes": m0031,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

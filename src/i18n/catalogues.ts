@@ -156,6 +156,12 @@ import dataRightsZh from "./messages/data-rights/zh.json" with { type: "json" };
 import dataRightsTh from "./messages/data-rights/th.json" with { type: "json" };
 import hostCountriesEn from "./messages/host-countries/en.json" with { type: "json" };
 import hostCountriesJa from "./messages/host-countries/ja.json" with { type: "json" };
+import internshipOutcomesEn from "./messages/internship-outcomes/en.json" with { type: "json" };
+import internshipOutcomesJa from "./messages/internship-outcomes/ja.json" with { type: "json" };
+import internshipOutcomesVi from "./messages/internship-outcomes/vi.json" with { type: "json" };
+import internshipOutcomesId from "./messages/internship-outcomes/id.json" with { type: "json" };
+import internshipOutcomesZh from "./messages/internship-outcomes/zh.json" with { type: "json" };
+import internshipOutcomesTh from "./messages/internship-outcomes/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -199,6 +205,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodJa,
     dataRightsJa,
     hostCountriesJa,
+    internshipOutcomesJa,
   ],
   en: [
     coreEn,
@@ -238,6 +245,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodEn,
     dataRightsEn,
     hostCountriesEn,
+    internshipOutcomesEn,
   ],
   vi: [
     coreVi,
@@ -259,6 +267,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersVi,
     internshipPeriodVi,
     dataRightsVi,
+    internshipOutcomesVi,
   ],
   id: [
     coreId,
@@ -280,6 +289,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersId,
     internshipPeriodId,
     dataRightsId,
+    internshipOutcomesId,
   ],
   zh: [
     coreZh,
@@ -301,6 +311,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersZh,
     internshipPeriodZh,
     dataRightsZh,
+    internshipOutcomesZh,
   ],
   th: [
     coreTh,
@@ -322,6 +333,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     selectionOffersTh,
     internshipPeriodTh,
     dataRightsTh,
+    internshipOutcomesTh,
   ],
 };
 
