@@ -73,6 +73,10 @@ export default [
     route("internship/final", "routes/internship/final.tsx"),
     route("host/internship", "routes/host/internship/list.tsx"),
     route("host/internship/:placementId", "routes/host/internship/detail.tsx"),
+    // outcomes, incidents and check-ins (issue 16, ADR 0039)
+    route("host/internship/:placementId/outcomes/:months", "routes/host/internship/outcome.tsx"),
+    route("host/incidents", "routes/host/internship/incidents.tsx"),
+    route("internship/incidents", "routes/internship/incidents.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -131,6 +135,8 @@ export default [
       route("rounds/:roundId/cohorts", "routes/operator/internship/cohorts.tsx"),
       route("rounds/:roundId/late-reports", "routes/operator/internship/late-reports.tsx"),
       route("rounds/:roundId/check-ins", "routes/operator/internship/check-ins.tsx"),
+      route("rounds/:roundId/outcomes", "routes/operator/internship/outcomes.tsx"),
+      route("rounds/:roundId/check-ins/schedule", "routes/operator/internship/schedule-check-ins.tsx"),
       // reference data (issue 19 item 2): the OECD DAC list versions, loaded or corrected from a CSV
       route("dac-lists", "routes/operator/dac-lists.tsx"),
       route("dac-lists/:version/csv", "routes/operator/dac-list-csv.ts"),

@@ -12,11 +12,11 @@ import { instantToTokyoLocal, tokyoLocalToInstant } from "../../domain/time.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { RefusedError } from "../errors.ts";
+import { NotFoundError, RefusedError } from "../errors.ts";
 import { isoDate, requiredText } from "../fields.ts";
 import { parseInput } from "../validation.ts";
 import { CHECK_IN_KINDS } from "./check-ins.ts";
-import { findPlacement, hostPlacement, myPlacement, tokyoToday } from "./placement-access.ts";
+import { findPlacement, hostPlacement, myPlacement, placementQuery, tokyoToday, toPlacementRow } from "./placement-access.ts";
 
 export interface UpcomingCheckIn {
   id: string;
@@ -78,4 +78,22 @@ export async function myUpcomingCheckIns(ctx: ServiceContext, actor: Actor | nul
 export async function hostUpcomingCheckIns(ctx: ServiceContext, actor: Actor | null, placementId: string): Promise<UpcomingCheckIn[]> {
   const { placement } = await hostPlacement(ctx.db, actor, placementId);
   return upcomingCheckIns(ctx.db, placement.id, ctx.clock());
+}
+
+/** The operator's scheduling page: the round's planned and active placements and their check-ins from today on. */
+export async function listScheduledCheckIns(ctx: ServiceContext, actor: Actor | null, roundId: string) {
+  authorize(actor, "placement.manage");
+  const round = await ctx.db.selectFrom("rounds").select(["id", "name_ja", "name_en"]).where("id", "=", roundId).executeTakeFirst();
+  if (!round) throw new NotFoundError("round");
+  const placements = (await placementQuery(ctx.db).where("placements.round_id", "=", round.id).where("placements.status", "in", ["planned", "active"]).execute())
+    .map(toPlacementRow)
+    .sort((a, b) => a.internName.localeCompare(b.internName));
+  const upcoming: (UpcomingCheckIn & { internName: string })[] = [];
+  for (const p of placements) for (const c of await upcomingCheckIns(ctx.db, p.id, ctx.clock())) upcoming.push({ ...c, internName: p.internName });
+  upcoming.sort((a, b) => a.day.localeCompare(b.day) || a.internName.localeCompare(b.internName));
+  return {
+    round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
+    placements: placements.map((p) => ({ id: p.id, internName: p.internName })),
+    upcoming,
+  };
 }

@@ -54,6 +54,7 @@ export default function Placements() {
         <a href={`/${locale}/operator/rounds/${round.id}/cohorts`}>{t("internshipPeriodStaff.cohorts.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/late-reports`}>{t("internshipPeriodStaff.late.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/check-ins`}>{t("internshipPeriodStaff.checkIns.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/outcomes`}>{t("internshipOutcomes.staff.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}`}>{t("internshipStaff.placements.roundLink")}</a>
       </p>
       {placements.length === 0 ? (
