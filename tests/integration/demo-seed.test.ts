@@ -40,6 +40,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   "screening operations": { operator: 1, reviewer: 1 },
   // data rights (issue 19 item 7, ADR 0031): its own operator and a host alone in its organization
   "data rights": { operator: 1, host: 1 },
+  // outcomes, incidents, check-ins (issue 16, ADR 0039): its own operator, a host member, a completed and an active intern
+  "internship outcomes": { operator: 1, host: 1, applicant: 2 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -98,7 +100,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification, 1 for data rights), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification, 1 for data rights, 1 for outcomes), and the staff", async () => {
     // (the yearly report's FY2025 host organizations are checked above)
     const orgs = await env.db
       .selectFrom("host_organizations")
@@ -106,10 +108,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .where("id", "not like", "demo-fy2025-%")
       .orderBy("id")
       .execute();
-    expect(orgs).toHaveLength(13);
+    expect(orgs).toHaveLength(14);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    expect(members).toHaveLength(14);
+    expect(members).toHaveLength(15);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])

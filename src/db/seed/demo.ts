@@ -28,6 +28,7 @@ import { DEMO_INTERNSHIP_LOGINS, seedDemoInternship } from "./demo-internship.ts
 import { DEMO_ORG_VERIFY_LOGINS, seedDemoOrgVerify } from "./demo-org-verify.ts";
 import { seedDemoScreeningOps } from "./demo-screening-ops.ts";
 import { seedDemoInternshipPeriod } from "./demo-internship-period.ts";
+import { seedDemoInternshipOutcomes } from "./demo-internship-outcomes.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -273,6 +274,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoLabels(ctx, PASSWORD);
   await seedDemoInternship(ctx);
   await seedDemoInternshipPeriod(ctx, PASSWORD);
+  await seedDemoInternshipOutcomes(ctx, PASSWORD);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await seedDemoScreeningOps(ctx, PASSWORD);
   await seedDemoDataRights(ctx, PASSWORD, DEMO_ROUND_ID);
