@@ -82,7 +82,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await sendOutcomeRequests(env.ctx, new Date("2028-06-23T14:59:00Z"))).toEqual({ queued: 0 });
     expect(await outcomeMails()).toHaveLength(0);
     // 2028-06-24 00:00 in Japan: the day; two runs at once queue one e-mail per placement
-    const both = await Promise.all([sendOutcomeRequests(env.ctx, new Date("2028-06-23T15:00:00Z")), sendOutcomeRequests(env.ctx, new Date("2028-06-23T15:00:00Z"))]);
+    const both = await Promise.all([
+      sendOutcomeRequests(env.ctx, new Date("2028-06-23T15:00:00Z")),
+      sendOutcomeRequests(env.ctx, new Date("2028-06-23T15:00:00Z")),
+    ]);
     expect(both[0].queued + both[1].queued).toBe(2);
     expect(await sendOutcomeRequests(env.ctx, new Date("2028-06-24T03:00:00Z"))).toEqual({ queued: 0 });
     const mails = await outcomeMails();
@@ -117,7 +120,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const bad = await validationErrorOf(answerOutcome(env.ctx, supervisor, { placementId: completedId, months: "6", internHired: "maybe" }));
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["internHired", "newOverseasBusiness", "universityTie"]);
     expect(
-      await caught(answerOutcome(env.ctx, other.actor, { placementId: completedId, months: "6", internHired: "yes", universityTie: "no", newOverseasBusiness: "no" })),
+      await caught(
+        answerOutcome(env.ctx, other.actor, { placementId: completedId, months: "6", internHired: "yes", universityTie: "no", newOverseasBusiness: "no" }),
+      ),
     ).toBeInstanceOf(ForbiddenError);
     expect(await caught(getHostOutcome(env.ctx, supervisor, completedId, "7"))).toBeInstanceOf(NotFoundError);
     expect(await caught(getHostOutcome(env.ctx, host.actor, activeId, "6"))).toBeInstanceOf(NotFoundError);
@@ -203,9 +208,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(stored.find((s) => s.id === byHost.id)?.confidential_notes).toBeNull();
     // the intern reports about their own placement, whatever id the form carries
     expect(stored.find((s) => s.id === byIntern.id)).toEqual({ id: byIntern.id, placement_id: activeId, confidential_notes: null });
-    await expect(caught(reportIncident(env.ctx, other.actor, { placementId: activeId, category: "work", severity: "low", description: "x" }))).resolves.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      caught(reportIncident(env.ctx, other.actor, { placementId: activeId, category: "work", severity: "low", description: "x" })),
+    ).resolves.toBeInstanceOf(ForbiddenError);
 
     const hostView = await listHostIncidents(env.ctx, host.actor);
     expect(hostView.incidents.map((i) => i.description).sort()).toEqual(["Asked to work on Sundays.", "Fever for two days.", "The apartment heater broke."]);
@@ -227,7 +232,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const [incident] = await env.db.selectFrom("incidents").select("id").where("category", "=", "health").execute();
     const bad = await validationErrorOf(addIncidentAction(env.ctx, operator, { incidentId: incident!.id, action: "", dueOn: "2027-02-30" }));
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["action", "dueOn"]);
-    expect(await caught(addIncidentAction(env.ctx, host.actor, { incidentId: incident!.id, action: "Call", dueOn: "2027-11-12" }))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(addIncidentAction(env.ctx, host.actor, { incidentId: incident!.id, action: "Call", dueOn: "2027-11-12" }))).toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await caught(addIncidentAction(env.ctx, operator, { incidentId: "nope", action: "Call", dueOn: "2027-11-12" }))).toBeInstanceOf(NotFoundError);
     await addIncidentAction(env.ctx, operator, { incidentId: incident!.id, action: "Visit the clinic with the intern", dueOn: "2027-11-15" });
     const { id } = await addIncidentAction(env.ctx, operator, { incidentId: incident!.id, action: "Call the intern", dueOn: "2027-11-11" });

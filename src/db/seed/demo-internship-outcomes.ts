@@ -43,7 +43,15 @@ async function placement(
   const applicationId = `00000000-0000-4000-8000-0000000c39${String(20 + n)}`;
   await db
     .insertInto("positions")
-    .values({ id: positionId, host_application_id: HOST_APPLICATION_ID, title: input.title, description: input.title, prefecture_code: "26", capacity: 1, mode: "in_person" })
+    .values({
+      id: positionId,
+      host_application_id: HOST_APPLICATION_ID,
+      title: input.title,
+      description: input.title,
+      prefecture_code: "26",
+      capacity: 1,
+      mode: "in_person",
+    })
     .execute();
   await db
     .insertInto("applications")

@@ -82,7 +82,9 @@ export async function answerOutcome(ctx: ServiceContext, actor: Actor | null, ra
   const input = parseInput(schema, raw);
   const { who, placement, milestone, window, today } = await completedPlacement(ctx, actor, input.placementId, input.months);
   if (!outcomeOpen(placement.endsOn, milestone, today)) {
-    throw new RefusedError("internshipOutcomes.refusals", [{ code: today < window.dueOn ? "not_yet" : "closed", dueOn: window.dueOn, closesOn: window.closesOn }]);
+    throw new RefusedError("internshipOutcomes.refusals", [
+      { code: today < window.dueOn ? "not_yet" : "closed", dueOn: window.dueOn, closesOn: window.closesOn },
+    ]);
   }
   const now = ctx.clock();
   const answers = {
@@ -120,7 +122,12 @@ export async function answerOutcome(ctx: ServiceContext, actor: Actor | null, ra
       before: before?.answered_at
         ? { months: milestone, internHired: before.intern_hired, universityTie: before.university_tie, newOverseasBusiness: before.new_overseas_business }
         : null,
-      after: { months: milestone, internHired: answers.intern_hired, universityTie: answers.university_tie, newOverseasBusiness: answers.new_overseas_business },
+      after: {
+        months: milestone,
+        internHired: answers.intern_hired,
+        universityTie: answers.university_tie,
+        newOverseasBusiness: answers.new_overseas_business,
+      },
     });
   });
 }

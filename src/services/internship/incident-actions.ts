@@ -37,7 +37,12 @@ export async function completeIncidentAction(ctx: ServiceContext, actor: Actor |
   const who = authorize(actor, "placement.manage");
   const input = parseInput(doneSchema, raw);
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("incident_actions").select(["id", "incident_id", "done_at"]).where("id", "=", input.actionId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom("incident_actions")
+      .select(["id", "incident_id", "done_at"])
+      .where("id", "=", input.actionId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw new NotFoundError("incident_action");
     if (row.done_at) throw new RefusedError("internshipOutcomes.refusals", [{ code: "action_done" }]);
     await trx.updateTable("incident_actions").set({ done_at: ctx.clock(), done_by: who.userId }).where("id", "=", row.id).execute();

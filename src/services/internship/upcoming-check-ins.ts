@@ -48,9 +48,21 @@ export async function scheduleCheckIn(ctx: ServiceContext, actor: Actor | null, 
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto("check_ins")
-      .values({ id, placement_id: placement.id, kind: input.kind, held_at: tokyoLocalToInstant(`${input.day}T12:00`)!, recorded_by: who.userId, recorded_at: now })
+      .values({
+        id,
+        placement_id: placement.id,
+        kind: input.kind,
+        held_at: tokyoLocalToInstant(`${input.day}T12:00`)!,
+        recorded_by: who.userId,
+        recorded_at: now,
+      })
       .execute();
-    await writeAudit(trx, who, { action: "check_in.schedule", entityType: "placement", entityId: placement.id, after: { id, kind: input.kind, day: input.day } });
+    await writeAudit(trx, who, {
+      action: "check_in.schedule",
+      entityType: "placement",
+      entityId: placement.id,
+      after: { id, kind: input.kind, day: input.day },
+    });
   });
   return { id };
 }
@@ -85,7 +97,9 @@ export async function listScheduledCheckIns(ctx: ServiceContext, actor: Actor | 
   authorize(actor, "placement.manage");
   const round = await ctx.db.selectFrom("rounds").select(["id", "name_ja", "name_en"]).where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new NotFoundError("round");
-  const placements = (await placementQuery(ctx.db).where("placements.round_id", "=", round.id).where("placements.status", "in", ["planned", "active"]).execute())
+  const placements = (
+    await placementQuery(ctx.db).where("placements.round_id", "=", round.id).where("placements.status", "in", ["planned", "active"]).execute()
+  )
     .map(toPlacementRow)
     .sort((a, b) => a.internName.localeCompare(b.internName));
   const upcoming: (UpcomingCheckIn & { internName: string })[] = [];

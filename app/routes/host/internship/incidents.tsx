@@ -54,8 +54,8 @@ export default function HostIncidents() {
             </h2>
             <p>{i.description}</p>
             <p>
-              {t("internshipOutcomes.incident.reportedBy")}: {i.reporterRole ? t(`roles.${i.reporterRole}`) : "—"} · {t("internshipOutcomes.incident.reportedAt")}:{" "}
-              <Instant at={i.reportedAt} />
+              {t("internshipOutcomes.incident.reportedBy")}: {i.reporterRole ? t(`roles.${i.reporterRole}`) : "—"} ·{" "}
+              {t("internshipOutcomes.incident.reportedAt")}: <Instant at={i.reportedAt} />
             </p>
             {i.resolution ? (
               <p>

@@ -19,7 +19,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const out = await runForm(request, locale, form, () => answerOutcome(rt, actor, { ...readForm(form), placementId: params.placementId, months: params.months }));
+  const out = await runForm(request, locale, form, () =>
+    answerOutcome(rt, actor, { ...readForm(form), placementId: params.placementId, months: params.months }),
+  );
   return out.ok ? redirect(`/${locale}/host/internship/${params.placementId}/outcomes/${params.months}?saved=1`) : out.response;
 }
 
