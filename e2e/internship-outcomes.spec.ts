@@ -130,7 +130,9 @@ test("the host reports an incident; the operator follows it up and resolves it; 
   await op.context().close();
 
   await host.goto("/en/host/incidents");
-  await expect(host.getByTestId("incident").filter({ hasText: "heater" })).toContainText("A new heater was installed by the landlord.");
+  await expect(host.getByTestId("incident").filter({ hasText: "heater in the intern's apartment" })).toContainText(
+    "A new heater was installed by the landlord.",
+  );
   await expect(host.getByTestId("incident").filter({ hasText: "Caught a cold" })).toBeVisible();
   await expect(host.locator("body")).not.toContainText("Clinic visit");
   await expect(host.locator("body")).not.toContainText("Landlord to replace the heater");

@@ -85,7 +85,7 @@ export default function Incidents() {
               {t("internshipStaff.incidents.reportedBy")}: {i.reporterRole ? t(`roles.${i.reporterRole}`) : "—"} · {t("internshipStaff.incidents.reportedAt")}:{" "}
               <Instant at={i.reportedAt} />
             </p>
-            <section aria-labelledby={`actions-${i.id}`}>
+            <div className="incident-actions">
               <h3 id={`actions-${i.id}`}>{t("internshipOutcomes.actions.title")}</h3>
               {i.actions.length === 0 ? (
                 <p>{t("internshipOutcomes.actions.none")}</p>
@@ -119,7 +119,7 @@ export default function Incidents() {
                 <input id={`due-${i.id}`} name="dueOn" type="date" required />
                 <button type="submit">{t("internshipOutcomes.actions.add")}</button>
               </Form>
-            </section>
+            </div>
             {i.status === "resolved" ? (
               <p>
                 <strong>{t("internshipStaff.incidents.resolution")}:</strong> {i.resolution}
