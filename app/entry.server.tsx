@@ -5,6 +5,7 @@ import { type EntryContext, ServerRouter } from "react-router";
 import { startRetentionJob } from "#src/jobs/apply-retention.ts";
 import { startDailyReportReminderJob } from "#src/jobs/daily-report-reminders.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
+import { startOutcomeJob } from "#src/jobs/outcome-requests.ts";
 import { startScanJob } from "#src/jobs/scan-uploads.ts";
 import { startReminderJob } from "#src/jobs/send-due-reminders.ts";
 import { startScreeningReminderJob } from "#src/jobs/screening-reminders.ts";
@@ -35,6 +36,7 @@ export async function startRuntime(): Promise<void> {
   startScreeningReminderJob(rt); // reviewers with open reads, once when the screening deadline is 3 days away (ADR 0036)
   startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
   startDailyReportReminderJob(rt); // late daily reports: each intern reminded once per missing day, hourly (ADR 0040)
+  startOutcomeJob(rt); // issue 16: hosts asked for outcomes 6 and 12 months after a placement, hourly (ADR 0039)
 }
 
 /** A kept anonymous public page for a raw GET, or null: server.js's bare node:http fast path asks before Express (plain strings in, headers and precompressed bodies out). */

@@ -84,6 +84,10 @@ export default [
     route("internship/presentation", "routes/internship/presentation.tsx"),
     route("host/training", "routes/host/training/index.tsx"),
     route("host/training/:module", "routes/host/training/module.tsx"),
+    // outcomes, incidents and check-ins (issue 16, ADR 0039)
+    route("host/internship/:placementId/outcomes/:months", "routes/host/internship/outcome.tsx"),
+    route("host/incidents", "routes/host/internship/incidents.tsx"),
+    route("internship/incidents", "routes/internship/incidents.tsx"),
     route("operator", "routes/operator/layout.tsx", [
       route("hosts", "routes/operator/hosts/list.tsx"),
       route("hosts/export.csv", "routes/operator/hosts/export.ts"),
@@ -145,6 +149,8 @@ export default [
       route("rounds/:roundId/check-ins", "routes/operator/internship/check-ins.tsx"),
       route("rounds/:roundId/training", "routes/operator/internship/training.tsx"),
       route("rounds/:roundId/presentations", "routes/operator/internship/presentations.tsx"),
+      route("rounds/:roundId/outcomes", "routes/operator/internship/outcomes.tsx"),
+      route("rounds/:roundId/check-ins/schedule", "routes/operator/internship/schedule-check-ins.tsx"),
       // reference data (issue 19 item 2): the OECD DAC list versions, loaded or corrected from a CSV
       route("dac-lists", "routes/operator/dac-lists.tsx"),
       route("dac-lists/:version/csv", "routes/operator/dac-list-csv.ts"),

@@ -34,6 +34,7 @@ import * as m0027 from "./migrations/0027-internship-ledger-cohorts.ts";
 import * as m0028 from "./migrations/0028-screening-operations.ts";
 import * as m0029 from "./migrations/0029-matching-shortlist.ts";
 import * as m0030 from "./migrations/0030-host-training.ts";
+import * as m0031 from "./migrations/0031-internship-outcomes.ts";
 import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0028-screening-operations": m0028,
   "0029-matching-shortlist": m0029,
   "0030-host-training": m0030,
+  "0031-internship-outcomes": m0031,
   "0032-allowance-travel-items": m0032,
   "0034-operator-list-indexes": m0034,
 };

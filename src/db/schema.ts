@@ -531,6 +531,17 @@ export interface ImportedSurveyResponsesTable {
   intern_english_level: string | null;
 }
 
+export interface IncidentActionsTable {
+  id: string;
+  incident_id: string;
+  description: string;
+  due_on: string;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  done_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  done_by: string | null;
+}
+
 export interface IncidentsTable {
   id: string;
   placement_id: string;
@@ -758,6 +769,11 @@ export interface OutcomeFollowupsTable {
   new_overseas_business: boolean | null;
   notes: string | null;
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  due_on: string | null;
+  requested_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  email_id: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  answered_by: string | null;
 }
 
 export interface PlacementsTable {
@@ -1192,6 +1208,7 @@ export interface Database {
   imported_hosts: ImportedHostsTable;
   imported_interns: ImportedInternsTable;
   imported_survey_responses: ImportedSurveyResponsesTable;
+  incident_actions: IncidentActionsTable;
   incidents: IncidentsTable;
   information_sessions: InformationSessionsTable;
   interview_invitations: InterviewInvitationsTable;

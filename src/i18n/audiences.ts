@@ -60,6 +60,8 @@ export const STAFF_ONLY_NAMESPACES = [
   "hostEdit",
   // the internship period (issue 16): operator and host pages; the intern's pages are "internship" (six languages)
   "internshipStaff",
+  // outcomes, incidents, check-ins (issue 16, ADR 0039): host and operator pages and the host e-mail; the intern's are "internshipOutcomesIntern" (six languages)
+  "internshipOutcomes",
   // the internship period, second part (ADR 0035): rates, month confirmation, cohorts, late reports, check-ins (operator and host pages)
   "internshipPeriodStaff",
   "allowanceLedger",

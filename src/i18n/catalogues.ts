@@ -170,6 +170,12 @@ import dataRightsZh from "./messages/data-rights/zh.json" with { type: "json" };
 import dataRightsTh from "./messages/data-rights/th.json" with { type: "json" };
 import hostCountriesEn from "./messages/host-countries/en.json" with { type: "json" };
 import hostCountriesJa from "./messages/host-countries/ja.json" with { type: "json" };
+import internshipOutcomesEn from "./messages/internship-outcomes/en.json" with { type: "json" };
+import internshipOutcomesJa from "./messages/internship-outcomes/ja.json" with { type: "json" };
+import internshipOutcomesVi from "./messages/internship-outcomes/vi.json" with { type: "json" };
+import internshipOutcomesId from "./messages/internship-outcomes/id.json" with { type: "json" };
+import internshipOutcomesZh from "./messages/internship-outcomes/zh.json" with { type: "json" };
+import internshipOutcomesTh from "./messages/internship-outcomes/th.json" with { type: "json" };
 
 type Catalogue = Record<string, unknown>;
 
@@ -216,6 +222,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     hostTrainingJa,
     dataRightsJa,
     hostCountriesJa,
+    internshipOutcomesJa,
   ],
   en: [
     coreEn,
@@ -258,6 +265,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     hostTrainingEn,
     dataRightsEn,
     hostCountriesEn,
+    internshipOutcomesEn,
   ],
   vi: [
     coreVi,
@@ -281,6 +289,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodVi,
     hostTrainingVi,
     dataRightsVi,
+    internshipOutcomesVi,
   ],
   id: [
     coreId,
@@ -304,6 +313,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodId,
     hostTrainingId,
     dataRightsId,
+    internshipOutcomesId,
   ],
   zh: [
     coreZh,
@@ -327,6 +337,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodZh,
     hostTrainingZh,
     dataRightsZh,
+    internshipOutcomesZh,
   ],
   th: [
     coreTh,
@@ -350,6 +361,7 @@ const FEATURES: Record<Locale, Catalogue[]> = {
     internshipPeriodTh,
     hostTrainingTh,
     dataRightsTh,
+    internshipOutcomesTh,
   ],
 };
 

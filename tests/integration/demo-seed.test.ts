@@ -46,6 +46,8 @@ const ADDED_BY_PHASE_DEMOS: Record<string, Partial<typeof BASE_ROLE_COUNTS>> = {
   "host training": { operator: 1, host: 1 },
   // office-shortlist matching (issue 15, ADR 0037): its own round's operator, host and three applicants
   "matching shortlist": { operator: 1, host: 1, applicant: 3 },
+  // outcomes, incidents, check-ins (issue 16, ADR 0039): its own operator, a host member, a completed and an active intern
+  "internship outcomes": { operator: 1, host: 1, applicant: 2 },
 };
 function expectedRoleCounts(): Record<string, number> {
   const out: Record<string, number> = { ...BASE_ROLE_COUNTS };
@@ -104,7 +106,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ]);
   });
 
-  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification, 1 for data rights, 1 for the office-shortlist round), and the staff", async () => {
+  it("has 2 host organizations with their members (and 5 more for the case studies, 3 for the matching round, 1 for the internship round, 1 waiting for verification, 1 for data rights, 1 for the office-shortlist round, 1 for outcomes), and the staff", async () => {
     // (the yearly report's FY2025 host organizations are checked above)
     const orgs = await env.db
       .selectFrom("host_organizations")
@@ -112,12 +114,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       .where("id", "not like", "demo-fy2025-%")
       .orderBy("id")
       .execute();
-    expect(orgs).toHaveLength(14);
+    expect(orgs).toHaveLength(15);
     expect(orgs.slice(0, 2).map((o) => o.name_en)).toEqual(["Sakura Seiki Co., Ltd.", "Hakata Foods LLC"]);
     const members = await env.db.selectFrom("host_memberships").select(["organization_id", "org_role"]).execute();
-    // 16: the host-training demo adds a member to the internship round's organization (demo-host-training.ts),
-    // the office-shortlist demo an organization with its admin (demo-matching-shortlist.ts)
-    expect(members).toHaveLength(16);
+    // 17: the host-training demo adds a member to the internship round's organization (demo-host-training.ts),
+    // the office-shortlist and outcomes demos an organization each with its admin
+    expect(members).toHaveLength(17);
     const roles = await env.db
       .selectFrom("user")
       .select((eb) => ["role", eb.fn.countAll<string>().as("n")])

@@ -1,5 +1,6 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getMyInternship } from "#src/services/internship/get-my-internship.ts";
+import { myUpcomingCheckIns } from "#src/services/internship/upcoming-check-ins.ts";
 import { submitDailyReport } from "#src/services/internship/submit-daily-report.ts";
 import { ErrorSummary, Field, SummaryList, TextArea, useFormState } from "../../components/forms/index.ts";
 import { Notice } from "../../components/notice.tsx";
@@ -12,7 +13,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 /** The intern's internship: their placement, the daily report form (works on a phone with JavaScript off) and their reports with the supervisor's comments. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
-  return run(request, locale, () => getMyInternship(rt, actor));
+  return run(request, locale, async () => ({ ...(await getMyInternship(rt, actor)), checkIns: await myUpcomingCheckIns(rt, actor) }));
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -75,6 +76,26 @@ export default function MyInternship() {
         <p>
           <a href={`/${locale}/internship/presentation`}>{t("finalPresentation.link")}</a>
         </p>
+        <p>
+          <a href={`/${locale}/internship/incidents`}>{t("internshipOutcomesIntern.incidents.link")}</a>
+        </p>
+      </section>
+      <section aria-labelledby="check-ins-title">
+        <h2 id="check-ins-title">{t("internshipOutcomesIntern.checkIns.title")}</h2>
+        {data.checkIns.length === 0 ? (
+          <p>{t("internshipOutcomesIntern.checkIns.none")}</p>
+        ) : (
+          <>
+            <p>{t("internshipOutcomesIntern.checkIns.lead")}</p>
+            <ul>
+              {data.checkIns.map((c) => (
+                <li key={c.id} data-testid="upcoming-check-in">
+                  {formatDate(c.day, locale)} — {t(`internshipOutcomesIntern.checkIns.kinds.${c.kind}`)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       {p.status === "active" ? (
         <section aria-labelledby="report-title">

@@ -30,6 +30,7 @@ import { seedDemoScreeningOps } from "./demo-screening-ops.ts";
 import { seedDemoInternshipPeriod } from "./demo-internship-period.ts";
 import { seedDemoHostTraining } from "./demo-host-training.ts";
 import { DEMO_SHORTLIST_LOGINS, seedDemoMatchingShortlist } from "./demo-matching-shortlist.ts";
+import { seedDemoInternshipOutcomes } from "./demo-internship-outcomes.ts";
 
 const PASSWORD = "demo-password-2026";
 
@@ -278,6 +279,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await seedDemoInternship(ctx);
   await seedDemoInternshipPeriod(ctx, PASSWORD);
   await seedDemoHostTraining(ctx, PASSWORD);
+  await seedDemoInternshipOutcomes(ctx, PASSWORD);
   await seedDemoOrgVerify(ctx, PASSWORD);
   await seedDemoScreeningOps(ctx, PASSWORD);
   await seedDemoDataRights(ctx, PASSWORD, DEMO_ROUND_ID);

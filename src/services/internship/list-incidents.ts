@@ -16,6 +16,8 @@ export interface IncidentView {
   reporterRole: string | null;
   resolution: string | null;
   resolvedAt: Date | null;
+  /** the operator's follow-up actions (ADR 0039), by due date */
+  actions: { id: string; description: string; dueOn: string; doneAt: Date | null }[];
 }
 
 /** The operator's incidents of a round (open first, newest first), confidential notes included, and the placements to report one for. */
@@ -59,6 +61,20 @@ export async function listIncidents(
     .where("placements.round_id", "=", roundId)
     .orderBy("applications.family_name")
     .execute();
+  const actions =
+    rows.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom("incident_actions")
+          .select(["id", "incident_id", "description", "due_on", "done_at"])
+          .where(
+            "incident_id",
+            "in",
+            rows.map((r) => r.id),
+          )
+          .orderBy("due_on")
+          .orderBy("created_at")
+          .execute();
   const name = (r: { family_name: string | null; given_name: string | null; nationality: string | null }) =>
     personName({ familyName: r.family_name, givenName: r.given_name, nationality: r.nationality }) ?? "";
   return {
@@ -76,6 +92,7 @@ export async function listIncidents(
       reporterRole: r.role,
       resolution: r.resolution,
       resolvedAt: r.resolved_at,
+      actions: actions.filter((a) => a.incident_id === r.id).map((a) => ({ id: a.id, description: a.description, dueOn: a.due_on, doneAt: a.done_at })),
     })),
     placements: placements.map((p) => ({ id: p.id, internName: name(p) })),
   };

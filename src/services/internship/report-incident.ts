@@ -5,7 +5,8 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { optionalText, requiredText } from "../fields.ts";
 import { parseInput } from "../validation.ts";
 import { authorize } from "../authorize.ts";
-import { findPlacement, hostPlacement } from "./placement-access.ts";
+import { findPlacement, hostPlacement, myPlacement } from "./placement-access.ts";
+import { NotFoundError } from "../errors.ts";
 
 const schema = z.object({
   placementId: requiredText(64),
@@ -15,18 +16,29 @@ const schema = z.object({
   confidentialNotes: optionalText(4000),
 });
 
+/** The intern reports about their own current placement (no id in their form). */
+async function internsPlacement(ctx: ServiceContext, actor: Actor | null) {
+  const { who, placement } = await myPlacement(ctx.db, actor);
+  if (!placement) throw new NotFoundError("placement");
+  return { who, placement };
+}
+
 /**
  * An incident during a placement (health, safety, conduct, work, housing),
- * reported by the operator or by a host member of the placement's company,
- * with its severity. Confidential notes are kept for operators only: a host
+ * reported by the operator, by a host member of the placement's company, or
+ * by the intern (their own current placement; ADR 0039), with its severity.
+ * Confidential notes are kept for operators only: a host or an intern
  * cannot write them (they are dropped) and never reads them.
  */
 export async function reportIncident(ctx: ServiceContext, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(schema, raw);
   const host = actor?.role === "host";
+  const intern = actor?.role === "applicant";
+  const input = parseInput(schema, intern ? { ...(raw as object), placementId: "own" } : raw);
   const { who, placement } = host
     ? await hostPlacement(ctx.db, actor, input.placementId)
-    : { who: authorize(actor, "placement.manage"), placement: await findPlacement(ctx.db, input.placementId) };
+    : intern
+      ? await internsPlacement(ctx, actor)
+      : { who: authorize(actor, "placement.manage"), placement: await findPlacement(ctx.db, input.placementId) };
   const id = crypto.randomUUID();
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
@@ -38,7 +50,7 @@ export async function reportIncident(ctx: ServiceContext, actor: Actor | null, r
         category: input.category,
         severity: input.severity,
         description: input.description,
-        confidential_notes: host ? null : input.confidentialNotes,
+        confidential_notes: host || intern ? null : input.confidentialNotes,
         reported_by: who.userId,
         reported_at: now,
       })

@@ -62,7 +62,9 @@ export type MailTemplate =
   | "matchingOffersStaff.mail.applicantAnswered"
   | "matchingOffersStaff.mail.hostOffers"
   /** Late daily reports (issue 16, ADR 0035): the intern is reminded of the days without a report. */
-  | "internshipPeriod.reminder";
+  | "internshipPeriod.reminder"
+  /** Outcome follow-ups (issue 16, ADR 0039): the host is asked 6 and 12 months after a placement's last day. */
+  | "internshipOutcomes.mail.request";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {

@@ -4,6 +4,8 @@ import { answerSurvey } from "#src/services/internship/answer-survey.ts";
 import { commentOnDailyReport } from "#src/services/internship/comment-on-daily-report.ts";
 import { getHostPlacement } from "#src/services/internship/get-host-placement.ts";
 import { getHostPlacementExtras } from "#src/services/internship/get-host-placement-extras.ts";
+import { hostUpcomingCheckIns } from "#src/services/internship/upcoming-check-ins.ts";
+import { OUTCOME_MILESTONES, outcomeWindow } from "#src/domain/internship/outcomes.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
 import { submitFinalReport } from "#src/services/internship/submit-final-report.ts";
 import { ErrorSummary, Field, RadioGroup, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
@@ -24,6 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...(await getHostPlacement(rt, actor, params.placementId)),
     // host training and the final presentation (ADR 0038)
     extras: await getHostPlacementExtras(rt, actor, params.placementId),
+    checkIns: await hostUpcomingCheckIns(rt, actor, params.placementId),
   }));
 }
 
@@ -68,6 +71,41 @@ export default function HostIntern() {
         · {t(`internshipStaff.modes.${p.mode}`)} · {t(`internshipStaff.statuses.${p.status}`)}
       </p>
       <HostPlacementExtras placementId={p.id} extras={data.extras} />
+
+      <p>
+        <a href={`/${locale}/host/incidents`}>{t("internshipOutcomes.host.incidentsLink")}</a>
+      </p>
+      <section aria-labelledby="check-ins-title">
+        <h2 id="check-ins-title">{t("internshipOutcomes.host.checkInsTitle")}</h2>
+        {data.checkIns.length === 0 ? (
+          <p>{t("internshipOutcomes.host.checkInsNone")}</p>
+        ) : (
+          <>
+            <p>{t("internshipOutcomes.host.checkInsLead")}</p>
+            <ul>
+              {data.checkIns.map((c) => (
+                <li key={c.id} data-testid="upcoming-check-in">
+                  {formatDate(c.day, locale)} — {t(`internshipOutcomes.checkInKinds.${c.kind}`)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {p.status === "completed" ? (
+        <section aria-labelledby="outcomes-title">
+          <h2 id="outcomes-title">{t("internshipOutcomes.host.outcomesTitle")}</h2>
+          <ul>
+            {OUTCOME_MILESTONES.map((m) => (
+              <li key={m}>
+                <a href={`/${locale}/host/internship/${p.id}/outcomes/${m}`}>
+                  {t("internshipOutcomes.host.outcomeLink", { months: m, dueOn: formatDate(outcomeWindow(p.endsOn, m).dueOn, locale) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="attendance-title">
         <h2 id="attendance-title">{t("internshipStaff.host.attendanceTitle")}</h2>

@@ -19,6 +19,9 @@ export default function HostInterns() {
       <PageTitle title={t("internshipStaff.host.listTitle")} />
       <h1>{t("internshipStaff.host.listTitle")}</h1>
       <p className="lead">{t("internshipStaff.host.listLead")}</p>
+      <p>
+        <a href={`/${locale}/host/incidents`}>{t("internshipOutcomes.host.incidentsLink")}</a>
+      </p>
       {placements.length === 0 ? (
         <p>{t("internshipStaff.host.none")}</p>
       ) : (

@@ -45,7 +45,8 @@ export default function CheckIns() {
       <Refusal />
       <ErrorSummary state={state} labels={labels} />
       <p>
-        <a href={`/${locale}/operator/rounds/${round.id}/placements`}>{t("internshipStaff.nav.placements")}</a>
+        <a href={`/${locale}/operator/rounds/${round.id}/placements`}>{t("internshipStaff.nav.placements")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/check-ins/schedule`}>{t("internshipOutcomes.schedule.title")}</a>
       </p>
       {checkIns.length === 0 ? (
         <p>{t("internshipPeriodStaff.checkIns.none")}</p>

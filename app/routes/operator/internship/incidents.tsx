@@ -3,11 +3,12 @@ import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "#src/domain/internship
 import { listIncidents } from "#src/services/internship/list-incidents.ts";
 import { reportIncident } from "#src/services/internship/report-incident.ts";
 import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
+import { addIncidentAction, completeIncidentAction } from "#src/services/internship/incident-actions.ts";
 import { ErrorSummary, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Instant } from "../../../components/instant.tsx";
 import { Notice } from "../../../components/notice.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
-import { useI18n } from "../../../lib/i18n.tsx";
+import { formatDate, useI18n } from "../../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../../lib/request.server.ts";
 import type { Route } from "./+types/incidents";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -21,12 +22,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { rt, actor, locale } = await requestContext(request, params);
   const form = await request.formData();
-  const resolve = form.get("intent") === "resolve";
+  const intent = String(form.get("intent"));
   const out = await runForm(request, locale, form, async () => {
-    if (resolve) await resolveIncident(rt, actor, readForm(form));
+    if (intent === "resolve") await resolveIncident(rt, actor, readForm(form));
+    else if (intent === "action") await addIncidentAction(rt, actor, readForm(form));
+    else if (intent === "actionDone") await completeIncidentAction(rt, actor, readForm(form));
     else await reportIncident(rt, actor, readForm(form));
   });
-  return out.ok ? redirect(`/${locale}/operator/rounds/${params.roundId}/incidents?done=${resolve ? "resolved" : "reported"}`) : out.response;
+  const done = intent === "resolve" ? "resolved" : intent === "action" ? "action" : intent === "actionDone" ? "actionDone" : "reported";
+  return out.ok ? redirect(`/${locale}/operator/rounds/${params.roundId}/incidents?done=${done}`) : out.response;
 }
 
 export default function Incidents() {
@@ -35,7 +39,15 @@ export default function Incidents() {
   const state = useFormState();
   const [search] = useSearchParams();
   const done = search.get("done");
-  const reportState = state?.values?.intent === "resolve" ? undefined : state;
+  const intent = state?.values?.intent;
+  const reportState = intent === "resolve" || intent === "action" || intent === "actionDone" ? undefined : state;
+  const actionState = intent === "action" ? state : undefined;
+  const notices: Record<string, string> = {
+    reported: t("internshipStaff.incidents.reported"),
+    resolved: t("internshipStaff.incidents.resolvedNotice"),
+    action: t("internshipOutcomes.actions.added"),
+    actionDone: t("internshipOutcomes.actions.done"),
+  };
   const labels = {
     placementId: t("internshipStaff.incidents.placement"),
     category: t("internshipStaff.incidents.category"),
@@ -48,10 +60,9 @@ export default function Incidents() {
       <PageTitle title={t("internshipStaff.incidents.title", { round: locale === "ja" ? round.nameJa : round.nameEn })} />
       <h1>{t("internshipStaff.incidents.title", { round: locale === "ja" ? round.nameJa : round.nameEn })}</h1>
       <p className="lead">{t("internshipStaff.incidents.lead")}</p>
-      <Notice
-        text={done === "reported" ? t("internshipStaff.incidents.reported") : done === "resolved" ? t("internshipStaff.incidents.resolvedNotice") : null}
-      />
+      <Notice text={done ? (notices[done] ?? null) : null} />
       <Refusal />
+      <ErrorSummary state={actionState} labels={{ action: t("internshipOutcomes.actions.action"), dueOn: t("internshipOutcomes.actions.dueOn") }} />
       <p>
         <a href={`/${locale}/operator/rounds/${round.id}/placements`}>{t("internshipStaff.nav.placements")}</a>
       </p>
@@ -74,6 +85,41 @@ export default function Incidents() {
               {t("internshipStaff.incidents.reportedBy")}: {i.reporterRole ? t(`roles.${i.reporterRole}`) : "—"} · {t("internshipStaff.incidents.reportedAt")}:{" "}
               <Instant at={i.reportedAt} />
             </p>
+            <div className="incident-actions">
+              <h3 id={`actions-${i.id}`}>{t("internshipOutcomes.actions.title")}</h3>
+              {i.actions.length === 0 ? (
+                <p>{t("internshipOutcomes.actions.none")}</p>
+              ) : (
+                <ul>
+                  {i.actions.map((a) => (
+                    <li key={a.id} data-testid="incident-action">
+                      {a.description} — {t("internshipOutcomes.actions.due", { date: formatDate(a.dueOn, locale) })}
+                      {a.doneAt ? (
+                        <>
+                          {" "}
+                          — {t("internshipOutcomes.actions.doneOn")} <Instant at={a.doneAt} />
+                        </>
+                      ) : (
+                        <Form method="post" noValidate className="inline-form">
+                          <input type="hidden" name="intent" value="actionDone" />
+                          <input type="hidden" name="actionId" value={a.id} />
+                          <button type="submit">{t("internshipOutcomes.actions.markDone", { action: a.description })}</button>
+                        </Form>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="action" />
+                <input type="hidden" name="incidentId" value={i.id} />
+                <label htmlFor={`action-${i.id}`}>{t("internshipOutcomes.actions.action")}</label>
+                <input id={`action-${i.id}`} name="action" type="text" maxLength={2000} required />
+                <label htmlFor={`due-${i.id}`}>{t("internshipOutcomes.actions.dueOn")}</label>
+                <input id={`due-${i.id}`} name="dueOn" type="date" required />
+                <button type="submit">{t("internshipOutcomes.actions.add")}</button>
+              </Form>
+            </div>
             {i.status === "resolved" ? (
               <p>
                 <strong>{t("internshipStaff.incidents.resolution")}:</strong> {i.resolution}

@@ -56,6 +56,7 @@ export default function Placements() {
         <a href={`/${locale}/operator/rounds/${round.id}/check-ins`}>{t("internshipPeriodStaff.checkIns.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/training`}>{t("hostTraining.operator.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}/presentations`}>{t("hostTraining.presentations.link")}</a> ·{" "}
+        <a href={`/${locale}/operator/rounds/${round.id}/outcomes`}>{t("internshipOutcomes.staff.link")}</a> ·{" "}
         <a href={`/${locale}/operator/rounds/${round.id}`}>{t("internshipStaff.placements.roundLink")}</a>
       </p>
       {placements.length === 0 ? (
