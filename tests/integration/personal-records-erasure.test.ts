@@ -20,6 +20,7 @@ import { answerSurvey } from "#src/services/internship/answer-survey.ts";
 import { recordCheckIn } from "#src/services/internship/check-ins.ts";
 import { commentOnDailyReport } from "#src/services/internship/comment-on-daily-report.ts";
 import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
+import { addIncidentAction } from "#src/services/internship/incident-actions.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
 import { reportIncident } from "#src/services/internship/report-incident.ts";
 import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
@@ -68,6 +69,11 @@ async function recordsOf(env: TestEnv, applicationIds: string[], placementIds: s
     db.selectFrom("daily_reports").selectAll().where("placement_id", "in", pls).execute(),
     db.selectFrom("check_ins").selectAll().where("placement_id", "in", pls).execute(),
     db.selectFrom("incidents").selectAll().where("placement_id", "in", pls).execute(),
+    db
+      .selectFrom("incident_actions")
+      .selectAll()
+      .where("incident_id", "in", incidents.length ? incidents : ["-"])
+      .execute(),
     db.selectFrom("reports").selectAll().where("placement_id", "in", pls).execute(),
     db.selectFrom("survey_responses").selectAll().where("placement_id", "in", pls).execute(),
     db.selectFrom("outcome_followups").selectAll().where("placement_id", "in", pls).execute(),
@@ -173,6 +179,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       description: `${MARK}hospital visit`,
       confidentialNotes: `${MARK}diagnosis: flu`,
     });
+    await addIncidentAction(env.ctx, operator, { incidentId, action: `${MARK}call the clinic about the flu`, dueOn: "2027-10-25" });
     await resolveIncident(env.ctx, operator, { incidentId, resolution: `${MARK}recovered` });
     await answerSurvey(env.ctx, actor, { match_fit: "yes", overall_satisfaction: "satisfied", comment: `${MARK}my supervisor was kind` });
     await submitFinalReport(env.ctx, actor, { summary: `${MARK}I researched the Thai market`, outcomes: `${MARK}a job offer` });

@@ -86,8 +86,8 @@ export async function eraseReviewRecords(trx: Db, applicationIds: readonly strin
 
 /**
  * Erases the internship records of the placements of applications (ADR 0041): daily reports (what
- * the intern wrote, the supervisor's comment), check-in notes, incidents' descriptions, notes and
- * resolutions, final reports, survey comments, follow-up notes, and the placement's own details
+ * the intern wrote, the supervisor's comment), check-in notes, incidents' descriptions, notes,
+ * resolutions and follow-up actions, final reports, survey comments, follow-up notes, and the placement's own details
  * (supervisor's name, housing, insurance, flights, why it ended). What the yearly report and the
  * accounts need stays: the placement's dates, mode and status, attendance days, the allowance ledger
  * (kept for accounting; see the ADR), survey answers to the fixed questions, incident categories and
@@ -121,6 +121,17 @@ export async function eraseInternshipRecords(trx: Db, applicationIds: readonly s
     .where("placement_id", "in", placements)
     .returning("id")
     .execute();
+  if (incidents.length) {
+    await trx
+      .updateTable("incident_actions")
+      .set({ description: "" })
+      .where(
+        "incident_id",
+        "in",
+        incidents.map((i) => i.id),
+      )
+      .execute();
+  }
   await trx
     .updateTable("reports")
     .set({ body: JSON.stringify({}), author_user_id: null })

@@ -70,7 +70,9 @@ async function migratedPostgres(): Promise<string> {
 }
 
 async function migratedPgliteDump(dir: string): Promise<string> {
-  const pglite = await PGlite.create();
+  // The extensions the app's PGlite loads (src/db/connect.ts): pg_trgm for the operator list's search (migration 0034).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const pglite = await PGlite.create({ extensions: { pg_trgm } });
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   try {
     await migrateToLatest(kysely);
