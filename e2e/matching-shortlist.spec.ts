@@ -37,15 +37,15 @@ test("the operator saves the position's shortlist from the suggestion", async ({
   await expect(page.getByTestId("matching-mode")).toHaveText("Current mode: Program office shortlists");
   await expectAccessible(page);
   await page.goto(`/en/operator/matching/positions/${P1}`);
-  await expect(page.getByTestId("shortlist-count")).toHaveText("Candidates on the shortlist: 0");
+  await expect(page.getByTestId("shortlist-count")).toHaveText("Applicants on the shortlist: 0");
   // started from the suggestion: all three ticked (three per place, at least five)
   await expect(page.getByRole("checkbox", { name: /JIP-2026-S0001/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: /JIP-2026-S0003/ })).toBeChecked();
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: /JIP-2026-S0003/ }).uncheck();
   await submit(page, "Save the shortlist");
-  await expect(page.getByRole("status")).toHaveText("The shortlist was saved (2 candidates).");
-  await expect(page.getByTestId("shortlist-count")).toHaveText("Candidates on the shortlist: 2");
+  await expect(page.getByRole("status")).toHaveText("The shortlist was saved (2 applicants).");
+  await expect(page.getByTestId("shortlist-count")).toHaveText("Applicants on the shortlist: 2");
   await expect(page.getByRole("checkbox", { name: /JIP-2026-S0003/ })).not.toBeChecked();
   await expectAccessible(page);
   await page.context().close();
