@@ -7,6 +7,7 @@
  *
  *   npm run bench                 every benchmark
  *   npm run bench -- matching     only the named ones (folder names under bench/)
+ *   npm run bench -- matching-run the matching use case from PostgreSQL (BENCH_SIZES=small for a smoke size)
  *
  * Benchmarks that serve pages (page-weight) need the production build; it is
  * built first when build/ is missing.

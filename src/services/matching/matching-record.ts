@@ -314,12 +314,16 @@ export async function takeSnapshot(db: Kysely<Database>, roundId: string, now: D
       if (!applicantIds.has(e.owner_application) || !positionIds.has(e.position_id)) continue;
       if (declinedPairs.has(`${e.owner_application}|${e.position_id}`)) continue;
       if (onShortlist && !onShortlist.has(`${e.owner_application}|${e.position_id}`)) continue;
-      applicantPrefs.set(e.owner_application, [...(applicantPrefs.get(e.owner_application) ?? []), e.position_id]);
+      const list = applicantPrefs.get(e.owner_application);
+      if (list) list.push(e.position_id);
+      else applicantPrefs.set(e.owner_application, [e.position_id]);
     } else if (e.side === "position" && e.owner_position && e.application_id) {
       if (!positionIds.has(e.owner_position) || !applicantIds.has(e.application_id)) continue;
       if (declinedPairs.has(`${e.application_id}|${e.owner_position}`)) continue;
       if (onShortlist && !onShortlist.has(`${e.application_id}|${e.owner_position}`)) continue;
-      positionPrefs.set(e.owner_position, [...(positionPrefs.get(e.owner_position) ?? []), e.application_id]);
+      const list = positionPrefs.get(e.owner_position);
+      if (list) list.push(e.application_id);
+      else positionPrefs.set(e.owner_position, [e.application_id]);
     }
   }
   const instance: MatchingInstance = {
