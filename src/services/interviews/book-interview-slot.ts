@@ -8,15 +8,15 @@
  * the stage, a higher SEQUENCE at every change.
  */
 import { z } from "zod";
-import { checkBooking, checkReschedule, nextIcsSequence } from "../../domain/interviews/index.ts";
+import { checkBooking, checkReschedule } from "../../domain/interviews/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { requiredText } from "../fields.ts";
 import { parseInput } from "../validation.ts";
-import { applicantOf, bookingMail } from "./interview-mail.ts";
 import { bookingPolicy, myInterviewApplication, myInterviews } from "./my-interview-record.ts";
+import { writeBooking } from "./write-booking.ts";
 
 const schema = z.object({ slotId: requiredText(100) });
 
@@ -70,43 +70,15 @@ export async function bookInterviewSlot(ctx: ServiceContext, actor: Actor | null
         "interviews.refusals",
         refusals.map((r) => ({ ...r })),
       );
-    const kind = current ? "moved" : "booked";
-    const sequence = existing ? nextIcsSequence(existing.ics_sequence) : 0;
-    const values = {
-      slot_id: slot.id,
-      starts_at: slot.starts_at,
-      ends_at: slot.ends_at,
-      meeting_url: slot.meeting_url,
-      status: "scheduled",
-      ics_sequence: sequence,
-      booked_at: ctx.clock(),
-      // a moved interview is reminded of again, at its new time (ADR 0033)
-      reminder_sent_at: null,
-    };
-    let interviewId: string;
-    if (existing) {
-      interviewId = existing.id;
-      await trx.updateTable("interviews").set(values).where("id", "=", existing.id).execute();
-    } else {
-      interviewId = crypto.randomUUID();
-      await trx
-        .insertInto("interviews")
-        .values({ id: interviewId, application_id: app.id, round_id: app.round_id, stage: slot.stage, ...values })
-        .execute();
-    }
-    const person = await applicantOf(trx, app.id);
-    if (person) {
-      await ctx.mailer.queue(
-        bookingMail(
-          ctx,
-          person,
-          { startsAt: slot.starts_at, endsAt: slot.ends_at, place: slot.place, meetingUrl: slot.meeting_url, stage: slot.stage },
-          sequence,
-          kind,
-        ),
-        trx,
-      );
-    }
+    const { kind, interviewId, sequence } = await writeBooking(ctx, trx, {
+      slot,
+      existing: existing ? { id: existing.id, icsSequence: existing.ics_sequence } : null,
+      moving: current !== null,
+      applicationId: app.id,
+      roundId: app.round_id,
+      stage: slot.stage,
+      icsStage: slot.stage,
+    });
     await writeAudit(trx, who, {
       action: `interview.${kind}`,
       entityType: "interview",

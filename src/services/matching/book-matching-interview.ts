@@ -7,13 +7,13 @@
  * calendar file (one UID per applicant and position, a higher SEQUENCE at every change). Audited.
  */
 import { z } from "zod";
-import { checkBooking, checkReschedule, nextIcsSequence } from "../../domain/interviews/index.ts";
+import { checkBooking, checkReschedule } from "../../domain/interviews/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { requiredText } from "../fields.ts";
-import { applicantOf, bookingMail } from "../interviews/interview-mail.ts";
 import { bookingPolicy } from "../interviews/my-interview-record.ts";
+import { writeBooking } from "../interviews/write-booking.ts";
 import { parseInput } from "../validation.ts";
 import { findMyMatchingApplication } from "./applicant-access.ts";
 import { positionsShortlistedFor } from "./host-access.ts";
@@ -78,43 +78,17 @@ export async function bookMatchingInterview(
         MESSAGES,
         refusals.map((r) => ({ ...r })),
       );
-    const kind = current ? "moved" : "booked";
-    const sequence = existing ? nextIcsSequence(existing.icsSequence) : 0;
-    const values = {
-      slot_id: slot.id,
-      starts_at: slot.starts_at,
-      ends_at: slot.ends_at,
-      meeting_url: slot.meeting_url,
-      status: "scheduled",
-      ics_sequence: sequence,
-      booked_at: ctx.clock(),
-      reminder_sent_at: null,
-    };
-    let interviewId: string;
-    if (existing) {
-      interviewId = existing.id;
-      await trx.updateTable("interviews").set(values).where("id", "=", existing.id).execute();
-    } else {
-      interviewId = crypto.randomUUID();
-      await trx
-        .insertInto("interviews")
-        .values({ id: interviewId, application_id: mine.applicationId, round_id: round.id, stage: HOST_STAGE, position_id: positionId, ...values })
-        .execute();
-    }
-    const person = await applicantOf(trx, mine.applicationId);
-    if (person) {
-      await ctx.mailer.queue(
-        bookingMail(
-          ctx,
-          person,
-          { startsAt: slot.starts_at, endsAt: slot.ends_at, place: slot.place, meetingUrl: slot.meeting_url, stage: hostIcsStage(positionId) },
-          sequence,
-          kind,
-          `${ctx.publicUrl}/${person.locale}/matching/interviews`,
-        ),
-        trx,
-      );
-    }
+    const { kind, interviewId, sequence } = await writeBooking(ctx, trx, {
+      slot,
+      existing: existing ? { id: existing.id, icsSequence: existing.icsSequence } : null,
+      moving: current !== null,
+      applicationId: mine.applicationId,
+      roundId: round.id,
+      stage: HOST_STAGE,
+      positionId,
+      icsStage: hostIcsStage(positionId),
+      pageUrl: (locale) => `${ctx.publicUrl}/${locale}/matching/interviews`,
+    });
     await writeAudit(trx, mine.actor, {
       action: `matching.interview_${kind}`,
       entityType: "interview",
