@@ -13,15 +13,13 @@ import { addAllowanceCorrection } from "#src/services/internship/add-allowance-c
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
 import { confirmAllowanceMonth } from "#src/services/internship/confirm-allowance-month.ts";
 import { correctAllowanceMonth } from "#src/services/internship/correct-allowance-month.ts";
-import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
 import { exportAllowanceCsv } from "#src/services/internship/export-allowance-csv.ts";
 import { YEN_FORMAT, exportAllowanceXlsx } from "#src/services/internship/export-allowance-xlsx.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
 import { recordRoundRate } from "#src/services/internship/record-round-rate.ts";
-import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
-import { insertRound, orgWithMember } from "./support/internship.ts";
+import { insertRound, orgWithMember, placedIntern } from "./support/internship.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
@@ -34,18 +32,13 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     operator = actorFor(await createUser(env, "operator"));
     host = await orgWithMember(env, "みなと電機");
     roundId = await insertRound(env, `FY2027 travel ${kind}`);
-    const offer = await insertAcceptedOffer(env.db, {
+    placementId = await placedIntern(env, operator, {
       roundId,
-      organizationId: host.orgId,
+      orgId: host.orgId,
+      today: "2027-10-07T03:00:00Z",
+      cohort: "B",
       intern: { familyName: "Nguyen", givenName: "Lan", nationality: "VN" },
     });
-    env.clock.set("2027-10-07T03:00:00Z");
-    ({ id: placementId } = await createPlacementFromOffer(env.ctx, operator, {
-      offerId: offer.offerId,
-      cohort: "B",
-      startsOn: "2027-10-01",
-      endsOn: "2027-12-24",
-    }));
   });
 
   const view = (month: string) => computeAllowanceLedger(env.ctx, operator, { roundId, month });

@@ -7,11 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError } from "#src/services/errors.ts";
 import { listCheckIns, recordCheckIn } from "#src/services/internship/check-ins.ts";
-import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
-import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
-import { insertRound, orgWithMember } from "./support/internship.ts";
+import { insertRound, orgWithMember, placedIntern } from "./support/internship.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
@@ -24,18 +22,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     operator = actorFor(await createUser(env, "operator"));
     host = await orgWithMember(env, "さくら精機");
     roundId = await insertRound(env, `FY2027 check-ins ${kind}`);
-    const offer = await insertAcceptedOffer(env.db, {
-      roundId,
-      organizationId: host.orgId,
-      intern: { familyName: "Srisuk", givenName: "Somchai", nationality: "TH" },
-    });
-    env.clock.set("2027-11-15T03:00:00Z");
-    ({ id: placementId } = await createPlacementFromOffer(env.ctx, operator, {
-      offerId: offer.offerId,
-      cohort: "A",
-      startsOn: "2027-10-01",
-      endsOn: "2027-12-24",
-    }));
+    placementId = await placedIntern(env, operator, { roundId, orgId: host.orgId, today: "2027-11-15T03:00:00Z" });
   });
 
   it("records the mid-term interview with notes and a follow-up", async () => {

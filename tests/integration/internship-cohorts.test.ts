@@ -9,12 +9,10 @@ import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError } from "#src/services/errors.ts";
 import { listCohorts, movePlacement, saveCohort, terminatePlacement } from "#src/services/internship/cohorts.ts";
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
-import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
-import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
-import { insertRound, orgWithMember } from "./support/internship.ts";
+import { insertRound, orgWithMember, placedIntern } from "./support/internship.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
@@ -27,18 +25,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     operator = actorFor(await createUser(env, "operator"));
     host = await orgWithMember(env, "さくら精機");
     roundId = await insertRound(env, `FY2027 cohorts ${kind}`);
-    const offer = await insertAcceptedOffer(env.db, {
-      roundId,
-      organizationId: host.orgId,
-      intern: { familyName: "Srisuk", givenName: "Somchai", nationality: "TH" },
-    });
-    env.clock.set("2027-10-20T03:00:00Z");
-    ({ id: placementId } = await createPlacementFromOffer(env.ctx, operator, {
-      offerId: offer.offerId,
-      cohort: "A",
-      startsOn: "2027-10-01",
-      endsOn: "2027-12-24",
-    }));
+    placementId = await placedIntern(env, operator, { roundId, orgId: host.orgId, today: "2027-10-20T03:00:00Z" });
   });
 
   it("the operator creates cohorts A and B and changes a cohort's dates; bad input is refused", async () => {

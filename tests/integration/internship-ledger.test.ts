@@ -11,13 +11,11 @@ import { ForbiddenError } from "#src/services/errors.ts";
 import { computeAllowanceLedger } from "#src/services/internship/compute-allowance-ledger.ts";
 import { confirmAllowanceMonth } from "#src/services/internship/confirm-allowance-month.ts";
 import { correctAllowanceMonth } from "#src/services/internship/correct-allowance-month.ts";
-import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
 import { exportAllowanceCsv } from "#src/services/internship/export-allowance-csv.ts";
 import { recordAttendance } from "#src/services/internship/record-attendance.ts";
 import { recordRoundRate } from "#src/services/internship/record-round-rate.ts";
-import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
 import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
-import { insertRound, orgWithMember } from "./support/internship.ts";
+import { insertRound, orgWithMember, placedIntern } from "./support/internship.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
@@ -31,18 +29,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     operator = actorFor(await createUser(env, "operator"));
     host = await orgWithMember(env, "さくら精機");
     roundId = await insertRound(env, `FY2027 ledger ${kind}`);
-    const offer = await insertAcceptedOffer(env.db, {
-      roundId,
-      organizationId: host.orgId,
-      intern: { familyName: "Srisuk", givenName: "Somchai", nationality: "TH" },
-    });
-    env.clock.set("2027-10-07T03:00:00Z");
-    ({ id: placementId } = await createPlacementFromOffer(env.ctx, operator, {
-      offerId: offer.offerId,
-      cohort: "A",
-      startsOn: "2027-10-01",
-      endsOn: "2027-12-24",
-    }));
+    placementId = await placedIntern(env, operator, { roundId, orgId: host.orgId, today: "2027-10-07T03:00:00Z" });
   });
 
   const present = (day: string) => recordAttendance(env.ctx, host.actor, { placementId, day, status: "present" });

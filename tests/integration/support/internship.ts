@@ -1,5 +1,7 @@
 /** Shared set-up of the internship period's integration tests (ADR 0022, 0035): a host company with a member, a round in the internship phase. */
 import type { Actor } from "#src/services/context.ts";
+import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
+import { insertAcceptedOffer } from "../../support/phase-inputs/offers.ts";
 import { type TestEnv, actorFor, createUser } from "./databases.ts";
 
 export async function orgWithMember(env: TestEnv, name: string): Promise<{ orgId: string; actor: Actor }> {
@@ -41,4 +43,28 @@ export async function insertRound(env: TestEnv, name: string): Promise<string> {
     })
     .execute();
   return roundId;
+}
+
+/**
+ * An intern placed with the host from 1 October to 24 December 2027 (cohort A unless given), through the offer's
+ * use case, with the test clock left at `today`.
+ */
+export async function placedIntern(
+  env: TestEnv,
+  operator: Actor,
+  p: { roundId: string; orgId: string; today: string; cohort?: string; intern?: { familyName: string; givenName: string; nationality: string } },
+): Promise<string> {
+  const offer = await insertAcceptedOffer(env.db, {
+    roundId: p.roundId,
+    organizationId: p.orgId,
+    intern: p.intern ?? { familyName: "Srisuk", givenName: "Somchai", nationality: "TH" },
+  });
+  env.clock.set(p.today);
+  const { id } = await createPlacementFromOffer(env.ctx, operator, {
+    offerId: offer.offerId,
+    cohort: p.cohort ?? "A",
+    startsOn: "2027-10-01",
+    endsOn: "2027-12-24",
+  });
+  return id;
 }
