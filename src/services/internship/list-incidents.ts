@@ -2,20 +2,10 @@ import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { personName } from "../../domain/person-name.ts";
+import { type SharedIncident, incidentRows, toShared } from "./list-shared-incidents.ts";
 
-export interface IncidentView {
-  id: string;
-  placementId: string;
-  internName: string;
-  category: string;
-  severity: string;
-  description: string;
+export interface IncidentView extends SharedIncident {
   confidentialNotes: string | null;
-  status: string;
-  reportedAt: Date;
-  reporterRole: string | null;
-  resolution: string | null;
-  resolvedAt: Date | null;
   /** the operator's follow-up actions (ADR 0039), by due date */
   actions: { id: string; description: string; dueOn: string; doneAt: Date | null }[];
 }
@@ -29,31 +19,7 @@ export async function listIncidents(
   authorize(actor, "placement.manage");
   const round = await ctx.db.selectFrom("rounds").select(["id", "name_ja", "name_en"]).where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new NotFoundError("round");
-  const rows = await ctx.db
-    .selectFrom("incidents")
-    .innerJoin("placements", "placements.id", "incidents.placement_id")
-    .innerJoin("applications", "applications.id", "placements.application_id")
-    .leftJoin("user", "user.id", "incidents.reported_by")
-    .select([
-      "incidents.id",
-      "incidents.placement_id",
-      "applications.family_name",
-      "applications.given_name",
-      "applications.nationality",
-      "incidents.category",
-      "incidents.severity",
-      "incidents.description",
-      "incidents.confidential_notes",
-      "incidents.status",
-      "incidents.reported_at",
-      "user.role",
-      "incidents.resolution",
-      "incidents.resolved_at",
-    ])
-    .where("placements.round_id", "=", roundId)
-    .orderBy("incidents.status")
-    .orderBy("incidents.reported_at", "desc")
-    .execute();
+  const rows = await incidentRows(ctx.db).select("incidents.confidential_notes").where("placements.round_id", "=", roundId).execute();
   const placements = await ctx.db
     .selectFrom("placements")
     .innerJoin("applications", "applications.id", "placements.application_id")
@@ -80,18 +46,8 @@ export async function listIncidents(
   return {
     round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
     incidents: rows.map((r) => ({
-      id: r.id,
-      placementId: r.placement_id,
-      internName: name(r),
-      category: r.category,
-      severity: r.severity,
-      description: r.description,
+      ...toShared(r),
       confidentialNotes: r.confidential_notes,
-      status: r.status,
-      reportedAt: r.reported_at,
-      reporterRole: r.role,
-      resolution: r.resolution,
-      resolvedAt: r.resolved_at,
       actions: actions.filter((a) => a.incident_id === r.id).map((a) => ({ id: a.id, description: a.description, dueOn: a.due_on, doneAt: a.done_at })),
     })),
     placements: placements.map((p) => ({ id: p.id, internName: name(p) })),

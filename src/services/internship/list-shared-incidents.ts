@@ -26,7 +26,11 @@ export interface SharedIncident {
   resolvedAt: Date | null;
 }
 
-function sharedIncidents(db: Kysely<Database>) {
+/**
+ * Incidents with their intern's name, open first and newest first: what every incident list shows. It does not read
+ * the confidential notes; the operator's list adds them.
+ */
+export function incidentRows(db: Kysely<Database>) {
   return db
     .selectFrom("incidents")
     .innerJoin("placements", "placements.id", "incidents.placement_id")
@@ -48,13 +52,18 @@ function sharedIncidents(db: Kysely<Database>) {
       "incidents.resolved_at",
     ])
     .orderBy("incidents.status")
-    .orderBy("incidents.reported_at", "desc")
-    .limit(500);
+    .orderBy("incidents.reported_at", "desc");
 }
 
-type Raw = Awaited<ReturnType<ReturnType<typeof sharedIncidents>["execute"]>>[number];
+/** A host's or an intern's list: at most 500 (the newest of those resolved drop off first). */
+function sharedIncidents(db: Kysely<Database>) {
+  return incidentRows(db).limit(500);
+}
 
-function toShared(r: Raw): SharedIncident {
+type Raw = Awaited<ReturnType<ReturnType<typeof incidentRows>["execute"]>>[number];
+
+/** An incident row as every side may see it (no confidential notes). */
+export function toShared(r: Raw): SharedIncident {
   return {
     id: r.id,
     placementId: r.placement_id,
