@@ -155,11 +155,11 @@ test("the operator sees October's ledger in exact yen, downloads it, is told wha
   await submit(page, "Record the incident");
   await expect(page.getByRole("status")).toHaveText("The incident was recorded.");
   const incident = page.getByTestId("incident").filter({ hasText: "Fever; visited a clinic" });
-  await expect(incident.getByRole("heading")).toHaveText("Somchai Srisuk — Health (High) — Open");
+  await expect(incident.getByRole("heading", { level: 2 })).toHaveText("Somchai Srisuk — Health (High) — Open");
   await incident.getByLabel("What was done").fill("Rest at home; attendance recorded as leave.");
   await Promise.all([page.waitForLoadState("load"), incident.getByRole("button", { name: "Resolve" }).click()]);
   await expect(page.getByRole("status")).toHaveText("The incident was resolved.");
-  await expect(page.getByTestId("incident").getByRole("heading")).toHaveText("Somchai Srisuk — Health (High) — Resolved");
+  await expect(page.getByTestId("incident").getByRole("heading", { level: 2 })).toHaveText("Somchai Srisuk — Health (High) — Resolved");
   await expectAccessible(page);
   await page.context().close();
 });
