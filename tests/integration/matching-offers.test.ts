@@ -22,31 +22,14 @@ import { saveMyRankList } from "#src/services/matching/save-my-rank-list.ts";
 import { savePositionRankList } from "#src/services/matching/save-position-rank-list.ts";
 import { insertAcceptedHost, insertMatchingRound, insertSelectedApplicant } from "../support/phase-inputs/selected-applicants.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { insertHostWithAdmin } from "./support/host-organization.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const ranks = (ids: string[]) => ({ intent: "submit", rank: Object.fromEntries(ids.map((id, i) => [id, String(i + 1)])) });
 
-async function org(env: TestEnv, name: string, prefecture: string, locale: string): Promise<{ orgId: string; actor: Actor; email: string }> {
-  const orgId = crypto.randomUUID();
-  await env.db
-    .insertInto("host_organizations")
-    .values({
-      id: orgId,
-      legal_form: "株式会社",
-      kind: "sme",
-      name_ja: `${name}株式会社`,
-      name_en: `${name} Co.`,
-      prefecture_code: prefecture,
-      jsic_division: "E",
-      employees: 50,
-      overseas_status: "planned",
-    })
-    .execute();
-  const user = await createUser(env, "host", { locale });
-  await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: user.id, org_role: "admin" }).execute();
-  return { orgId, actor: actorFor(user), email: user.email };
-}
+const org = (env: TestEnv, name: string, prefecture: string, locale: string) =>
+  insertHostWithAdmin(env, { nameJa: `${name}株式会社`, nameEn: `${name} Co.`, prefecture, locale });
 
 describe.each(DATABASE_KINDS)("matching offers, committee approval and replacement on %s", (kind) => {
   const env = useTestDatabase(kind);

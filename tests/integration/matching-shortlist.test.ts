@@ -25,31 +25,14 @@ import { saveShortlist } from "#src/services/matching/save-shortlist.ts";
 import { setMatchingMode } from "#src/services/matching/set-matching-mode.ts";
 import { insertAcceptedHost, insertMatchingRound, insertSelectedApplicant } from "../support/phase-inputs/selected-applicants.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { insertHostWithAdmin } from "./support/host-organization.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const ranks = (ids: string[], intent = "submit") => ({ intent, rank: Object.fromEntries(ids.map((id, i) => [id, String(i + 1)])) });
 
-async function org(env: TestEnv, name: string, prefecture: string): Promise<{ orgId: string; actor: Actor }> {
-  const orgId = crypto.randomUUID();
-  await env.db
-    .insertInto("host_organizations")
-    .values({
-      id: orgId,
-      legal_form: "株式会社",
-      kind: "sme",
-      name_ja: `${name}株式会社`,
-      name_en: `${name} Co.`,
-      prefecture_code: prefecture,
-      jsic_division: "E",
-      employees: 50,
-      overseas_status: "planned",
-    })
-    .execute();
-  const user = await createUser(env, "host", { locale: "ja" });
-  await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: user.id, org_role: "admin" }).execute();
-  return { orgId, actor: actorFor(user) };
-}
+const org = (env: TestEnv, name: string, prefecture: string) =>
+  insertHostWithAdmin(env, { nameJa: `${name}株式会社`, nameEn: `${name} Co.`, prefecture, locale: "ja" });
 
 describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) => {
   const env = useTestDatabase(kind);

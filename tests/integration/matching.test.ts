@@ -24,30 +24,12 @@ import { saveMyRankList } from "#src/services/matching/save-my-rank-list.ts";
 import { savePositionRankList } from "#src/services/matching/save-position-rank-list.ts";
 import { insertAcceptedHost, insertMatchingRound, insertSelectedApplicant } from "../support/phase-inputs/selected-applicants.ts";
 import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { insertHostWithAdmin } from "./support/host-organization.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function org(env: TestEnv, name: string, prefecture: string): Promise<{ orgId: string; actor: Actor }> {
-  const orgId = crypto.randomUUID();
-  await env.db
-    .insertInto("host_organizations")
-    .values({
-      id: orgId,
-      legal_form: "株式会社",
-      kind: "sme",
-      name_ja: name,
-      name_en: name,
-      prefecture_code: prefecture,
-      jsic_division: "E",
-      employees: 50,
-      overseas_status: "planned",
-    })
-    .execute();
-  const user = await createUser(env, "host");
-  await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: user.id, org_role: "admin" }).execute();
-  return { orgId, actor: actorFor(user) };
-}
+const org = (env: TestEnv, name: string, prefecture: string) => insertHostWithAdmin(env, { nameJa: name, prefecture });
 
 const ranks = (ids: string[], intent = "submit") => ({ intent, rank: Object.fromEntries(ids.map((id, i) => [id, String(i + 1)])) });
 

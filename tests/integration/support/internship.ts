@@ -2,27 +2,12 @@
 import type { Actor } from "#src/services/context.ts";
 import { createPlacementFromOffer } from "#src/services/internship/create-placement-from-offer.ts";
 import { insertAcceptedOffer } from "../../support/phase-inputs/offers.ts";
-import { type TestEnv, actorFor, createUser } from "./databases.ts";
+import type { TestEnv } from "./databases.ts";
+import { insertHostWithAdmin } from "./host-organization.ts";
 
 export async function orgWithMember(env: TestEnv, name: string): Promise<{ orgId: string; actor: Actor }> {
-  const orgId = crypto.randomUUID();
-  await env.db
-    .insertInto("host_organizations")
-    .values({
-      id: orgId,
-      legal_form: "株式会社",
-      kind: "sme",
-      name_ja: name,
-      name_en: `${name} Co.`,
-      prefecture_code: "20",
-      jsic_division: "E",
-      employees: 50,
-      overseas_status: "planned",
-    })
-    .execute();
-  const user = await createUser(env, "host", { name: `${name} staff` });
-  await env.db.insertInto("host_memberships").values({ organization_id: orgId, user_id: user.id, org_role: "admin" }).execute();
-  return { orgId, actor: actorFor(user) };
+  const { orgId, actor } = await insertHostWithAdmin(env, { nameJa: name, nameEn: `${name} Co.`, adminName: `${name} staff` });
+  return { orgId, actor };
 }
 
 export async function insertRound(env: TestEnv, name: string): Promise<string> {
