@@ -4,6 +4,7 @@ import { cancelInterviewBooking } from "#src/services/interviews/cancel-intervie
 import { getMyInterview } from "#src/services/interviews/get-my-interview.ts";
 import { PROGRAM_TIME_ZONE } from "#src/domain/time.ts";
 import { Refusal } from "../../components/refusal.tsx";
+import { InterviewSlotPicker } from "../../components/interview-slot-picker.tsx";
 import { formatInstant, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/interview";
@@ -97,27 +98,7 @@ export default function Interview() {
           ) : (
             <p>{t("interviews.noBooking")}</p>
           )}
-          {s.slots.length === 0 ? (
-            <p>{t("interviews.noSlots")}</p>
-          ) : (
-            <Form method="post">
-              <fieldset>
-                <legend>{s.current ? t("interviews.moveLegend") : t("interviews.bookLegend")}</legend>
-                {s.slots.map((slot) => (
-                  <div key={slot.id} className="choice">
-                    <input type="radio" name="slotId" value={slot.id} id={`slot-${slot.id}`} required />
-                    <label htmlFor={`slot-${slot.id}`}>
-                      {when(slot.startsAt)}
-                      {zone !== PROGRAM_TIME_ZONE ? ` · ${t("interviews.japanTime", { time: tokyo(slot.startsAt) })}` : ""}
-                      {" · "}
-                      {slot.online ? t("interviews.online") : (slot.place ?? "")}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
-              <button type="submit">{s.current ? t("interviews.moveButton") : t("interviews.bookButton")}</button>
-            </Form>
-          )}
+          {s.slots.length === 0 ? <p>{t("interviews.noSlots")}</p> : <InterviewSlotPicker slots={s.slots} moving={Boolean(s.current)} zone={zone} />}
         </section>
       ))}
     </>

@@ -1,9 +1,10 @@
-import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { redirect, useLoaderData, useSearchParams } from "react-router";
 import { PROGRAM_TIME_ZONE } from "#src/domain/time.ts";
 import { bookMatchingInterview } from "#src/services/matching/book-matching-interview.ts";
 import { getMyMatchingInterviews } from "#src/services/matching/get-my-matching-interviews.ts";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Refusal } from "../../components/refusal.tsx";
+import { InterviewSlotPicker } from "../../components/interview-slot-picker.tsx";
 import { formatInstant, useI18n } from "../../lib/i18n.tsx";
 import { readForm, requestContext, run, runForm } from "../../lib/request.server.ts";
 import type { Route } from "./+types/interviews";
@@ -94,27 +95,7 @@ export default function MatchingInterviews() {
           ) : (
             <p>{t("interviews.noBooking")}</p>
           )}
-          {p.slots.length === 0 ? (
-            <p>{M("noSlots")}</p>
-          ) : (
-            <Form method="post">
-              <fieldset>
-                <legend>{p.current ? t("interviews.moveLegend") : t("interviews.bookLegend")}</legend>
-                {p.slots.map((slot) => (
-                  <div key={slot.id} className="choice">
-                    <input type="radio" name="slotId" value={slot.id} id={`slot-${slot.id}`} required />
-                    <label htmlFor={`slot-${slot.id}`}>
-                      {when(slot.startsAt)}
-                      {zone !== PROGRAM_TIME_ZONE ? ` · ${t("interviews.japanTime", { time: tokyo(slot.startsAt) })}` : ""}
-                      {" · "}
-                      {slot.online ? t("interviews.online") : (slot.place ?? "")}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
-              <button type="submit">{p.current ? t("interviews.moveButton") : t("interviews.bookButton")}</button>
-            </Form>
-          )}
+          {p.slots.length === 0 ? <p>{M("noSlots")}</p> : <InterviewSlotPicker slots={p.slots} moving={Boolean(p.current)} zone={zone} />}
         </section>
       ))}
     </>
