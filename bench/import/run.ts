@@ -21,9 +21,7 @@
  * written, the rollback leaves none, the report counts every record; exit
  * code 1 when one fails.
  */
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import pg from "pg";
 import { connect, type Db } from "#src/db/connect.ts";
 import { migrateToLatest } from "#src/db/migrate.ts";
 import { IMPORT_COLUMNS, type ImportKind } from "#src/domain/report-import.ts";
@@ -34,8 +32,8 @@ import { previewImport } from "#src/services/report-import/preview-import.ts";
 import { rollbackImport } from "#src/services/report-import/rollback-import.ts";
 import { loadReportRecords } from "#src/services/report/report-records.ts";
 import { reportConfig } from "#src/services/report/report-store.ts";
+import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 
-const ADMIN_URL = process.env.JIP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const COUNTRIES = ["VN", "CN", "ID", "TH", "PH", "MY", "IN", "MM", "NP", "BD", "KH", "LA", "MN", "LK", "BR", "EG", "FR", "US", "KE", "MX"];
 let failed = false;
 const check = (ok: boolean, what: string) => {
@@ -183,14 +181,9 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(" ")}`,
   );
-  const name = `jip_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const { url, drop } = await throwawayPostgres();
   try {
-    const postgres = await connect({ databaseUrl: url.toString() });
+    const postgres = await connect({ databaseUrl: url });
     try {
       await migrateToLatest(postgres.kysely);
       await run13k(postgres);
@@ -206,8 +199,7 @@ async function main(): Promise<void> {
       await pglite.close();
     }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
   console.log(
     `load average: ${loadavg()

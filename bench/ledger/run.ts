@@ -23,11 +23,9 @@
  * ledger issue, the confirmed entries sum to the computed month, the
  * workbook's totals equal the page's.
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
-import pg from "pg";
 import { connect } from "#src/db/connect.ts";
 import { migrateToLatest } from "#src/db/migrate.ts";
 import { dayNumber, dayString } from "#src/domain/internship/index.ts";
@@ -38,8 +36,8 @@ import { exportAllowanceCsv } from "#src/services/internship/export-allowance-cs
 import { exportAllowanceXlsx } from "#src/services/internship/export-allowance-xlsx.ts";
 import { insertAcceptedOffer } from "../../tests/support/phase-inputs/offers.ts";
 import { mulberry32 } from "../matching/generate.ts";
+import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 
-const ADMIN_URL = process.env.JIP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const INTERNS = 250;
 const DAYS = 90;
 const LEDGER_TARGET_MS = 200;
@@ -212,14 +210,9 @@ async function baseline(db: ServiceContext["db"], roundId: string): Promise<numb
 }
 
 async function main(): Promise<void> {
-  const name = `jip_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const { url, drop } = await throwawayPostgres();
   try {
-    const postgres = await connect({ databaseUrl: url.toString() });
+    const postgres = await connect({ databaseUrl: url });
     try {
       await migrateToLatest(postgres.kysely);
       const ctx = { db: postgres.kysely, clock: () => NOW } as unknown as ServiceContext;
@@ -270,8 +263,7 @@ async function main(): Promise<void> {
       await postgres.close();
     }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
   if (failed) process.exit(1);
 }

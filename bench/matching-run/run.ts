@@ -31,21 +31,19 @@
  *   BENCH_CPU_PROF=1    writes the child's CPU profile (node --cpu-prof) to bench/out/
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
-import pg from "pg";
 import { connect } from "#src/db/connect.ts";
 import { migrateToLatest } from "#src/db/migrate.ts";
 import type { Database } from "#src/db/schema.ts";
 import { type MatchingInstance, solve } from "#src/domain/matching/index.ts";
 import { hashInstance } from "#src/services/matching/matching-record.ts";
 import { generateInstance, mulberry32 } from "../matching/generate.ts";
+import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const ADMIN_URL = process.env.JIP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 interface Size {
   key: string;
@@ -333,14 +331,9 @@ async function benchSize(db: Kysely<Database>, databaseUrl: string, size: Size, 
 }
 
 async function main(): Promise<void> {
-  const name = `jip_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const { url, drop } = await throwawayPostgres();
   try {
-    const postgres = await connect({ databaseUrl: url.toString() });
+    const postgres = await connect({ databaseUrl: url });
     try {
       await migrateToLatest(postgres.kysely);
       const operatorId = crypto.randomUUID();
@@ -352,7 +345,7 @@ async function main(): Promise<void> {
       for (const key of wanted)
         await benchSize(
           postgres.kysely,
-          url.toString(),
+          url,
           SIZES.find((s) => s.key === key)!,
           operatorId,
         );
@@ -361,8 +354,7 @@ async function main(): Promise<void> {
       await postgres.close();
     }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
   if (failed) process.exit(1);
 }

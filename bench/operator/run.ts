@@ -18,36 +18,25 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { migrateToLatest } from "#src/db/migrate.ts";
 import { type Runtime, createRuntime } from "#src/service-context.ts";
 import { exportApplicationsCsv } from "#src/services/applications/export-applications-csv.ts";
 import { type ApplicationFilter, listApplications } from "#src/services/applications/list-applications.ts";
 import { insertVerifiedUser } from "#src/services/auth/create-verified-user.ts";
 import type { Actor } from "#src/services/context.ts";
+import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 
 const KINDS = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",");
 const SIZES = (process.env.BENCH_OPERATOR_SIZES ?? "1000,10000,130000").split(",").map(Number);
-const ADMIN_URL = process.env.JIP_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const RUNS = 5;
 
 async function runtimeFor(kind: string, tmp: string): Promise<{ rt: Runtime; drop: () => Promise<void> }> {
   let databaseUrl: string | undefined;
   let drop = async () => {};
   if (kind === "postgres") {
-    const name = `jip_bench_operator_${process.pid}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-    drop = async () => {
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const db = await throwawayPostgres("jip_bench_operator");
+    databaseUrl = db.url;
+    drop = db.drop;
   }
   const rt = await createRuntime({
     databaseUrl,

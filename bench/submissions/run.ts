@@ -14,7 +14,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { migrateToLatest } from "#src/db/migrate.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
 import { type Runtime, createRuntime } from "#src/service-context.ts";
@@ -23,11 +22,11 @@ import { submitApplication } from "#src/services/applications/submit-application
 import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
 import { hashPassword, insertVerifiedUser } from "#src/services/auth/create-verified-user.ts";
 import type { Actor } from "#src/services/context.ts";
+import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 
 const N = Number(process.env.BENCH_SUBMISSIONS ?? 300);
 const CONCURRENCY = 50;
 const KINDS = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
-const ADMIN_URL = process.env.JIP_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PDF = new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "diploma.pdf", { type: "application/pdf" });
 
 async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -57,19 +56,9 @@ async function runtimeFor(kind: string, tmp: string): Promise<{ rt: Runtime; dro
   let databaseUrl: string | undefined;
   let drop = async () => {};
   if (kind === "postgres") {
-    const name = `jip_bench_submissions_${process.pid}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-    drop = async () => {
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const db = await throwawayPostgres("jip_bench_submissions");
+    databaseUrl = db.url;
+    drop = db.drop;
   }
   const rt = await createRuntime({
     databaseUrl,
