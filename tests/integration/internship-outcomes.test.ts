@@ -213,7 +213,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     ).resolves.toBeInstanceOf(ForbiddenError);
 
     const hostView = await listHostIncidents(env.ctx, host.actor);
-    expect(hostView.incidents.map((i) => i.description).sort()).toEqual(["Asked to work on Sundays.", "Fever for two days.", "The apartment heater broke."]);
+    // what the intern reported goes to the program office only: it may be about the host
+    expect(hostView.incidents.map((i) => i.description).sort()).toEqual(["Fever for two days.", "The apartment heater broke."]);
     expect(JSON.stringify(hostView)).not.toContain("SECRET");
     expect((await listHostIncidents(env.ctx, other.actor)).incidents).toEqual([]);
     const internView = await listMyIncidents(env.ctx, intern);

@@ -79,7 +79,11 @@ export function toShared(r: Raw): SharedIncident {
   };
 }
 
-/** The host's incidents page: every incident of its organization's placements (open first, newest first), and its placements to report one for. */
+/**
+ * The host's incidents page: the incidents its members and the program office recorded about its organization's
+ * placements (open first, newest first) — not what an intern reported to the program office — and its placements to
+ * report one for.
+ */
 export async function listHostIncidents(ctx: ServiceContext, actor: Actor | null) {
   authorize(actor, "internship.supervise");
   const m = await requireMembership(ctx.db, actor);
@@ -87,7 +91,11 @@ export async function listHostIncidents(ctx: ServiceContext, actor: Actor | null
     await placementQuery(ctx.db).where("host_organizations.id", "=", m.organizationId).where("placements.status", "!=", "replaced").execute()
   ).map(toPlacementRow);
   const ids = placements.map((p) => p.id);
-  const incidents = ids.length === 0 ? [] : (await sharedIncidents(ctx.db).where("incidents.placement_id", "in", ids).execute()).map(toShared);
+  // What an intern reported goes to the program office only (their page says so): it may be about the host itself.
+  const incidents =
+    ids.length === 0
+      ? []
+      : (await sharedIncidents(ctx.db).where("incidents.placement_id", "in", ids).where("user.role", "in", ["host", "operator"]).execute()).map(toShared);
   return {
     incidents,
     placements: placements.sort((a, b) => a.internName.localeCompare(b.internName)).map((p) => ({ id: p.id, internName: p.internName })),
