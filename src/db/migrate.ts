@@ -37,6 +37,7 @@ import * as m0030 from "./migrations/0030-host-training.ts";
 import * as m0031 from "./migrations/0031-internship-outcomes.ts";
 import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
+import * as m0035 from "./migrations/0035-manual-ledger-corrections.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0031-internship-outcomes": m0031,
   "0032-allowance-travel-items": m0032,
   "0034-operator-list-indexes": m0034,
+  "0035-manual-ledger-corrections": m0035,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

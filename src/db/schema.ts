@@ -38,6 +38,7 @@ export interface AllowanceLedgerTable {
   month: string;
   derivation: Generated<unknown>;
   reason: string | null;
+  manual: Generated<boolean>;
 }
 
 export interface AllowanceMonthsTable {

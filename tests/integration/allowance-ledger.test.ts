@@ -108,6 +108,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       amountYen: 500,
     });
     const october = await view("2027-10");
+    // corrections by hand stand on top of what attendance and rates give: a recomputation has nothing to undo
+    expect(october.pendingCorrections).toEqual({ lines: 0, deltaYen: 0 });
+    expect(await refusalOf(correctAllowanceMonth(env.ctx, operator, { roundId, month: "2027-10", reason: "recheck" }))).toMatchObject({
+      refusals: [{ code: "nothing_to_correct" }],
+    });
     expect(october.rows.map((r) => [r.item, r.amountYen, r.corrections.map((c) => [c.amountYen, c.reason])])).toEqual([
       ["host_subsidy", 6_500, [[500, "guidance day"]]],
       ["airfare", 85_000, []],
@@ -144,6 +149,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(september.confirmedAt).not.toBeNull();
     expect(september.rows.map((r) => [r.party, r.item, r.amountYen])).toEqual([["intern", "airfare", 20_000]]);
     expect(september.internTotalYen).toBe(20_000);
+    expect(september.pendingCorrections).toEqual({ lines: 0, deltaYen: 0 });
     // November, confirmed with no line (no attendance confirmed, no phone rate yet for it), then the rate applies: a recomputed correction
     await env.db.deleteFrom("round_rates").where("round_id", "=", roundId).where("item", "=", "phone_rental").execute();
     expect(await confirmAllowanceMonth(env.ctx, operator, { roundId, month: "2027-11" })).toEqual({ lines: 0, totalYen: 0 });

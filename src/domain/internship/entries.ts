@@ -34,6 +34,8 @@ export interface LedgerEntry extends LedgerKey {
   readonly recordedAt: Date;
   /** for a correction from a recomputation: the line's total before and after */
   readonly recomputed?: { readonly beforeYen: number; readonly afterYen: number };
+  /** a correction the operator typed (a refund, a deduction): it stands on top of what the inputs give */
+  readonly manual?: boolean;
 }
 
 export type EntryIssue =
@@ -100,7 +102,9 @@ export function confirmMonth(input: {
  * After a confirmed month's inputs changed (an attendance day corrected, a
  * rate fixed): one correction per line whose recomputed amount differs from
  * the sum of its entries, for the difference. Lines that disappeared are
- * corrected to zero. Nothing when nothing changed.
+ * corrected to zero. Nothing when nothing changed. Manual corrections are not
+ * part of that sum: a recomputation never reverses what the operator booked by
+ * hand.
  */
 export function correctionsFor(input: {
   readonly existing: readonly LedgerEntry[];
@@ -118,7 +122,7 @@ export function correctionsFor(input: {
 
   const owed = new Map<string, { key: LedgerKey; sum: number }>();
   for (const e of input.existing) {
-    if (e.month !== input.month) continue;
+    if (e.month !== input.month || e.manual) continue;
     const k = keyOf(e);
     const cur = owed.get(k) ?? { key: keyFields(e), sum: 0 };
     owed.set(k, { key: cur.key, sum: addYen(cur.sum, e.amountYen) });
@@ -174,7 +178,17 @@ export function manualCorrection(input: {
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    entries: [{ ...keyFields(input.key), kind: "correction", amountYen: input.amountYen, derivation: [], reason: input.reason, recordedAt: input.recordedAt }],
+    entries: [
+      {
+        ...keyFields(input.key),
+        kind: "correction",
+        amountYen: input.amountYen,
+        derivation: [],
+        reason: input.reason,
+        recordedAt: input.recordedAt,
+        manual: true,
+      },
+    ],
   };
 }
 

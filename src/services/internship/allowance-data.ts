@@ -200,6 +200,7 @@ export async function loadLedgerEntries(db: Kysely<Database>, roundId: string, m
       "allowance_ledger.derivation",
       "allowance_ledger.reason",
       "allowance_ledger.recorded_at",
+      "allowance_ledger.manual",
     ])
     .where("allowance_ledger.round_id", "=", roundId);
   if (month) q = q.where("allowance_ledger.month", "=", month);
@@ -216,6 +217,7 @@ export async function loadLedgerEntries(db: Kysely<Database>, roundId: string, m
     derivation: (typeof r.derivation === "string" ? JSON.parse(r.derivation) : r.derivation) as DerivationStep[],
     reason: r.reason,
     recordedAt: r.recorded_at,
+    ...(r.manual ? { manual: true } : {}),
   }));
 }
 
@@ -237,6 +239,7 @@ export async function insertLedgerEntries(trx: Kysely<Database>, roundId: string
         reason: e.reason,
         recorded_by: userId,
         recorded_at: e.recordedAt,
+        manual: e.manual === true,
       })),
     )
     .execute();

@@ -115,6 +115,32 @@ describe("manualCorrection", () => {
     expect(manualCorrection({ key: { ...key, month: "2025-08" }, amountYen: 1, reason: "x", existing: base, recordedAt: AS_OF }).ok).toBe(false);
     if (ok.ok) expect(monthlyStatements([...base, ...ok.entries], "2025-07").interns[0]!.totalYen).toBe(88_500);
   });
+
+  it("is never reversed by a later recomputation: the recomputed line is compared with the base and recomputed corrections only", () => {
+    const base = confirmed();
+    const refund = manualCorrection({ key: base[0]!, amountYen: 5_000, reason: "refund of a train fare", existing: base, recordedAt: AS_OF });
+    expect(refund.ok && refund.entries[0]!.manual).toBe(true);
+    if (!refund.ok) return;
+    const withRefund = [...base, ...refund.entries];
+    // the inputs did not change: nothing to correct, the refund stays
+    expect(correctionsFor({ existing: withRefund, recomputed: ledger().lines, month: "2025-07", reason: "recheck", recordedAt: AS_OF })).toEqual({
+      ok: true,
+      entries: [],
+    });
+    // an absence fixed afterwards: +¥3,000 for the day, the refund on top
+    const fixed = correctionsFor({
+      existing: withRefund,
+      recomputed: ledger(days("2025-07-01", "2025-07-31")).lines,
+      month: "2025-07",
+      reason: "2 July: present",
+      recordedAt: AS_OF,
+    });
+    expect(fixed.ok && fixed.entries.map((e) => e.amountYen)).toEqual([3_000]);
+    if (fixed.ok) expect(monthlyStatements([...withRefund, ...fixed.entries], "2025-07").interns[0]!.totalYen).toBe(98_000);
+    // the line disappearing takes the base to zero; the operator's refund is theirs to take back
+    const gone = correctionsFor({ existing: withRefund, recomputed: [], month: "2025-07", reason: "placement cancelled", recordedAt: AS_OF });
+    expect(gone.ok && gone.entries.map((e) => e.amountYen)).toEqual([-90_000]);
+  });
 });
 
 describe("a month confirmed with no line (ADR 0040)", () => {
