@@ -38,6 +38,7 @@ import * as m0031 from "./migrations/0031-internship-outcomes.ts";
 import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
 import * as m0035 from "./migrations/0035-manual-ledger-corrections.ts";
+import * as m0036 from "./migrations/0036-interview-slot-interviewer-deletable.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0032-allowance-travel-items": m0032,
   "0034-operator-list-indexes": m0034,
   "0035-manual-ledger-corrections": m0035,
+  "0036-interview-slot-interviewer-deletable": m0036,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

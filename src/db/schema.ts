@@ -602,7 +602,7 @@ export interface InterviewSlotsTable {
   id: string;
   round_id: string;
   stage: string;
-  interviewer_user_id: string;
+  interviewer_user_id: string | null;
   starts_at: ColumnType<Date, Date | string, Date | string>;
   ends_at: ColumnType<Date, Date | string, Date | string>;
   capacity: Generated<number>;

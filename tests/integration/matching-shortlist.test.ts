@@ -16,6 +16,7 @@ import { getMyRankList } from "#src/services/matching/get-my-rank-list.ts";
 import { getPositionRankList } from "#src/services/matching/get-position-rank-list.ts";
 import { getShortlistSuggestion } from "#src/services/matching/get-shortlist-suggestion.ts";
 import { getShortlistedCandidate } from "#src/services/matching/get-shortlisted-candidate.ts";
+import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
 import { offerMatchingInterviewSlot } from "#src/services/matching/offer-matching-interview-slot.ts";
 import { recordMatchingInterviewHeld } from "#src/services/matching/record-matching-interview-held.ts";
 import { runMatching } from "#src/services/matching/run-matching.ts";
@@ -24,7 +25,7 @@ import { savePositionRankList } from "#src/services/matching/save-position-rank-
 import { saveShortlist } from "#src/services/matching/save-shortlist.ts";
 import { setMatchingMode } from "#src/services/matching/set-matching-mode.ts";
 import { insertAcceptedHost, insertMatchingRound, insertSelectedApplicant } from "../support/phase-inputs/selected-applicants.ts";
-import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { DATABASE_KINDS, TEST_PASSWORD, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { insertHostWithAdmin } from "./support/host-organization.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 
@@ -208,5 +209,32 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
       { action: "matching.interview_held" },
     ]);
     env.clock.reset();
+  });
+
+  it("a host member who offered interview times can still delete their account: the slot and its interview stay, without an interviewer", async () => {
+    const slots = await env.db.selectFrom("interview_slots").select("id").where("interviewer_user_id", "=", tokyo.actor.userId).execute();
+    expect(slots.length).toBeGreaterThan(0);
+    await deleteMyAccount(env.ctx, tokyo.actor, { password: TEST_PASSWORD, confirm: "on" });
+    const after = await env.db
+      .selectFrom("interview_slots")
+      .select(["id", "interviewer_user_id"])
+      .where(
+        "id",
+        "in",
+        slots.map((s) => s.id),
+      )
+      .execute();
+    expect(after.map((s) => s.interviewer_user_id)).toEqual(slots.map(() => null));
+    expect(
+      await env.db
+        .selectFrom("interviews")
+        .select("status")
+        .where(
+          "slot_id",
+          "in",
+          slots.map((s) => s.id),
+        )
+        .execute(),
+    ).toEqual([{ status: "done" }]);
   });
 });

@@ -93,7 +93,13 @@ export async function createInterviewSlots(ctx: ServiceContext, actor: Actor | n
       existing.map((s) => s.id),
     );
     const overlaps = findInterviewerOverlaps(
-      existing.map((s) => ({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at, interviewers: [s.interviewer_user_id, ...(panels.get(s.id) ?? [])] })),
+      existing.map((s) => ({
+        id: s.id,
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+        // a host member's slot may have lost its interviewer to an account deletion (migration 0036)
+        interviewers: [...(s.interviewer_user_id ? [s.interviewer_user_id] : []), ...(panels.get(s.id) ?? [])],
+      })),
       plan.slots,
     );
     if (overlaps.length > 0) {
