@@ -4,19 +4,55 @@
  * host sees and ranks, and the positions its applicants may rank. Only in office-shortlist mode,
  * in the matching phase and before the ranking deadline. Audited with the list before and after.
  */
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { Database } from "../../db/schema.ts";
+import { nextIcsSequence } from "../../domain/interviews/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError } from "../errors.ts";
 import { stringList } from "../fields.ts";
 import { parseInput } from "../validation.ts";
+import { applicantOf, bookingMail } from "../interviews/interview-mail.ts";
 import { officeShortlistOf } from "./host-access.ts";
+import { HOST_STAGE, hostIcsStage } from "./matching-interview-record.ts";
 import { findRound, requireRankingOpen } from "./matching-record.ts";
 
 const schema = z.object({ applicants: stringList });
 
 const MESSAGES = "matchingShortlistStaff.refusals";
+
+/**
+ * Taken off the shortlist, an applicant no longer has an interview with the host for that position: their scheduled
+ * one is cancelled, with the cancellation e-mail and its calendar CANCEL (same UID, higher SEQUENCE). Audited.
+ */
+async function cancelHostInterviews(ctx: ServiceContext, trx: Kysely<Database>, who: Actor, positionId: string, applicationIds: readonly string[]) {
+  const booked = await trx
+    .selectFrom("interviews as i")
+    .leftJoin("interview_slots as s", "s.id", "i.slot_id")
+    .select(["i.id", "i.application_id", "i.starts_at", "i.ends_at", "i.meeting_url", "i.ics_sequence", "s.place"])
+    .where("i.stage", "=", HOST_STAGE)
+    .where("i.position_id", "=", positionId)
+    .where("i.application_id", "in", applicationIds)
+    .where("i.status", "=", "scheduled")
+    .execute();
+  for (const b of booked) {
+    const sequence = nextIcsSequence(b.ics_sequence);
+    await trx.updateTable("interviews").set({ status: "cancelled", ics_sequence: sequence }).where("id", "=", b.id).execute();
+    const person = await applicantOf(trx, b.application_id);
+    if (person && b.starts_at && b.ends_at) {
+      const slot = { startsAt: b.starts_at, endsAt: b.ends_at, place: b.place, meetingUrl: b.meeting_url, stage: hostIcsStage(positionId) };
+      await ctx.mailer.queue(bookingMail(ctx, person, slot, sequence, "cancelled", `${ctx.publicUrl}/${person.locale}/matching/interviews`), trx);
+    }
+    await writeAudit(trx, who, {
+      action: "matching.interview_cancelled",
+      entityType: "interview",
+      entityId: b.id,
+      after: { reason: "removed_from_shortlist", position: positionId, sequence },
+    });
+  }
+}
 
 export async function saveShortlist(
   ctx: ServiceContext,
@@ -54,7 +90,10 @@ export async function saveShortlist(
     const before = await officeShortlistOf(trx, position.id);
     const removed = before.filter((id) => !wanted.includes(id));
     const added = wanted.filter((id) => !before.includes(id));
-    if (removed.length > 0) await trx.deleteFrom("matching_shortlists").where("position_id", "=", position.id).where("application_id", "in", removed).execute();
+    if (removed.length > 0) {
+      await trx.deleteFrom("matching_shortlists").where("position_id", "=", position.id).where("application_id", "in", removed).execute();
+      await cancelHostInterviews(ctx, trx, who, position.id, removed);
+    }
     if (added.length > 0)
       await trx
         .insertInto("matching_shortlists")
