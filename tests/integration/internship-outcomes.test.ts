@@ -277,4 +277,22 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     env.clock.set("2027-11-11T03:00:00Z");
     expect((await myUpcomingCheckIns(env.ctx, intern)).map((c) => c.day)).toEqual(["2027-11-19"]);
   });
+
+  it("does not mark a milestone asked when the company has nobody to ask; asks once someone joins", async () => {
+    const lonely = await orgWithMember(env, "ひとり工業");
+    await env.db.deleteFrom("host_memberships").where("organization_id", "=", lonely.orgId).execute();
+    const offer = await insertAcceptedOffer(env.db, {
+      roundId,
+      organizationId: lonely.orgId,
+      intern: { familyName: "Pham", givenName: "Test", nationality: "VN", userId: null },
+    });
+    env.clock.set("2027-10-01T03:00:00Z");
+    const { id } = await createPlacementFromOffer(env.ctx, operator, { offerId: offer.offerId, cohort: "A", startsOn: "2027-10-01", endsOn: "2028-01-31" });
+    await env.db.updateTable("placements").set({ status: "completed" }).where("id", "=", id).execute();
+    env.clock.reset();
+    expect(await sendOutcomeRequests(env.ctx, new Date("2028-07-31T03:00:00Z"))).toEqual({ queued: 0 });
+    expect(await env.db.selectFrom("outcome_followups").select("id").where("placement_id", "=", id).execute()).toEqual([]);
+    await env.db.insertInto("host_memberships").values({ organization_id: lonely.orgId, user_id: lonely.actor.userId, org_role: "admin" }).execute();
+    expect(await sendOutcomeRequests(env.ctx, new Date("2028-08-01T03:00:00Z"))).toEqual({ queued: 1 });
+  });
 });

@@ -70,6 +70,8 @@ export async function sendOutcomeRequests(ctx: ServiceContext, now: Date = ctx.c
     if (done.has(`${p.id}/${milestone}`)) continue;
     queued += await ctx.db.transaction().execute(async (trx) => {
       const recipient = await outcomeRecipient(trx, p.organizationId, p.supervisorUserId);
+      // nobody to ask (the organization has no member at the moment): not claimed, asked on a later run
+      if (!recipient) return 0;
       const window = outcomeWindow(p.endsOn, milestone);
       const claimed = await trx
         .insertInto("outcome_followups")
@@ -77,7 +79,7 @@ export async function sendOutcomeRequests(ctx: ServiceContext, now: Date = ctx.c
         .onConflict((oc) => oc.columns(["placement_id", "months_after"]).doNothing())
         .returning("id")
         .executeTakeFirst();
-      if (!claimed || !recipient) return 0;
+      if (!claimed) return 0;
       const locale = hostLocale(recipient.locale);
       const emailId = await ctx.mailer.queue(
         {
