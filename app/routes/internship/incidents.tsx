@@ -1,8 +1,8 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "#src/domain/internship/survey.ts";
 import { listMyIncidents } from "#src/services/internship/list-shared-incidents.ts";
 import { reportIncident } from "#src/services/internship/report-incident.ts";
-import { ErrorSummary, Select, TextArea, useFormState } from "../../components/forms/index.ts";
+import { ErrorSummary, TextArea, useFormState } from "../../components/forms/index.ts";
+import { IncidentKindFields } from "../../components/incident-kind-fields.tsx";
 import { Instant } from "../../components/instant.tsx";
 import { Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -42,22 +42,7 @@ export default function MyIncidents() {
           <p className="lead">{t(`${k}.lead`)}</p>
           <ErrorSummary state={state} labels={labels} />
           <Form method="post" noValidate>
-            <Select
-              name="category"
-              label={labels.category}
-              state={state}
-              required
-              placeholder="—"
-              options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`${k}.categories.${c}`) }))}
-            />
-            <Select
-              name="severity"
-              label={labels.severity}
-              state={state}
-              required
-              placeholder="—"
-              options={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`${k}.severities.${s}`) }))}
-            />
+            <IncidentKindFields state={state} labels={labels} namespace={k} />
             <TextArea name="description" label={labels.description} state={state} required rows={4} maxLength={4000} />
             <button type="submit">{t(`${k}.submit`)}</button>
           </Form>

@@ -1,10 +1,10 @@
 import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from "#src/domain/internship/survey.ts";
 import { listIncidents } from "#src/services/internship/list-incidents.ts";
 import { reportIncident } from "#src/services/internship/report-incident.ts";
 import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
 import { addIncidentAction, completeIncidentAction } from "#src/services/internship/incident-actions.ts";
 import { ErrorSummary, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
+import { IncidentKindFields } from "../../../components/incident-kind-fields.tsx";
 import { Instant } from "../../../components/instant.tsx";
 import { Notice } from "../../../components/notice.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
@@ -148,22 +148,7 @@ export default function Incidents() {
             required
             options={placements.map((p) => ({ value: p.id, label: p.internName }))}
           />
-          <Select
-            name="category"
-            label={labels.category}
-            state={reportState}
-            required
-            placeholder="—"
-            options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`internshipStaff.incidents.categories.${c}`) }))}
-          />
-          <Select
-            name="severity"
-            label={labels.severity}
-            state={reportState}
-            required
-            placeholder="—"
-            options={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`internshipStaff.incidents.severities.${s}`) }))}
-          />
+          <IncidentKindFields state={reportState} labels={labels} namespace="internshipStaff.incidents" />
           <TextArea name="description" label={labels.description} state={reportState} required rows={3} maxLength={4000} />
           <TextArea name="confidentialNotes" label={labels.confidentialNotes} state={reportState} rows={2} maxLength={4000} />
           <button type="submit">{t("internshipStaff.incidents.submit")}</button>
