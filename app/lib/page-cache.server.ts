@@ -19,7 +19,13 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { isValidTimeZone } from "#src/domain/time.ts";
-import { type PublicContent, type PublicPageVersions, readPublicPageVersions } from "#src/services/public-pages/page-versions.ts";
+import {
+  type PublicContent,
+  type PublicPageVersions,
+  type VersionSource,
+  currentPublicPageVersions,
+  versionReadCount,
+} from "#src/services/public-pages/page-versions.ts";
 import type { ServiceContext } from "#src/services/context.ts";
 import { cookieValue } from "./cookies.server.ts";
 import { carriesSession } from "./request.server.ts";
@@ -51,39 +57,6 @@ interface Entry {
   bytes: { identity: Buffer; gzip: Buffer; br: Buffer };
 }
 
-/**
- * The versions, read by a query that started after the caller asked (single flight, no staleness): a
- * request joins a read only if that read had not started yet, so a change committed before the request
- * arrived — in this process or another — is always seen, while concurrent requests share one read
- * (at most two reads' time of waiting; one read at a time per process).
- */
-let readInFlight: Promise<PublicPageVersions> | null = null;
-let readQueued: Promise<PublicPageVersions> | null = null;
-let versionReads = 0;
-function versionsReadFromNow(ctx: Pick<ServiceContext, "db">): Promise<PublicPageVersions> {
-  if (!readInFlight) {
-    versionReads++;
-    const read: Promise<PublicPageVersions> = readPublicPageVersions(ctx).finally(() => {
-      if (readInFlight === read) readInFlight = null;
-    });
-    readInFlight = read;
-    return read;
-  }
-  if (!readQueued) {
-    const queued: Promise<PublicPageVersions> = readInFlight
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        if (readQueued === queued) readQueued = null;
-        return versionsReadFromNow(ctx);
-      });
-    readQueued = queued;
-  }
-  return readQueued;
-}
-
 const entries = new Map<string, Entry>();
 let stats = { hits: 0, misses: 0 };
 
@@ -94,7 +67,7 @@ export function clearPageCache(): void {
 }
 
 export function pageCacheStats(): { hits: number; misses: number; entries: number; versionReads: number } {
-  return { ...stats, entries: entries.size, versionReads };
+  return { ...stats, entries: entries.size, versionReads: versionReadCount() };
 }
 
 /** JIP_PAGE_CACHE=off renders every request (the benchmark's "before" figure). */
@@ -140,10 +113,10 @@ function answer(entry: Entry, request: Request): Response {
 }
 
 /** Where a request's page is kept, or null when it is not a cacheable request. */
-async function slotOf(ctx: Pick<ServiceContext, "db" | "clock">, request: Request): Promise<string | null> {
+async function slotOf(ctx: VersionSource & Pick<ServiceContext, "clock">, request: Request): Promise<string | null> {
   const dependsOn = dependenciesOf(request);
   if (!dependsOn) return null;
-  const versions = await versionsReadFromNow(ctx);
+  const versions = await currentPublicPageVersions(ctx);
   return keyOf(pathAndQueryOf(request), cookieValue(request, "tz"), dependsOn, versions, ctx.clock().getTime());
 }
 
@@ -162,7 +135,7 @@ function hitAt(key: string): Entry | undefined {
  * The page from the cache, or rendered by `next` and kept when it may be.
  * `ctx` gives the database the versions are read from.
  */
-export async function cachedPublicPage(ctx: Pick<ServiceContext, "db" | "clock">, request: Request, next: () => Promise<Response>): Promise<Response> {
+export async function cachedPublicPage(ctx: VersionSource & Pick<ServiceContext, "clock">, request: Request, next: () => Promise<Response>): Promise<Response> {
   const key = await slotOf(ctx, request);
   if (key === null) return next();
   const hit = hitAt(key);
@@ -231,7 +204,7 @@ function tzOf(cookie: string): string | null {
  * cacheable or not kept: the same rules and key as cachedPublicPage, without WHATWG objects.
  */
 export async function publicPageHit(
-  ctx: Pick<ServiceContext, "db" | "clock">,
+  ctx: VersionSource & Pick<ServiceContext, "clock">,
   request: { method: string; pathAndQuery: string; cookie: string | undefined; ifNoneMatch: string | undefined },
 ): Promise<PageHit | null> {
   if (DISABLED || request.method !== "GET") return null;
@@ -249,7 +222,7 @@ export async function publicPageHit(
   const pathname = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   const dependsOn = PAGES.find((p) => p.path.test(pathname))?.dependsOn;
   if (!dependsOn) return null;
-  const versions = await versionsReadFromNow(ctx);
+  const versions = await currentPublicPageVersions(ctx);
   const hit = hitAt(keyOf(pathAndQuery, tzOf(cookie), dependsOn, versions, ctx.clock().getTime()));
   if (!hit) return null;
   const headers = headersOfHit(hit);

@@ -12,7 +12,36 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * Calls `notify` for each NOTIFY on `channel`, from any connection or process (issue #20, ADR 0044).
+   * PostgreSQL listens on a connection of its own and reconnects when it is lost; `state(false)` says
+   * notifications may have been missed (until `state(true)`). PGlite has one process, so it is always up.
+   * Resolves to a function that stops listening; close() stops every listener too.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  notify(payload: string): void;
+  state(listening: boolean): void;
+}
+
+/**
+ * How many statements that may have changed data (anything but a SELECT), commits and rollbacks this
+ * process has completed, on any database it opened. A value read from the database before the count last
+ * moved may be out of date; one read while it stayed the same cannot be, as far as this process's own
+ * writes go (the page cache's version snapshot relies on it: ADR 0044).
+ */
+let completedWrites = 0;
+export function writeGeneration(): number {
+  return completedWrites;
+}
+const READ_ONLY = /^\s*select\b/i;
+function afterWrite<T>(run: Promise<T>): Promise<T> {
+  return run.finally(() => {
+    completedWrites++;
+  });
 }
 
 export interface ConnectOptions {
@@ -59,9 +88,10 @@ function checkParameters(query: CompiledQuery): void {
  */
 function guarded(dialect: Dialect): Dialect {
   const guardConnection = (connection: DatabaseConnection): DatabaseConnection => ({
-    executeQuery(query) {
+    executeQuery<R>(query: CompiledQuery, options?: Parameters<DatabaseConnection["executeQuery"]>[1]) {
       checkParameters(query);
-      return connection.executeQuery(query);
+      const run = connection.executeQuery<R>(query, options);
+      return READ_ONLY.test(query.sql) ? run : afterWrite(run);
     },
     streamQuery(query, chunkSize) {
       checkParameters(query);
@@ -92,11 +122,14 @@ function guarded(dialect: Dialect): Dialect {
           const value = Reflect.get(target, prop, receiver);
           if (typeof value !== "function") return value;
           if (prop === "acquireConnection") return async () => outer(await target.acquireConnection());
-          return (...args: unknown[]) =>
-            value.apply(
+          const ends = prop === "commitTransaction" || prop === "rollbackTransaction";
+          return (...args: unknown[]) => {
+            const result: unknown = value.apply(
               target,
               args.map((a) => (a && typeof a === "object" && "executeQuery" in a ? inner(a as DatabaseConnection) : a)),
             );
+            return ends ? afterWrite(Promise.resolve(result)) : result;
+          };
         },
       }) as Driver;
     },
@@ -138,7 +171,75 @@ async function connectPostgres(url: string): Promise<Db> {
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where}: ${(err as Error).message}`);
   }
   const kysely = new Kysely<Database>({ dialect: guarded(new PostgresDialect({ pool })) });
-  return { kysely, kind: "postgres", close: () => kysely.destroy() };
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    kysely,
+    kind: "postgres",
+    async listen(channel, handlers) {
+      const stop = await listenOnOwnConnection(pg.default.Client, url, types, channel, handlers);
+      const remove = async () => {
+        listeners.delete(remove);
+        await stop();
+      };
+      listeners.add(remove);
+      return remove;
+    },
+    async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await kysely.destroy();
+    },
+  };
+}
+
+const LISTEN_RETRY_MS = 1_000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries), reconnecting after
+ * a second when it drops. `state(true)` only once LISTEN has run, so nothing sent before is counted on.
+ */
+async function listenOnOwnConnection(
+  Client: typeof import("pg").default.Client,
+  url: string,
+  types: unknown,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let client: InstanceType<typeof Client> | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const lost = (c: InstanceType<typeof Client>) => {
+    if (client !== c) return;
+    client = null;
+    handlers.state(false);
+    c.end().catch(() => {});
+    if (!stopped) retry = setTimeout(() => void open(), LISTEN_RETRY_MS);
+  };
+  const open = async () => {
+    const c = new Client({ connectionString: url, application_name: `jip-listen-${channel}`, connectionTimeoutMillis: 5000, types: types as never });
+    c.on("error", () => lost(c));
+    c.on("end", () => lost(c));
+    c.on("notification", (n) => {
+      if (n.channel === channel) handlers.notify(n.payload ?? "");
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`listen ${channel}`);
+      if (stopped) return void (await c.end().catch(() => {}));
+      if (client === c) handlers.state(true);
+    } catch {
+      lost(c);
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }
 
 async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Promise<Db> {
@@ -166,5 +267,16 @@ async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Pr
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
   }
   const kysely = new Kysely<Database>({ dialect: guarded(new PGliteDialect({ pglite })) });
-  return { kysely, kind: "pglite", close: () => kysely.destroy() };
+  return {
+    kysely,
+    kind: "pglite",
+    async listen(channel, handlers) {
+      // One process holds the data folder: every change is this process's own (writeGeneration), and
+      // PGlite delivers its NOTIFYs here as well.
+      const stop = await pglite.listen(channel, (payload) => handlers.notify(payload));
+      handlers.state(true);
+      return stop;
+    },
+    close: () => kysely.destroy(),
+  };
 }

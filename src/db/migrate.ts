@@ -39,6 +39,7 @@ import * as m0032 from "./migrations/0032-allowance-travel-items.ts";
 import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
 import * as m0035 from "./migrations/0035-manual-ledger-corrections.ts";
 import * as m0036 from "./migrations/0036-interview-slot-interviewer-deletable.ts";
+import * as m0037 from "./migrations/0037-public-page-version-notify.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0034-operator-list-indexes": m0034,
   "0035-manual-ledger-corrections": m0035,
   "0036-interview-slot-interviewer-deletable": m0036,
+  "0037-public-page-version-notify": m0037,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -5,6 +5,7 @@
  * another language or time zone renders anew; signed-in requests are never served from it.
  */
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CACHE_CONTROL, TIME_BUCKET_MS, cachedPublicPage, clearPageCache, pageCacheStats, publicPageHit } from "#app/lib/page-cache.server.ts";
 import { DATABASE_KINDS, insertRecruitingRound, useTestDatabase } from "./support/databases.ts";
@@ -172,6 +173,90 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const reads = pageCacheStats().versionReads;
       await Promise.all(Array.from({ length: 20 }, () => hitOf("/vi/apply")));
       expect(pageCacheStats().versionReads - reads).toBeLessThanOrEqual(2);
+    });
+
+    /** Hits until one needs no version read (the listener is up and the last read is current); fails after 3 s. */
+    async function untilHitsNeedNoRead(pathAndQuery: string) {
+      for (let i = 0; i < 300; i++) {
+        const reads = pageCacheStats().versionReads;
+        await hitOf(pathAndQuery);
+        if (pageCacheStats().versionReads === reads) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error("every hit still reads the versions");
+    }
+
+    it("answers hits from memory while nothing can have changed, and reads again after a write of its own (ADR 0044)", async () => {
+      const roundId = await insertRecruitingRound(env, new Date("2027-03-31T08:00:00Z"));
+      await cachedPublicPage(env.ctx, get("/id/apply"), render());
+      await untilHitsNeedNoRead("/id/apply");
+      const reads = pageCacheStats().versionReads;
+      for (let i = 0; i < 50; i++) expect(await hitOf("/id/apply")).not.toBeNull();
+      expect(pageCacheStats().versionReads).toBe(reads);
+      // A write that changes nothing public (an e-mail queued, say) costs one read, and the page stays.
+      await env.db.selectFrom("rounds").select("id").execute();
+      expect(pageCacheStats().versionReads).toBe(reads);
+      await env.db.updateTable("rounds").set({ name_en: "Unchanged" }).where("id", "=", "00000000-0000-0000-0000-000000000000").execute();
+      expect(await hitOf("/id/apply")).not.toBeNull();
+      expect(pageCacheStats().versionReads).toBe(reads + 1);
+      // A change inside a transaction is seen by the first request after its commit, even when the versions
+      // were read (and found unchanged) between the change and the commit. (PGlite has one connection: a read
+      // waits for the transaction.)
+      await untilHitsNeedNoRead("/id/apply");
+      await env.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("rounds")
+          .set({ name_en: `In a transaction ${roundId}` })
+          .where("id", "=", roundId)
+          .execute();
+        if (kind === "postgres") await untilHitsNeedNoRead("/id/apply");
+      });
+      expect(await hitOf("/id/apply")).toBeNull();
+    });
+
+    it.runIf(kind === "postgres")("sees a change committed by another process once its notification arrives", async () => {
+      const roundId = await insertRecruitingRound(env, new Date("2027-04-30T08:00:00Z"));
+      await cachedPublicPage(env.ctx, get("/th/apply"), render());
+      await untilHitsNeedNoRead("/th/apply");
+      const other = new pg.Client({ connectionString: env.databaseUrl });
+      await other.connect();
+      try {
+        await other.query("update rounds set name_en = $1 where id = $2", [`Changed elsewhere ${roundId}`, roundId]);
+        let gone = false;
+        for (let i = 0; i < 200 && !gone; i++) {
+          gone = (await hitOf("/th/apply")) === null;
+          if (!gone) await new Promise((r) => setTimeout(r, 5));
+        }
+        expect(gone).toBe(true);
+      } finally {
+        await other.end();
+      }
+    });
+
+    it.runIf(kind === "postgres")("reads on every request while its listener is down, and stops once it is back", async () => {
+      const roundId = await insertRecruitingRound(env, new Date("2027-05-31T08:00:00Z"));
+      await cachedPublicPage(env.ctx, get("/zh/apply"), render());
+      await untilHitsNeedNoRead("/zh/apply");
+      const other = new pg.Client({ connectionString: env.databaseUrl });
+      await other.connect();
+      try {
+        const { rows } = await other.query(
+          "select pg_terminate_backend(pid) as done from pg_stat_activity where datname = current_database() and application_name = 'jip-listen-jip_public_page_versions'",
+        );
+        expect(rows).toHaveLength(1);
+        // Changed while nobody listens: no notification will ever say so.
+        await other.query("update rounds set name_en = $1 where id = $2", [`Changed unheard ${roundId}`, roundId]);
+        let gone = false;
+        for (let i = 0; i < 100 && !gone; i++) {
+          gone = (await hitOf("/zh/apply")) === null;
+          if (!gone) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(gone).toBe(true);
+        await cachedPublicPage(env.ctx, get("/zh/apply"), render());
+        await untilHitsNeedNoRead("/zh/apply");
+      } finally {
+        await other.end();
+      }
     });
   });
 });
