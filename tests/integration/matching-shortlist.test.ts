@@ -5,6 +5,7 @@
  * what each applicant may rank; the host offers interview slots, a shortlisted applicant books
  * one (with its calendar file), the host records that it took place. Open ranking is unchanged.
  */
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError } from "#src/services/errors.ts";
@@ -199,10 +200,38 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     expect(early.refusals[0]?.code).toBe("not_started");
     env.clock.set("2027-04-10T01:05:00Z");
     expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).canRecordHeld).toBe(true);
-    expect(await recordMatchingInterviewHeld(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id, form: { outcome: "done" } })).toEqual({
-      status: "done",
-    });
-    expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).interview?.status).toBe("done");
+    // Two members record it at once (a double click, two tabs): one is recorded, the other told it already was.
+    // On PostgreSQL another connection holds the row until both have read it and wait for the lock (PGlite has
+    // one connection: its transactions never interleave).
+    const [{ id: interviewId }] = await env.db.selectFrom("interviews").select("id").where("application_id", "=", a1.id).execute();
+    const holder = env.kind === "postgres" ? new pg.Client({ connectionString: env.databaseUrl }) : null;
+    if (holder) {
+      await holder.connect();
+      await holder.query("begin");
+      await holder.query("select 1 from interviews where id = $1 for update", [interviewId]);
+    }
+    const attempts = Promise.allSettled(
+      (["done", "no_show"] as const).map((outcome) =>
+        recordMatchingInterviewHeld(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id, form: { outcome } }),
+      ),
+    );
+    if (holder) {
+      for (let waiting = 0; waiting < 2;) {
+        await new Promise((r) => setTimeout(r, 20));
+        const { rows } = await holder.query<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        waiting = Number(rows[0]!.n);
+      }
+      await holder.query("commit");
+      await holder.end();
+    }
+    const both = await attempts;
+    const recorded = both.flatMap((r) => (r.status === "fulfilled" ? [r.value.status] : []));
+    expect(recorded).toHaveLength(1);
+    const refused = both.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && (await refusalOf(Promise.reject(refused.reason))).refusals[0]?.code).toBe("already_recorded");
+    expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).interview?.status).toBe(recorded[0]);
     expect(await env.db.selectFrom("audit_log").select("action").where("action", "like", "matching.interview_%").orderBy("id").execute()).toEqual([
       { action: "matching.interview_slot_offered" },
       { action: "matching.interview_booked" },

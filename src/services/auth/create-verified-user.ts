@@ -1,8 +1,9 @@
 /**
- * Creates a user whose e-mail address is already proven (an operator created
- * by the CLI, a staff member or host who followed an invitation link, demo
- * data): the user row and its password account, the password hashed by
- * better-auth's own hasher, exactly as better-auth's adapter writes them.
+ * Creates a user whose e-mail address is already proven: insertVerifiedUser (a
+ * staff member or host who followed an invitation link, with their own hash) and
+ * createVerifiedUser (demo data and tests): the user row and its password
+ * account, the password hashed by better-auth's own hasher, exactly as
+ * better-auth's adapter writes them.
  * Pass the use case's open transaction as `db`, so the account exists only if
  * the rest of the use case (e.g. marking the invitation accepted) commits.
  * Sign-up (sign-up.ts) writes its not-yet-verified user with the same insert.
@@ -74,11 +75,27 @@ export async function insertVerifiedUser(
   return { id };
 }
 
+/**
+ * One hash per password per process, for createVerifiedUser only: the demo data's 95 accounts share the demo
+ * password, and the tests' accounts the test password, and scrypt (slow on purpose, 0.1–0.2 s here) made hashing
+ * the same password again most of the demo seed's time and a large share of the integration tests'. A stored
+ * hash holds its own salt, so accounts sharing one sign in as before; they only show that their passwords are
+ * the same, which for demo and test accounts everybody knows.
+ */
+const sharedHashes = new Map<string, Promise<string>>();
+
+/** Demo data and tests (see sharedHashes). Accounts of real people are made by sign-up and invitations, each hashed alone. */
 export async function createVerifiedUser(
   ctx: Pick<ServiceContext, "auth" | "db"> & { clock?: () => Date },
   input: VerifiedUserInput,
   db: Kysely<Database> = ctx.db,
 ): Promise<{ id: string }> {
-  const passwordHash = await hashPassword(ctx, input.password);
+  let hashed = sharedHashes.get(input.password);
+  if (!hashed) {
+    hashed = hashPassword(ctx, input.password);
+    sharedHashes.set(input.password, hashed);
+    hashed.catch(() => sharedHashes.delete(input.password));
+  }
+  const passwordHash = await hashed;
   return insertVerifiedUser(db, ctx.clock?.() ?? new Date(), { ...input, passwordHash });
 }

@@ -24,8 +24,9 @@ export async function recordMatchingInterviewHeld(
   return ctx.db.transaction().execute(async (trx) => {
     const interview = await matchingInterviewOf(trx, input.applicationId, mine.positionId);
     if (!interview) throw new NotFoundError("interview");
-    await trx.selectFrom("interviews").select("id").where("id", "=", interview.id).forUpdate().execute();
-    if (interview.status !== "scheduled") throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "already_recorded" }]);
+    // The status as it is once the row is locked: of two members recording at once, the second sees the first's answer.
+    const locked = await trx.selectFrom("interviews").select("status").where("id", "=", interview.id).forUpdate().executeTakeFirstOrThrow();
+    if (locked.status !== "scheduled") throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "already_recorded" }]);
     if (interview.startsAt.getTime() > ctx.clock().getTime())
       throw new RefusedError("matchingShortlistStaff.refusals", [{ code: "not_started", at: interview.startsAt }]);
     await trx.updateTable("interviews").set({ status: outcome }).where("id", "=", interview.id).execute();
