@@ -203,7 +203,7 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     // Two members record it at once (a double click, two tabs): one is recorded, the other told it already was.
     // On PostgreSQL another connection holds the row until both have read it and wait for the lock (PGlite has
     // one connection: its transactions never interleave).
-    const [{ id: interviewId }] = await env.db.selectFrom("interviews").select("id").where("application_id", "=", a1.id).execute();
+    const { id: interviewId } = await env.db.selectFrom("interviews").select("id").where("application_id", "=", a1.id).executeTakeFirstOrThrow();
     const holder = env.kind === "postgres" ? new pg.Client({ connectionString: env.databaseUrl }) : null;
     if (holder) {
       await holder.connect();
