@@ -77,8 +77,8 @@ export async function insertVerifiedUser(
 
 /**
  * One hash per password per process, for createVerifiedUser only: the demo data's 95 accounts share the demo
- * password, and the tests' accounts the test password, and scrypt (slow on purpose, 0.1–0.2 s here) made hashing
- * the same password again most of the demo seed's time and a large share of the integration tests'. A stored
+ * password, and the tests' accounts the test password, and scrypt is slow on purpose (209 ms per hash measured
+ * here under load), so hashing the same password for every account cost seconds per seed and per test file. A stored
  * hash holds its own salt, so accounts sharing one sign in as before; they only show that their passwords are
  * the same, which for demo and test accounts everybody knows.
  */
