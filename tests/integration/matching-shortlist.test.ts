@@ -216,13 +216,17 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
       ),
     );
     if (holder) {
-      for (let waiting = 0; waiting < 2;) {
+      // pg_stat_activity is read once per transaction unless its snapshot is cleared (the holder is in one).
+      let waiting = 0;
+      for (let tries = 0; waiting < 2 && tries < 500; tries++) {
         await new Promise((r) => setTimeout(r, 20));
+        await holder.query("select pg_stat_clear_snapshot()");
         const { rows } = await holder.query<{ n: string }>(
           "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
         );
         waiting = Number(rows[0]!.n);
       }
+      expect(waiting).toBe(2);
       await holder.query("commit");
       await holder.end();
     }
