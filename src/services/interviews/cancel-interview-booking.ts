@@ -3,13 +3,13 @@
  * cutoff (issue 14). The e-mail carries the calendar file's cancellation
  * (METHOD:CANCEL, same UID, higher SEQUENCE).
  */
-import { checkCancellation, nextIcsSequence } from "../../domain/interviews/index.ts";
+import { checkCancellation } from "../../domain/interviews/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
-import { applicantOf, bookingMail } from "./interview-mail.ts";
 import { bookingPolicy, myInterviewApplication, myInterviews } from "./my-interview-record.ts";
+import { writeCancellation } from "./write-booking.ts";
 
 export async function cancelInterviewBooking(ctx: ServiceContext, actor: Actor | null, stage: string): Promise<void> {
   const who = authorize(actor, "interview.book");
@@ -24,21 +24,12 @@ export async function cancelInterviewBooking(ctx: ServiceContext, actor: Actor |
         "interviews.refusals",
         refusals.map((r) => ({ ...r })),
       );
-    const sequence = nextIcsSequence(existing.ics_sequence);
-    await trx.updateTable("interviews").set({ status: "cancelled", ics_sequence: sequence }).where("id", "=", existing.id).execute();
-    const person = await applicantOf(trx, app.id);
-    if (person) {
-      await ctx.mailer.queue(
-        bookingMail(
-          ctx,
-          person,
-          { startsAt: existing.starts_at, endsAt: existing.ends_at, place: existing.place, meetingUrl: existing.meeting_url, stage },
-          sequence,
-          "cancelled",
-        ),
-        trx,
-      );
-    }
+    const { sequence } = await writeCancellation(ctx, trx, {
+      interviewId: existing.id,
+      icsSequence: existing.ics_sequence,
+      applicationId: app.id,
+      slot: { startsAt: existing.starts_at, endsAt: existing.ends_at, place: existing.place, meetingUrl: existing.meeting_url, stage },
+    });
     await writeAudit(trx, who, { action: "interview.cancelled", entityType: "interview", entityId: existing.id, after: { sequence } });
   });
 }

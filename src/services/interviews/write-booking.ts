@@ -1,14 +1,14 @@
 /**
- * What booking or moving an interview writes, once the booking rules (src/domain/interviews/booking.ts) have allowed
- * it on locked rows: the interview at the slot's time (a new row, or the applicant's existing one for the stage, with
- * a higher calendar SEQUENCE), and the confirmation e-mail with its calendar file, in the caller's transaction. Used
- * by the selection's interviews and the hosts' interviews in matching.
+ * What booking, moving or cancelling an interview writes, once the rules (src/domain/interviews/booking.ts) have
+ * allowed it on locked rows: the interview at the slot's time (a new row, or the applicant's existing one for the
+ * stage, with a higher calendar SEQUENCE) or cancelled, and the e-mail with its calendar file (a CANCEL for a
+ * cancellation), in the caller's transaction. Used by the selection's interviews and the hosts' interviews in matching.
  */
 import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nextIcsSequence } from "../../domain/interviews/index.ts";
 import type { ServiceContext } from "../context.ts";
-import { applicantOf, bookingMail } from "./interview-mail.ts";
+import { type SlotForMail, applicantOf, bookingMail } from "./interview-mail.ts";
 
 export interface Booking {
   slot: Selectable<Database["interview_slots"]>;
@@ -68,4 +68,17 @@ export async function writeBooking(
     await ctx.mailer.queue(bookingMail(ctx, person, slot, sequence, kind, b.pageUrl?.(person.locale)), trx);
   }
   return { kind, interviewId, sequence };
+}
+
+/** Cancels a scheduled interview: a higher SEQUENCE, and the cancellation e-mail when the interview had a time. */
+export async function writeCancellation(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  c: { interviewId: string; icsSequence: number; applicationId: string; slot: SlotForMail | null; pageUrl?: (locale: string) => string },
+): Promise<{ sequence: number }> {
+  const sequence = nextIcsSequence(c.icsSequence);
+  await trx.updateTable("interviews").set({ status: "cancelled", ics_sequence: sequence }).where("id", "=", c.interviewId).execute();
+  const person = await applicantOf(trx, c.applicationId);
+  if (person && c.slot) await ctx.mailer.queue(bookingMail(ctx, person, c.slot, sequence, "cancelled", c.pageUrl?.(person.locale)), trx);
+  return { sequence };
 }

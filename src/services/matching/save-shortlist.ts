@@ -7,14 +7,13 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
-import { nextIcsSequence } from "../../domain/interviews/index.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError, RefusedError } from "../errors.ts";
 import { stringList } from "../fields.ts";
 import { parseInput } from "../validation.ts";
-import { applicantOf, bookingMail } from "../interviews/interview-mail.ts";
+import { writeCancellation } from "../interviews/write-booking.ts";
 import { officeShortlistOf } from "./host-access.ts";
 import { HOST_STAGE, hostIcsStage } from "./matching-interview-record.ts";
 import { findRound, requireRankingOpen } from "./matching-record.ts";
@@ -38,13 +37,16 @@ async function cancelHostInterviews(ctx: ServiceContext, trx: Kysely<Database>, 
     .where("i.status", "=", "scheduled")
     .execute();
   for (const b of booked) {
-    const sequence = nextIcsSequence(b.ics_sequence);
-    await trx.updateTable("interviews").set({ status: "cancelled", ics_sequence: sequence }).where("id", "=", b.id).execute();
-    const person = await applicantOf(trx, b.application_id);
-    if (person && b.starts_at && b.ends_at) {
-      const slot = { startsAt: b.starts_at, endsAt: b.ends_at, place: b.place, meetingUrl: b.meeting_url, stage: hostIcsStage(positionId) };
-      await ctx.mailer.queue(bookingMail(ctx, person, slot, sequence, "cancelled", `${ctx.publicUrl}/${person.locale}/matching/interviews`), trx);
-    }
+    const { sequence } = await writeCancellation(ctx, trx, {
+      interviewId: b.id,
+      icsSequence: b.ics_sequence,
+      applicationId: b.application_id,
+      slot:
+        b.starts_at && b.ends_at
+          ? { startsAt: b.starts_at, endsAt: b.ends_at, place: b.place, meetingUrl: b.meeting_url, stage: hostIcsStage(positionId) }
+          : null,
+      pageUrl: (locale) => `${ctx.publicUrl}/${locale}/matching/interviews`,
+    });
     await writeAudit(trx, who, {
       action: "matching.interview_cancelled",
       entityType: "interview",
