@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { SERVERS } from "./e2e/support/servers.ts";
 
@@ -6,10 +7,16 @@ import { SERVERS } from "./e2e/support/servers.ts";
  * projects: JavaScript on against PostgreSQL, JavaScript off against the
  * embedded PGlite — so every journey runs both ways and on both databases.
  */
+/**
+ * Debian's headless shell (package chromium-headless-shell: the same Chromium, without the browser's user
+ * interface, as Playwright itself runs headless tests) when it is installed, else Debian's chromium. On the same
+ * tests the shell took 40 % less CPU (docs/performance.md, "Test suite time"). CHROMIUM_PATH overrides.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => existsSync(p)) ?? "/usr/bin/chromium";
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -31,11 +38,16 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 2,
+  // More workers than cores: a browser test spends much of its time waiting (on pages, e-mails, jobs). On four specs,
+  // two workers kept the 2-core machine busy 52 % of the time, four 65 % (docs/performance.md, "Test suite time").
+  // E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   globalTeardown: "./e2e/global-teardown.ts",
-  use: { trace: "retain-on-failure", locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" },
+  // No trace by default: recording one (DOM snapshots, screenshots) took a fifth of the browser tests' CPU, for a
+  // file CI never shows. To get one for a failing test: E2E_TRACE=retain-on-failure (or --trace on).
+  use: { trace: (process.env.E2E_TRACE ?? "off") as "off" | "on" | "retain-on-failure", locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" },
   projects: [
     {
       name: "js-on-postgres",

@@ -32,10 +32,11 @@ export function totp(secretBase32: string, at: number = Date.now()): string {
 /**
  * Fresh codes for one account, each handed out once: the server refuses a
  * code it has already accepted (issue 11 item 5) but accepts the code of the
- * current 30-second step and of its neighbours. The current step's code and
- * the next step's both stay accepted for at least another 30 s, so two
- * sign-ins in one step need no wait; only a third waits for the next step
- * (waiting for a new step before every second sign-in cost up to 30 s each).
+ * current 30-second step and of its neighbours. The previous step's code is
+ * handed out while at least 10 s of the current step are left (time enough
+ * for the sign-in to reach the server); the current step's and the next
+ * step's both stay accepted for at least another 30 s. Only a fourth sign-in
+ * in one step waits for the next step.
  */
 export function totpCodes(secret: () => string): () => Promise<string> {
   const used = new Set<number>();
@@ -43,7 +44,8 @@ export function totpCodes(secret: () => string): () => Promise<string> {
     for (;;) {
       const now = Date.now();
       const step = Math.floor(now / 30_000);
-      const free = [step, step + 1].find((s) => !used.has(s));
+      const candidates = 30_000 - (now % 30_000) >= 10_000 ? [step - 1, step, step + 1] : [step, step + 1];
+      const free = candidates.find((s) => !used.has(s));
       if (free !== undefined) {
         used.add(free);
         return totp(secret(), free * 30_000);
