@@ -2,6 +2,7 @@
 // The production server: serves the built app with compression and static
 // files. Started by `npm start` (scripts/start.sh) after `jip migrate`/`seed`.
 // Start-up faults end the process with one line naming the cause.
+import { readdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -173,7 +174,11 @@ app.disable("x-powered-by");
 app.use(edgeHeaders);
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+// The other files at the top of build/client (favicon, enhance.js): only a request for one of them asks the file
+// system. Before, every page request first looked for a file of its path there (a failed stat each time).
+const CLIENT_FILES = new Set(readdirSync("build/client"));
+const clientFiles = express.static("build/client", { maxAge: "1h" });
+app.use((req, res, next) => (CLIENT_FILES.has(req.path.split("/")[1]) ? clientFiles(req, res, next) : next()));
 // The client IP comes from the socket (or the first proxy hop when TRUST_PROXY=1), never from a client header.
 if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
 app.use((req, _res, next) => {
