@@ -77,7 +77,7 @@ unit() { npx vitest run --project unit --reporter=default --reporter=json --outp
 integration() { npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=reports/integration.json; }
 
 # Beside the browser tests, two lanes: the integration tests, and the static checks with the unit tests. A lane
-# keeps going after a failure, so that one run reports every broken step; its status is its first failure's.
+# keeps going after a failure, so that one run reports every broken step, and fails when any of its steps failed.
 checks_lane() {
   local rc=0
   lane_step "typecheck" typecheck || rc=1

@@ -41,5 +41,5 @@ export async function createRuntime(config: AppConfig, clock: () => Date = () =>
   });
   const files = createDiskStorage(config.documentsDir);
   const scanner = config.clamd ? createClamdScanner(config.clamd) : null;
-  return { database, db, auth, mailer, transport, mailSecrets, files, scanner, clock, publicUrl: config.publicUrl };
+  return { database, db, auth, mailer, transport, mailSecrets, files, scanner, clock, publicUrl: config.publicUrl, mailFrom: config.mailFrom };
 }

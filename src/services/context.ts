@@ -21,6 +21,8 @@ export interface ServiceContext {
   clock: () => Date;
   /** Absolute origin used in links sent by e-mail, e.g. http://localhost:3000 */
   publicUrl: string;
+  /** The From of every e-mail (MAIL_FROM; DEFAULT_FROM when unset): also the organizer of the calendar files they carry. */
+  mailFrom?: string | undefined;
 }
 
 export interface Actor {

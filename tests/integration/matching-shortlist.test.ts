@@ -193,6 +193,13 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     const hostIcs = await getHostMatchingInterviewIcs(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id });
     const uid = (s: string) => /UID:(.*)/.exec(s.replace(/\r\n /g, ""))?.[1];
     expect(uid(hostIcs.content)).toBe(uid(ics.content));
+    // Each in its reader's language, organized by the address the e-mails come from (DEFAULT_FROM here).
+    const unfolded = (s: string) => s.replace(/\r\n /g, "");
+    expect(unfolded(ics.content)).toContain("SUMMARY:Chương trình Thực tập tại Nhật Bản: phỏng vấn\r\n");
+    expect(unfolded(ics.content)).toContain('ORGANIZER;CN="Văn phòng Chương trình Thực tập tại Nhật Bản":mailto:no-reply@jip.example\r\n');
+    expect(tokyo.actor.locale).toBe("en");
+    expect(unfolded(hostIcs.content)).toContain("SUMMARY:Japan Internship Program: interview for Sales A\r\n");
+    expect(unfolded(hostIcs.content)).toContain('ORGANIZER;CN="Japan Internship Program office":mailto:no-reply@jip.example\r\n');
     // the selection's pages do not show it
     expect(await env.db.selectFrom("interviews").select("position_id").where("application_id", "=", a1.id).execute()).toEqual([{ position_id: PA }]);
 

@@ -12,6 +12,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import type { MailMessage } from "../mail/mailer.ts";
+import { DEFAULT_FROM } from "../mail/transport.ts";
+import { translator } from "../../i18n/translator.ts";
+import type { IcsPerson } from "../../domain/session-ics.ts";
 import { personName } from "../../domain/person-name.ts";
 
 export interface Applicant {
@@ -72,8 +75,24 @@ export function interviewPageUrl(ctx: Pick<ServiceContext, "publicUrl">, locale:
   return `${ctx.publicUrl}/${locale}/application/interview`;
 }
 
+/**
+ * The ORGANIZER of an interview's calendar file: the address its e-mail comes from (a calendar treats an
+ * invitation as the organizer's own only then), named as the program office in the reader's language.
+ */
+export function calendarOrganizer(ctx: Pick<ServiceContext, "mailFrom">, locale: string): IcsPerson {
+  const from = ctx.mailFrom ?? DEFAULT_FROM;
+  const email = /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? from.trim();
+  return { name: translator(isLocale(locale) ? locale : DEFAULT_LOCALE)("mail.interviewCalendar.organizer"), email };
+}
+
 /** The calendar file of a booking (request) or its cancellation, for the stage's one UID. */
-export function interviewIcsFile(ctx: Pick<ServiceContext, "clock">, person: Applicant, slot: SlotForMail, sequence: number, action: "request" | "cancel") {
+export function interviewIcsFile(
+  ctx: Pick<ServiceContext, "clock" | "mailFrom">,
+  person: Applicant,
+  slot: SlotForMail,
+  sequence: number,
+  action: "request" | "cancel",
+) {
   const content = buildInterviewIcs({
     uid: interviewIcsUid(person.applicationId, person.roundId, slot.stage),
     sequence,
@@ -81,10 +100,10 @@ export function interviewIcsFile(ctx: Pick<ServiceContext, "clock">, person: App
     stamp: ctx.clock(),
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
-    summary: "JIP interview",
+    summary: translator(isLocale(person.locale) ? person.locale : DEFAULT_LOCALE)("mail.interviewCalendar.summary"),
     ...(slot.place ? { location: slot.place } : slot.meetingUrl ? { location: slot.meetingUrl } : {}),
     ...(slot.meetingUrl ? { url: slot.meetingUrl } : {}),
-    organizer: { name: "JIP Program Office", email: "office@jip.example" },
+    organizer: calendarOrganizer(ctx, person.locale),
     attendee: { name: person.name, email: person.email },
   });
   return { filename: "interview.ics", content, contentType: interviewIcsContentType(action) };
@@ -92,7 +111,7 @@ export function interviewIcsFile(ctx: Pick<ServiceContext, "clock">, person: App
 
 /** Booked, moved or cancelled: one e-mail with the calendar file. */
 export function bookingMail(
-  ctx: Pick<ServiceContext, "clock" | "publicUrl">,
+  ctx: Pick<ServiceContext, "clock" | "publicUrl" | "mailFrom">,
   person: Applicant,
   slot: SlotForMail,
   sequence: number,

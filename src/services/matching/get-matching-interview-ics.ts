@@ -6,7 +6,9 @@
 import { buildInterviewIcs, interviewIcsContentType, interviewIcsUid } from "../../domain/interviews/index.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
-import { applicantOf, interviewIcsFile } from "../interviews/interview-mail.ts";
+import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { translator } from "../../i18n/translator.ts";
+import { applicantOf, calendarOrganizer, interviewIcsFile } from "../interviews/interview-mail.ts";
 import { findMyMatchingApplication } from "./applicant-access.ts";
 import { requireMyPosition, shortlistOf } from "./host-access.ts";
 import { hostIcsStage, matchingInterviewOf } from "./matching-interview-record.ts";
@@ -39,10 +41,10 @@ export async function getHostMatchingInterviewIcs(ctx: ServiceContext, actor: Ac
     stamp: ctx.clock(),
     startsAt: interview.startsAt,
     endsAt: interview.endsAt,
-    summary: `JIP interview: ${mine.title}`,
+    summary: translator(isLocale(mine.actor.locale) ? mine.actor.locale : DEFAULT_LOCALE)("mail.interviewCalendar.summaryPosition", { title: mine.title }),
     ...(interview.place ? { location: interview.place } : interview.meetingUrl ? { location: interview.meetingUrl } : {}),
     ...(interview.meetingUrl ? { url: interview.meetingUrl } : {}),
-    organizer: { name: "JIP Program Office", email: "office@jip.example" },
+    organizer: calendarOrganizer(ctx, mine.actor.locale),
     attendee: { name: member.name, email: member.email },
   });
   return { filename: "interview.ics", content, contentType: interviewIcsContentType("request") };
