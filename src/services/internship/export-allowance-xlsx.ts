@@ -1,34 +1,15 @@
 import ExcelJS from "exceljs";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { Actor, ServiceContext } from "../context.ts";
+import { translator } from "../../i18n/translator.ts";
+import { allowanceItemLabelKey } from "./allowance-labels.ts";
 import { type LedgerRow, computeAllowanceLedger } from "./compute-allowance-ledger.ts";
+
+/** The workbook's columns, in order (their headings under allowanceLedger.workbook.columns). */
+const COLUMNS = ["month", "cohort", "intern", "host", "mode", "item", "amount", "derivation", "corrections"] as const;
 
 /** Yen as whole numbers: "¥1,234" and "-¥1,234" (a correction may be negative). */
 export const YEN_FORMAT = '"¥"#,##0;-"¥"#,##0';
-
-const TEXT = {
-  en: {
-    interns: "Interns",
-    hosts: "Host companies",
-    header: ["Month", "Cohort", "Intern", "Host company", "Mode", "Item", "Amount (yen)", "Derivation", "Corrections"],
-    total: "Total",
-    items: { intern_allowance: "Daily allowance", host_subsidy: "Host subsidy", airfare: "Airfare allowance", phone_rental: "Phone rental" } as Record<
-      string,
-      string
-    >,
-    modes: { in_person: "in person", online: "online" } as Record<string, string>,
-    correction: (yen: string, reason: string) => `${yen}: ${reason}`,
-  },
-  ja: {
-    interns: "インターン生",
-    hosts: "受入企業",
-    header: ["月", "コホート", "インターン生", "受入企業", "形態", "項目", "金額（円）", "算定根拠", "訂正"],
-    total: "合計",
-    items: { intern_allowance: "日当", host_subsidy: "受入企業補助", airfare: "航空券代", phone_rental: "携帯電話レンタル" } as Record<string, string>,
-    modes: { in_person: "対面", online: "オンライン" } as Record<string, string>,
-    correction: (yen: string, reason: string) => `${yen}（${reason}）`,
-  },
-};
 
 const yenText = (n: number) => `${n < 0 ? "-" : ""}¥${Math.abs(n).toLocaleString("en-US")}`;
 
@@ -46,7 +27,7 @@ export async function exportAllowanceXlsx(
 ): Promise<{ xlsx: Buffer; month: string }> {
   const view = await computeAllowanceLedger(ctx, actor, raw);
   const lang = raw.locale === "ja" ? "ja" : "en";
-  const text = TEXT[lang];
+  const t = translator(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = "JIP Platform";
   const now = ctx.clock();
@@ -65,7 +46,7 @@ export async function exportAllowanceXlsx(
       { width: 60 },
       { width: 40 },
     ];
-    const header = ws.addRow(text.header);
+    const header = ws.addRow(COLUMNS.map((c) => t(`allowanceLedger.workbook.columns.${c}`)));
     header.font = { bold: true };
     for (const r of rows) {
       const row = ws.addRow([
@@ -73,26 +54,26 @@ export async function exportAllowanceXlsx(
         r.cohort ?? "",
         r.internName,
         lang === "ja" ? r.organizationNameJa : (r.organizationNameEn ?? r.organizationNameJa),
-        text.modes[r.mode] ?? r.mode,
-        text.items[r.item] ?? r.item,
+        t(`internshipStaff.modes.${r.mode}`),
+        t(allowanceItemLabelKey(r.item)),
         r.amountYen,
         r.derivation[lang].join("\n"),
-        r.corrections.map((c) => text.correction(yenText(c.amountYen), c.reason)).join("\n"),
+        r.corrections.map((c) => t("allowanceLedger.workbook.correction", { amount: yenText(c.amountYen), reason: c.reason })).join("\n"),
       ]);
       row.getCell(7).numFmt = YEN_FORMAT;
       row.getCell(8).alignment = { wrapText: true, vertical: "top" };
       row.getCell(9).alignment = { wrapText: true, vertical: "top" };
     }
-    const total = ws.addRow([text.total, "", "", "", "", "", rows.reduce((t, r) => t + r.amountYen, 0)]);
+    const total = ws.addRow([t("allowanceLedger.workbook.total"), "", "", "", "", "", rows.reduce((t, r) => t + r.amountYen, 0)]);
     total.font = { bold: true };
     total.getCell(7).numFmt = YEN_FORMAT;
   };
   sheet(
-    text.interns,
+    t("allowanceLedger.workbook.interns"),
     view.rows.filter((r) => r.party === "intern"),
   );
   sheet(
-    text.hosts,
+    t("allowanceLedger.workbook.hosts"),
     view.rows.filter((r) => r.party === "host"),
   );
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());

@@ -4,6 +4,7 @@ import { confirmAllowanceMonth } from "#src/services/internship/confirm-allowanc
 import { correctAllowanceMonth } from "#src/services/internship/correct-allowance-month.ts";
 import { recordRoundRate } from "#src/services/internship/record-round-rate.ts";
 import { addAllowanceCorrection } from "#src/services/internship/add-allowance-correction.ts";
+import { allowanceItemLabelKey } from "#src/services/internship/allowance-labels.ts";
 import { DAILY_ITEMS, RATE_ITEMS } from "#src/domain/internship/rules.ts";
 import { ErrorSummary, Field, Select, TextArea, useFormState } from "../../../components/forms/index.ts";
 import { Notice } from "../../../components/notice.tsx";
@@ -63,8 +64,7 @@ export default function Allowances() {
     correctionReason: t("allowanceLedger.manual.reason"),
   };
   const payee = (party: string) => t(`internshipStaff.payees.${party}`);
-  const itemLabel = (item: string) =>
-    item === "intern_allowance" || item === "host_subsidy" ? t(`internshipStaff.items.${item}`) : t(`allowanceLedger.items.${item}`);
+  const itemLabel = (item: string) => t(allowanceItemLabelKey(item));
   const rateItemLabel = (item: string) =>
     (DAILY_ITEMS as readonly string[]).includes(item) ? t(`internshipPeriodStaff.rateItems.${item}`) : t(`allowanceLedger.rateItems.${item}`);
   const notice =
