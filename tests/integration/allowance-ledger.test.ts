@@ -208,7 +208,18 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     // The same words as the ledger page (internshipStaff.items, .modes): the workbook once had its own ("受入企業補助").
     expect(ja.getWorksheet("受入企業")!.getCell("F2").value).toBe("受入補助金");
     expect(ja.getWorksheet("受入企業")!.getCell("E2").value).toBe("対面");
-    expect(ja.getWorksheet("受入企業")!.getRow(1).values).toEqual([undefined, "月", "コホート", "インターン生", "受入企業", "形態", "項目", "金額（円）", "算定根拠", "訂正"]);
+    expect(ja.getWorksheet("受入企業")!.getRow(1).values).toEqual([
+      undefined,
+      "月",
+      "コホート",
+      "インターン生",
+      "受入企業",
+      "形態",
+      "項目",
+      "金額（円）",
+      "算定根拠",
+      "訂正",
+    ]);
     expect(await caught(exportAllowanceXlsx(env.ctx, host.actor, { roundId, month: "2027-10" }))).toBeInstanceOf(ForbiddenError);
     const exports = await env.db.selectFrom("audit_log").select("after").where("entity_id", "=", roundId).where("action", "=", "allowance.export").execute();
     expect(exports.filter((e) => (e.after as { format?: string } | null)?.format === "xlsx")).toHaveLength(2);

@@ -734,6 +734,20 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(p3.items).toEqual([]);
     });
 
+    it("every page of every size holds the rows of the one order (a later page is read from the nearer end)", async () => {
+      for (const size of [1, 2, 3, 4, 5]) {
+        const pages: string[] = [];
+        for (let p = 1; p <= Math.ceil(4 / size) + 1; p++) {
+          const got = await listApplications(env.ctx, operator, { roundId, q: tag }, { page: p, size });
+          expect(got).toMatchObject({ total: 4, page: p, size, pages: Math.ceil(4 / size) });
+          pages.push(...got.items.map((r) => r.id));
+        }
+        expect(pages, `size ${size}`).toEqual([ids.a, ids.b, ids.d, ids.c]);
+      }
+      // The JLPT level is read for the rows of a page read from the end too.
+      expect((await listApplications(env.ctx, operator, { roundId, q: tag }, { page: 4, size: 1 })).items[0]).toMatchObject({ id: ids.c, jlptLevel: "N4" });
+    });
+
     it("exports CSV with a BOM and header, quoting and neutralizing formulas", async () => {
       const csv = await csvText((await exportApplicationsCsv(env.ctx, operator, { roundId, q: tag })).chunks);
       const audit = await env.db
