@@ -45,6 +45,8 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
   let aichi: Awaited<ReturnType<typeof org>>;
   let PA: string, PB: string;
   const A: { id: string; actor: Actor }[] = [];
+  /** The outcome recorded for a1's host interview: of two members recording at once, either may win. */
+  let heldOutcome: string;
 
   beforeAll(async () => {
     env.clock.reset();
@@ -240,6 +242,7 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     const both = await attempts;
     const recorded = both.flatMap((r) => (r.status === "fulfilled" ? [r.value.status] : []));
     expect(recorded).toHaveLength(1);
+    heldOutcome = recorded[0]!;
     const refused = both.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && (await refusalOf(Promise.reject(refused.reason))).refusals[0]?.code).toBe("already_recorded");
     expect((await getShortlistedCandidate(env.ctx, tokyo.actor, { positionId: PA, applicationId: a1.id })).interview?.status).toBe(recorded[0]);
@@ -269,7 +272,7 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
     expect(JSON.stringify(mail[0]!.attachments)).toContain("METHOD:CANCEL");
     expect(await env.db.selectFrom("audit_log").select("action").where("action", "=", "matching.interview_cancelled").execute()).toHaveLength(1);
     // the other applicant's interview is untouched
-    expect(await env.db.selectFrom("interviews").select("status").where("application_id", "=", a1.id).execute()).toEqual([{ status: "done" }]);
+    expect(await env.db.selectFrom("interviews").select("status").where("application_id", "=", a1.id).execute()).toEqual([{ status: heldOutcome }]);
   });
 
   it("a host member who offered interview times can still delete their account: the slot and its interview stay, without an interviewer", async () => {
@@ -295,6 +298,6 @@ describe.each(DATABASE_KINDS)("matching in office-shortlist mode on %s", (kind) 
         slots.map((s) => s.id),
       )
       .execute();
-    expect(statuses.map((i) => i.status).sort()).toEqual(["cancelled", "done"]);
+    expect(statuses.map((i) => i.status).sort()).toEqual(["cancelled", heldOutcome].sort());
   });
 });
