@@ -5,6 +5,10 @@ export default defineConfig({
     // Vitest's default in run mode is one worker fewer than the cores: a single worker on this 2-core machine.
     // The tests are independent (each integration file creates its own databases), so use both.
     maxWorkers: 2,
+    // One module graph per worker, not per file: every file still gets databases of its own, and importing the
+    // application once per file was a third of the integration tests' CPU (310 CPU-s isolated, 202 not; unit
+    // tests 32 and 22: docs/performance.md, ADR 0046). Module state must therefore not carry from file to file.
+    isolate: false,
     projects: [
       {
         test: {
