@@ -79,10 +79,10 @@ export function interviewPageUrl(ctx: Pick<ServiceContext, "publicUrl">, locale:
  * The ORGANIZER of an interview's calendar file: the address its e-mail comes from (a calendar treats an
  * invitation as the organizer's own only then), named as the program office in the reader's language.
  */
-export function calendarOrganizer(ctx: Pick<ServiceContext, "mailFrom">, locale: string): IcsPerson {
+export function calendarOrganizer(ctx: Pick<ServiceContext, "mailFrom">, locale: Locale): IcsPerson {
   const from = ctx.mailFrom ?? DEFAULT_FROM;
   const email = /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? from.trim();
-  return { name: translator(isLocale(locale) ? locale : DEFAULT_LOCALE)("mail.interviewCalendar.organizer"), email };
+  return { name: translator(locale)("mail.interviewCalendar.organizer"), email };
 }
 
 /** The calendar file of a booking (request) or its cancellation, for the stage's one UID. */
@@ -100,7 +100,7 @@ export function interviewIcsFile(
     stamp: ctx.clock(),
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
-    summary: translator(isLocale(person.locale) ? person.locale : DEFAULT_LOCALE)("mail.interviewCalendar.summary"),
+    summary: translator(person.locale)("mail.interviewCalendar.summary"),
     ...(slot.place ? { location: slot.place } : slot.meetingUrl ? { location: slot.meetingUrl } : {}),
     ...(slot.meetingUrl ? { url: slot.meetingUrl } : {}),
     organizer: calendarOrganizer(ctx, person.locale),

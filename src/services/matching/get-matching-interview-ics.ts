@@ -34,6 +34,7 @@ export async function getHostMatchingInterviewIcs(ctx: ServiceContext, actor: Ac
   const interview = await matchingInterviewOf(ctx.db, input.applicationId, mine.positionId);
   if (!interview || interview.status !== "scheduled") throw new NotFoundError("interview");
   const member = await ctx.db.selectFrom("user").select(["name", "email"]).where("id", "=", mine.actor.userId).executeTakeFirstOrThrow();
+  const locale = isLocale(mine.actor.locale) ? mine.actor.locale : DEFAULT_LOCALE;
   const content = buildInterviewIcs({
     uid: interviewIcsUid(input.applicationId, mine.roundId, hostIcsStage(mine.positionId)),
     sequence: interview.icsSequence,
@@ -41,10 +42,10 @@ export async function getHostMatchingInterviewIcs(ctx: ServiceContext, actor: Ac
     stamp: ctx.clock(),
     startsAt: interview.startsAt,
     endsAt: interview.endsAt,
-    summary: translator(isLocale(mine.actor.locale) ? mine.actor.locale : DEFAULT_LOCALE)("mail.interviewCalendar.summaryPosition", { title: mine.title }),
+    summary: translator(locale)("mail.interviewCalendar.summaryPosition", { title: mine.title }),
     ...(interview.place ? { location: interview.place } : interview.meetingUrl ? { location: interview.meetingUrl } : {}),
     ...(interview.meetingUrl ? { url: interview.meetingUrl } : {}),
-    organizer: calendarOrganizer(ctx, mine.actor.locale),
+    organizer: calendarOrganizer(ctx, locale),
     attendee: { name: member.name, email: member.email },
   });
   return { filename: "interview.ics", content, contentType: interviewIcsContentType("request") };
