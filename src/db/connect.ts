@@ -5,6 +5,7 @@
  */
 import { type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import { BadInputError } from "../services/errors.ts";
+import { prepareRepeatedStatements } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -159,6 +160,7 @@ async function connectPostgres(url: string): Promise<Db> {
         : pg.default.types.getTypeParser(oid, format)) as typeof pg.default.types.getTypeParser,
   };
   const pool = new pg.default.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, types });
+  pool.on("connect", (client) => prepareRepeatedStatements(client));
   pool.on("error", () => {
     /* idle client errors are reported by the next query */
   });

@@ -40,6 +40,7 @@ import * as m0034 from "./migrations/0034-operator-list-indexes.ts";
 import * as m0035 from "./migrations/0035-manual-ledger-corrections.ts";
 import * as m0036 from "./migrations/0036-interview-slot-interviewer-deletable.ts";
 import * as m0037 from "./migrations/0037-public-page-version-notify.ts";
+import * as m0038 from "./migrations/0038-applications-by-applicant.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -79,6 +80,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0035-manual-ledger-corrections": m0035,
   "0036-interview-slot-interviewer-deletable": m0036,
   "0037-public-page-version-notify": m0037,
+  "0038-applications-by-applicant": m0038,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

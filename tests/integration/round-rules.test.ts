@@ -229,5 +229,41 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const mine = await getMyApplication(env.ctx, actor);
       expect(mine.eligibility!.raw.unmet).toContainEqual({ rule: "prior_participation", code: "participated_before" });
     });
+
+    it("finds a past participant by their account, and not someone who only applied before", async () => {
+      const oldRound = crypto.randomUUID();
+      await env.db
+        .insertInto("rounds")
+        .values({
+          id: oldRound,
+          fiscal_year: 2023,
+          name_ja: "2023",
+          name_en: `old ${oldRound}`,
+          phase: "closed",
+          eligibility_reference_date: "2023-04-01",
+          dac_list_version: "2024-2025",
+        })
+        .execute();
+      const placedBefore = await createUser(env, "applicant");
+      const appliedBefore = await createUser(env, "applicant");
+      for (const [user, status] of [
+        [placedBefore, "placed"],
+        [appliedBefore, "submitted"],
+      ] as const)
+        await env.db
+          .insertInto("applications")
+          .values({ id: crypto.randomUUID(), round_id: oldRound, status, applicant_user_id: user.id, family_name: `Other ${status}`, nationality: "TH" })
+          .execute();
+      const unmetOf = async (user: typeof placedBefore) => {
+        const actor = actorFor(user);
+        await saveApplicationStep(env.ctx, actor, {
+          step: "personal",
+          values: { familyName: "Wong", dateOfBirth: "1999-05-06", nationality: "TH", residenceCountry: "TH", priorParticipant: "no" },
+        });
+        return (await getMyApplication(env.ctx, actor)).eligibility!.raw.unmet;
+      };
+      expect(await unmetOf(placedBefore)).toContainEqual({ rule: "prior_participation", code: "participated_before" });
+      expect(await unmetOf(appliedBefore)).not.toContainEqual({ rule: "prior_participation", code: "participated_before" });
+    });
   });
 });

@@ -3,8 +3,9 @@
  * are the form's field names (application-steps.ts), and building the
  * eligibility rules of its round. Internal to the application use cases.
  */
-import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
-import type { Database, RoundsTable } from "../../db/schema.ts";
+import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { ApplicationsTable, Database, RoundsTable } from "../../db/schema.ts";
 import {
   type ApplicantFacts,
   type EligibilityResult,
@@ -57,52 +58,80 @@ const PARTICIPATED_STATUSES = ["placed", "completed"];
 /** Placement statuses that mean the internship began. */
 const STARTED_PLACEMENTS = ["active", "completed", "terminated"];
 
-async function participatedBefore(
-  db: Kysely<Database>,
-  app: { id: string; round_id: string; applicant_user_id: string | null; family_name: string | null; date_of_birth: string | null; nationality: string | null },
-): Promise<boolean> {
-  const samePerson = (eb: ExpressionBuilder<Database, "applications">) => {
-    const ors = [];
-    if (app.applicant_user_id) ors.push(eb("applications.applicant_user_id", "=", app.applicant_user_id));
-    if (app.family_name && app.date_of_birth && app.nationality)
-      ors.push(
-        eb.and([
-          eb(eb.fn("lower", ["applications.family_name"]), "=", app.family_name.toLowerCase()),
-          eb("applications.date_of_birth", "=", app.date_of_birth),
-          eb("applications.nationality", "=", app.nationality),
+/**
+ * The person took part in an earlier round: an application of theirs (by account, or by family name,
+ * date of birth and nationality) in another round was placed or completed, or its placement began.
+ * Two EXISTS, one per way of recognising the person, each served by its own index
+ * (applications_by_applicant_idx, applications_same_person_idx): with the two ways joined by OR in one
+ * scan, PostgreSQL read the whole applications table on every submission (issue #20 item 2).
+ */
+function participatedBefore(eb: ExpressionBuilder<Database & { a: ApplicationsTable }, "a">) {
+  const tookPart = (qb: SelectQueryBuilder<Database & { a: ApplicationsTable; p: ApplicationsTable }, "a" | "p", object>) =>
+    qb
+      .select(sql<number>`1`.as("found"))
+      .whereRef("p.round_id", "!=", "a.round_id")
+      .where((inner) =>
+        inner.or([
+          inner("p.status", "in", PARTICIPATED_STATUSES),
+          inner.exists(
+            inner
+              .selectFrom("placements")
+              .select("placements.id")
+              .whereRef("placements.application_id", "=", "p.id")
+              .where("placements.status", "in", STARTED_PLACEMENTS),
+          ),
         ]),
       );
-    return ors.length > 0 ? eb.or(ors) : eb.val(false);
-  };
-  const row = await db
-    .selectFrom("applications")
-    .leftJoin("placements", "placements.application_id", "applications.id")
-    .select("applications.id")
-    .where("applications.round_id", "!=", app.round_id)
-    .where(samePerson)
-    .where((eb) => eb.or([eb("applications.status", "in", PARTICIPATED_STATUSES), eb("placements.status", "in", STARTED_PLACEMENTS)]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return eb.or([
+    eb.exists(tookPart(eb.selectFrom("applications as p").whereRef("p.applicant_user_id", "=", "a.applicant_user_id"))),
+    eb.exists(
+      tookPart(
+        eb
+          .selectFrom("applications as p")
+          .where((inner) => inner(inner.fn("lower", ["p.family_name"]), "=", inner.fn("lower", ["a.family_name"])))
+          .whereRef("p.date_of_birth", "=", "a.date_of_birth")
+          .whereRef("p.nationality", "=", "a.nationality"),
+      ),
+    ),
+  ]);
 }
 
+/**
+ * One application with everything the forms and the eligibility check read, in one statement (the
+ * related rows as JSON): the submission at the deadline rush read it in eight (issue #20 item 2).
+ */
 export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
-  const app = await db.selectFrom("applications").selectAll().where("id", "=", applicationId).executeTakeFirst();
+  const app = await db
+    .selectFrom("applications as a")
+    .selectAll("a")
+    .select((eb) => [
+      jsonObjectFrom(eb.selectFrom("application_education as e").selectAll("e").whereRef("e.application_id", "=", "a.id").limit(1)).as("edu"),
+      jsonObjectFrom(eb.selectFrom("application_employment as m").selectAll("m").whereRef("m.application_id", "=", "a.id").limit(1)).as("emp"),
+      jsonArrayFrom(
+        eb.selectFrom("application_languages as l").select(["l.kind", "l.jlpt_level", "l.english_test", "l.score"]).whereRef("l.application_id", "=", "a.id"),
+      ).as("langs"),
+      jsonArrayFrom(eb.selectFrom("application_consents as c").select("c.kind").whereRef("c.application_id", "=", "a.id")).as("consents"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("application_documents as d")
+          .select(["d.id", "d.kind", "d.original_name", "d.content_type", "d.size_bytes", "d.uploaded_at", "d.scan_status", "d.scan_finding"])
+          .whereRef("d.application_id", "=", "a.id")
+          .orderBy("d.uploaded_at"),
+      ).as("docs"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("eligibility_overrides as o")
+          .select(["o.rule", "o.reason", "o.decided_at"])
+          .whereRef("o.application_id", "=", "a.id")
+          .where("o.revoked_at", "is", null),
+      ).as("overrides"),
+      participatedBefore(eb).as("on_record"),
+    ])
+    .where("a.id", "=", applicationId)
+    .executeTakeFirst();
   if (!app) return null;
-  const [edu, emp, langs, consents, docs, overrides, onRecord] = await Promise.all([
-    db.selectFrom("application_education").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
-    db.selectFrom("application_employment").selectAll().where("application_id", "=", app.id).executeTakeFirst(),
-    db.selectFrom("application_languages").selectAll().where("application_id", "=", app.id).execute(),
-    db.selectFrom("application_consents").select("kind").where("application_id", "=", app.id).execute(),
-    db.selectFrom("application_documents").selectAll().where("application_id", "=", app.id).orderBy("uploaded_at").execute(),
-    db
-      .selectFrom("eligibility_overrides")
-      .select(["rule", "reason", "decided_at"])
-      .where("application_id", "=", app.id)
-      .where("revoked_at", "is", null)
-      .execute(),
-    participatedBefore(db, app),
-  ]);
+  const { edu, emp, langs, consents, docs, overrides } = app;
+  const onRecord = app.on_record === true;
   const jlpt = langs.find((l) => l.kind === "jlpt");
   const english = langs.find((l) => l.kind === "english_test");
   const consentKinds = new Set(consents.map((c) => c.kind));
@@ -153,11 +182,11 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
       originalName: d.original_name,
       contentType: d.content_type,
       sizeBytes: d.size_bytes,
-      uploadedAt: d.uploaded_at,
+      uploadedAt: new Date(d.uploaded_at),
       scanStatus: d.scan_status as ScanStatus,
       scanFinding: d.scan_status === "infected" ? d.scan_finding : null,
     })),
-    overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: o.decided_at })),
+    overrides: overrides.map((o) => ({ rule: o.rule as EligibilityRule, reason: o.reason, decidedAt: new Date(o.decided_at) })),
     participationOnRecord: onRecord,
     savedSteps: app.saved_steps,
   };

@@ -69,16 +69,17 @@ export async function submitApplication(
     const app = (await loadApplication(trx, row.app_id))!;
     const { effective } = eligibilityOf(app, eligibilityRulesOf(row, row.dac_countries));
     if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
-    const { rows } = await sql<{ n: string }>`select nextval('application_receipt_seq')::text as n`.execute(trx);
+    // The status history row and the receipt's sequence number in one statement (one round trip fewer at the rush).
+    const { rows } = await sql<{ n: string }>`
+      with history as (
+        insert into application_status_history (application_id, from_status, to_status, changed_by, changed_at)
+        values (${row.app_id}, 'draft', 'submitted', ${who.userId}, ${now}))
+      select nextval('application_receipt_seq')::text as n`.execute(trx);
     const receiptNumber = applicationReceiptNumber(row.fiscal_year, rows[0]!.n);
     await trx
       .updateTable("applications")
       .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
       .where("id", "=", row.app_id)
-      .execute();
-    await trx
-      .insertInto("application_status_history")
-      .values({ application_id: row.app_id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now })
       .execute();
     const next = nextStepFor("submitted", dueAt);
     await ctx.mailer.queue(

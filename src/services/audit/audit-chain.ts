@@ -72,17 +72,30 @@ export function fieldHashes(entry: Pick<ChainedFields, PersonalField | "ip_salt"
   return out;
 }
 
+/**
+ * The text an entry's hash is taken over, around the previous entry's hash: the hash is
+ * sha256(before + prevHash + after). Split so that the database can put the chain head's hash in
+ * while it holds the head (write-audit.ts; issue #20 item 2, ADR 0049); `entryHash` uses the same
+ * split, so both always hash the same text.
+ */
+export function entryHashText(entry: Omit<ChainedFields, PersonalField>, hashes: Partial<Record<PersonalField, string>>): { before: string; after: string } {
+  const text = canonicalJson({
+    prev: "",
+    at: entry.at.toISOString(),
+    role: entry.actor_role,
+    action: entry.action,
+    entity: [entry.entity_type, entry.entity_id],
+    fields: hashes,
+  });
+  // Keys are sorted (…, "fields", "prev", "role"), and a quote inside any string value is escaped,
+  // so this unescaped key with its empty value occurs once, where the hash goes.
+  const slot = text.lastIndexOf(',"prev":""') + ',"prev":"'.length;
+  return { before: text.slice(0, slot), after: text.slice(slot) };
+}
+
 export function entryHash(prevHash: string, entry: Omit<ChainedFields, PersonalField>, hashes: Partial<Record<PersonalField, string>>): string {
-  return sha256(
-    canonicalJson({
-      prev: prevHash,
-      at: entry.at.toISOString(),
-      role: entry.actor_role,
-      action: entry.action,
-      entity: [entry.entity_type, entry.entity_id],
-      fields: hashes,
-    }),
-  );
+  const { before, after } = entryHashText(entry, hashes);
+  return sha256(before + JSON.stringify(prevHash).slice(1, -1) + after);
 }
 
 export interface StoredEntry extends ChainedFields {
