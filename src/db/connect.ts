@@ -5,6 +5,7 @@
  */
 import { type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import { BadInputError } from "../services/errors.ts";
+import { withPreparedStatements } from "./pglite-prepared.ts";
 import { prepareRepeatedStatements } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
 
@@ -268,7 +269,7 @@ async function connectPGlite(dataDir: string, loadDataDir: Blob | undefined): Pr
   } catch (err) {
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
   }
-  const kysely = new Kysely<Database>({ dialect: guarded(new PGliteDialect({ pglite })) });
+  const kysely = new Kysely<Database>({ dialect: guarded(new PGliteDialect({ pglite: withPreparedStatements(pglite) })) });
   return {
     kysely,
     kind: "pglite",

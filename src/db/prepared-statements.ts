@@ -4,39 +4,54 @@
  * them (issue #20 item 2, ADR 0049). Each pooled connection therefore prepares, under a name derived
  * from its text, every statement this process has already sent once before, so that from its second
  * use on a connection PostgreSQL skips parsing, and (after its own five custom plans, when it judges a
- * generic plan as good) planning. Bounded: at most MAX_NAMED texts get a name, so a connection holds
- * at most that many prepared statements; statements outside the bound run as before.
+ * generic plan as good) planning. Bounded (StatementNames): a connection holds at most 500 prepared
+ * statements; statements outside the bound run as before.
  */
 import { createHash } from "node:crypto";
 
-const MAX_NAMED = 400;
-/** The text of each statement seen once (false), given a name (the name), or never to be prepared again (null). */
-const seen = new Map<string, string | false | null>();
-let named = 0;
-/** Seen-once texts are forgotten past this many, so that one-off statements (an IN list of any length) cannot grow the map. */
-const MAX_SEEN = 5_000;
-
-/** The name to prepare `text` under, or undefined to send it unprepared. */
-export function statementName(text: string): string | undefined {
-  const known = seen.get(text);
-  if (known) return known;
-  if (known === null) return undefined;
-  if (known === undefined) {
-    if (seen.size >= MAX_SEEN) for (const [t, n] of seen) if (n === false) seen.delete(t);
-    seen.set(text, false);
-    return undefined;
+/**
+ * Which statement texts get a name: a text from its second use, at most `maxNamed` texts (so a
+ * connection holds at most that many prepared statements). Texts seen once are forgotten past
+ * `maxSeen`, so that one-off statements (an IN list of any length) cannot grow the map.
+ */
+export class StatementNames {
+  /** The text of each statement seen once (false), given a name (the name), or never to be prepared again (null). */
+  private readonly seen = new Map<string, string | false | null>();
+  private named = 0;
+  private readonly maxNamed: number;
+  private readonly maxSeen: number;
+  constructor(maxNamed = 500, maxSeen = 5_000) {
+    this.maxNamed = maxNamed;
+    this.maxSeen = maxSeen;
   }
-  if (named >= MAX_NAMED) return undefined;
-  named++;
-  const name = `jip_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
-  seen.set(text, name);
-  return name;
+
+  /** The name to prepare `text` under, or undefined to send it unprepared. */
+  nameOf(text: string): string | undefined {
+    const known = this.seen.get(text);
+    if (known) return known;
+    if (known === null) return undefined;
+    if (known === undefined) {
+      if (this.seen.size >= this.maxSeen) for (const [t, n] of this.seen) if (n === false) this.seen.delete(t);
+      this.seen.set(text, false);
+      return undefined;
+    }
+    if (this.named >= this.maxNamed) return undefined;
+    this.named++;
+    const name = `jip_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    this.seen.set(text, name);
+    return name;
+  }
+
+  /** A statement whose prepared form went stale (its table's columns changed since): sent unprepared from now on. */
+  forget(text: string): void {
+    if (this.seen.get(text)) this.seen.set(text, null);
+  }
 }
 
-/** A statement whose prepared form went stale (its table's columns changed since): sent unprepared from now on. */
-export function forgetStatement(text: string): void {
-  if (seen.get(text)) seen.set(text, null);
-}
+/** The process's statement names, shared by every database it opens (a name is the same for the same text). */
+const names = new StatementNames();
+export const statementName = (text: string): string | undefined => names.nameOf(text);
+export const forgetStatement = (text: string): void => names.forget(text);
 
 interface QueryableClient {
   query: (...args: never[]) => unknown;

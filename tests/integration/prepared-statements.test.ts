@@ -5,19 +5,10 @@
  */
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { statementName } from "#src/db/prepared-statements.ts";
 import { useTestDatabase } from "./support/databases.ts";
 
 describe("prepared statements (PostgreSQL)", () => {
   const env = useTestDatabase("postgres");
-
-  it("names a statement from its second use, always the same name", () => {
-    const text = `select ${Math.random()} as once`;
-    expect(statementName(text)).toBeUndefined();
-    const name = statementName(text);
-    expect(name).toMatch(/^jip_/);
-    expect(statementName(text)).toBe(name);
-  });
 
   it("gives the same rows prepared as unprepared, whatever the parameters", async () => {
     await sql`create table prepared_probe (id int primary key, label text)`.execute(env.db);
