@@ -5,6 +5,7 @@
  */
 import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import { reusableQuery } from "../../db/reusable-query.ts";
 import type { ApplicationsTable, Database, RoundsTable } from "../../db/schema.ts";
 import {
   type ApplicantFacts,
@@ -100,8 +101,8 @@ function participatedBefore(eb: ExpressionBuilder<Database & { a: ApplicationsTa
  * One application with everything the forms and the eligibility check read, in one statement (the
  * related rows as JSON): the submission at the deadline rush read it in eight (issue #20 item 2).
  */
-export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
-  const app = await db
+const loadApplicationRow = reusableQuery((db, applicationId) =>
+  db
     .selectFrom("applications as a")
     .selectAll("a")
     .select((eb) => [
@@ -127,8 +128,11 @@ export async function loadApplication(db: Kysely<Database>, applicationId: strin
       ).as("overrides"),
       participatedBefore(eb).as("on_record"),
     ])
-    .where("a.id", "=", applicationId)
-    .executeTakeFirst();
+    .where("a.id", "=", applicationId),
+);
+
+export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
+  const [app] = await loadApplicationRow(db, applicationId);
   if (!app) return null;
   const { edu, emp, langs, consents, docs, overrides } = app;
   const onRecord = app.on_record === true;
