@@ -101,7 +101,7 @@ export async function run(argv: string[], engine: Engine = { solve }): Promise<n
 
   let result;
   try {
-    result = engine.solve(validation.instance, { proposing: opts.proposing, explain: opts.explain });
+    result = engine.solve(validation.instance, { proposing: opts.proposing, explain: opts.explain }, validation.index);
   } catch (err) {
     if (err instanceof UnsupportedOptionError) return fail(err.message);
     throw err;

@@ -7,7 +7,7 @@
 import { applicantProposingDA, hostProposingDA } from "./deferred-acceptance.ts";
 import { explainMatching } from "./explain.ts";
 import { flexibleDeferredAcceptance } from "./flexible-deferred-acceptance.ts";
-import { buildInstanceIndex } from "./instance-index.ts";
+import { type InstanceIndex, buildInstanceIndex } from "./instance-index.ts";
 import type { Assignment, MatchingInstance, MatchingResult, Proposing } from "./types.ts";
 import { verifyMatching } from "./verify.ts";
 
@@ -24,10 +24,13 @@ export interface SolveOptions {
 
 export class UnsupportedOptionError extends Error {}
 
-/** Precondition: `instance` is valid (see validateInstance). */
-export function solve(instance: MatchingInstance, options: SolveOptions = {}): MatchingResult {
+/**
+ * Precondition: `instance` is valid (see validateInstance). `index`: the instance's index, when
+ * validateInstance already built it (it is built here otherwise).
+ */
+export function solve(instance: MatchingInstance, options: SolveOptions = {}, index?: InstanceIndex): MatchingResult {
   const proposing = options.proposing ?? "applicants";
-  const ix = buildInstanceIndex(instance);
+  const ix = index ?? buildInstanceIndex(instance);
   let match: Int32Array;
   if (ix.hasCaps) {
     if (proposing === "hosts") {

@@ -31,6 +31,54 @@ export interface InstanceIndex {
   readonly hasCaps: boolean;
 }
 
+/** A host's region as an index into `regionIds` (-1: none), and each region's cap (-1: uncapped). */
+export interface Regions {
+  readonly hostRegion: Int32Array;
+  readonly regionIds: readonly string[];
+  readonly regionCap: Int32Array;
+  readonly hasCaps: boolean;
+}
+
+export function regionsOf(hosts: MatchingInstance["hosts"], caps: MatchingInstance["regionCaps"]): Regions {
+  const hostRegion = new Int32Array(hosts.length).fill(-1);
+  const regionIds: string[] = [];
+  const rIdx = new Map<string, number>();
+  for (let h = 0; h < hosts.length; h++) {
+    const region = hosts[h]!.region;
+    if (region === undefined) continue;
+    let r = rIdx.get(region);
+    if (r === undefined) {
+      r = regionIds.length;
+      regionIds.push(region);
+      rIdx.set(region, r);
+    }
+    hostRegion[h] = r;
+  }
+  const regionCap = new Int32Array(regionIds.length).fill(-1);
+  let hasCaps = false;
+  if (caps) {
+    for (let r = 0; r < regionIds.length; r++) {
+      const c = Object.hasOwn(caps, regionIds[r]!) ? caps[regionIds[r]!] : undefined;
+      if (c !== undefined) {
+        regionCap[r] = c;
+        hasCaps = true;
+      }
+    }
+  }
+  return { hostRegion, regionIds, regionCap, hasCaps };
+}
+
+/** Both sides' rank lists with ids resolved to indices (CSR), as validateInstance or buildInstanceIndex reads them. */
+export interface ResolvedLists {
+  readonly applicantIds: readonly string[];
+  readonly hostIds: readonly string[];
+  readonly capacity: Int32Array;
+  readonly aPrefStart: Int32Array;
+  readonly aPrefHost: Int32Array;
+  readonly hPrefStart: Int32Array;
+  readonly hPrefApp: Int32Array;
+}
+
 /** Precondition: `instance` passed validateInstance (known ids, no duplicates). */
 export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
   const { applicants, hosts } = instance;
@@ -51,36 +99,12 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
     aTotal += ap.preferences.length;
   }
   const capacity = new Int32Array(nH);
-  const hostRegion = new Int32Array(nH).fill(-1);
-  const regionIds: string[] = [];
-  const rIdx = new Map<string, number>();
   for (let h = 0; h < nH; h++) {
     const ho = hosts[h]!;
     hostIds[h] = ho.id;
     hIdx[ho.id] = h;
     capacity[h] = ho.capacity;
     hTotal += ho.preferences.length;
-    if (ho.region !== undefined) {
-      let r = rIdx.get(ho.region);
-      if (r === undefined) {
-        r = regionIds.length;
-        regionIds.push(ho.region);
-        rIdx.set(ho.region, r);
-      }
-      hostRegion[h] = r;
-    }
-  }
-  const regionCap = new Int32Array(regionIds.length).fill(-1);
-  let hasCaps = false;
-  const caps = instance.regionCaps;
-  if (caps) {
-    for (let r = 0; r < regionIds.length; r++) {
-      const c = Object.hasOwn(caps, regionIds[r]!) ? caps[regionIds[r]!] : undefined;
-      if (c !== undefined) {
-        regionCap[r] = c;
-        hasCaps = true;
-      }
-    }
   }
 
   const aPrefStart = new Int32Array(nA + 1);
@@ -95,21 +119,31 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
 
   const hPrefStart = new Int32Array(nH + 1);
   const hPrefApp = new Int32Array(hTotal);
-  const entryHost = new Int32Array(hTotal);
-  const invCount = new Int32Array(nA + 1);
   e = 0;
   for (let h = 0; h < nH; h++) {
     hPrefStart[h] = e;
     const prefs = hosts[h]!.preferences;
-    for (let k = 0; k < prefs.length; k++) {
-      const a = aIdx[prefs[k]!]!;
-      hPrefApp[e] = a;
-      entryHost[e] = h;
-      invCount[a + 1]!++;
-      e++;
-    }
+    for (let k = 0; k < prefs.length; k++) hPrefApp[e++] = aIdx[prefs[k]!]!;
   }
   hPrefStart[nH] = e;
+  return indexFromLists({ applicantIds, hostIds, capacity, aPrefStart, aPrefHost, hPrefStart, hPrefApp }, regionsOf(hosts, instance.regionCaps));
+}
+
+/** The index from resolved rank lists: each entry's rank on the other side's list, through the inverted host lists. */
+export function indexFromLists(lists: ResolvedLists, regions: Regions): InstanceIndex {
+  const { applicantIds, hostIds, capacity, aPrefStart, aPrefHost, hPrefStart, hPrefApp } = lists;
+  const nA = applicantIds.length;
+  const nH = hostIds.length;
+  const aTotal = aPrefHost.length;
+  const hTotal = hPrefApp.length;
+  const entryHost = new Int32Array(hTotal);
+  const invCount = new Int32Array(nA + 1);
+  for (let h = 0; h < nH; h++) {
+    for (let x = hPrefStart[h]!; x < hPrefStart[h + 1]!; x++) {
+      entryHost[x] = h;
+      invCount[hPrefApp[x]! + 1]!++;
+    }
+  }
 
   // Inverted host lists: for each applicant, the host-list entries naming them.
   for (let a = 0; a < nA; a++) invCount[a + 1]! += invCount[a]!;
@@ -150,9 +184,6 @@ export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
     hPrefStart,
     hPrefApp,
     hPrefAppRank,
-    hostRegion,
-    regionIds,
-    regionCap,
-    hasCaps,
+    ...regions,
   };
 }

@@ -53,7 +53,7 @@ export async function runMatching(ctx: ServiceContext, actor: Actor | null, inpu
     const instance = Object.keys(caps).length > 0 ? { ...snapshot.instance, regionCaps: caps } : snapshot.instance;
     const valid = validateInstance(instance);
     if (!valid.ok) throw new Error(`matching snapshot is not a valid instance: ${valid.error}`);
-    const result = solve(instance, { proposing: "applicants", explain: true });
+    const result = solve(instance, { proposing: "applicants", explain: true }, valid.index);
     const runId = crypto.randomUUID();
     await trx
       .insertInto("matching_runs")

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { solve, verifyMatching, type MatchingInstance } from "#src/domain/matching/index.ts";
+import { solve, validateInstance, verifyMatching, type MatchingInstance } from "#src/domain/matching/index.ts";
+import { buildInstanceIndex } from "#src/domain/matching/instance-index.ts";
 import {
   allFeasibleMatchings,
   allStableMatchings,
@@ -220,6 +221,19 @@ describe("verifier agrees with the naive definition on arbitrary feasible matchi
         const v = verifyMatching(inst, assignments);
         expect(v.feasible).toBe(true);
         expect(v.stable).toBe(isStableNaive(inst, m));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("the index validateInstance builds while it checks", () => {
+  it("is the index solve would build itself (issue #20 item 5)", () => {
+    fc.assert(
+      fc.property(instanceArb(SMALL), (inst) => {
+        const v = validateInstance(inst);
+        expect(v.ok).toBe(true);
+        if (v.ok) expect(v.index).toEqual(buildInstanceIndex(inst));
       }),
       RUNS,
     );
