@@ -28,6 +28,7 @@ import { type Runtime, createRuntime } from "#src/service-context.ts";
 import { saveApplicationStep } from "#src/services/applications/save-application-step.ts";
 import { submitApplication } from "#src/services/applications/submit-application.ts";
 import { uploadApplicationDocument } from "#src/services/applications/upload-application-document.ts";
+import { verifyAuditChain } from "#src/services/audit/verify-audit-chain.ts";
 import { hashPassword, insertVerifiedUser } from "#src/services/auth/create-verified-user.ts";
 import type { Actor } from "#src/services/context.ts";
 
@@ -154,7 +155,11 @@ async function child(mode: string, dir: string, databaseUrl: string | undefined)
       id: string;
       n: string;
     }>`select entity_id as id, count(*)::text as n from audit_log where action = 'application.submit' group by entity_id`.execute(rt.db);
-    process.stdout.write(JSON.stringify({ apps, history: history.rows, mails: mails.rows, audits: audits.rows }));
+    // The audit chain is extended in the database, in each submission's own statement (ADR 0049): it must verify after the kill.
+    const chain = await verifyAuditChain(rt);
+    process.stdout.write(
+      JSON.stringify({ apps, history: history.rows, mails: mails.rows, audits: audits.rows, chainBroken: chain.broken, chainEntries: chain.entries }),
+    );
   }
   await rt.database.close();
 }
@@ -206,9 +211,11 @@ interface Counts {
   history: { id: string; n: string }[];
   mails: { to: string; n: string }[];
   audits: { id: string; n: string }[];
+  chainBroken: { id: string; reason: string } | null;
+  chainEntries: number;
 }
 
-function examine(c: Counts, acks: Map<string, string>): { lost: number; duplicates: number; submitted: number; receipts: number } {
+function examine(c: Counts, acks: Map<string, string>): { lost: number; duplicates: number; submitted: number; receipts: number; chain: string } {
   const byId = new Map(c.apps.map((a) => [a.id, a]));
   let lost = 0;
   for (const [id, receipt] of acks) {
@@ -225,7 +232,8 @@ function examine(c: Counts, acks: Map<string, string>): { lost: number; duplicat
   // Nothing of a submission without the submission itself (a half-committed one).
   duplicates += [...history.keys(), ...audits.keys()].filter((id) => byId.get(id)?.status !== "submitted").length;
   if (mailsTotal !== submitted.length) duplicates += Math.abs(mailsTotal - submitted.length);
-  return { lost, duplicates, submitted: submitted.length, receipts: receipts.size };
+  const chain = c.chainBroken ? `broken at entry ${c.chainBroken.id} (${c.chainBroken.reason})` : `${c.chainEntries} entries verify`;
+  return { lost, duplicates, submitted: submitted.length, receipts: receipts.size, chain };
 }
 
 async function main(): Promise<void> {
@@ -248,14 +256,15 @@ async function main(): Promise<void> {
       const { acks, killedAt, exited } = await rushAndKill(dir, databaseUrl, Math.floor(N / 3));
       const after = examine(JSON.parse(await runChild("count", dir, databaseUrl)) as Counts, acks);
       console.log(
-        `${kind}: killed (${exited}) after ${killedAt} acknowledgements; ${acks.size} acknowledged in all, ${after.submitted} found submitted after the restart: ${after.lost} lost, ${after.duplicates} duplicated or partial`,
+        `${kind}: killed (${exited}) after ${killedAt} acknowledgements; ${acks.size} acknowledged in all, ${after.submitted} found submitted after the restart: ${after.lost} lost, ${after.duplicates} duplicated or partial; audit chain: ${after.chain}`,
       );
       // The applicants retry: every submission again, after the restart.
       await runChild("retry", dir, databaseUrl);
       const end = examine(JSON.parse(await runChild("count", dir, databaseUrl)) as Counts, acks);
-      const ok = after.lost === 0 && after.duplicates === 0 && end.lost === 0 && end.duplicates === 0 && end.submitted === N && end.receipts === N;
+      const chainOk = !after.chain.startsWith("broken") && !end.chain.startsWith("broken");
+      const ok = chainOk && after.lost === 0 && after.duplicates === 0 && end.lost === 0 && end.duplicates === 0 && end.submitted === N && end.receipts === N;
       console.log(
-        `  after every applicant retried: ${end.submitted} submitted, ${end.receipts} distinct receipts, ${end.lost} lost, ${end.duplicates} duplicated or partial: ${ok ? "ok" : "FAILED"}`,
+        `  after every applicant retried: ${end.submitted} submitted, ${end.receipts} distinct receipts, ${end.lost} lost, ${end.duplicates} duplicated or partial, audit chain: ${end.chain}: ${ok ? "ok" : "FAILED"}`,
       );
       if (killedAt < 0 || !exited.includes("SIGKILL")) {
         console.log("  the rush finished before it could be killed: not a kill -9 run");
