@@ -194,21 +194,27 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       expect(ok.fieldErrors).toEqual({});
     });
 
-    it("finds a past participant in the platform's own records even when they answer No", async () => {
-      const past = await createUser(env, "applicant");
-      const oldRound = crypto.randomUUID();
+    /** A closed round of an earlier fiscal year, for past participations. */
+    const closedRound = async (fiscalYear: number): Promise<string> => {
+      const id = crypto.randomUUID();
       await env.db
         .insertInto("rounds")
         .values({
-          id: oldRound,
-          fiscal_year: 2024,
-          name_ja: "2024",
-          name_en: `old ${oldRound}`,
+          id,
+          fiscal_year: fiscalYear,
+          name_ja: String(fiscalYear),
+          name_en: `old ${id}`,
           phase: "closed",
-          eligibility_reference_date: "2024-04-01",
+          eligibility_reference_date: `${fiscalYear}-04-01`,
           dac_list_version: "2024-2025",
         })
         .execute();
+      return id;
+    };
+
+    it("finds a past participant in the platform's own records even when they answer No", async () => {
+      const past = await createUser(env, "applicant");
+      const oldRound = await closedRound(2024);
       await env.db
         .insertInto("applications")
         .values({
@@ -231,19 +237,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     });
 
     it("finds a past participant by their account, and not someone who only applied before", async () => {
-      const oldRound = crypto.randomUUID();
-      await env.db
-        .insertInto("rounds")
-        .values({
-          id: oldRound,
-          fiscal_year: 2023,
-          name_ja: "2023",
-          name_en: `old ${oldRound}`,
-          phase: "closed",
-          eligibility_reference_date: "2023-04-01",
-          dac_list_version: "2024-2025",
-        })
-        .execute();
+      const oldRound = await closedRound(2023);
       const placedBefore = await createUser(env, "applicant");
       const appliedBefore = await createUser(env, "applicant");
       for (const [user, status] of [
