@@ -210,7 +210,13 @@ class Fuzzer {
     this.count++;
     let res: APIResponse;
     try {
-      res = await send();
+      res = await send().catch(async (err: Error) => {
+        // A kept-alive connection the server closed (idle past its keep-alive timeout) just as this request
+        // went out on it: the request never reached the application. Browsers send it again on a new
+        // connection; so does the fuzzer, once. A server that crashed or hung fails the second try too.
+        if (!/ECONNRESET|socket hang up|EPIPE/.test(err.message)) throw err;
+        return send();
+      });
     } catch (err) {
       this.failures.push({ role: this.role, request: `${label} (${(err as Error).message.split("\n")[0]})`, status: 0 });
       return null;
