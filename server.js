@@ -2,6 +2,7 @@
 // The production server: serves the built app with compression and static
 // files. Started by `npm start` (scripts/start.sh) after `jip migrate`/`seed`.
 // Start-up faults end the process with one line naming the cause.
+import { clearTimeout, setTimeout } from "node:timers";
 import { readdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createRequire } from "node:module";
@@ -31,17 +32,36 @@ function bodyLimit(req) {
 
 /**
  * After an over-limit body has been refused, what the client still sends is read and dropped (never
- * kept) for a short while, so that the 413 reaches it before the connection closes: closing a socket
- * with unread data makes the kernel reset the connection, and a client still sending then sees an error
- * instead of the answer. A client that keeps sending past LINGER_BYTES is cut off.
+ * kept), so that the 413 reaches it before the connection closes: closing a socket with unread data makes
+ * the kernel reset the connection, and a client still sending then sees an error instead of the answer.
+ * The dropping goes on until the answer has been written (rendering the localized 413 page takes a while
+ * on a busy server; counting bytes from the refusal cut clients off before it was sent, and a test saw the
+ * reset), then for up to LINGER_BYTES or LINGER_MS more; a client that keeps sending after that is cut
+ * off, and so is one whose answer is not written within LINGER_MAX_MS. A busy client on the same machine
+ * sent more than 32 MiB after the answer before reading it (e2e/body-limits.spec.ts under load); over a
+ * network the time bound comes first.
  */
-const LINGER_BYTES = 32 * 1024 * 1024;
+const LINGER_BYTES = 256 * 1024 * 1024;
+const LINGER_MS = 5_000;
+const LINGER_MAX_MS = 30_000;
 function lingerThenClose(req) {
+  const cutOff = () => req.socket.destroy();
+  let timer = setTimeout(cutOff, LINGER_MAX_MS);
+  let answered = false;
   let dropped = 0;
-  req.on("data", (chunk) => {
-    dropped += chunk.length;
-    if (dropped > LINGER_BYTES) req.socket.destroy();
+  // Express sets req.res; the answer's "finish" is when its last byte was handed to the socket.
+  req.res?.once("finish", () => {
+    answered = true;
+    clearTimeout(timer);
+    timer = setTimeout(cutOff, LINGER_MS);
   });
+  req.on("data", (chunk) => {
+    if (!answered) return;
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) cutOff();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.socket.once("close", () => clearTimeout(timer));
   req.on("error", () => {});
 }
 
