@@ -48,19 +48,24 @@ function lingerThenClose(req) {
   const cutOff = () => req.socket.destroy();
   let timer = setTimeout(cutOff, LINGER_MAX_MS);
   let answered = false;
+  let ended = false;
   let dropped = 0;
   // Express sets req.res; the answer's "finish" is when its last byte was handed to the socket.
   req.res?.once("finish", () => {
     answered = true;
     clearTimeout(timer);
-    timer = setTimeout(cutOff, LINGER_MS);
+    if (!ended) timer = setTimeout(cutOff, LINGER_MS);
   });
   req.on("data", (chunk) => {
     if (!answered) return;
     dropped += chunk.length;
     if (dropped > LINGER_BYTES) cutOff();
   });
-  req.on("end", () => clearTimeout(timer));
+  // The whole body arrived: the connection may carry the next request.
+  req.on("end", () => {
+    ended = true;
+    clearTimeout(timer);
+  });
   req.socket.once("close", () => clearTimeout(timer));
   req.on("error", () => {});
 }
