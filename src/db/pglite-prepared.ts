@@ -100,6 +100,9 @@ interface PGliteInternals {
   _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** The command tags whose row count PGlite adds to `affectedRows`. */
+const COUNTED_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"]);
+
 /** Results as PGlite's own query builds them (rowMode "object"): the first statement's rows and fields, the affected rows. */
 function toResults(messages: BackendMessage[], parsers: Record<number, Parser>): Results<Record<string, unknown>> {
   let fields: { name: string; dataTypeID: number }[] = [];
@@ -120,7 +123,7 @@ function toResults(messages: BackendMessage[], parsers: Record<number, Parser>):
     } else if (m.name === "commandComplete") {
       const words = m.text!.split(" ");
       const count = Number.parseInt(words[words.length - 1]!, 10);
-      if (["INSERT", "UPDATE", "DELETE", "COPY", "MERGE"].includes(words[0]!)) affectedRows += count;
+      if (COUNTED_COMMANDS.has(words[0]!)) affectedRows += count;
       return { rows, fields, affectedRows };
     }
   }
@@ -185,6 +188,10 @@ export function preparingQuery(
   };
 }
 
+/** The options Kysely's dialect passes, and the only ones the prepared path handles: rows as objects, nothing else. */
+const objectRowsOnly = (options: { rowMode?: string } | undefined): boolean =>
+  options !== undefined && Object.keys(options).length === 1 && options.rowMode === "object";
+
 /**
  * The PGlite instance as Kysely's dialect sees it: its `query` and its transactions' `query` go
  * through `preparingQuery`; everything else is PGlite's own (bound to the instance, whose private
@@ -197,7 +204,7 @@ export function withPreparedStatements(pglite: PGlite): PGlite {
       get(target, prop, receiver) {
         if (prop === "query")
           return async (text: string, params?: unknown[], options?: { rowMode?: string }) => {
-            if (!(options && Object.keys(options).length === 1 && options.rowMode === "object")) return tx.query(text, params, options as never);
+            if (!objectRowsOnly(options)) return tx.query(text, params, options as never);
             if (tx.closed) throw new Error("Transaction is closed"); // as PGlite's own query says
             return query(tx, text, params ?? []);
           };
@@ -208,9 +215,7 @@ export function withPreparedStatements(pglite: PGlite): PGlite {
     get(target, prop) {
       if (prop === "query")
         return (text: string, params?: unknown[], options?: { rowMode?: string }) =>
-          options && Object.keys(options).length === 1 && options.rowMode === "object"
-            ? query(pglite, text, params ?? [])
-            : pglite.query(text, params, options as never);
+          objectRowsOnly(options) ? query(pglite, text, params ?? []) : pglite.query(text, params, options as never);
       if (prop === "transaction") return <T>(fn: (tx: Transaction) => Promise<T>) => pglite.transaction((tx) => fn(wrapTransaction(tx)));
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -32,12 +32,7 @@ export interface InstanceIndex {
 }
 
 /** A host's region as an index into `regionIds` (-1: none), and each region's cap (-1: uncapped). */
-export interface Regions {
-  readonly hostRegion: Int32Array;
-  readonly regionIds: readonly string[];
-  readonly regionCap: Int32Array;
-  readonly hasCaps: boolean;
-}
+export type Regions = Pick<InstanceIndex, "hostRegion" | "regionIds" | "regionCap" | "hasCaps">;
 
 export function regionsOf(hosts: MatchingInstance["hosts"], caps: MatchingInstance["regionCaps"]): Regions {
   const hostRegion = new Int32Array(hosts.length).fill(-1);
@@ -69,15 +64,7 @@ export function regionsOf(hosts: MatchingInstance["hosts"], caps: MatchingInstan
 }
 
 /** Both sides' rank lists with ids resolved to indices (CSR), as validateInstance or buildInstanceIndex reads them. */
-export interface ResolvedLists {
-  readonly applicantIds: readonly string[];
-  readonly hostIds: readonly string[];
-  readonly capacity: Int32Array;
-  readonly aPrefStart: Int32Array;
-  readonly aPrefHost: Int32Array;
-  readonly hPrefStart: Int32Array;
-  readonly hPrefApp: Int32Array;
-}
+export type ResolvedLists = Pick<InstanceIndex, "applicantIds" | "hostIds" | "capacity" | "aPrefStart" | "aPrefHost" | "hPrefStart" | "hPrefApp">;
 
 /** Precondition: `instance` passed validateInstance (known ids, no duplicates). */
 export function buildInstanceIndex(instance: MatchingInstance): InstanceIndex {
