@@ -8,7 +8,8 @@
  *   - search by family name, by e-mail, by receipt number (the list's ?q=), against the same baseline;
  *   - a deep page (the last page of 50) and the middle page (the farthest from both ends), against the same baseline;
  *   - the CSV export streamed to the end, against a bare SELECT of the same columns in one query.
- * Targets: list < 50 ms, search < 100 ms, CSV of 130,000 < 2 s. Checks: the list's total, a search
+ * Targets: list < 50 ms, search < 100 ms, CSV of 130,000 < 2 s; on PGlite up to 10,000 applications (ADR 0050: at
+ * 130,000 its figures are printed for information, the program's year runs on PostgreSQL). Checks: the list's total, a search
  * finds its row, the CSV has one line per application (exit code 1 otherwise).
  *
  *   node --import tsx/esm bench/operator/run.ts   (BENCH_DATABASES=postgres,pglite BENCH_OPERATOR_SIZES=1000,10000,130000)
@@ -29,6 +30,8 @@ import { throwawayPostgres } from "../support/throwaway-postgres.ts";
 const KINDS = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",");
 const SIZES = (process.env.BENCH_OPERATOR_SIZES ?? "1000,10000,130000").split(",").map(Number);
 const RUNS = 5;
+/** The size up to which PGlite is held to the operator targets too (a pilot's year; ADR 0050). */
+const PGLITE_SCALE = 10_000;
 
 async function runtimeFor(kind: string, tmp: string): Promise<{ rt: Runtime; drop: () => Promise<void> }> {
   let databaseUrl: string | undefined;
@@ -154,8 +157,13 @@ for (const kind of KINDS) {
       const list = async (filter: ApplicationFilter, page = 1) => listApplications(rt, actor, { roundId, ...filter }, { page, size: 50 });
       const first = await list({});
       check(first.total === size, `${kind} ${size}: the list counts ${first.total}`);
+      // The embedded database is for development, demos and pilots (ADR 0002); the 130,000-application targets are
+      // PostgreSQL's, where the program's year runs (ADR 0050): PGlite's figures at that size are printed for information.
+      const judged = kind === "postgres" || size <= PGLITE_SCALE;
+      const versus = (t: number, target: number, unit: string) =>
+        judged ? `${(t / target).toFixed(2)} of the ${target} ${unit} target` : `for information: the targets at this size are PostgreSQL's, ADR 0050`;
       const line = (name: string, t: number, target: number) =>
-        console.log(`  ${name}: ${ms(t)} (${(t / baseline).toFixed(1)}× the bare count; ${(t / target).toFixed(2)} of the ${target} ms target)`);
+        console.log(`  ${name}: ${ms(t)} (${(t / baseline).toFixed(1)}× the bare count; ${versus(t, target, "ms")})`);
       line("list, first page", await time(() => list({})), 50);
       line(
         "list, filtered (submitted, VN, eligible, N2)",
@@ -194,7 +202,7 @@ for (const kind of KINDS) {
       });
       check(lines >= size + 1, `${kind} ${size}: the CSV has ${lines} lines for ${size} applications`);
       console.log(
-        `  CSV export, streamed (${size.toLocaleString("en")} rows): ${ms(csv)} (${(csv / bareCsv).toFixed(1)}× a bare SELECT of the same rows, ${ms(bareCsv)}${size >= 130_000 ? `; ${(csv / 2000).toFixed(2)} of the 2 s target` : ""})`,
+        `  CSV export, streamed (${size.toLocaleString("en")} rows): ${ms(csv)} (${(csv / bareCsv).toFixed(1)}× a bare SELECT of the same rows, ${ms(bareCsv)}${size >= 130_000 ? `; ${versus(csv / 1000, 2, "s")}` : ""})`,
       );
     }
   } finally {

@@ -6,13 +6,20 @@
  * shows it as text instead of running it.
  */
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = typeof value === "string" ? value : value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  // Most cells need neither: one test decides (the CSV export writes 1.3 million cells for 130,000 applications).
+  if (!NEEDS_CARE.test(s)) return s;
+  const t = FORMULA_START.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+
 export function csvLine(cells: readonly unknown[]): string {
-  return cells.map(csvCell).join(",");
+  let line = cells.length > 0 ? csvCell(cells[0]) : "";
+  for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i])}`;
+  return line;
 }
 
 /** A whole file: the header line, then one line per row. */
@@ -23,20 +30,16 @@ export function csvFile(header: readonly string[], rows: Iterable<readonly unkno
 }
 
 /**
- * The same file, streamed: the byte-order mark and header first, then lines in chunks of `linesPerChunk`,
- * as the rows arrive (a download of 130,000 rows never holds the whole file in memory).
+ * The same file, streamed: the byte-order mark and header first, then one chunk per batch of rows as the batches
+ * arrive (a key-paged read): a download of 130,000 rows never holds the whole file in memory.
  */
-export async function* csvChunks(header: readonly string[], rows: AsyncIterable<readonly unknown[]>, linesPerChunk = 1000): AsyncGenerator<string> {
+export async function* csvBatchChunks(header: readonly string[], batches: AsyncIterable<readonly (readonly unknown[])[]>): AsyncGenerator<string> {
   yield `\uFEFF${csvLine(header)}\r\n`;
-  let lines: string[] = [];
-  for await (const row of rows) {
-    lines.push(csvLine(row));
-    if (lines.length >= linesPerChunk) {
-      yield `${lines.join("\r\n")}\r\n`;
-      lines = [];
-    }
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const row of batch) chunk += `${csvLine(row)}\r\n`;
+    if (chunk !== "") yield chunk;
   }
-  if (lines.length > 0) yield `${lines.join("\r\n")}\r\n`;
 }
 
 /** A streamed CSV as text (tests, small exports). */

@@ -40,3 +40,22 @@ export async function fetchPage<T>(page: PageRequest, parts: { total: Promise<{ 
   const [{ total }, items] = await Promise.all([parts.total, parts.items]);
   return pageOf(items, Number(total), page);
 }
+
+/**
+ * The batches of a key-paged read (`fetch(after)` returns the rows after the last one of the previous batch, at
+ * most `size`), each next batch requested while the caller handles the current one: on PostgreSQL the database
+ * reads the next batch on another pooled connection while Node writes out this one. Ends after a short batch.
+ */
+export async function* prefetchedBatches<T>(fetch: (after: T | null) => Promise<T[]>, size: number): AsyncGenerator<T[]> {
+  let next: Promise<T[]> | null = fetch(null);
+  try {
+    while (next) {
+      const rows: T[] = await next;
+      next = rows.length === size ? fetch(rows[rows.length - 1]!) : null;
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A caller that stopped early leaves a batch in flight: its failure is nobody's to report.
+    next?.catch(() => {});
+  }
+}

@@ -1,16 +1,16 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const jip = resolve(import.meta.dirname, "../../bin/jip");
 const elsewhere = mkdtempSync(join(tmpdir(), "jip-cwd-"));
 afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
 
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], cwd: string, command = jip): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(jip, args, { cwd }, (err, stdout, stderr) => done({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }));
+    execFile(command, args, { cwd }, (err, stdout, stderr) => done({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }));
   });
 }
 
@@ -30,5 +30,15 @@ describe("bin/jip from any directory (issue #20 item 5)", () => {
     const out = await run(["match", "--in", "tiny.json"], elsewhere);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain("a1");
+  }, 60_000);
+
+  it("finds its folder through a symbolic link elsewhere (as in /usr/local/bin) and by a relative path", async () => {
+    const link = join(elsewhere, "jip");
+    symlinkSync(jip, link);
+    for (const command of [link, relative(elsewhere, jip)]) {
+      const out = await run(["match", "--help"], elsewhere, command);
+      expect(out.code, `${command}: ${out.stderr}`).toBe(0);
+      expect(out.stdout).toContain("usage: jip match");
+    }
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 /** The pieces every use case shares: CSV files, Zod fields, links' tokens, invitations, paging. */
 import { describe, expect, it } from "vitest";
-import { csvCell, csvChunks, csvFile, csvText } from "#src/services/csv.ts";
+import { csvBatchChunks, csvCell, csvFile, csvText } from "#src/services/csv.ts";
 import { isRealDate, optionalIsoDate, optionalText, requiredText, typedWholeNumber, wholeNumber } from "#src/services/fields.ts";
 import { INVITATION_TTL_MS, invitationOpen, newInvitation } from "#src/services/invitations.ts";
-import { inPage, pageRequestFrom } from "#src/services/paging.ts";
+import { inPage, pageRequestFrom, prefetchedBatches } from "#src/services/paging.ts";
 import { hashToken, newToken } from "#src/services/tokens.ts";
 
 describe("csv", () => {
@@ -16,18 +16,66 @@ describe("csv", () => {
   it("writes a file Excel opens in Japanese: BOM, CRLF, header first", () => {
     expect(csvFile(["a", "b"], [["東京", 1]])).toBe("\uFEFFa,b\r\n東京,1\r\n");
   });
-  it("streams the same file in chunks as the rows arrive, never more than a chunk of lines at once", async () => {
+  it("quotes a formula that also needs quoting, and leaves plain cells as they are", () => {
+    expect(csvCell('=HYPERLINK("x"),1')).toBe(`"'=HYPERLINK(""x""),1"`);
+    expect(csvCell("Nguyễn Văn An")).toBe("Nguyễn Văn An");
+    expect(csvCell(42)).toBe("42");
+    expect(csvCell(undefined)).toBe("");
+  });
+  it("streams the same file a batch at a time, never more than a batch of lines at once", async () => {
     const rows = Array.from({ length: 2_500 }, (_, i) => [`=r${i}`, i] as const);
-    async function* source() {
-      for (const r of rows) yield r;
+    async function* source(size: number) {
+      for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
     }
     const chunks: string[] = [];
-    for await (const c of csvChunks(["a", "b"], source(), 1_000)) chunks.push(c);
+    for await (const c of csvBatchChunks(["a", "b"], source(1_000))) chunks.push(c);
     expect(chunks).toHaveLength(4);
     expect(chunks.map((c) => c.split("\r\n").length - 1)).toEqual([1, 1_000, 1_000, 500]);
     expect(chunks.join("")).toBe(csvFile(["a", "b"], rows));
-    expect(await csvText(csvChunks(["a"], source(), 7))).toBe(csvFile(["a"], rows));
-    expect(await csvText(csvChunks(["a"], (async function* () {})()))).toBe(csvFile(["a"], []));
+    expect(await csvText(csvBatchChunks(["a", "b"], source(7)))).toBe(csvFile(["a", "b"], rows));
+    expect(await csvText(csvBatchChunks(["a"], (async function* () {})()))).toBe(csvFile(["a"], []));
+  });
+});
+
+describe("prefetchedBatches", () => {
+  const keys = Array.from({ length: 25 }, (_, i) => i);
+  it("asks for the next batch while the caller handles this one, after the last key, and ends after a short batch", async () => {
+    const asked: (number | null)[] = [];
+    const fetch = async (after: number | null) => {
+      asked.push(after);
+      return keys.filter((k) => after === null || k > after).slice(0, 10);
+    };
+    const seen: number[][] = [];
+    for await (const batch of prefetchedBatches(fetch, 10)) {
+      seen.push(batch);
+      // The next batch was already requested when this one was handed over.
+      expect(asked).toHaveLength(Math.min(seen.length + 1, 3));
+    }
+    expect(seen.flat()).toEqual(keys);
+    expect(asked).toEqual([null, 9, 19]);
+  });
+  it("reads no further after an empty or short batch, and one in flight when the caller stops fails silently", async () => {
+    const none = prefetchedBatches(async () => [] as number[], 10);
+    expect(await none.next()).toEqual({ done: true, value: undefined });
+    let calls = 0;
+    const failing = prefetchedBatches(async (after: number | null) => {
+      calls++;
+      if (after !== null) throw new Error("the database went away");
+      return keys.slice(0, 10);
+    }, 10);
+    for await (const batch of failing) {
+      expect(batch).toHaveLength(10);
+      break;
+    }
+    expect(calls).toBe(2);
+    // Had the failure of the batch in flight been left unhandled, vitest would report it and fail the run.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  it("passes a failure of the batch the caller waits for on to the caller", async () => {
+    const failing = prefetchedBatches(async () => {
+      throw new Error("the database went away");
+    }, 10);
+    await expect(failing.next()).rejects.toThrow("the database went away");
   });
 });
 

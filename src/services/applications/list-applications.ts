@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { type Page, type PageRequest, fetchPage, pageOf } from "../paging.ts";
+import { type Page, type PageRequest, fetchPage, pageOf, prefetchedBatches } from "../paging.ts";
 
 export interface ApplicationFilter {
   roundId?: string | undefined;
@@ -170,21 +170,22 @@ export async function countApplications(ctx: ServiceContext, actor: Actor | null
   return Number(r.total);
 }
 
-/** Every application matching the filter, in batches paged by key (id > the last one: no deep OFFSET re-sorting), for the CSV export. */
-export async function* allApplications(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): AsyncGenerator<ApplicationRow> {
+/**
+ * Every application matching the filter, in batches paged by key (id > the last one: no deep OFFSET re-sorting),
+ * the next batch read while the caller writes out this one, for the CSV export.
+ */
+export function applicationBatches(ctx: ServiceContext, actor: Actor | null, filter: ApplicationFilter): AsyncGenerator<ApplicationRow[]> {
   authorize(actor, "application.read");
-  const batch = 1000;
-  let after: string | null = null;
-  for (;;) {
+  return prefetchedBatches(async (after: ApplicationRow | null) => {
     let q = filtered(ctx, filter);
-    if (after !== null) q = q.where("applications.id", ">", after);
+    if (after !== null) q = q.where("applications.id", ">", after.id);
     const rows = await q
       .select((eb) => [...COLUMNS, jlptLevel(eb)])
       .orderBy("applications.id")
-      .limit(batch)
+      .limit(EXPORT_BATCH)
       .execute();
-    for (const r of rows) yield toRow(r);
-    if (rows.length < batch) return;
-    after = rows[rows.length - 1]!.id;
-  }
+    return rows.map(toRow);
+  }, EXPORT_BATCH);
 }
+
+const EXPORT_BATCH = 5000;

@@ -4,8 +4,8 @@ import type { Database } from "../../db/schema.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
-import { csvChunks } from "../csv.ts";
-import { type Page, type PageRequest, fetchPage, inPage } from "../paging.ts";
+import { csvBatchChunks } from "../csv.ts";
+import { type Page, type PageRequest, fetchPage, inPage, prefetchedBatches } from "../paging.ts";
 import { loadRound, loadSettings } from "./screening-record.ts";
 
 type Db = Kysely<Database>;
@@ -176,21 +176,19 @@ export async function exportScreeningApplicationsCsv(
     .executeTakeFirstOrThrow();
   const rows = Number(total.total);
   await writeAudit(ctx.db, who, { action: "screening.export", entityType: "round", entityId: roundId, after: { filter, rows } });
-  return { rows, chunks: csvChunks(HEADER, lines(ctx.db, roundId, reads, filter)) };
+  return { rows, chunks: csvBatchChunks(HEADER, lines(ctx.db, roundId, reads, filter)) };
 }
 
-async function* lines(db: Db, roundId: string, reads: number, filter: ScreeningFilter): AsyncGenerator<unknown[]> {
-  let after: { receipt: string; id: string } | null = null;
-  for (;;) {
+async function* lines(db: Db, roundId: string, reads: number, filter: ScreeningFilter): AsyncGenerator<unknown[][]> {
+  const batches = prefetchedBatches(async (after: RawRow | null) => {
     let q = rowsQuery(db, roundId, reads, filter);
-    if (after) {
-      const a = after;
-      q = q.where(sql<boolean>`(applications.receipt_number, applications.id) > (${a.receipt}, ${a.id})`);
-    }
-    const batch = await q.limit(1000).execute();
-    for (const raw of batch) {
+    if (after) q = q.where(sql<boolean>`(applications.receipt_number, applications.id) > (${after.receipt_number ?? ""}, ${after.id})`);
+    return q.limit(1000).execute();
+  }, 1000);
+  for await (const batch of batches) {
+    yield batch.map((raw) => {
       const r = toRow(raw);
-      yield [
+      return [
         r.receiptNumber,
         r.status,
         r.needed,
@@ -202,9 +200,6 @@ async function* lines(db: Db, roundId: string, reads: number, filter: ScreeningF
         r.rawMean,
         r.normalizedScore,
       ];
-    }
-    if (batch.length < 1000) return;
-    const last = batch[batch.length - 1]!;
-    after = { receipt: last.receipt_number ?? "", id: last.id };
+    });
   }
 }
