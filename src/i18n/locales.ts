@@ -38,6 +38,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The value as a locale, or the default (ja) when it is none: a stored preference may be empty or out of date. */
+export function localeOr(value: unknown, fallback: Locale = DEFAULT_LOCALE): Locale {
+  return isLocale(value) ? value : fallback;
+}
+
 export function isStaffLocale(value: Locale): boolean {
   return (STAFF_LOCALES as readonly string[]).includes(value);
 }

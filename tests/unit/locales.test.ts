@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, LOCALES, STAFF_LOCALES, isLocale, isStaffLocale, negotiateLocale } from "#src/i18n/locales.ts";
+import { DEFAULT_LOCALE, LOCALES, STAFF_LOCALES, isLocale, isStaffLocale, localeOr, negotiateLocale } from "#src/i18n/locales.ts";
 
 describe("negotiateLocale", () => {
   it("falls back to Japanese without a header", () => {
@@ -107,5 +107,14 @@ describe("isLocale / isStaffLocale", () => {
   });
   it("staff use ja and en", () => {
     expect(LOCALES.filter(isStaffLocale)).toEqual(["ja", "en"]);
+  });
+});
+
+describe("localeOr", () => {
+  it("keeps a supported locale and reads anything else as the default, or the fallback given", () => {
+    for (const l of LOCALES) expect(localeOr(l)).toBe(l);
+    for (const odd of [null, undefined, "", "fr", "EN", "ja-JP", 7]) expect(localeOr(odd), String(odd)).toBe(DEFAULT_LOCALE);
+    expect(localeOr("fr", "en")).toBe("en");
+    expect(localeOr("vi", "en")).toBe("vi");
   });
 });

@@ -12,13 +12,13 @@ import { APPLICATION_PHASE, takesApplications } from "../../domain/round-phases.
 import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
 import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
 import { formatInstant } from "../../i18n/format.ts";
-import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translator.ts";
 
 /** The next step as one sentence of the receipt e-mail, in the applicant's language, the date in Japan time. */
 function describeNextStep(next: NextStep | null, localeName: string): string {
   if (!next) return "";
-  const locale = isLocale(localeName) ? localeName : DEFAULT_LOCALE;
+  const locale = localeOr(localeName);
   const at = next.at ? formatInstant(next.at, locale, PROGRAM_TIME_ZONE) : "";
   return translator(locale)(`nextSteps.${next.code}`, { dated: next.at ? "yes" : "no", at });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { userWithEmail } from "../email-address.ts";
@@ -45,7 +45,7 @@ export async function signIn(ctx: ServiceContext, raw: unknown, ip: string): Pro
     await settleLoginAttempt(ctx.db, input.email, ip, "released", now);
     // The message promises a new link; better-auth sends none on sign-in (no sendOnSignIn), so send it here.
     const user = await userWithEmail(ctx.db, input.email).select("locale").executeTakeFirst();
-    const locale = isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE;
+    const locale = localeOr(user?.locale);
     await ctx.auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: `/${locale}/sign-in?verified=1` } });
     throw new ValidationError({}, [{ key: "errors.emailNotVerified" }]);
   }

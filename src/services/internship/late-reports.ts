@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { lateReportDays } from "../../domain/internship/late-reports.ts";
 import type { DayStatus } from "../../domain/internship/rules.ts";
-import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -104,7 +104,7 @@ export async function queueReportReminders(ctx: ServiceContext, trx: Kysely<Data
     if (claimed.length === 0) continue;
     const user = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", placement.applicantUserId).executeTakeFirst();
     if (!user) continue;
-    const locale = user.locale && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+    const locale = localeOr(user.locale);
     const dayList = claimed
       .map((c) => c.day)
       .sort()

@@ -7,7 +7,7 @@
 import { buildInterviewIcs, interviewIcsContentType, interviewIcsUid } from "../../domain/interviews/index.ts";
 import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
 import { formatInstant } from "../../i18n/format.ts";
-import { DEFAULT_LOCALE, type Locale, isLocale } from "../../i18n/locales.ts";
+import { type Locale, localeOr } from "../../i18n/locales.ts";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
@@ -50,7 +50,7 @@ export async function applicantsOf(db: Kysely<Database>, applicationIds: readonl
         userId: row.user_id,
         name: personName({ familyName: row.family_name, givenName: row.given_name, nationality: row.nationality }) ?? row.name,
         email: row.email,
-        locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+        locale: localeOr(row.locale),
         timeZone: row.timeZone ?? PROGRAM_TIME_ZONE,
       },
     ]),

@@ -15,7 +15,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { DEFAULT_LOCALE, type Locale, isLocale } from "../../i18n/locales.ts";
+import { type Locale, localeOr } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
 import type { SecretBox } from "./secret-box.ts";
 
@@ -127,7 +127,7 @@ function redactedParams(message: MailMessage, locale: Locale): TranslateParams |
 
 /** The row one message becomes: subject and body in the recipient's language (secrets hidden, the sent text sealed). */
 function renderMail(message: MailMessage, id: string, createdAt: Date, box: SecretBox) {
-  const locale = isLocale(message.locale) ? message.locale : DEFAULT_LOCALE;
+  const locale = localeOr(message.locale);
   const { subject, body } = textsOf(message, locale, message.params);
   const redacted = redactedParams(message, locale);
   return {

@@ -6,7 +6,7 @@
 import { buildInterviewIcs, interviewIcsContentType, interviewIcsUid } from "../../domain/interviews/index.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
-import { DEFAULT_LOCALE, isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translator.ts";
 import { applicantOf, calendarOrganizer, interviewIcsFile } from "../interviews/interview-mail.ts";
 import { findMyMatchingApplication } from "./applicant-access.ts";
@@ -34,7 +34,7 @@ export async function getHostMatchingInterviewIcs(ctx: ServiceContext, actor: Ac
   const interview = await matchingInterviewOf(ctx.db, input.applicationId, mine.positionId);
   if (!interview || interview.status !== "scheduled") throw new NotFoundError("interview");
   const member = await ctx.db.selectFrom("user").select(["name", "email"]).where("id", "=", mine.actor.userId).executeTakeFirstOrThrow();
-  const locale = isLocale(mine.actor.locale) ? mine.actor.locale : DEFAULT_LOCALE;
+  const locale = localeOr(mine.actor.locale);
   const content = buildInterviewIcs({
     uid: interviewIcsUid(input.applicationId, mine.roundId, hostIcsStage(mine.positionId)),
     sequence: interview.icsSequence,

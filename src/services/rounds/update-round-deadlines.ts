@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema.ts";
 import { DEADLINE_KINDS, type DeadlineKind, isPhase } from "../../domain/round-phases.ts";
 import { type Audience, type DeadlineChange, announcesDeadlineChanges, audiencesOf, deadlineChanges } from "../../domain/round-rules.ts";
 import { formatInstant } from "../../i18n/format.ts";
-import { DEFAULT_LOCALE, type Locale, isLocale } from "../../i18n/locales.ts";
+import { type Locale, localeOr } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translator.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
@@ -54,7 +54,7 @@ export async function updateRoundDeadlines(
     if (announcesDeadlineChanges(round.phase)) {
       const people = await affectedPeople(trx, roundId, audiencesOf(changed));
       const messages: MailMessage[] = people.map((p) => {
-        const locale: Locale = isLocale(p.locale ?? "") ? (p.locale as Locale) : DEFAULT_LOCALE;
+        const locale = localeOr(p.locale);
         return {
           to: p.email,
           template: "roundDeadlinesChanged",
