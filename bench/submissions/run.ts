@@ -11,9 +11,12 @@
  * every draft submitted once, receipt numbers distinct, one receipt e-mail and one audit entry per
  * submission (exit code 1 otherwise).
  *
+ * BENCH_CPU_PROF=1 writes a CPU profile of the measured phase to bench/out/submissions-<database>.cpuprofile.
+ *
  *   node --import tsx/esm bench/submissions/run.ts   (BENCH_SUBMISSIONS=1000, BENCH_WARMUP=200, BENCH_DATABASES=pglite,postgres)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
@@ -170,10 +173,23 @@ for (const kind of KINDS) {
       receipts.add(r.receiptNumber);
     };
     await measure(warm, submitOne);
+    const profiler = process.env.BENCH_CPU_PROF === "1" ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+    }
     const postgresBefore = postgresCpuSeconds();
     const nodeBefore = process.cpuUsage();
     const submit = await measure(measured, submitOne);
     const nodeCpu = process.cpuUsage(nodeBefore);
+    if (profiler) {
+      const { profile } = await profiler.post("Profiler.stop");
+      const out = path.join(import.meta.dirname, "..", "out");
+      mkdirSync(out, { recursive: true });
+      writeFileSync(path.join(out, `submissions-${kind}.cpuprofile`), JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const postgresCpu = kind === "postgres" ? postgresCpuSince(postgresBefore) : 0;
     const submitted = await rt.db
       .selectFrom("applications")

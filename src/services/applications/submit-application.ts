@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { applicationReceiptNumber } from "../../domain/receipt-number.ts";
+import { applicationReceiptPrefix } from "../../domain/receipt-number.ts";
 import type { Unmet } from "../../domain/eligibility.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
@@ -69,18 +69,19 @@ export async function submitApplication(
     const app = (await loadApplication(trx, row.app_id))!;
     const { effective } = eligibilityOf(app, eligibilityRulesOf(row, row.dac_countries));
     if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
-    // The status history row and the receipt's sequence number in one statement (one round trip fewer at the rush).
-    const { rows } = await sql<{ n: string }>`
-      with history as (
+    // One statement (issue #20 item 2): the receipt's sequence number, the status history row and the application
+    // marked submitted with its receipt number (the prefix from the domain, the sequence's next value appended).
+    const { rows } = await sql<{ receipt_number: string }>`
+      with seq as (select nextval('application_receipt_seq')::text as n),
+      history as (
         insert into application_status_history (application_id, from_status, to_status, changed_by, changed_at)
         values (${row.app_id}, 'draft', 'submitted', ${who.userId}, ${now}))
-      select nextval('application_receipt_seq')::text as n`.execute(trx);
-    const receiptNumber = applicationReceiptNumber(row.fiscal_year, rows[0]!.n);
-    await trx
-      .updateTable("applications")
-      .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
-      .where("id", "=", row.app_id)
-      .execute();
+      update applications
+      set status = 'submitted', receipt_number = ${applicationReceiptPrefix(row.fiscal_year)} || (select n from seq),
+        submitted_at = ${now}, current_step = 'review', updated_at = ${now}
+      where id = ${row.app_id}
+      returning receipt_number`.execute(trx);
+    const receiptNumber = rows[0]!.receipt_number;
     const next = nextStepFor("submitted", dueAt);
     await ctx.mailer.queue(
       {
