@@ -23,14 +23,14 @@ export const streamTimeout = 5_000;
 export async function startRuntime(): Promise<void> {
   const rt = await getRuntime();
   // ADR 0028: without a scanner, uploads are served as "not scanned" — said once, loudly, at start-up.
-  if (rt.scanner) console.log(`jip: uploaded documents are checked for malware by clamd at ${rt.scanner.describe}`);
-  else console.warn("jip: warning: CLAMD_SOCKET / CLAMD_HOST not set: uploaded documents are NOT scanned for malware (marked 'not scanned')");
+  if (rt.scanner) console.log(`jip: uploaded documents and slides are checked for malware by clamd at ${rt.scanner.describe}`);
+  else console.warn("jip: warning: CLAMD_SOCKET / CLAMD_HOST not set: uploaded documents and slides are NOT scanned for malware (marked 'not scanned')");
   if (process.env.JIP_JOBS === "off") return;
   // Background jobs of the server process: information-session reminders every 5 seconds (ADR 0010),
   // and the e-mail queue every second (ADR 0008: requests only queue e-mails).
   startReminderJob(rt);
   startEmailJob(rt);
-  // Uploads waiting for their malware check, every second (ADR 0028).
+  // Uploads waiting for their malware check (application documents, presentation slides), every second (ADR 0028).
   if (rt.scanner) startScanJob(rt);
   startSelectionJobs(rt); // interview reminders and lapsed waiting-list offers (ADR 0033)
   startScreeningReminderJob(rt); // reviewers with open reads, once when the screening deadline is 3 days away (ADR 0036)

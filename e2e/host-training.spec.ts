@@ -12,8 +12,9 @@ import { staffSignIn } from "./support/staff-sign-in.ts";
  * Thai intern's placement listed (no supervisor), schedules a session and
  * records the host member's attendance, and schedules the Thai intern's final
  * presentation; the intern uploads slides; the host member sees the
- * presentation and downloads the slides. It changes nothing the internship
- * specs read. axe on every page; JavaScript on and off.
+ * presentation and downloads the slides, marked "not scanned" (these servers
+ * have no malware scanner; e2e/malware-scan.spec.ts has one). It changes
+ * nothing the internship specs read. axe on every page; JavaScript on and off.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -143,6 +144,8 @@ test("the intern uploads slides; the host member sees the presentation and downl
   await host.getByRole("link", { name: "Somchai Srisuk" }).click();
   await expect(host.getByTestId("training-block")).toContainText("指導担当者が受入企業研修を修了する必要があります");
   await expect(host.getByTestId("host-presentation")).toContainText("https://meet.example.org/final-somchai");
+  // The shared e2e servers run without a malware scanner: the slides are served, marked as not scanned (ADR 0028).
+  await expect(host.getByTestId("slides-status")).toContainText("final-somchai.pdf をダウンロード — 未チェック（マルウェアスキャナー未設定）");
   const link = host.getByRole("link", { name: "final-somchai.pdf をダウンロード" });
   const href = (await link.getAttribute("href")) ?? "";
   const download = await host.request.get(href);

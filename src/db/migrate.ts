@@ -41,6 +41,7 @@ import * as m0035 from "./migrations/0035-manual-ledger-corrections.ts";
 import * as m0036 from "./migrations/0036-interview-slot-interviewer-deletable.ts";
 import * as m0037 from "./migrations/0037-public-page-version-notify.ts";
 import * as m0038 from "./migrations/0038-applications-by-applicant.ts";
+import * as m0039 from "./migrations/0039-presentation-slides-malware-scan.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -81,6 +82,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0036-interview-slot-interviewer-deletable": m0036,
   "0037-public-page-version-notify": m0037,
   "0038-applications-by-applicant": m0038,
+  "0039-presentation-slides-malware-scan": m0039,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -832,9 +832,14 @@ export interface PresentationSlidesTable {
   content_type: string;
   size_bytes: number;
   sha256: string;
-  scan_status: string;
+  scan_status: Generated<string>;
   uploaded_by: string | null;
   uploaded_at: ColumnType<Date, Date | string, Date | string>;
+  scan_attempts: Generated<number>;
+  scan_claimed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  scan_next_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  scanned_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  scan_finding: string | null;
 }
 
 export interface PublicPageVersionsTable {

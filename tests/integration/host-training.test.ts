@@ -4,9 +4,19 @@
  * and passes with every answer right (once); the operator schedules a kick-off
  * and records attendance; the completion lists (host member, org admin,
  * operator); the round setting (audited) and the placements whose supervisor
- * is not ready; slides upload and who may download them.
+ * is not ready; slides upload and who may download them. Slides are checked
+ * for malware by a real clamd (support/clamd.ts, ADR 0028) when a scanner is
+ * configured: pending slides are served to no one until the scan job finds
+ * them clean; infected ones are deleted, audited, shown with the signature and
+ * replaced by a new upload; a failed attempt is retried after its back-off, a
+ * claim whose process died is taken over after the lease, and a verdict about
+ * slides the intern replaced meanwhile is not written onto the replacement.
+ * Without a scanner slides are "not scanned" and served at once.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanPendingUploads } from "#src/jobs/scan-uploads.ts";
 import type { Actor } from "#src/services/context.ts";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "#src/services/errors.ts";
 import { completeTrainingModule, getTrainingModule } from "#src/services/host-training/complete-training-module.ts";
@@ -21,8 +31,10 @@ import {
   uploadPresentationSlides,
 } from "#src/services/internship/final-presentations.ts";
 import { getHostPlacementExtras } from "#src/services/internship/get-host-placement-extras.ts";
+import { type MalwareScanner, createClamdScanner } from "#src/services/malware/clamd-scanner.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
-import { DATABASE_KINDS, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
+import { CLAMD_BINARY, TEST_MALWARE_MARKER, TEST_SIGNATURE_NAME, type TestClamd, startTestClamd } from "./support/clamd.ts";
+import { DATABASE_KINDS, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
 import { caught, refusalOf, validationErrorOf } from "./support/expect-errors.ts";
 import { insertRound, orgWithMember } from "./support/internship.ts";
 
@@ -33,6 +45,16 @@ const RIGHT = {
 } as const;
 
 const pdf = (text: string) => new File([`%PDF-1.4\n${text}\n%%EOF`], "final slides.pdf", { type: "application/pdf" });
+
+if (!CLAMD_BINARY) console.warn("host-training.test.ts: slides malware-scan tests SKIPPED — no clamd binary (install Debian's clamav-daemon to run them)");
+/** One clamd for the file (both databases), started only when installed. */
+let clamd: TestClamd | undefined;
+beforeAll(async () => {
+  if (CLAMD_BINARY) clamd = await startTestClamd();
+}, 90_000);
+afterAll(async () => {
+  await clamd?.stop();
+});
 
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   const env = useTestDatabase(kind);
@@ -211,7 +233,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await uploadPresentationSlides(env.ctx, intern, { file: pdf("first") });
     await uploadPresentationSlides(env.ctx, intern, { file: pdf("second") });
     const slides = await env.db.selectFrom("presentation_slides").select(["placement_id", "scan_status", "content_type"]).execute();
+    // No scanner configured: not scanned, served at once, and the pages say so; the scan job has nothing to do.
+    expect(env.ctx.scanner ?? null).toBeNull();
     expect(slides).toEqual([{ placement_id: placementId, scan_status: "not_scanned", content_type: "application/pdf" }]);
+    expect((await getMyPresentation(env.ctx, intern)).presentation?.slides).toMatchObject({ scanStatus: "not_scanned", signature: null });
+    expect(await scanPendingUploads({ ...env.ctx, scanner: null }, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
 
     for (const who of [intern, admin.actor, supervisor, operator]) {
       const got = await getPresentationSlides(env.ctx, who, placementId);
@@ -223,8 +249,8 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await caught(getPresentationSlides(env.ctx, null, placementId))).toBeInstanceOf(UnauthenticatedError);
 
     const list = await listRoundPresentations(env.ctx, operator, roundId);
-    expect(list.placements.map((p) => [p.internName, p.presentation.startsAt, p.presentation.slides?.fileName])).toEqual([
-      ["Nguyen An", "2027-12-21T15:00", "final slides.pdf"],
+    expect(list.placements.map((p) => [p.internName, p.presentation.startsAt, p.presentation.slides?.fileName, p.presentation.slides?.scanStatus])).toEqual([
+      ["Nguyen An", "2027-12-21T15:00", "final slides.pdf", "not_scanned"],
     ]);
     const audit = await env.db
       .selectFrom("audit_log")
@@ -241,5 +267,139 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "presentation.slides_upload",
       "presentation.slides_upload",
     ]);
+    const uploads = await env.db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("entity_id", "=", placementId)
+      .where("action", "=", "presentation.slides_upload")
+      .execute();
+    expect(uploads.map((u) => (u.after as { scan: string }).scan)).toEqual(["not_scanned", "not_scanned"]);
+  });
+
+  describe.skipIf(!CLAMD_BINARY)("slides checked for malware by a real clamd (ADR 0028)", () => {
+    const withScanner = (scanner: MalwareScanner): TestEnv["ctx"] => ({ ...env.ctx, scanner });
+    const socketScanner = () => createClamdScanner({ socketPath: clamd!.socketPath });
+    const slidesRow = () => env.db.selectFrom("presentation_slides").selectAll().where("placement_id", "=", placementId).executeTakeFirstOrThrow();
+    const stored = (key: string) => existsSync(path.join(path.dirname(env.outboxDir), "documents", key.slice(0, 2), key));
+    const slidesView = async () => (await getMyPresentation(env.ctx, intern)).presentation?.slides;
+    const downloaded = async (who: Actor) => new TextDecoder().decode((await getPresentationSlides(env.ctx, who, placementId)).bytes);
+    const infectedPdf = () => pdf(`1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% ${TEST_MALWARE_MARKER}\ntrailer << /Root 1 0 R >>`);
+
+    it("clean slides wait as being checked — no download for anyone, the intern included — until clamd finds them clean", async () => {
+      const ctx = withScanner(socketScanner());
+      const { id } = await uploadPresentationSlides(ctx, intern, { file: pdf("checked copy") });
+      expect(await slidesRow()).toMatchObject({ id, scan_status: "pending", scan_attempts: 0, scan_claimed_at: null, scanned_at: null });
+      for (const who of [intern, supervisor, admin.actor, operator]) {
+        expect(await caught(getPresentationSlides(ctx, who, placementId))).toBeInstanceOf(NotFoundError);
+      }
+      expect(await slidesView()).toMatchObject({ fileName: "final slides.pdf", scanStatus: "pending", signature: null });
+      expect((await getHostPlacementExtras(env.ctx, supervisor, placementId)).presentation.slides?.scanStatus).toBe("pending");
+      expect((await listRoundPresentations(env.ctx, operator, roundId)).placements[0]?.presentation.slides?.scanStatus).toBe("pending");
+      const upload = await env.db
+        .selectFrom("audit_log")
+        .select("after")
+        .where("action", "=", "presentation.slides_upload")
+        .where("entity_id", "=", placementId)
+        .execute();
+      expect(upload.map((u) => u.after)).toContainEqual(expect.objectContaining({ slides: id, scan: "pending" }));
+
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 1, infected: 0, failed: 0 });
+      const row = await slidesRow();
+      expect(row).toMatchObject({ id, scan_status: "clean", scan_attempts: 1, scan_claimed_at: null, scan_next_at: null, scan_finding: null });
+      expect(row.scanned_at).not.toBeNull();
+      expect(await slidesView()).toMatchObject({ scanStatus: "clean", signature: null });
+      for (const who of [intern, supervisor, operator]) expect(await downloaded(who)).toContain("checked copy");
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
+    });
+
+    it("infected slides: the file is deleted, the finding audited (system), no download, the pages show the signature; a new upload replaces them", async () => {
+      const ctx = withScanner(createClamdScanner({ host: clamd!.host, port: clamd!.port }));
+      const { id } = await uploadPresentationSlides(ctx, intern, { file: infectedPdf() });
+      const before = await slidesRow();
+      expect(before).toMatchObject({ id, scan_status: "pending" });
+      expect(stored(before.storage_key)).toBe(true);
+
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 0, infected: 1, failed: 0 });
+      const row = await slidesRow();
+      expect(row).toMatchObject({ id, scan_status: "infected", scan_claimed_at: null, scan_finding: expect.stringContaining(TEST_SIGNATURE_NAME) });
+      expect(row.scanned_at).not.toBeNull();
+      expect(stored(row.storage_key)).toBe(false);
+      for (const who of [intern, supervisor, operator]) {
+        expect(await caught(getPresentationSlides(ctx, who, placementId))).toBeInstanceOf(NotFoundError);
+      }
+      const infected = { fileName: "final slides.pdf", scanStatus: "infected", signature: expect.stringContaining(TEST_SIGNATURE_NAME) };
+      expect(await slidesView()).toMatchObject(infected);
+      expect((await getHostPlacementExtras(env.ctx, supervisor, placementId)).presentation.slides).toMatchObject(infected);
+      expect((await listRoundPresentations(env.ctx, operator, roundId)).placements[0]?.presentation.slides).toMatchObject(infected);
+
+      const audit = await env.db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("action", "=", "presentation.slides_infected")
+        .where("entity_id", "=", placementId)
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actor_role: "system", actor_user_id: null, entity_type: "placement" });
+      expect(audit[0]!.after).toEqual({ slides: id, signature: row.scan_finding, sha256: row.sha256, scanner: ctx.scanner!.describe });
+
+      // The intern uploads a clean copy: it replaces the rejected slides and is checked afresh.
+      const { id: again } = await uploadPresentationSlides(ctx, intern, { file: pdf("clean copy") });
+      expect(await slidesRow()).toMatchObject({ id: again, scan_status: "pending", scan_attempts: 0, scan_finding: null, scanned_at: null });
+      expect(await slidesView()).toMatchObject({ scanStatus: "pending", signature: null });
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 1, infected: 0, failed: 0 });
+      expect(await slidesRow()).toMatchObject({ id: again, scan_status: "clean" });
+      expect(await downloaded(operator)).toContain("clean copy");
+    });
+
+    it("clamd down: the slides stay pending with the reason (not shown to the intern) and are tried again after the back-off", async () => {
+      const down = withScanner(createClamdScanner({ socketPath: path.join(clamd!.dir, "down.sock") }));
+      const { id } = await uploadPresentationSlides(down, intern, { file: pdf("while down") });
+      expect(await scanPendingUploads(down, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 1 });
+      const row = await slidesRow();
+      expect(row).toMatchObject({ id, scan_status: "pending", scan_attempts: 1, scan_claimed_at: null, scan_finding: expect.stringContaining("down.sock") });
+      expect(row.scan_next_at!.getTime()).toBe(env.clock.now().getTime() + 5_000);
+      expect(await slidesView()).toMatchObject({ scanStatus: "pending", signature: null });
+      // Not due yet, even with clamd back.
+      expect(await scanPendingUploads(withScanner(socketScanner()), env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
+      env.clock.advance(5_000);
+      expect(await scanPendingUploads(withScanner(socketScanner()), env.clock.now())).toEqual({ clean: 1, infected: 0, failed: 0 });
+      expect(await slidesRow()).toMatchObject({ id, scan_status: "clean", scan_attempts: 2, scan_finding: null, scan_next_at: null });
+    });
+
+    it("a claim left by a process that died is taken over after the lease", async () => {
+      const ctx = withScanner(socketScanner());
+      const { id } = await uploadPresentationSlides(ctx, intern, { file: pdf("abandoned") });
+      await env.db.updateTable("presentation_slides").set({ scan_claimed_at: env.clock.now(), scan_attempts: 1 }).where("id", "=", id).execute();
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
+      env.clock.advance(5 * 60_000 - 1);
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
+      env.clock.advance(2);
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 1, infected: 0, failed: 0 });
+      expect(await slidesRow()).toMatchObject({ id, scan_status: "clean", scan_attempts: 2, scan_claimed_at: null });
+    });
+
+    it("slides replaced while being scanned: the verdict on the old file is not written onto the replacement", async () => {
+      const clamdScanner = socketScanner();
+      let replacement: string | undefined;
+      const ctx: TestEnv["ctx"] = { ...env.ctx, scanner: null };
+      // The intern uploads new slides while clamd is still reading the old (infected) ones.
+      const racing: MalwareScanner = {
+        describe: clamdScanner.describe,
+        async scan(bytes) {
+          if (!replacement) replacement = (await uploadPresentationSlides(ctx, intern, { file: pdf("replacement") })).id;
+          return clamdScanner.scan(bytes);
+        },
+      };
+      ctx.scanner = racing;
+      const { id } = await uploadPresentationSlides(ctx, intern, { file: infectedPdf() });
+      expect(await scanPendingUploads(ctx, env.clock.now())).toEqual({ clean: 0, infected: 0, failed: 0 });
+      const row = await slidesRow();
+      expect(row).toMatchObject({ id: replacement, scan_status: "pending", scan_attempts: 0, scan_finding: null });
+      expect(stored(row.storage_key)).toBe(true);
+      const findings = await env.db.selectFrom("audit_log").select("after").where("action", "=", "presentation.slides_infected").execute();
+      expect(findings.map((f) => (f.after as { slides: string }).slides)).not.toContain(id);
+      expect(await scanPendingUploads(withScanner(clamdScanner), env.clock.now())).toEqual({ clean: 1, infected: 0, failed: 0 });
+      expect(await downloaded(intern)).toContain("replacement");
+    });
   });
 });

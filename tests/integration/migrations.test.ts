@@ -7,6 +7,7 @@ import { migrateToLatest } from "#src/db/migrate.ts";
 import { APPLICATION_STATUSES } from "#src/domain/application-status.ts";
 import { DOCUMENT_KINDS } from "#src/domain/document-type.ts";
 import { ELIGIBILITY_RULES } from "#src/domain/eligibility.ts";
+import { SCAN_STATUSES } from "#src/domain/malware/clamd-protocol.ts";
 import { DAY_STATUSES, MODES } from "#src/domain/internship/rules.ts";
 import { SURVEY_AUDIENCES } from "#src/domain/internship/survey.ts";
 import { HOST_APPLICATION_STATUSES, HOST_KINDS, JSIC_DIVISIONS, OVERSEAS_STATUSES } from "#src/domain/host-organization.ts";
@@ -97,6 +98,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(allowed("applications", "status")).toEqual(sorted(APPLICATION_STATUSES));
     expect(allowed("applications", "english_self_level")).toEqual(sorted(ENGLISH_SELF_LEVELS));
     expect(allowed("application_documents", "kind")).toEqual(sorted(DOCUMENT_KINDS));
+    // every upload that is malware-scanned (ADR 0028) takes the same states
+    expect(allowed("application_documents", "scan_status")).toEqual(sorted(SCAN_STATUSES));
+    expect(allowed("presentation_slides", "scan_status")).toEqual(sorted(SCAN_STATUSES));
     expect(allowed("eligibility_overrides", "rule")).toEqual(sorted(ELIGIBILITY_RULES));
     expect(allowed("host_organizations", "kind")).toEqual(sorted(HOST_KINDS));
     expect(allowed("host_organizations", "overseas_status")).toEqual(sorted(OVERSEAS_STATUSES));

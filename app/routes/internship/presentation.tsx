@@ -1,6 +1,7 @@
 import { Form, data as response, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getMyPresentation, uploadPresentationSlides } from "#src/services/internship/final-presentations.ts";
 import { PPTX_TYPE } from "#src/domain/internship/training.ts";
+import { isServable } from "#src/domain/malware/clamd-protocol.ts";
 import { ErrorSummary, FileUpload, useFormState } from "../../components/forms/index.ts";
 import { Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -64,10 +65,22 @@ export default function Presentation() {
           <section aria-labelledby="slides-title">
             <h2 id="slides-title">{t("finalPresentation.slidesTitle")}</h2>
             {presentation.slides ? (
-              <p data-testid="my-slides">
-                {t("finalPresentation.current", { file: presentation.slides.fileName })} ·{" "}
-                <a href={`/presentation-slides/${placement.id}`}>{t("finalPresentation.download", { file: presentation.slides.fileName })}</a>
-              </p>
+              <div data-testid="my-slides" data-scan={presentation.slides.scanStatus}>
+                <p>
+                  {t("finalPresentation.current", { file: presentation.slides.fileName })}
+                  {isServable(presentation.slides.scanStatus) ? (
+                    <>
+                      {" · "}
+                      <a href={`/presentation-slides/${placement.id}`}>{t("finalPresentation.download", { file: presentation.slides.fileName })}</a>
+                    </>
+                  ) : null}
+                </p>
+                {/* being checked, or rejected by the malware check (ADR 0028): no link */}
+                {presentation.slides.scanStatus === "pending" ? <p className="hint">{t("finalPresentation.scanPending")}</p> : null}
+                {presentation.slides.scanStatus === "infected" ? (
+                  <p className="error-message">{t("finalPresentation.scanInfected", { signature: presentation.slides.signature ?? "" })}</p>
+                ) : null}
+              </div>
             ) : (
               <p>{t("finalPresentation.noSlides")}</p>
             )}

@@ -4,13 +4,18 @@
  * slides (PDF or PPTX by content, at most 10 MB, stored like application
  * documents under a generated name outside the database); the intern, the
  * host members of the placement's organization and operators download them.
- * Slides are not malware-scanned (the scan job covers application documents
- * only): they are stored as "not_scanned". Changes are audited, and so is a
- * download by anyone but the intern.
+ * Slides are checked for malware as application documents are (ADR 0028):
+ * with a scanner configured they are stored `pending` and the scan job
+ * (src/jobs/scan-uploads.ts) marks them `clean` or `infected` (file deleted,
+ * signature kept, audited); without one they are `not_scanned`. Only clean or
+ * not-scanned slides are served (`isServable`), to everyone, the intern too;
+ * the pages show the others' state without a link. Changes are audited, and
+ * so is a download by anyone but the intern.
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { MAX_SLIDES_BYTES, SLIDES_EXTENSION, type SlidesContentType, slidesFileName, sniffSlidesType } from "../../domain/internship/training.ts";
+import { type ScanStatus, isServable } from "../../domain/malware/clamd-protocol.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import { authenticate, authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -28,7 +33,15 @@ export interface PresentationView {
   startsAt: string | null;
   place: string | null;
   onlineUrl: string | null;
-  slides: { fileName: string; sizeBytes: number; uploadedAt: string } | null;
+  slides: {
+    fileName: string;
+    sizeBytes: number;
+    uploadedAt: string;
+    /** Where the malware check stands (ADR 0028): only `clean` and `not_scanned` slides have a download link. */
+    scanStatus: ScanStatus;
+    /** The signature clamd found, when infected (the file was deleted); else null. */
+    signature: string | null;
+  } | null;
 }
 
 /** The placement's presentation and slides as the pages show them. */
@@ -36,7 +49,7 @@ export async function presentationOf(db: Kysely<Database>, placementId: string):
   const p = await db.selectFrom("final_presentations").select(["starts_at", "place", "online_url"]).where("placement_id", "=", placementId).executeTakeFirst();
   const s = await db
     .selectFrom("presentation_slides")
-    .select(["original_name", "content_type", "size_bytes", "uploaded_at"])
+    .select(["original_name", "content_type", "size_bytes", "uploaded_at", "scan_status", "scan_finding"])
     .where("placement_id", "=", placementId)
     .executeTakeFirst();
   return {
@@ -44,7 +57,14 @@ export async function presentationOf(db: Kysely<Database>, placementId: string):
     place: p?.place ?? null,
     onlineUrl: p?.online_url ?? null,
     slides: s
-      ? { fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType), sizeBytes: s.size_bytes, uploadedAt: s.uploaded_at.toISOString() }
+      ? {
+          fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType),
+          sizeBytes: s.size_bytes,
+          uploadedAt: s.uploaded_at.toISOString(),
+          scanStatus: s.scan_status as ScanStatus,
+          // while pending, scan_finding may hold why the last attempt failed: not for the pages
+          signature: s.scan_status === "infected" ? s.scan_finding : null,
+        }
       : null,
   };
 }
@@ -123,7 +143,10 @@ export async function getMyPresentation(ctx: ServiceContext, actor: Actor | null
 
 /**
  * The intern uploads the slides of their placement's final presentation (a new
- * upload replaces the previous one). PDF or PPTX by content, at most 10 MB.
+ * upload replaces the previous one, whatever its check found). PDF or PPTX by
+ * content, at most 10 MB. With a malware scanner configured the slides wait as
+ * "being checked" (pending) until the scan job finds them clean; they are not
+ * served before (ADR 0028). Without one they are marked not scanned.
  */
 export async function uploadPresentationSlides(ctx: ServiceContext, actor: Actor | null, input: { file: File | null }): Promise<{ id: string }> {
   const { who, placement } = await myPlacement(ctx.db, actor);
@@ -141,6 +164,7 @@ export async function uploadPresentationSlides(ctx: ServiceContext, actor: Actor
     .map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c))
     .join("")
     .slice(0, 200);
+  const scan = ctx.scanner ? "pending" : "not_scanned";
   await ctx.files.put(storageKey, bytes);
   let replaced: string | null = null;
   try {
@@ -159,9 +183,15 @@ export async function uploadPresentationSlides(ctx: ServiceContext, actor: Actor
         content_type: contentType,
         size_bytes: bytes.byteLength,
         sha256: createHash("sha256").update(bytes).digest("hex"),
-        scan_status: "not_scanned",
+        scan_status: scan,
         uploaded_by: who.userId,
         uploaded_at: ctx.clock(),
+        // a replacement starts its check afresh (the row is overwritten in place)
+        scan_attempts: 0,
+        scan_claimed_at: null,
+        scan_next_at: null,
+        scanned_at: null,
+        scan_finding: null,
       };
       await trx
         .insertInto("presentation_slides")
@@ -172,7 +202,7 @@ export async function uploadPresentationSlides(ctx: ServiceContext, actor: Actor
         action: "presentation.slides_upload",
         entityType: "placement",
         entityId: placement.id,
-        after: { slides: id, contentType, sizeBytes: bytes.byteLength, replaced: before?.id ?? null, scan: "not_scanned" },
+        after: { slides: id, contentType, sizeBytes: bytes.byteLength, replaced: before?.id ?? null, scan },
       });
     });
   } catch (err) {
@@ -207,10 +237,11 @@ export async function getPresentationSlides(
   if (!(await canReadSlides(ctx, who, placement))) throw new ForbiddenError("presentation.slides");
   const s = await ctx.db
     .selectFrom("presentation_slides")
-    .select(["id", "storage_key", "original_name", "content_type"])
+    .select(["id", "storage_key", "original_name", "content_type", "scan_status"])
     .where("placement_id", "=", placement.id)
     .executeTakeFirst();
-  if (!s) throw new NotFoundError("slides");
+  // Being checked, or found infected (the file is gone): served to no one, the intern included (ADR 0028).
+  if (!s || !isServable(s.scan_status)) throw new NotFoundError("slides");
   const bytes = await ctx.files.get(s.storage_key);
   if (placement.applicantUserId !== who.userId) {
     await writeAudit(ctx.db, who, { action: "presentation.slides_download", entityType: "placement", entityId: placement.id, after: { slides: s.id } });

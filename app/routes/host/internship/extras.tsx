@@ -1,5 +1,6 @@
 /** The host placement page's supervisor-training and final-presentation sections (ADR 0038). */
 import type { getHostPlacementExtras } from "#src/services/internship/get-host-placement-extras.ts";
+import { PresentationSlidesStatus } from "../../../components/presentation-slides-status.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { tokyoWhen } from "../../../lib/training-format.ts";
 
@@ -52,7 +53,7 @@ export function HostPlacementExtras({ placementId, extras }: { placementId: stri
         )}
         {presentation.slides ? (
           <p>
-            <a href={`/presentation-slides/${placementId}`}>{t("hostTraining.presentations.download", { file: presentation.slides.fileName })}</a>
+            <PresentationSlidesStatus placementId={placementId} slides={presentation.slides} />
           </p>
         ) : (
           <p>{t("hostTraining.hostPlacement.slidesNone")}</p>

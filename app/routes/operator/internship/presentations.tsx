@@ -2,6 +2,7 @@ import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import { listRoundPresentations, scheduleFinalPresentation } from "#src/services/internship/final-presentations.ts";
 import { ErrorSummary, Field, Select, useFormState } from "../../../components/forms/index.ts";
 import { Notice } from "../../../components/notice.tsx";
+import { PresentationSlidesStatus } from "../../../components/presentation-slides-status.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { Refusal } from "../../../components/refusal.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
@@ -74,7 +75,7 @@ export default function Presentations() {
                   </td>
                   <td>
                     {p.presentation.slides ? (
-                      <a href={`/presentation-slides/${p.id}`}>{t("hostTraining.presentations.download", { file: p.presentation.slides.fileName })}</a>
+                      <PresentationSlidesStatus placementId={p.id} slides={p.presentation.slides} />
                     ) : (
                       t("hostTraining.presentations.noSlides")
                     )}
@@ -83,7 +84,6 @@ export default function Presentations() {
               ))}
             </tbody>
           </table>
-          <p className="hint">{t("hostTraining.presentations.notScanned")}</p>
           <section aria-labelledby="schedule-title">
             <h2 id="schedule-title">{t("hostTraining.presentations.formTitle")}</h2>
             <Form method="post" noValidate>
