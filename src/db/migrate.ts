@@ -42,6 +42,7 @@ import * as m0036 from "./migrations/0036-interview-slot-interviewer-deletable.t
 import * as m0037 from "./migrations/0037-public-page-version-notify.ts";
 import * as m0038 from "./migrations/0038-applications-by-applicant.ts";
 import * as m0039 from "./migrations/0039-presentation-slides-malware-scan.ts";
+import * as m0040 from "./migrations/0040-audit-sealed-at-commit.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0037-public-page-version-notify": m0037,
   "0038-applications-by-applicant": m0038,
   "0039-presentation-slides-malware-scan": m0039,
+  "0040-audit-sealed-at-commit": m0040,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

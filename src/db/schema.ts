@@ -182,6 +182,23 @@ export interface AuditLogTable {
   ip_salt: string | null;
 }
 
+export interface AuditPendingTable {
+  id: ColumnType<string, number | string | bigint | undefined, number | string | bigint>;
+  at: ColumnType<Date, Date | string, Date | string>;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown | null;
+  after: unknown | null;
+  ip: string | null;
+  ip_salt: string | null;
+  field_hashes: unknown;
+  seal_before: string;
+  seal_after: string;
+}
+
 export interface CaseStudiesTable {
   id: string;
   number: number;
@@ -1185,6 +1202,7 @@ export interface Database {
   attendance_days: AttendanceDaysTable;
   audit_chain_head: AuditChainHeadTable;
   audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
   case_studies: CaseStudiesTable;
   case_study_comments: CaseStudyCommentsTable;
   case_study_images: CaseStudyImagesTable;

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { verifyAndReport } from "#src/cli/commands/audit.ts";
 import { migrateToLatest, migrateUpTo } from "#src/db/migrate.ts";
 import { deleteMyAccount } from "#src/services/applications/delete-my-account.ts";
-import { writeAudit } from "#src/services/audit/write-audit.ts";
+import { sealAuditEntries, writeAudit } from "#src/services/audit/write-audit.ts";
 import { verifyAuditChain } from "#src/services/audit/verify-audit-chain.ts";
 import { GENESIS_HASH } from "#src/services/audit/audit-chain.ts";
 import { DATABASE_KINDS, TEST_PASSWORD, type TestEnv, actorFor, createUser, useTestDatabase } from "./support/databases.ts";
@@ -183,6 +183,93 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(rows.length).toBe(before + 40);
     expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(rows.length);
     expect(await verifyAuditChain(env.ctx)).toMatchObject({ entries: rows.length, broken: null });
+  });
+
+  it("chains an entry when its transaction commits (ADR 0051): not in the log before, in it after, nothing left pending; a rollback leaves nothing", async () => {
+    const actor = actorFor(await createUser(env, "operator"));
+    const before = (await entries(env)).length;
+    await env.db.transaction().execute(async (trx) => {
+      await writeAudit(trx, actor, { action: "test.commit", entityType: "test", entityId: "c1", after: { n: 1 } });
+      // Inside its transaction the entry waits; the chain head has not moved.
+      expect((await trx.selectFrom("audit_log").select("id").where("action", "=", "test.commit").execute()).length).toBe(0);
+      expect((await trx.selectFrom("audit_pending").select("id").execute()).length).toBe(1);
+    });
+    const rows = await entries(env);
+    expect(rows.length).toBe(before + 1);
+    const head = await env.db.selectFrom("audit_chain_head").selectAll().executeTakeFirstOrThrow();
+    expect({ id: String(head.last_id), hash: head.last_hash }).toEqual({ id: String(rows.at(-1)!.id), hash: rows.at(-1)!.hash });
+    expect(rows.at(-1)).toMatchObject({ action: "test.commit", actor_user_id: actor.userId, prev_hash: rows.at(-2)?.hash ?? GENESIS_HASH });
+    await expect(
+      env.db.transaction().execute(async (trx) => {
+        await writeAudit(trx, actor, { action: "test.rolled_back", entityType: "test", entityId: "r1" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await entries(env)).length).toBe(before + 1);
+    expect(await env.db.selectFrom("audit_pending").select("id").execute()).toEqual([]);
+  });
+
+  it("numbers and chains entries in commit order, whatever order they were written in", async () => {
+    const actor = actorFor(await createUser(env, "operator"));
+    // The first transaction writes first and commits last.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const firstWritten = new Promise<void>((resolve) => (written = resolve));
+    const first = env.db.transaction().execute(async (trx) => {
+      await writeAudit(trx, actor, { action: "test.order", entityType: "test", entityId: "first-written" });
+      written();
+      await held;
+    });
+    await firstWritten;
+    if (kind === "postgres") {
+      await writeAudit(env.db, actor, { action: "test.order", entityType: "test", entityId: "second-written" });
+      release();
+      await first;
+      const order = (await env.db.selectFrom("audit_log").select("entity_id").where("action", "=", "test.order").orderBy("id").execute()).map(
+        (r) => r.entity_id,
+      );
+      expect(order).toEqual(["second-written", "first-written"]);
+    } else {
+      // PGlite runs one transaction at a time: the second waits for the first.
+      release();
+      await first;
+    }
+    expect((await verifyAuditChain(env.ctx)).broken).toBeNull();
+  });
+
+  it("sealAuditEntries chains a transaction's entries at once, so an erasure later in it reaches them", async () => {
+    const actor = actorFor(await createUser(env, "operator"));
+    await env.db.transaction().execute(async (trx) => {
+      await writeAudit(trx, actor, { action: "test.sealed", entityType: "test", entityId: "s1", after: { name: "Nguyễn Văn An" } });
+      await sealAuditEntries(trx);
+      const sealed = await trx.selectFrom("audit_log").selectAll().where("action", "=", "test.sealed").executeTakeFirstOrThrow();
+      expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
+      await trx.updateTable("audit_log").set({ after: null }).where("id", "=", sealed.id).execute();
+      // Written after the seal, in the same transaction: chained as it is written.
+      await writeAudit(trx, actor, { action: "test.sealed", entityType: "test", entityId: "s2" });
+      expect((await trx.selectFrom("audit_log").select("id").where("action", "=", "test.sealed").execute()).length).toBe(2);
+    });
+    const report = await verifyAuditChain(env.ctx);
+    expect(report.broken).toBeNull();
+    expect(report.erased.after).toBeGreaterThanOrEqual(1);
+    expect(await env.db.selectFrom("audit_pending").select("id").execute()).toEqual([]);
+  });
+
+  it("keeps every column of an entry while it waits (a column added to audit_log must be added to audit_pending and its trigger)", async () => {
+    const columns = async (table: string) =>
+      (
+        await sql<{
+          column_name: string;
+        }>`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(env.db)
+      ).rows
+        .map((r) => r.column_name)
+        .sort();
+    const chained = new Set(["id", "prev_hash", "hash"]);
+    const waiting = new Set(await columns("audit_pending"));
+    expect((await columns("audit_log")).filter((c) => !chained.has(c) && !waiting.has(c))).toEqual([]);
+    const trigger = await sql<{ body: string }>`select prosrc as body from pg_proc where proname = 'seal_audit_entry'`.execute(env.db);
+    for (const c of await columns("audit_log")) if (!["id"].includes(c)) expect(trigger.rows[0]!.body, c).toContain(c);
   });
 
   it("an account deletion erases personal values and the chain still holds", async () => {

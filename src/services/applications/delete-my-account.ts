@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditIpCutoff } from "../../domain/retention.ts";
-import { writeAudit } from "../audit/write-audit.ts";
+import { sealAuditEntries, writeAudit } from "../audit/write-audit.ts";
 import { clearedSessionCookies } from "../auth/session-policy.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
@@ -75,7 +75,9 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor | null, 
       .where((eb) => eb.or([eb("invited_by", "=", who.userId), sameEmail(eb, "email", who.email)]))
       .execute();
     const ipsErased = await eraseAuditIpsOf(trx, who.userId, auditIpCutoff(now));
-    // Audit entries stay (who did what, when) but lose the personal values they carried.
+    // Audit entries stay (who did what, when) but lose the personal values they carried; those this transaction
+    // wrote are chained into audit_log first (ADR 0051).
+    await sealAuditEntries(trx);
     await trx.updateTable("audit_log").set({ before: null, after: null }).where("entity_type", "=", "user").where("entity_id", "=", who.userId).execute();
     await trx.deleteFrom("user").where("id", "=", who.userId).execute();
     await writeAudit(trx, null, {

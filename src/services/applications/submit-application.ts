@@ -92,8 +92,8 @@ export async function submitApplication(
       },
       trx,
     );
-    // Last: the audit entry locks the head of the hash chain (one row every audited change waits for)
-    // until the commit, so everything else of the submission is done before it is taken (issue #20 item 2).
+    // The audit entry is chained to the log when the transaction commits (ADR 0051): the chain's head, one row
+    // every audited change waits for, is held only while PostgreSQL commits (issue #20 item 2).
     await writeAudit(trx, who, {
       action: "application.submit",
       entityType: "application",

@@ -6,8 +6,9 @@
  * inserting, reordering or deleting an entry breaks the chain at that entry;
  * erasing a personal value (setting it to null, as deleting an account does,
  * or as the database does to `actor_user_id` when a user is deleted) keeps the
- * chain and is reported as an erasure. Writers are serialized on the one row
- * of `audit_chain_head` (a row lock on PostgreSQL; PGlite runs one
+ * chain and is reported as an erasure. Entries are chained at their commit,
+ * serialized on the one row of `audit_chain_head` (a row lock taken by the
+ * deferred trigger of migration 0040 on PostgreSQL; PGlite runs one
  * transaction at a time), so concurrent writers never fork the chain.
  */
 import { createHash } from "node:crypto";

@@ -2,9 +2,17 @@
  * Appends an audit entry. Always called with the transaction of the change it
  * records, so the entry and the change commit or roll back together (called
  * outside a transaction, it opens one of its own). Each entry is chained to the
- * one before it (./audit-chain.ts, ADR 0026): the chain head's row is locked
- * until the transaction ends, so entries are chained in commit order and two
- * writers at once never fork the chain.
+ * one before it (./audit-chain.ts, ADR 0026) when its transaction commits
+ * (ADR 0051): the entry waits in `audit_pending` with the two halves of the
+ * text its hash is taken over, and a deferred trigger (migration 0040) takes
+ * the chain head at the commit, hashes the entry over the head's hash into
+ * `audit_log` and moves the head. Entries are chained and numbered in commit
+ * order, two writers at once never fork the chain, and the head is held only
+ * while PostgreSQL commits.
+ *
+ * Until its transaction commits an entry is not in `audit_log`: a use case
+ * that changes `audit_log` after writing entries in the same transaction (the
+ * erasures) calls `sealAuditEntries` first.
  */
 import { randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
@@ -41,20 +49,20 @@ export async function writeAudit(trx: Kysely<Database>, actor: Actor | null, ent
   };
   const hashes = fieldHashes(row);
   const text = entryHashText(row, hashes);
-  // One statement takes the chain head, appends the entry hashed over the head's hash and moves the
-  // head to it: the head stays locked from here to the commit, one round trip fewer than reading the
-  // head first and then writing twice (every audited change waits for it: issue #20 item 2, ADR 0049).
-  // sha256 over exactly the text entryHash hashes (audit-chain.ts), the head's hash spliced in.
+  // No lock here: the entry is chained at the commit (migration 0040), so every audited change of the
+  // deadline rush no longer holds the chain head across its last round trips (issue #20 item 2, ADR 0051).
   await sql`
-    with head as (select last_hash from audit_chain_head where id = 1 for update),
-    entry as (
-      insert into audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, before, after, ip, ip_salt, prev_hash, hash, field_hashes)
-      select ${row.at}::timestamptz, ${row.actor_user_id}, ${row.actor_role}, ${row.action}, ${row.entity_type}, ${row.entity_id},
-        ${row.before === null ? null : JSON.stringify(row.before)}::jsonb, ${row.after === null ? null : JSON.stringify(row.after)}::jsonb,
-        ${row.ip}, ${row.ip_salt}, head.last_hash,
-        encode(sha256(convert_to(${text.before}::text || head.last_hash || ${text.after}::text, 'UTF8')), 'hex'),
-        ${JSON.stringify(hashes)}::jsonb
-      from head
-      returning id, hash)
-    update audit_chain_head set last_hash = entry.hash, last_id = entry.id from entry where audit_chain_head.id = 1`.execute(trx);
+    insert into audit_pending (at, actor_user_id, actor_role, action, entity_type, entity_id, before, after, ip, ip_salt, field_hashes, seal_before, seal_after)
+    values (${row.at}::timestamptz, ${row.actor_user_id}, ${row.actor_role}, ${row.action}, ${row.entity_type}, ${row.entity_id},
+      ${row.before === null ? null : JSON.stringify(row.before)}::jsonb, ${row.after === null ? null : JSON.stringify(row.after)}::jsonb,
+      ${row.ip}, ${row.ip_salt}, ${JSON.stringify(hashes)}::jsonb, ${text.before}, ${text.after})`.execute(trx);
+}
+
+/**
+ * Chains the entries this transaction wrote so far into `audit_log` now instead of at the commit (and any it
+ * writes later, as it writes them): for a use case that changes `audit_log` after writing entries in the same
+ * transaction, which must see them there (an erasure nulls the personal values of every entry about a person).
+ */
+export async function sealAuditEntries(trx: Kysely<Database>): Promise<void> {
+  await sql`set constraints audit_pending_seal immediate`.execute(trx);
 }

@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { type SurveyAudience, codedSurveyAnswers } from "../../domain/internship/survey.ts";
+import { sealAuditEntries } from "../audit/write-audit.ts";
 import { sameEmail } from "../email-address.ts";
 import { pickVersion, renderText } from "../messages/render.ts";
 import { pickLanguage } from "../sessions/session-view.ts";
@@ -161,6 +162,8 @@ export async function eraseInternshipRecords(trx: Db, applicationIds: readonly s
 
 /** Nulls the values (before/after) of the audit entries about these entities; who did what, when, stays. */
 async function eraseAuditValues(trx: Db, entities: readonly { type: string; ids: readonly string[] }[]): Promise<void> {
+  // Entries this transaction wrote are chained at the commit: into audit_log first, so they are erased too (ADR 0051).
+  await sealAuditEntries(trx);
   for (const e of entities) {
     if (e.ids.length === 0) continue;
     await trx
@@ -280,6 +283,7 @@ export async function eraseMessageDeliveries(trx: Db, person: { userId: string |
  * goes with it. Returns how many entries lost their address.
  */
 export async function eraseAuditIpsOf(trx: Db, userId: string, cutoff: Date): Promise<number> {
+  await sealAuditEntries(trx);
   const rows = await trx
     .updateTable("audit_log")
     .set({ ip: null, ip_salt: null })
