@@ -73,14 +73,53 @@ interface Settlement {
   scan_finding: string | null;
 }
 
-/** One table of uploads the job scans. */
+/** The tables of uploads the job scans: both carry the same scan columns (migrations 0020 and 0039). */
+type ScannedTable = "application_documents" | "presentation_slides";
+
+/**
+ * Claims up to `batchSize` pending uploads of `table` due at `now` (unclaimed, or claimed before `expired`) with
+ * claim time `now`, attempts + 1. (Typed through one of the tables: the columns it names are the same in both.)
+ */
+async function claimPending<T extends Claimed>(db: Kysely<Database>, table: ScannedTable, now: Date, expired: Date, batchSize: number): Promise<T[]> {
+  const t = table as "application_documents";
+  const rows = await db
+    .updateTable(t)
+    .set({ scan_claimed_at: now, scan_attempts: sql`scan_attempts + 1` })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom(t)
+        .select("id")
+        .where("scan_status", "=", "pending")
+        .where((w) => w.or([w("scan_claimed_at", "is", null), w("scan_claimed_at", "<", expired)]))
+        .where((w) => w.or([w("scan_next_at", "is", null), w("scan_next_at", "<=", now)]))
+        .orderBy("uploaded_at")
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+  return rows as unknown as T[];
+}
+
+/** Writes `set` only if the claim made at `claimedAt` is still on the row and it is still pending; true when it did. */
+async function settleClaim(db: Kysely<Database>, table: ScannedTable, id: string, claimedAt: Date, set: Settlement): Promise<boolean> {
+  const rows = await db
+    .updateTable(table as "application_documents")
+    .set(set)
+    .where("id", "=", id)
+    .where("scan_claimed_at", "=", claimedAt)
+    .where("scan_status", "=", "pending")
+    .returning("id")
+    .execute();
+  return rows.length > 0;
+}
+
+/** One table of uploads the job scans, and what else its verdicts change. */
 interface ScanTarget<T extends Claimed> {
   /** In log lines: "document 1234…". */
   noun: string;
-  /** Claims up to `batchSize` pending uploads due at `now` (unclaimed, or claimed before `expired`) with claim time `now`, attempts + 1. */
-  claim(db: Kysely<Database>, now: Date, expired: Date, batchSize: number): Promise<T[]>;
-  /** Writes `set` only if the claim made at `claimedAt` is still on the row and it is still pending; true when it did. */
-  settle(db: Kysely<Database>, item: T, claimedAt: Date, set: Settlement): Promise<boolean>;
+  table: ScannedTable;
   /** In the settling transaction, after a clean verdict was written. */
   onClean(trx: Kysely<Database>, item: T): Promise<void>;
   /** In the settling transaction, after an infected verdict was written: the audit entry (and anything else it changes). */
@@ -89,35 +128,7 @@ interface ScanTarget<T extends Claimed> {
 
 const documents: ScanTarget<Claimed & { application_id: string; kind: string; sha256: string }> = {
   noun: "document",
-  claim: (db, now, expired, batchSize) =>
-    db
-      .updateTable("application_documents")
-      .set({ scan_claimed_at: now, scan_attempts: sql`scan_attempts + 1` })
-      .where("id", "in", (eb) =>
-        eb
-          .selectFrom("application_documents")
-          .select("id")
-          .where("scan_status", "=", "pending")
-          .where((w) => w.or([w("scan_claimed_at", "is", null), w("scan_claimed_at", "<", expired)]))
-          .where((w) => w.or([w("scan_next_at", "is", null), w("scan_next_at", "<=", now)]))
-          .orderBy("uploaded_at")
-          .limit(batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(["id", "application_id", "storage_key", "kind", "sha256", "scan_attempts"])
-      .execute(),
-  settle: async (db, doc, claimedAt, set) =>
-    (
-      await db
-        .updateTable("application_documents")
-        .set(set)
-        .where("id", "=", doc.id)
-        .where("scan_claimed_at", "=", claimedAt)
-        .where("scan_status", "=", "pending")
-        .returning("id")
-        .execute()
-    ).length > 0,
+  table: "application_documents",
   onClean: async (trx, doc) => {
     await refreshEligibility(trx, doc.application_id);
   },
@@ -138,35 +149,7 @@ const documents: ScanTarget<Claimed & { application_id: string; kind: string; sh
  */
 const slides: ScanTarget<Claimed & { placement_id: string; sha256: string }> = {
   noun: "presentation slides",
-  claim: (db, now, expired, batchSize) =>
-    db
-      .updateTable("presentation_slides")
-      .set({ scan_claimed_at: now, scan_attempts: sql`scan_attempts + 1` })
-      .where("id", "in", (eb) =>
-        eb
-          .selectFrom("presentation_slides")
-          .select("id")
-          .where("scan_status", "=", "pending")
-          .where((w) => w.or([w("scan_claimed_at", "is", null), w("scan_claimed_at", "<", expired)]))
-          .where((w) => w.or([w("scan_next_at", "is", null), w("scan_next_at", "<=", now)]))
-          .orderBy("uploaded_at")
-          .limit(batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(["id", "placement_id", "storage_key", "sha256", "scan_attempts"])
-      .execute(),
-  settle: async (db, s, claimedAt, set) =>
-    (
-      await db
-        .updateTable("presentation_slides")
-        .set(set)
-        .where("id", "=", s.id)
-        .where("scan_claimed_at", "=", claimedAt)
-        .where("scan_status", "=", "pending")
-        .returning("id")
-        .execute()
-    ).length > 0,
+  table: "presentation_slides",
   onClean: async () => {},
   onInfected: async (trx, s, signature, scanner) => {
     await writeAudit(trx, null, {
@@ -190,7 +173,7 @@ async function scanTarget<T extends Claimed>(
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const expired = new Date(now.getTime() - (options.leaseMs ?? DEFAULT_SCAN_LEASE_MS));
   for (;;) {
-    const claimed = await target.claim(ctx.db, now, expired, batchSize);
+    const claimed = await claimPending<T>(ctx.db, target.table, now, expired, batchSize);
     for (const item of claimed) {
       let verdict: Awaited<ReturnType<MalwareScanner["scan"]>>;
       try {
@@ -200,12 +183,12 @@ async function scanTarget<T extends Claimed>(
         const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";
         console.error(`malware scan of ${target.noun} ${item.id} failed on attempt ${item.scan_attempts}: ${reason}`);
         const next = new Date(now.getTime() + scanRetryDelayMs(item.scan_attempts, options.baseDelayMs, options.maxDelayMs));
-        await target.settle(ctx.db, item, now, { scan_claimed_at: null, scan_next_at: next, scan_finding: reason });
+        await settleClaim(ctx.db, target.table, item.id, now, { scan_claimed_at: null, scan_next_at: next, scan_finding: reason });
         continue;
       }
       if (verdict.kind === "clean") {
         const settled = await ctx.db.transaction().execute(async (trx) => {
-          const done = await target.settle(trx, item, now, {
+          const done = await settleClaim(trx, target.table, item.id, now, {
             scan_status: "clean",
             scanned_at: ctx.clock(),
             scan_claimed_at: null,
@@ -220,7 +203,7 @@ async function scanTarget<T extends Claimed>(
       }
       const signature = verdict.signature;
       const settled = await ctx.db.transaction().execute(async (trx) => {
-        const done = await target.settle(trx, item, now, {
+        const done = await settleClaim(trx, target.table, item.id, now, {
           scan_status: "infected",
           scanned_at: ctx.clock(),
           scan_claimed_at: null,
