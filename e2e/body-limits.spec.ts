@@ -91,8 +91,11 @@ test("a 300 MiB chunked upload is cut off at 11 MB: the answer comes while most 
   const huge = await send(port, "/en/application/documents", multipart, 300 * MiB);
   expect(huge.status).toBe(413);
   expect(title(huge.body)).toBe("What you sent is too large");
-  // 11 MiB read by the server plus what the sockets buffered on the way: far from 300 MiB.
-  expect(huge.sentBeforeAnswer).toBeLessThan(64 * MiB);
+  // 11 MiB read by the server, plus what it drained while writing its answer (it reads on until the 413 is out, so
+  // the client is not cut off before the page: server.js lingerThenClose) and what the sockets buffered on the way.
+  // Over loopback that is tens of MiB a busy server needs for the page (84 MiB once, with two test lanes and other
+  // tests on two cores): less than half of the 300 MiB is the property, not a number of milliseconds.
+  expect(huge.sentBeforeAnswer).toBeLessThan(150 * MiB);
   // Outside the localized pages the answer is the plain bilingual 413.
   const api = await send(port, "/api/auth/sign-in/email", "application/json", 4 * MiB);
   expect(api.status).toBe(413);
