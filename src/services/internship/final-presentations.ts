@@ -46,27 +46,43 @@ export interface PresentationView {
 
 /** The placement's presentation and slides as the pages show them. */
 export async function presentationOf(db: Kysely<Database>, placementId: string): Promise<PresentationView> {
-  const p = await db.selectFrom("final_presentations").select(["starts_at", "place", "online_url"]).where("placement_id", "=", placementId).executeTakeFirst();
-  const s = await db
-    .selectFrom("presentation_slides")
-    .select(["original_name", "content_type", "size_bytes", "uploaded_at", "scan_status", "scan_finding"])
-    .where("placement_id", "=", placementId)
-    .executeTakeFirst();
-  return {
-    startsAt: p ? tokyoMinute(p.starts_at) : null,
-    place: p?.place ?? null,
-    onlineUrl: p?.online_url ?? null,
-    slides: s
-      ? {
-          fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType),
-          sizeBytes: s.size_bytes,
-          uploadedAt: s.uploaded_at.toISOString(),
-          scanStatus: s.scan_status as ScanStatus,
-          // while pending, scan_finding may hold why the last attempt failed: not for the pages
-          signature: s.scan_status === "infected" ? s.scan_finding : null,
-        }
-      : null,
-  };
+  return (await presentationsOf(db, [placementId])).get(placementId)!;
+}
+
+/** The presentations and slides of several placements, in two queries whatever their number (the operator's list). */
+async function presentationsOf(db: Kysely<Database>, placementIds: readonly string[]): Promise<Map<string, PresentationView>> {
+  const views = new Map<string, PresentationView>();
+  if (placementIds.length === 0) return views;
+  const [presentations, slides] = await Promise.all([
+    db.selectFrom("final_presentations").select(["placement_id", "starts_at", "place", "online_url"]).where("placement_id", "in", placementIds).execute(),
+    db
+      .selectFrom("presentation_slides")
+      .select(["placement_id", "original_name", "content_type", "size_bytes", "uploaded_at", "scan_status", "scan_finding"])
+      .where("placement_id", "in", placementIds)
+      .execute(),
+  ]);
+  const byPlacement = new Map(presentations.map((p) => [p.placement_id, p]));
+  const slidesOf = new Map(slides.map((s) => [s.placement_id, s]));
+  for (const id of placementIds) {
+    const p = byPlacement.get(id);
+    const s = slidesOf.get(id);
+    views.set(id, {
+      startsAt: p ? tokyoMinute(p.starts_at) : null,
+      place: p?.place ?? null,
+      onlineUrl: p?.online_url ?? null,
+      slides: s
+        ? {
+            fileName: slidesFileName(s.original_name, s.content_type as SlidesContentType),
+            sizeBytes: s.size_bytes,
+            uploadedAt: s.uploaded_at.toISOString(),
+            scanStatus: s.scan_status as ScanStatus,
+            // while pending, scan_finding may hold why the last attempt failed: not for the pages
+            signature: s.scan_status === "infected" ? s.scan_finding : null,
+          }
+        : null,
+    });
+  }
+  return views;
 }
 
 /** The operator's list: each placement of the round (not replaced) with its presentation and slides. */
@@ -77,18 +93,20 @@ export async function listRoundPresentations(ctx: ServiceContext, actor: Actor |
   const placements = (await placementQuery(ctx.db).where("placements.round_id", "=", round.id).where("placements.status", "!=", "replaced").execute())
     .map(toPlacementRow)
     .sort((a, b) => a.internName.localeCompare(b.internName));
+  const views = await presentationsOf(
+    ctx.db,
+    placements.map((p) => p.id),
+  );
   return {
     round: { id: round.id, nameJa: round.name_ja, nameEn: round.name_en },
-    placements: await Promise.all(
-      placements.map(async (p) => ({
-        id: p.id,
-        internName: p.internName,
-        organizationNameJa: p.organizationNameJa,
-        organizationNameEn: p.organizationNameEn,
-        status: p.status,
-        presentation: await presentationOf(ctx.db, p.id),
-      })),
-    ),
+    placements: placements.map((p) => ({
+      id: p.id,
+      internName: p.internName,
+      organizationNameJa: p.organizationNameJa,
+      organizationNameEn: p.organizationNameEn,
+      status: p.status,
+      presentation: views.get(p.id)!,
+    })),
   };
 }
 
