@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, ServerRouter } from "react-router";
 import { startRetentionJob } from "#src/jobs/apply-retention.ts";
+import { startEmbeddedVacuumJob } from "#src/jobs/embedded-vacuum.ts";
 import { startDailyReportReminderJob } from "#src/jobs/daily-report-reminders.ts";
 import { startEmailJob } from "#src/jobs/deliver-emails.ts";
 import { startOutcomeJob } from "#src/jobs/outcome-requests.ts";
@@ -37,6 +38,7 @@ export async function startRuntime(): Promise<void> {
   startRetentionJob(rt); // issue 19 item 7: personal data past its retention period, hourly
   startDailyReportReminderJob(rt); // late daily reports: each intern reminded once per missing day, hourly (ADR 0040)
   startOutcomeJob(rt); // issue 16: hosts asked for outcomes 6 and 12 months after a placement, hourly (ADR 0039)
+  startEmbeddedVacuumJob(rt); // PGlite has no autovacuum: vacuum (analyze) hourly after writes (issue #20 item 3)
 }
 
 /** A kept anonymous public page for a raw GET, or null: server.js's bare node:http fast path asks before Express (plain strings in, headers and precompressed bodies out). */

@@ -1,9 +1,9 @@
 /**
- * Runs a job now and then every `everyMs` in the server process, never two
- * runs at once; a failing run is logged and the next one tries again.
+ * Runs a job now (unless `now: false`) and then every `everyMs` in the server
+ * process, never two runs at once; a failing run is logged and the next one tries again.
  * Returns a stop function. The timer does not keep the process alive.
  */
-export function repeatJob(name: string, everyMs: number, run: () => Promise<unknown>): () => void {
+export function repeatJob(name: string, everyMs: number, run: () => Promise<unknown>, options: { now?: boolean } = {}): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -18,6 +18,6 @@ export function repeatJob(name: string, everyMs: number, run: () => Promise<unkn
   };
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  void tick();
+  if (options.now !== false) void tick();
   return () => clearInterval(timer);
 }

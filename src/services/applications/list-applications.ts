@@ -110,32 +110,27 @@ function toRow(r: {
   };
 }
 
-/** One page's rows in the list's order (newest submission first, drafts last), or counted from the end of it. */
+/**
+ * One page's rows in the list's order (newest submission first, drafts last), or counted from the end of it.
+ * OFFSET first skips entries of the list-order index alone (a deferred join: the skipped rows are never read,
+ * and where autovacuum has marked the table's pages all-visible the skip never touches the table at all), then
+ * the page's rows and their JLPT level are read by key (issue #20 item 3, docs/performance.md).
+ */
 async function pageRows(ctx: ServiceContext, q: ReturnType<typeof filtered>, limit: number, offset: number, fromEnd: boolean): Promise<ApplicationRow[]> {
   const id = fromEnd ? "desc" : "asc";
+  const keys = q
+    .select(["applications.id", "applications.submitted_at"])
+    .orderBy("applications.submitted_at", (ob) => (fromEnd ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
+    .orderBy("applications.id", id)
+    .limit(limit)
+    .offset(offset)
+    .as("k");
   const rows = await ctx.db
-    .selectFrom(
-      q
-        .select([...COLUMNS])
-        .orderBy("applications.submitted_at", (ob) => (fromEnd ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
-        .orderBy("applications.id", id)
-        .limit(limit)
-        .offset(offset)
-        .as("p"),
-    )
-    .selectAll("p")
-    // The page's rows first, then their JLPT level: a column computed in the same SELECT would be computed for
-    // every row OFFSET skips too (130,000 lookups for the last page).
-    .select((eb) =>
-      eb
-        .selectFrom("application_languages as jlpt")
-        .select("jlpt.jlpt_level")
-        .whereRef("jlpt.application_id", "=", "p.id")
-        .where("jlpt.kind", "=", "jlpt")
-        .as("jlpt_level"),
-    )
-    .orderBy("p.submitted_at", (ob) => (fromEnd ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
-    .orderBy("p.id", id)
+    .selectFrom(keys)
+    .innerJoin("applications", "applications.id", "k.id")
+    .select((eb) => [...COLUMNS, jlptLevel(eb)])
+    .orderBy("k.submitted_at", (ob) => (fromEnd ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
+    .orderBy("k.id", id)
     .execute();
   const items = rows.map(toRow);
   return fromEnd ? items.reverse() : items;
