@@ -98,42 +98,55 @@ function participatedBefore(eb: ExpressionBuilder<Database & { a: ApplicationsTa
 }
 
 /**
- * One application with everything the forms and the eligibility check read, in one statement (the
- * related rows as JSON): the submission at the deadline rush read it in eight (issue #20 item 2).
+ * Everything the forms and the eligibility check read of one application `a`, beside its own columns, as
+ * columns of the same statement (the related rows as JSON): the submission at the deadline rush read it in
+ * eight statements (issue #20 item 2), and reads it in the statement that finds and locks the application.
  */
+export function applicationRecordColumns(eb: ExpressionBuilder<Database & { a: ApplicationsTable }, "a">) {
+  return [
+    jsonObjectFrom(eb.selectFrom("application_education as e").selectAll("e").whereRef("e.application_id", "=", "a.id").limit(1)).as("edu"),
+    jsonObjectFrom(eb.selectFrom("application_employment as m").selectAll("m").whereRef("m.application_id", "=", "a.id").limit(1)).as("emp"),
+    jsonArrayFrom(
+      eb.selectFrom("application_languages as l").select(["l.kind", "l.jlpt_level", "l.english_test", "l.score"]).whereRef("l.application_id", "=", "a.id"),
+    ).as("langs"),
+    jsonArrayFrom(eb.selectFrom("application_consents as c").select("c.kind").whereRef("c.application_id", "=", "a.id")).as("consents"),
+    jsonArrayFrom(
+      eb
+        .selectFrom("application_documents as d")
+        .select(["d.id", "d.kind", "d.original_name", "d.content_type", "d.size_bytes", "d.uploaded_at", "d.scan_status", "d.scan_finding"])
+        .whereRef("d.application_id", "=", "a.id")
+        .orderBy("d.uploaded_at"),
+    ).as("docs"),
+    jsonArrayFrom(
+      eb
+        .selectFrom("eligibility_overrides as o")
+        .select(["o.rule", "o.reason", "o.decided_at"])
+        .whereRef("o.application_id", "=", "a.id")
+        .where("o.revoked_at", "is", null),
+    ).as("overrides"),
+    participatedBefore(eb).as("on_record"),
+  ] as const;
+}
+
+/** One application with everything the forms and the eligibility check read, in one statement. */
 const loadApplicationRow = reusableQuery((db, applicationId) =>
   db
     .selectFrom("applications as a")
     .selectAll("a")
-    .select((eb) => [
-      jsonObjectFrom(eb.selectFrom("application_education as e").selectAll("e").whereRef("e.application_id", "=", "a.id").limit(1)).as("edu"),
-      jsonObjectFrom(eb.selectFrom("application_employment as m").selectAll("m").whereRef("m.application_id", "=", "a.id").limit(1)).as("emp"),
-      jsonArrayFrom(
-        eb.selectFrom("application_languages as l").select(["l.kind", "l.jlpt_level", "l.english_test", "l.score"]).whereRef("l.application_id", "=", "a.id"),
-      ).as("langs"),
-      jsonArrayFrom(eb.selectFrom("application_consents as c").select("c.kind").whereRef("c.application_id", "=", "a.id")).as("consents"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("application_documents as d")
-          .select(["d.id", "d.kind", "d.original_name", "d.content_type", "d.size_bytes", "d.uploaded_at", "d.scan_status", "d.scan_finding"])
-          .whereRef("d.application_id", "=", "a.id")
-          .orderBy("d.uploaded_at"),
-      ).as("docs"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("eligibility_overrides as o")
-          .select(["o.rule", "o.reason", "o.decided_at"])
-          .whereRef("o.application_id", "=", "a.id")
-          .where("o.revoked_at", "is", null),
-      ).as("overrides"),
-      participatedBefore(eb).as("on_record"),
-    ])
+    .select((eb) => applicationRecordColumns(eb))
     .where("a.id", "=", applicationId),
 );
 
+/** The row `applicationRecordColumns` adds to an application's own columns. */
+export type ApplicationRecordRow = Awaited<ReturnType<typeof loadApplicationRow>>[number];
+
 export async function loadApplication(db: Kysely<Database>, applicationId: string): Promise<LoadedApplication | null> {
   const [app] = await loadApplicationRow(db, applicationId);
-  if (!app) return null;
+  return app ? loadedApplicationOf(app) : null;
+}
+
+/** The application as the use cases read it, from its row with `applicationRecordColumns`. */
+export function loadedApplicationOf(app: ApplicationRecordRow): LoadedApplication {
   const { edu, emp, langs, consents, docs, overrides } = app;
   const onRecord = app.on_record === true;
   const jlpt = langs.find((l) => l.kind === "jlpt");
@@ -205,8 +218,22 @@ export async function loadEligibilityRules(db: Kysely<Database>, roundId: string
   );
 }
 
+/** The columns of a round its eligibility rules are built from. */
+export const ROUND_RULE_COLUMNS = [
+  "eligibility_reference_date",
+  "age_min",
+  "age_max",
+  "excluded_countries",
+  "min_jlpt_level",
+  "accepted_english_tests",
+  "self_declared_english_accepted",
+  "residence_in_japan_allowed",
+  "prior_participants_allowed",
+] as const;
+export type RoundRuleColumns = Pick<Selectable<RoundsTable>, (typeof ROUND_RULE_COLUMNS)[number]>;
+
 /** A round's eligibility rules from its row and the country codes of its DAC list version (read together by the submission). */
-export function eligibilityRulesOf(round: Selectable<RoundsTable>, dacCountries: readonly string[]): EligibilityRules {
+export function eligibilityRulesOf(round: RoundRuleColumns, dacCountries: readonly string[]): EligibilityRules {
   const tests = Array.isArray(round.accepted_english_tests) ? (round.accepted_english_tests as { test: string; min: number }[]) : [];
   return {
     referenceDate: round.eligibility_reference_date,

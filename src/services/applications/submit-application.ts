@@ -1,13 +1,12 @@
 import { sql } from "kysely";
 import { applicationReceiptPrefix } from "../../domain/receipt-number.ts";
 import type { Unmet } from "../../domain/eligibility.ts";
-import { writeAudit } from "../audit/write-audit.ts";
+import { auditRowOf } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
 import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
-import type { Selectable } from "kysely";
-import type { RoundsTable } from "../../db/schema.ts";
-import { eligibilityOf, eligibilityRulesOf, loadApplication } from "./application-record.ts";
+import { reusableQuery } from "../../db/reusable-query.ts";
+import { ROUND_RULE_COLUMNS, applicationRecordColumns, eligibilityOf, eligibilityRulesOf, loadedApplicationOf } from "./application-record.ts";
 import { APPLICATION_PHASE, takesApplications } from "../../domain/round-phases.ts";
 import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
 import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
@@ -23,14 +22,43 @@ function describeNextStep(next: NextStep | null, localeName: string): string {
   return translator(locale)(`nextSteps.${next.code}`, { dated: next.at ? "yes" : "no", at });
 }
 
-/** The open round's row, its DAC countries and deadlines, and the applicant's application in it (submitApplication's first read). */
-type SubmitRow = Selectable<RoundsTable> & {
-  app_id: string;
-  app_status: string;
-  app_receipt: string | null;
-  dac_countries: string[];
-  deadlines: { kind: string; due_at: string }[];
-};
+/**
+ * The submission's one read (issue #20 item 2): the applicant's application in the open round (as getOpenRound
+ * picks it) with everything the eligibility check reads, its round's phase, rules, deadlines and DAC list's
+ * countries, and, while it is a draft, the receipt's sequence number. The application's row is locked to the
+ * commit. A draft refused after this read (a rule unmet, the deadline passed) leaves its number unused: receipt
+ * numbers are unique and increasing, not gapless (a rolled-back submission always left one unused too).
+ */
+const submissionRead = reusableQuery((db, applicantUserId) =>
+  db
+    .selectFrom("applications as a")
+    .innerJoin("rounds as r", "r.id", "a.round_id")
+    .selectAll("a")
+    .select((eb) => [
+      ...applicationRecordColumns(eb as unknown as Parameters<typeof applicationRecordColumns>[0]),
+      "r.phase as round_phase",
+      "r.fiscal_year as round_fiscal_year",
+      ...ROUND_RULE_COLUMNS.map((c) => `r.${c}` as const),
+      sql<string[]>`array(select d.country_code from dac_list_entries d where d.version = r.dac_list_version)`.as("dac_countries"),
+      sql<
+        { kind: string; due_at: string }[]
+      >`coalesce((select json_agg(json_build_object('kind', k.kind, 'due_at', k.due_at)) from round_deadlines k where k.round_id = r.id), '[]')`.as(
+        "deadlines",
+      ),
+      sql<string | null>`case when a.status = 'draft' then nextval('application_receipt_seq')::text end`.as("receipt_seq"),
+    ])
+    .where("a.applicant_user_id", "=", applicantUserId)
+    .where("a.round_id", "=", (eb) =>
+      eb
+        .selectFrom("rounds as o")
+        .select("o.id")
+        .where("o.phase", "=", APPLICATION_PHASE)
+        .orderBy("o.fiscal_year", "desc")
+        .orderBy("o.created_at", "desc")
+        .limit(1),
+    )
+    .forUpdate(["a"]),
+);
 
 export type SubmitRefusal =
   { code: "not_eligible"; unmet: Unmet[] } | { code: "deadline_passed"; at: Date } | { code: "no_application" } | { code: "not_draft"; status: string };
@@ -48,60 +76,54 @@ export async function submitApplication(
   const who = authorize(actor, "application.manage");
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    // One statement (issue #20 item 2): the open round (as getOpenRound picks it) with its deadlines and its
-    // DAC list's countries, joined to this applicant's application in it, whose row is locked to the commit.
-    const { rows: found } = await sql<SubmitRow>`
-      select r.*, a.id as app_id, a.status as app_status, a.receipt_number as app_receipt,
-        array(select d.country_code from dac_list_entries d where d.version = r.dac_list_version) as dac_countries,
-        coalesce((select json_agg(json_build_object('kind', k.kind, 'due_at', k.due_at)) from round_deadlines k where k.round_id = r.id), '[]') as deadlines
-      from rounds r join applications a on a.round_id = r.id and a.applicant_user_id = ${who.userId}
-      where r.id = (select o.id from rounds o where o.phase = ${APPLICATION_PHASE} order by o.fiscal_year desc, o.created_at desc limit 1)
-      for update of a`.execute(trx);
-    const row = found[0];
+    const [row] = await submissionRead(trx, who.userId);
     if (!row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
     // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
-    if (row.app_receipt && row.app_status !== "withdrawn") return { receiptNumber: row.app_receipt, applicationId: row.app_id, alreadySubmitted: true };
-    if (row.app_status !== "draft") throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.app_status }]);
+    if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
+    if (row.status !== "draft" || row.receipt_seq === null) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_draft", status: row.status }]);
     const dueAt = Object.fromEntries(row.deadlines.map((d) => [d.kind, new Date(d.due_at)]));
     const applicationClose = dueAt["application_close"] ?? null;
-    if (!takesApplications({ phase: row.phase, applicationClose }, now))
+    if (!takesApplications({ phase: row.round_phase, applicationClose }, now))
       throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: applicationClose! }]);
-    const app = (await loadApplication(trx, row.app_id))!;
-    const { effective } = eligibilityOf(app, eligibilityRulesOf(row, row.dac_countries));
+    const { effective } = eligibilityOf(loadedApplicationOf(row), eligibilityRulesOf(row, row.dac_countries));
     if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
-    // One statement (issue #20 item 2): the receipt's sequence number, the status history row and the application
-    // marked submitted with its receipt number (the prefix from the domain, the sequence's next value appended).
-    const { rows } = await sql<{ receipt_number: string }>`
-      with seq as (select nextval('application_receipt_seq')::text as n),
-      history as (
-        insert into application_status_history (application_id, from_status, to_status, changed_by, changed_at)
-        values (${row.app_id}, 'draft', 'submitted', ${who.userId}, ${now}))
-      update applications
-      set status = 'submitted', receipt_number = ${applicationReceiptPrefix(row.fiscal_year)} || (select n from seq),
-        submitted_at = ${now}, current_step = 'review', updated_at = ${now}
-      where id = ${row.app_id}
-      returning receipt_number`.execute(trx);
-    const receiptNumber = rows[0]!.receipt_number;
-    const next = nextStepFor("submitted", dueAt);
-    await ctx.mailer.queue(
-      {
-        to: who.email,
-        template: "applicationReceipt",
-        locale: who.locale,
-        params: { name: who.name, receipt: receiptNumber, url: `${ctx.publicUrl}/${who.locale}/application/status`, next: describeNextStep(next, who.locale) },
+    const receiptNumber = applicationReceiptPrefix(row.round_fiscal_year) + row.receipt_seq;
+    const mail = ctx.mailer.rowOf({
+      to: who.email,
+      template: "applicationReceipt",
+      locale: who.locale,
+      params: {
+        name: who.name,
+        receipt: receiptNumber,
+        url: `${ctx.publicUrl}/${who.locale}/application/status`,
+        next: describeNextStep(nextStepFor("submitted", dueAt), who.locale),
       },
-      trx,
-    );
+    });
     // The audit entry is chained to the log when the transaction commits (ADR 0051): the chain's head, one row
-    // every audited change waits for, is held only while PostgreSQL commits (issue #20 item 2).
-    await writeAudit(trx, who, {
+    // every audited change waits for, is held only while PostgreSQL commits.
+    const audit = auditRowOf(who, {
       action: "application.submit",
       entityType: "application",
-      entityId: row.app_id,
+      entityId: row.id,
       before: { status: "draft" },
       after: { status: "submitted", receiptNumber },
     });
-    return { receiptNumber, applicationId: row.app_id, alreadySubmitted: false };
+    // The one write (issue #20 item 2): the status history, the receipt e-mail, the audit entry and the
+    // application marked submitted with its receipt number, in one statement: four round trips in all with the
+    // read, BEGIN and COMMIT (each statement was a round trip, and each cost Node a system call: ADR 0049).
+    await trx
+      .with("history", (db) =>
+        db
+          .insertInto("application_status_history")
+          .values({ application_id: row.id, from_status: "draft", to_status: "submitted", changed_by: who.userId, changed_at: now }),
+      )
+      .with("mail", (db) => db.insertInto("outbound_emails").values(mail))
+      .with("audit", (db) => db.insertInto("audit_pending").values(audit))
+      .updateTable("applications")
+      .set({ status: "submitted", receipt_number: receiptNumber, submitted_at: now, current_step: "review", updated_at: now })
+      .where("id", "=", row.id)
+      .execute();
+    return { receiptNumber, applicationId: row.id, alreadySubmitted: false };
   });
   return { receiptNumber: result.receiptNumber, applicationId: result.applicationId, alreadySubmitted: result.alreadySubmitted };
 }

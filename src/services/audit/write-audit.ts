@@ -15,8 +15,8 @@
  * erasures) calls `sealAuditEntries` first.
  */
 import { randomBytes } from "node:crypto";
-import { type Kysely, sql } from "kysely";
-import type { Database } from "../../db/schema.ts";
+import { type Insertable, type Kysely, sql } from "kysely";
+import type { AuditPendingTable, Database } from "../../db/schema.ts";
 import type { Actor } from "../context.ts";
 import { entryHashText, fieldHashes } from "./audit-chain.ts";
 
@@ -33,8 +33,12 @@ function asStored(value: unknown): unknown {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
-export async function writeAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  if (!trx.isTransaction) return trx.transaction().execute((t) => writeAudit(t, actor, entry));
+/**
+ * The `audit_pending` row of an entry, with its field hashes and the two halves of the text its chain hash is
+ * taken over: `writeAudit` inserts it; a use case that writes its change in one statement inserts it in that
+ * statement (the submission at the deadline rush, issue #20 item 2). Either way it is chained at the commit.
+ */
+export function auditRowOf(actor: Actor | null, entry: AuditEntry): Insertable<AuditPendingTable> {
   const row = {
     at: new Date(),
     actor_user_id: actor?.userId ?? null,
@@ -49,13 +53,21 @@ export async function writeAudit(trx: Kysely<Database>, actor: Actor | null, ent
   };
   const hashes = fieldHashes(row);
   const text = entryHashText(row, hashes);
+  return {
+    ...row,
+    before: row.before === null ? null : JSON.stringify(row.before),
+    after: row.after === null ? null : JSON.stringify(row.after),
+    field_hashes: JSON.stringify(hashes),
+    seal_before: text.before,
+    seal_after: text.after,
+  };
+}
+
+export async function writeAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  if (!trx.isTransaction) return trx.transaction().execute((t) => writeAudit(t, actor, entry));
   // No lock here: the entry is chained at the commit (migration 0040), so every audited change of the
   // deadline rush no longer holds the chain head across its last round trips (issue #20 item 2, ADR 0051).
-  await sql`
-    insert into audit_pending (at, actor_user_id, actor_role, action, entity_type, entity_id, before, after, ip, ip_salt, field_hashes, seal_before, seal_after)
-    values (${row.at}::timestamptz, ${row.actor_user_id}, ${row.actor_role}, ${row.action}, ${row.entity_type}, ${row.entity_id},
-      ${row.before === null ? null : JSON.stringify(row.before)}::jsonb, ${row.after === null ? null : JSON.stringify(row.after)}::jsonb,
-      ${row.ip}, ${row.ip_salt}, ${JSON.stringify(hashes)}::jsonb, ${text.before}, ${text.after})`.execute(trx);
+  await trx.insertInto("audit_pending").values(auditRowOf(actor, entry)).execute();
 }
 
 /**

@@ -13,8 +13,8 @@
  * secret_body (src/services/mail/secret-box.ts) for the delivery job, which
  * erases it once the e-mail is sent (issue 11 item 1).
  */
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.ts";
+import type { Insertable, Kysely } from "kysely";
+import type { Database, OutboundEmailsTable } from "../../db/schema.ts";
 import { type Locale, localeOr } from "../../i18n/locales.ts";
 import { type TranslateParams, translator } from "../../i18n/translator.ts";
 import type { SecretBox } from "./secret-box.ts";
@@ -89,6 +89,12 @@ export interface Mailer {
   queue(message: MailMessage, db?: Kysely<Database>): Promise<string>;
   /** Queues many e-mails in a few statements (e.g. a message to 10,000 applicants); ids in order. */
   queueAll(messages: readonly MailMessage[], db?: Kysely<Database>): Promise<string[]>;
+  /**
+   * The `outbound_emails` row `queue` would insert, rendered now, for a use case that inserts it within a
+   * statement of its own (the submission's one write at the deadline rush, issue #20 item 2): the same
+   * subject, body, sealed secret and status as a queued e-mail, picked up by the same delivery job.
+   */
+  rowOf(message: MailMessage): Insertable<OutboundEmailsTable> & { id: string };
 }
 
 /**
@@ -126,7 +132,7 @@ function redactedParams(message: MailMessage, locale: Locale): TranslateParams |
 }
 
 /** The row one message becomes: subject and body in the recipient's language (secrets hidden, the sent text sealed). */
-function renderMail(message: MailMessage, id: string, createdAt: Date, box: SecretBox) {
+function renderMail(message: MailMessage, id: string, createdAt: Date, box: SecretBox): Insertable<OutboundEmailsTable> & { id: string } {
   const locale = localeOr(message.locale);
   const { subject, body } = textsOf(message, locale, message.params);
   const redacted = redactedParams(message, locale);
@@ -164,5 +170,6 @@ export function createMailer(options: { db: Kysely<Database>; clock: () => Date;
       const [id] = await queueAll([message], db);
       return id!;
     },
+    rowOf: (message) => renderMail(message, crypto.randomUUID(), options.clock(), options.secrets),
   };
 }
