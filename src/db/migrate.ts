@@ -44,6 +44,7 @@ import * as m0038 from "./migrations/0038-applications-by-applicant.ts";
 import * as m0039 from "./migrations/0039-presentation-slides-malware-scan.ts";
 import * as m0040 from "./migrations/0040-audit-sealed-at-commit.ts";
 import * as m0041 from "./migrations/0041-applications-unmet-statistics.ts";
+import * as m0042 from "./migrations/0042-outcome-reminders.ts";
 import { loadReferenceData } from "./reference/load-reference-data.ts";
 import type { Database } from "./schema.ts";
 
@@ -87,6 +88,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0039-presentation-slides-malware-scan": m0039,
   "0040-audit-sealed-at-commit": m0040,
   "0041-applications-unmet-statistics": m0041,
+  "0042-outcome-reminders": m0042,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

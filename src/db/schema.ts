@@ -792,6 +792,8 @@ export interface OutcomeFollowupsTable {
   email_id: string | null;
   answered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   answered_by: string | null;
+  reminded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reminder_email_id: string | null;
 }
 
 export interface PlacementsTable {

@@ -4,7 +4,8 @@
  * months after a completed placement's last day (not the day before, not
  * twice, not twice from two runs at once), in the host's language; the host
  * answers and changes its answers while the milestone is open; the operator
- * sees them per round. Incidents reported by the host and the intern never
+ * sees them per round; a host that has not answered is reminded once, 14 days
+ * after it was asked. Incidents reported by the host and the intern never
  * carry or show the operator's confidential notes; the operator's follow-up
  * actions; check-ins scheduled ahead, seen by the intern and the host.
  */
@@ -19,6 +20,7 @@ import { listOutcomes } from "#src/services/internship/list-outcomes.ts";
 import { listHostIncidents, listMyIncidents } from "#src/services/internship/list-shared-incidents.ts";
 import { reportIncident } from "#src/services/internship/report-incident.ts";
 import { resolveIncident } from "#src/services/internship/resolve-incident.ts";
+import { sendOutcomeReminders } from "#src/services/internship/send-outcome-reminders.ts";
 import { sendOutcomeRequests } from "#src/services/internship/send-outcome-requests.ts";
 import { hostUpcomingCheckIns, myUpcomingCheckIns, scheduleCheckIn } from "#src/services/internship/upcoming-check-ins.ts";
 import { insertAcceptedOffer } from "../support/phase-inputs/offers.ts";
@@ -155,6 +157,44 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await caught(listOutcomes(env.ctx, host.actor, roundId))).toBeInstanceOf(ForbiddenError);
     const audit = await env.db.selectFrom("audit_log").select("action").where("action", "=", "outcome.answer").execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it("reminds a host that has not answered once, 14 days after it was asked, in its language; never one that answered", async () => {
+    const reminders = () =>
+      env.db
+        .selectFrom("outbound_emails")
+        .select(["to_address", "subject", "body_text", "locale"])
+        .where("template", "=", "internshipOutcomes.mail.reminder")
+        .execute();
+    // asked on 2028-06-24 (Japan): 2028-07-07 is the 13th day after
+    expect(await sendOutcomeReminders(env.ctx, new Date("2028-07-07T14:59:00Z"))).toEqual({ queued: 0 });
+    // 2028-07-08 in Japan: the unanswered one (the second placement) is reminded; two runs at once send one e-mail
+    const both = await Promise.all([
+      sendOutcomeReminders(env.ctx, new Date("2028-07-07T15:00:00Z")),
+      sendOutcomeReminders(env.ctx, new Date("2028-07-07T15:00:00Z")),
+    ]);
+    expect(both[0].queued + both[1].queued).toBe(1);
+    expect(await sendOutcomeReminders(env.ctx, new Date("2028-08-01T03:00:00Z"))).toEqual({ queued: 0 });
+    const mails = await reminders();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to_address).toBe(host.actor.email);
+    expect(mails[0]!.locale).toBe("en");
+    expect(mails[0]!.subject).toBe("Reminder: 6-month follow-up on the internship of Tran Test");
+    expect(mails[0]!.body_text).toContain(`/en/host/internship/${secondId}/outcomes/6`);
+    expect(mails[0]!.body_text).toContain("June 24, 2028");
+    const rows = await env.db
+      .selectFrom("outcome_followups")
+      .select(["placement_id", "reminded_at", "reminder_email_id"])
+      .where("months_after", "=", 6)
+      .execute();
+    expect(rows.find((r) => r.placement_id === secondId)).toMatchObject({ reminded_at: new Date("2028-07-07T15:00:00Z") });
+    expect(rows.find((r) => r.placement_id === secondId)!.reminder_email_id).not.toBeNull();
+    expect(rows.find((r) => r.placement_id === completedId)).toMatchObject({ reminded_at: null, reminder_email_id: null });
+    const audit = await env.db.selectFrom("audit_log").select(["actor_role", "entity_id"]).where("action", "=", "outcome.remind").execute();
+    expect(audit).toEqual([{ actor_role: "system", entity_id: secondId }]);
+    const staff = await listOutcomes(env.ctx, operator, roundId);
+    expect(staff.rows.find((r) => r.placementId === secondId)!.milestones[0]!.remindedAt).toEqual(new Date("2028-07-07T15:00:00Z"));
+    expect(staff.rows.find((r) => r.placementId === completedId)!.milestones[0]!.remindedAt).toBeNull();
   });
 
   it("closes the 6-month answers at the 12-month milestone, asks that one on its day, and keeps it open 60 days", async () => {

@@ -69,3 +69,18 @@ export function earliestOpenLastDay(today: string): string {
   const back = dayString(dayNumber(today)! - OUTCOME_LAST_WINDOW_DAYS - 1);
   return addMonths(back, -12);
 }
+
+/** Days after a milestone's request an unanswered host is reminded, once (ADR 0039, amended). */
+export const OUTCOME_REMINDER_AFTER_DAYS = 14;
+
+/**
+ * Whether a milestone asked on `requestedOn` and not answered is due its one reminder on `today`: from
+ * OUTCOME_REMINDER_AFTER_DAYS days after the request while its answers are still taken. Counted from the
+ * request, not the milestone's date, so a request sent late (the job did not run) is not followed at once by
+ * its reminder.
+ */
+export function outcomeReminderDue(lastDay: string, milestone: OutcomeMilestone, requestedOn: string, today: string): boolean {
+  const from = dayNumber(requestedOn);
+  if (from === null) throw new Error(`not a date: ${requestedOn}`);
+  return dayString(from + OUTCOME_REMINDER_AFTER_DAYS) <= today && outcomeOpen(lastDay, milestone, today);
+}

@@ -14,6 +14,8 @@ export interface OutcomeCell {
   milestone: OutcomeMilestone;
   dueOn: string;
   requestedAt: Date | null;
+  /** When the one reminder went out (14 days after the request, unanswered), or null. */
+  remindedAt: Date | null;
   answeredAt: Date | null;
   answers: OutcomeAnswers | null;
 }
@@ -40,7 +42,17 @@ export async function listOutcomes(ctx: ServiceContext, actor: Actor | null, rou
       ? []
       : await ctx.db
           .selectFrom("outcome_followups")
-          .select(["placement_id", "months_after", "requested_at", "answered_at", "intern_hired", "university_tie", "new_overseas_business", "notes"])
+          .select([
+            "placement_id",
+            "months_after",
+            "requested_at",
+            "reminded_at",
+            "answered_at",
+            "intern_hired",
+            "university_tie",
+            "new_overseas_business",
+            "notes",
+          ])
           .where("placement_id", "in", ids)
           .execute();
   const by = new Map(rows.map((r) => [`${r.placement_id}/${r.months_after}`, r]));
@@ -56,6 +68,7 @@ export async function listOutcomes(ctx: ServiceContext, actor: Actor | null, rou
         milestone: m,
         dueOn: outcomeWindow(p.endsOn, m).dueOn,
         requestedAt: r?.requested_at ?? null,
+        remindedAt: r?.reminded_at ?? null,
         answeredAt: r?.answered_at ?? null,
         answers:
           r?.answered_at != null

@@ -64,7 +64,9 @@ export type MailTemplate =
   /** Late daily reports (issue 16, ADR 0035): the intern is reminded of the days without a report. */
   | "internshipPeriod.reminder"
   /** Outcome follow-ups (issue 16, ADR 0039): the host is asked 6 and 12 months after a placement's last day. */
-  | "internshipOutcomes.mail.request";
+  | "internshipOutcomes.mail.request"
+  /** The one reminder 14 days after an unanswered outcome request (ADR 0039, amended). */
+  | "internshipOutcomes.mail.reminder";
 
 /** A file sent with the e-mail (e.g. an information session's .ics calendar entry). */
 export interface MailAttachment {

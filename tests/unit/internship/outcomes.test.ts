@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, earliestOpenLastDay, openMilestones, outcomeOpen, outcomeWindow } from "#src/domain/internship/outcomes.ts";
+import {
+  OUTCOME_REMINDER_AFTER_DAYS,
+  addMonths,
+  earliestOpenLastDay,
+  openMilestones,
+  outcomeOpen,
+  outcomeReminderDue,
+  outcomeWindow,
+} from "#src/domain/internship/outcomes.ts";
 
 describe("outcome milestones", () => {
   it("adds calendar months, keeping the day or the month's last day", () => {
@@ -31,5 +39,27 @@ describe("outcome milestones", () => {
     expect(bound).toBe("2027-12-22");
     expect(openMilestones("2027-12-24", today)).toEqual([12]);
     for (let d = 1; d <= 21; d++) expect(openMilestones(`2027-12-${String(d).padStart(2, "0")}`, today)).toEqual([]);
+  });
+});
+
+/** The one reminder of an unanswered milestone (ADR 0039, amended): 14 days after the request, while answers are taken. */
+describe("outcomeReminderDue", () => {
+  // last day 2027-12-24: the 6-month milestone opens 2028-06-24 and closes 2028-12-24; the 12-month one is open 60 days
+  it("is due from 14 days after the request, not the day before", () => {
+    expect(OUTCOME_REMINDER_AFTER_DAYS).toBe(14);
+    expect(outcomeReminderDue("2027-12-24", 6, "2028-06-24", "2028-07-07")).toBe(false);
+    expect(outcomeReminderDue("2027-12-24", 6, "2028-06-24", "2028-07-08")).toBe(true);
+  });
+  it("counts from the request, not the milestone's date, when the request went out late", () => {
+    expect(outcomeReminderDue("2027-12-24", 6, "2028-08-01", "2028-08-14")).toBe(false);
+    expect(outcomeReminderDue("2027-12-24", 6, "2028-08-01", "2028-08-15")).toBe(true);
+  });
+  it("is not due once the milestone's answers are no longer taken", () => {
+    expect(outcomeReminderDue("2027-12-24", 6, "2028-12-20", "2029-01-03")).toBe(false);
+    expect(outcomeReminderDue("2027-12-24", 12, "2028-12-24", "2029-01-07")).toBe(true);
+    expect(outcomeReminderDue("2027-12-24", 12, "2028-12-24", "2029-02-22")).toBe(false);
+  });
+  it("refuses a request date that is not a date", () => {
+    expect(() => outcomeReminderDue("2027-12-24", 6, "someday", "2028-07-08")).toThrow(/not a date/);
   });
 });

@@ -87,6 +87,11 @@ export default function Outcomes() {
                           t(`${k}.notAsked`)
                         )}
                       </div>
+                      {m.remindedAt ? (
+                        <div>
+                          {t(`${k}.reminded`)}: <Instant at={m.remindedAt} />
+                        </div>
+                      ) : null}
                       {m.answers && m.answeredAt ? (
                         <>
                           <div>
