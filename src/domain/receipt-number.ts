@@ -15,13 +15,8 @@ function sequenceOf(n: string | number): string {
   return s;
 }
 
-/** What precedes the sequence value in an applicant's receipt number ("JIP27-"): SQL may append `nextval(…)` to it. */
-export function applicationReceiptPrefix(fiscalYear: number): string {
-  return `JIP${yearOf(fiscalYear)}-`;
-}
-
 export function applicationReceiptNumber(fiscalYear: number, sequence: string | number): string {
-  return `${applicationReceiptPrefix(fiscalYear)}${sequenceOf(sequence)}`;
+  return `JIP${yearOf(fiscalYear)}-${sequenceOf(sequence)}`;
 }
 
 export function hostApplicationReceiptNumber(fiscalYear: number, sequence: string | number): string {

@@ -1,6 +1,7 @@
 /** The applicant journey: draft, steps, documents, eligibility, submission, overrides, withdrawal and the operator's list, on PGlite and PostgreSQL. */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "#src/domain/document-type.ts";
 import { tokyoLocalToInstant } from "#src/domain/time.ts";
@@ -461,6 +462,38 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
         .execute();
       expect(mails).toHaveLength(1);
       expect(mails[0]!.locale).toBe("th");
+    });
+
+    // Two connections are needed for one to wait on the other's row lock: PGlite runs one transaction at a time.
+    it.skipIf(kind !== "postgres")("judges what a save committed while the submission waited for the application's lock", async () => {
+      const applicant = await newApplicant();
+      const applicationId = await completeApplication(applicant);
+      // Another transaction holds the draft's row (as every save, upload and removal does) and withdraws the privacy
+      // consent; the submission starts while it is held and must see the consent gone once it gets the row.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const saving = env.db.transaction().execute(async (trx) => {
+        await trx.selectFrom("applications").select("id").where("id", "=", applicationId).forUpdate().execute();
+        await trx.deleteFrom("application_consents").where("application_id", "=", applicationId).where("kind", "=", "privacy_appi").execute();
+        holding();
+        await released;
+      });
+      await held;
+      const submitting = refusalsOf(submitApplication(env.ctx, applicant));
+      // release only once the submission waits for the row (a lock not granted), so the test cannot pass by timing
+      for (let i = 0; ; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted`.execute(env.db);
+        if (rows[0]!.n > 0) break;
+        if (i > 200) throw new Error("the submission never waited for the application's row");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      await saving;
+      const refusals = await submitting;
+      expect(refusals.map((r) => r.code)).toEqual(["not_eligible"]);
+      expect((await applicationOf(applicant)).status).toBe("draft");
     });
 
     it("gives every application its own receipt number", async () => {

@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import { APPLICATION_PHASE } from "../../domain/round-phases.ts";
 import type { ServiceContext } from "../context.ts";
 import { type RoundRulesView, rulesOf } from "../rounds/round-rules-record.ts";
@@ -19,15 +21,20 @@ export interface OpenRound {
   englishTestNames: Record<string, string>;
 }
 
+/** The id of the round currently taking applications (phase recruitment, newest first), as a subquery. */
+export function openRoundIdQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("rounds as o")
+    .select("o.id")
+    .where("o.phase", "=", APPLICATION_PHASE)
+    .orderBy("o.fiscal_year", "desc")
+    .orderBy("o.created_at", "desc")
+    .limit(1);
+}
+
 /** The round currently taking applications (phase recruitment, newest first), for the public program page. */
 export async function getOpenRound(ctx: Pick<ServiceContext, "db">): Promise<OpenRound | null> {
-  const round = await ctx.db
-    .selectFrom("rounds")
-    .selectAll()
-    .where("phase", "=", APPLICATION_PHASE)
-    .orderBy("fiscal_year", "desc")
-    .orderBy("created_at", "desc")
-    .executeTakeFirst();
+  const round = await ctx.db.selectFrom("rounds").selectAll().where("id", "=", openRoundIdQuery(ctx.db)).executeTakeFirst();
   if (!round) return null;
   const [deadlines, tests] = await Promise.all([
     ctx.db.selectFrom("round_deadlines").select(["kind", "due_at"]).where("round_id", "=", round.id).orderBy("due_at").execute(),

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { applicationReceiptPrefix } from "../../domain/receipt-number.ts";
+import { applicationReceiptNumber } from "../../domain/receipt-number.ts";
 import type { Unmet } from "../../domain/eligibility.ts";
 import { auditRowOf } from "../audit/write-audit.ts";
 import { authorize } from "../authorize.ts";
@@ -7,7 +7,8 @@ import type { Actor, ServiceContext } from "../context.ts";
 import { RefusedError } from "../errors.ts";
 import { reusableQuery } from "../../db/reusable-query.ts";
 import { ROUND_RULE_COLUMNS, applicationRecordColumns, eligibilityOf, eligibilityRulesOf, loadedApplicationOf } from "./application-record.ts";
-import { APPLICATION_PHASE, takesApplications } from "../../domain/round-phases.ts";
+import { takesApplications } from "../../domain/round-phases.ts";
+import { openRoundIdQuery } from "./get-open-round.ts";
 import { type NextStep, nextStepFor } from "../../domain/next-steps.ts";
 import { PROGRAM_TIME_ZONE } from "../../domain/time.ts";
 import { formatInstant } from "../../i18n/format.ts";
@@ -26,8 +27,10 @@ function describeNextStep(next: NextStep | null, localeName: string): string {
  * The submission's one read (issue #20 item 2): the applicant's application in the open round (as getOpenRound
  * picks it) with everything the eligibility check reads, its round's phase, rules, deadlines and DAC list's
  * countries, and, while it is a draft, the receipt's sequence number. The application's row is locked to the
- * commit. A draft refused after this read (a rule unmet, the deadline passed) leaves its number unused: receipt
- * numbers are unique and increasing, not gapless (a rolled-back submission always left one unused too).
+ * commit; a row another transaction holds is skipped (SKIP LOCKED), not waited for, because a statement that
+ * waits for a row lock reads the other tables (documents, consents, overrides) as they were before the wait. A
+ * draft refused after this read (a rule unmet, the deadline passed) leaves its number unused: receipt numbers
+ * are unique and increasing, not gapless (a rolled-back submission always left one unused too).
  */
 const submissionRead = reusableQuery((db, applicantUserId) =>
   db
@@ -48,15 +51,18 @@ const submissionRead = reusableQuery((db, applicantUserId) =>
       sql<string | null>`case when a.status = 'draft' then nextval('application_receipt_seq')::text end`.as("receipt_seq"),
     ])
     .where("a.applicant_user_id", "=", applicantUserId)
-    .where("a.round_id", "=", (eb) =>
-      eb
-        .selectFrom("rounds as o")
-        .select("o.id")
-        .where("o.phase", "=", APPLICATION_PHASE)
-        .orderBy("o.fiscal_year", "desc")
-        .orderBy("o.created_at", "desc")
-        .limit(1),
-    )
+    .where("a.round_id", "=", openRoundIdQuery(db))
+    .forUpdate(["a"])
+    .skipLocked(),
+);
+
+/** Waits for the applicant's application in the open round to be free and locks it (the read found it held). */
+const applicationLock = reusableQuery((db, applicantUserId) =>
+  db
+    .selectFrom("applications as a")
+    .select("a.id")
+    .where("a.applicant_user_id", "=", applicantUserId)
+    .where("a.round_id", "=", openRoundIdQuery(db))
     .forUpdate(["a"]),
 );
 
@@ -76,7 +82,11 @@ export async function submitApplication(
   const who = authorize(actor, "application.manage");
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const [row] = await submissionRead(trx, who.userId);
+    let [row] = await submissionRead(trx, who.userId);
+    // Not found, or held by another transaction (a save, an upload, an operator's override, another tab's
+    // submission): wait for the row, then read again in a new statement, which sees what that transaction
+    // committed. The lock is ours by then, so the read does not skip it.
+    if (!row && (await applicationLock(trx, who.userId)).length > 0) [row] = await submissionRead(trx, who.userId);
     if (!row) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "no_application" }]);
     // A retry returns the receipt; a withdrawn application is refused (not_draft) rather than reported as received.
     if (row.receipt_number && row.status !== "withdrawn") return { receiptNumber: row.receipt_number, applicationId: row.id, alreadySubmitted: true };
@@ -87,7 +97,7 @@ export async function submitApplication(
       throw new RefusedError<SubmitRefusal>("refusal", [{ code: "deadline_passed", at: applicationClose! }]);
     const { effective } = eligibilityOf(loadedApplicationOf(row), eligibilityRulesOf(row, row.dac_countries));
     if (!effective.eligible) throw new RefusedError<SubmitRefusal>("refusal", [{ code: "not_eligible", unmet: effective.unmet }]);
-    const receiptNumber = applicationReceiptPrefix(row.round_fiscal_year) + row.receipt_seq;
+    const receiptNumber = applicationReceiptNumber(row.round_fiscal_year, row.receipt_seq);
     const mail = ctx.mailer.rowOf({
       to: who.email,
       template: "applicationReceipt",
