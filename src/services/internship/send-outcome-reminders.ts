@@ -8,11 +8,11 @@
  * in the transaction that queues the e-mail: a second run, or a second process at the same time, claims
  * nothing. Run by the outcome job after the requests; audited as the system (`outcome.remind`).
  */
-import { outcomeReminderDue, outcomeWindow, type OutcomeMilestone, isOutcomeMilestone } from "../../domain/internship/outcomes.ts";
+import { type OutcomeMilestone, isOutcomeMilestone, outcomeReminderDue } from "../../domain/internship/outcomes.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { ServiceContext } from "../context.ts";
-import { hostLocale, outcomeRecipient } from "./send-outcome-requests.ts";
+import { hostLocale, outcomeMailParams, outcomeRecipient } from "./send-outcome-requests.ts";
 import { placementQuery, tokyoToday, toPlacementRow } from "./placement-access.ts";
 
 /** Longer than any milestone's window (six calendar months at most, outcomes.ts). */
@@ -60,24 +60,8 @@ export async function sendOutcomeReminders(ctx: ServiceContext, now: Date = ctx.
         .executeTakeFirst();
       if (!claimed) return 0;
       const locale = hostLocale(recipient.locale);
-      const window = outcomeWindow(p.endsOn, milestone);
-      const emailId = await ctx.mailer.queue(
-        {
-          to: recipient.email,
-          template: "internshipOutcomes.mail.reminder",
-          locale,
-          params: {
-            name: recipient.name,
-            intern: p.internName,
-            months: milestone,
-            lastDay: formatDate(p.endsOn, locale),
-            askedOn: formatDate(tokyoToday(w.requested_at!), locale),
-            closesOn: formatDate(window.closesOn, locale),
-            url: `${ctx.publicUrl}/${locale}/host/internship/${p.id}/outcomes/${milestone}`,
-          },
-        },
-        trx,
-      );
+      const params = { ...outcomeMailParams(ctx.publicUrl, recipient.name, p, milestone, locale), askedOn: formatDate(tokyoToday(w.requested_at!), locale) };
+      const emailId = await ctx.mailer.queue({ to: recipient.email, template: "internshipOutcomes.mail.reminder", locale, params }, trx);
       await trx.updateTable("outcome_followups").set({ reminder_email_id: emailId }).where("id", "=", claimed.id).execute();
       await writeAudit(trx, null, { action: "outcome.remind", entityType: "placement", entityId: p.id, after: { months: milestone, to: recipient.userId } });
       return 1;

@@ -15,11 +15,11 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { earliestOpenLastDay, outcomeWindow, openMilestones } from "../../domain/internship/outcomes.ts";
+import { type OutcomeMilestone, earliestOpenLastDay, outcomeWindow, openMilestones } from "../../domain/internship/outcomes.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { ServiceContext } from "../context.ts";
-import { placementQuery, tokyoToday, toPlacementRow } from "./placement-access.ts";
+import { type PlacementRow, placementQuery, tokyoToday, toPlacementRow } from "./placement-access.ts";
 
 /** Host e-mails are in Japanese or English: the member's language when it is one of them, else Japanese. */
 export function hostLocale(locale: string | null): "ja" | "en" {
@@ -42,6 +42,18 @@ export async function outcomeRecipient(
     .execute();
   const pick = members.find((m) => m.id === supervisorUserId) ?? members.find((m) => m.org_role === "admin") ?? members[0];
   return pick ? { userId: pick.id, email: pick.email, name: pick.name, locale: pick.locale } : null;
+}
+
+/** What the request and the reminder say of a milestone: the intern, its last day, when answers close, the link to answer. */
+export function outcomeMailParams(publicUrl: string, name: string, p: PlacementRow, milestone: OutcomeMilestone, locale: "ja" | "en") {
+  return {
+    name,
+    intern: p.internName,
+    months: milestone,
+    lastDay: formatDate(p.endsOn, locale),
+    closesOn: formatDate(outcomeWindow(p.endsOn, milestone).closesOn, locale),
+    url: `${publicUrl}/${locale}/host/internship/${p.id}/outcomes/${milestone}`,
+  };
 }
 
 export async function sendOutcomeRequests(ctx: ServiceContext, now: Date = ctx.clock()): Promise<{ queued: number }> {
@@ -86,14 +98,7 @@ export async function sendOutcomeRequests(ctx: ServiceContext, now: Date = ctx.c
           to: recipient.email,
           template: "internshipOutcomes.mail.request",
           locale,
-          params: {
-            name: recipient.name,
-            intern: p.internName,
-            months: milestone,
-            lastDay: formatDate(p.endsOn, locale),
-            closesOn: formatDate(window.closesOn, locale),
-            url: `${ctx.publicUrl}/${locale}/host/internship/${p.id}/outcomes/${milestone}`,
-          },
+          params: outcomeMailParams(ctx.publicUrl, recipient.name, p, milestone, locale),
         },
         trx,
       );
