@@ -6,7 +6,7 @@
  *
  * The claim is `reminded_at` on the milestone's row, set only while it is null and the milestone unanswered,
  * in the transaction that queues the e-mail: a second run, or a second process at the same time, claims
- * nothing. Run by the outcome job after the requests; audited as the system (`outcome.remind`).
+ * nothing. Run hourly beside the requests (src/jobs/outcome-requests.ts); audited as the system (`outcome.remind`).
  */
 import { type OutcomeMilestone, isOutcomeMilestone, outcomeReminderDue } from "../../domain/internship/outcomes.ts";
 import { formatDate } from "../../i18n/format.ts";
