@@ -8,7 +8,7 @@
  * in the transaction that queues the e-mail: a second run, or a second process at the same time, claims
  * nothing. Run hourly beside the requests (src/jobs/outcome-requests.ts); audited as the system (`outcome.remind`).
  */
-import { type OutcomeMilestone, isOutcomeMilestone, outcomeReminderDue } from "../../domain/internship/outcomes.ts";
+import { isOutcomeMilestone, outcomeReminderDue } from "../../domain/internship/outcomes.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { writeAudit } from "../audit/write-audit.ts";
 import type { ServiceContext } from "../context.ts";
@@ -42,7 +42,7 @@ export async function sendOutcomeReminders(ctx: ServiceContext, now: Date = ctx.
     const p = placements.get(w.placement_id);
     const milestone = w.months_after;
     if (!p || !isOutcomeMilestone(milestone) || !w.requested_at) return [];
-    return outcomeReminderDue(p.endsOn, milestone, tokyoToday(w.requested_at), today) ? [{ w, p, milestone: milestone as OutcomeMilestone }] : [];
+    return outcomeReminderDue(p.endsOn, milestone, tokyoToday(w.requested_at), today) ? [{ w, p, milestone }] : [];
   });
   let queued = 0;
   for (const { w, p, milestone } of due) {
