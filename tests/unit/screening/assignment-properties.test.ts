@@ -34,9 +34,11 @@ describe("review assignment against brute force (small random instances)", () =>
       { numRuns: 1000 },
     );
     // the generator exercises both outcomes, instances with many complete assignments and some with several optima
+    // (over 30 seeds of 1,000 instances: feasible 585–649, infeasible 351–415, many choices 99–155, ties 84–127;
+    // the bound for many choices was 100 and failed CI once at exactly 100, so each bound sits well below the least seen)
     expect(seen.feasible).toBeGreaterThan(300);
     expect(seen.infeasible).toBeGreaterThan(150);
-    expect(seen.manyChoices).toBeGreaterThan(100);
+    expect(seen.manyChoices).toBeGreaterThan(60);
     expect(seen.ties).toBeGreaterThan(50);
   });
 
